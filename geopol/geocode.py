@@ -1,0 +1,205 @@
+"""Geocoding, offline: where each event happened, and where troops came from and went to.
+
+Reads a sentence's tokens and actor matches, the facilities file and the GeoNames gazetteer;
+adds a Place (lat, lon in EPSG:4326, precision facility | city | region | country, and in
+note how it was chosen: text, host, actor, carried, next sentence) to each event, plus origin
+and destination for movements (withdrawals, deployments, military aid of personnel).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from geopol.dictionaries import ActorInfo
+from geopol.gazetteer import find_city
+from geopol.nlp import Analysis
+from geopol.records import Actor, Event, Place
+
+LOCATIVE = frozenset(["in", "at", "near", "outside", "inside", "around", "into", "to", "from", "toward", "towards", "across", "via"])
+SKIP_WORDS = frozenset(["the", "city", "town", "capital", "village", "region", "province", "of"])
+NOT_PLACES = frozenset(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "President", "General", "Colonel", "Minister"]
+)
+SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
+MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
+HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE"})
+MAX_CITY_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int  # character offsets into the sentence
+    end: int
+    place: Place
+
+
+def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, ActorInfo]) -> list[PlaceMention]:
+    """Facilities, regions, capitals and cities named in the sentence doc[start:end]."""
+    doc = analysis.doc
+    base = doc[start].idx
+    found: list[PlaceMention] = []
+    taken: set[int] = set()
+    for s, e, facility in analysis.places:
+        if start <= s and e <= end:
+            place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place))
+            taken.update(range(s, e))
+    actor_tokens: dict[int, tuple[int, str, str]] = {}
+    for s, e, entries in analysis.actors:
+        if start <= s and e <= end:
+            for k in range(s, e):
+                actor_tokens[k] = (e, entries[0].kind, entries[0].code)
+    for i in range(start + 1, end):
+        if i in taken or doc[i - 1].lower_ not in LOCATIVE:
+            continue
+        j = i
+        while j < end and doc[j].lower_ in SKIP_WORDS and j - i < 4:
+            j += 1
+        mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
+        if mention is not None:
+            s, e, place = mention
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place))
+            taken.update(range(s, e))
+    return sorted(found, key=lambda m: m.start)
+
+
+def actor_place(
+    doc: Doc, i: int, actor_tokens: dict[int, tuple[int, str, str]], actors: dict[str, ActorInfo]
+) -> tuple[int, int, Place] | None:
+    """ "in Niamey" (a capital), "in Niger" (a country) after a locative word."""
+    end, kind, code = actor_tokens[i]
+    info = actors.get(code)
+    if info is None or info.lat is None or info.lon is None or kind not in ("capital", "state"):
+        return None
+    if kind == "capital":
+        return i, end, Place(info.seat, info.lat, info.lon, "city", code, "text")
+    return i, end, Place(info.name, info.lat, info.lon, "country", code, "text")
+
+
+def city_place(doc: Doc, i: int, end: int, actor_tokens: dict[int, tuple[int, str, str]]) -> tuple[int, int, Place] | None:
+    """ "in Agadez": up to three capitalised words that the gazetteer knows."""
+    words = []
+    j = i
+    while (
+        j < end
+        and len(words) < MAX_CITY_WORDS
+        and doc[j].is_title
+        and doc[j].is_alpha
+        and j not in actor_tokens
+        and doc[j].text not in NOT_PLACES
+    ):
+        words.append(doc[j].text)
+        j += 1
+    hints = tuple(code for _, _, code in actor_tokens.values())
+    for n in range(len(words), 0, -1):
+        city = find_city(" ".join(words[:n]), hints)
+        if city is not None:
+            return i, i + n, Place(city.name, city.lat, city.lon, "city", city.country, "text")
+    return None
+
+
+def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: str, note: str) -> Place | None:
+    """An actor's capital (or an organisation's seat) standing for it on the map."""
+    if actor is None:
+        return None
+    info = actors.get(actor.code)
+    if info is None or info.lat is None or info.lon is None:
+        return None
+    name = info.seat if precision == "city" and info.seat else info.name
+    return Place(name, info.lat, info.lon, precision, actor.code if info.kind == "state" else "", note)
+
+
+def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
+    """The most specific place named in the event's clause (regions only for material events)."""
+    usable = [
+        m
+        for m in mentions
+        if event.clause_start <= m.start < event.clause_end and (m.place.precision != "region" or event.category in MATERIAL)
+    ]
+    if not usable:
+        return None
+    cue = event.cue_start
+    return min(usable, key=lambda m: (SPECIFICITY[m.place.precision], abs(m.start - cue))).place
+
+
+def is_movement(event: Event) -> bool:
+    if event.category == "RETREAT":
+        return event.mode == "withdraw"
+    if event.category == "MOBILIZE":
+        return True
+    return event.category == "AID" and (event.mode == "military" or bool(event.quantity_unit))
+
+
+def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorInfo]) -> Event:
+    """Place, and for movements origin and destination, of one event."""
+    source = event.sources[0] if event.sources else None
+    recipient = event.recipients[0] if event.recipients else None
+    named = explicit_place(event, mentions)
+    origin = destination = None
+    if is_movement(event) and source is not None:
+        home = actor_point(source, actors, "city", "actor")
+        away = named if named and named.country != source.code else actor_point(recipient, actors, "country", "actor")
+        if event.category == "RETREAT":
+            origin, destination = away, home
+        else:
+            origin, destination = home, away
+        if origin is None or destination is None or (origin.lat, origin.lon) == (destination.lat, destination.lon):
+            origin = destination = None
+    place = named or default_place(event, source, recipient, actors)
+    if origin is not None and named is None:
+        place = origin if event.category == "RETREAT" else destination
+    return replace(event, place=place, origin=origin, destination=destination)
+
+
+def default_place(event: Event, source: Actor | None, recipient: Actor | None, actors: dict[str, ActorInfo]) -> Place | None:
+    """No place named: a visit happens at the host's capital; violence where its target is;
+    anything else in the source's country."""
+    if event.category == "CONSULT" and event.mode == "visit" and recipient is not None:
+        return actor_point(recipient, actors, "city", "host")
+    if event.category in HAPPENS_AT_RECIPIENT and recipient is not None:
+        return actor_point(recipient, actors, "country", "actor")
+    return actor_point(source or recipient, actors, "country", "actor")
+
+
+def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]]) -> list[Event]:
+    """Article-level geocoding: a movement's country-level destination becomes the place the
+    next sentence names in that country ("arrived in Niger ... staying at an air base near the
+    Niamey airport"), and an event with no place of its own in the text takes the place of an
+    event between the same actors one or two sentences earlier."""
+    out: list[Event] = []
+    for event in events:
+        target = event.destination if event.destination is not None else None
+        if target is not None and target.precision == "country":
+            better = next(
+                (
+                    m.place
+                    for m in mentions.get(event.sentence_index + 1, [])
+                    if m.place.country == target.country and m.place.precision in ("facility", "city")
+                ),
+                None,
+            )
+            if better is not None:
+                better = replace(better, note="next sentence")
+                event = replace(event, destination=better, place=better if event.category != "RETREAT" else event.place)
+        elif event.place is not None and event.place.note != "text":
+            donor = next(
+                (
+                    e
+                    for e in reversed(out)
+                    if 0 < event.sentence_index - e.sentence_index <= 2
+                    and e.place is not None
+                    and e.place.note == "text"
+                    and dyad(e) == dyad(event)
+                ),
+                None,
+            )
+            if donor is not None and donor.place is not None:
+                event = replace(event, place=replace(donor.place, note="carried"))
+        out.append(event)
+    return out
+
+
+def dyad(event: Event) -> frozenset[str]:
+    return frozenset(a.code for a in event.sources + event.recipients)

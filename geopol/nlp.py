@@ -1,0 +1,217 @@
+"""Sentences, tokens and lemmas (spaCy, blank English) and the dictionary matches in them.
+
+Reads an article's clean text; adds a spaCy Doc and, per token span, the actor names, anaphors,
+role nouns, event cues, modifiers and places that the data/ dictionaries list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles and list items carry no full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("lemma_norms")
+def lemma_norms(doc: Doc) -> Doc:
+    """token.norm_ = lower-case lemma, the attribute every cue pattern is matched on."""
+    for token in doc:
+        if token.text in ("'s", "’s"):
+            token.norm_ = "'s"
+        elif token.text in ("’", "‘"):
+            token.norm_ = "'"
+        else:
+            token.norm_ = (token.lemma_ or token.text).lower()
+    return doc
+
+
+@lru_cache(maxsize=1)
+def language() -> Language:
+    """Blank English with the sentencizer and the lookup lemmatizer of spacy-lookups-data."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("paragraph_breaks")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def lookup_lowercase(token):  # the table is keyed by surface form: "Held" misses "hold"
+        found = table.get(token.text) or table.get(token.lower_) or token.text
+        return [found]
+
+    lemmatizer.lookup_lemmatize = lookup_lowercase  # type: ignore[method-assign]
+    nlp.add_pipe("lemma_norms")
+    return nlp
+
+
+def lemma_of(word: str) -> str:
+    doc = language()(word)
+    return doc[0].norm_ if len(doc) == 1 else word.lower()
+
+
+def compile_pattern(pattern: str) -> list[list[dict]]:
+    """Cue syntax -> spaCy Matcher token patterns on NORM (see data/cues.csv)."""
+    variants: list[list[dict]] = [[]]
+    for slot in pattern.split():
+        if slot == "*":
+            for v in variants:
+                v.append({"IS_PUNCT": False, "OP": "{0,3}"})
+            continue
+        optional = slot.endswith("?") and len(slot) > 1
+        slot = slot.rstrip("?") if optional else slot
+        single = sorted({lemma_of(w) for w in slot.split("|") if "_" not in w})
+        multi = [[lemma_of(w) for w in alt.split("_")] for alt in slot.split("|") if "_" in alt]
+        grown = []
+        for v in variants:
+            if single:
+                spec: dict = {"NORM": {"IN": single}}
+                if optional:
+                    spec["OP"] = "?"
+                grown.append(v + [spec])
+            for words in multi:
+                grown.append(v + [{"NORM": w} for w in words])
+            if optional and multi and not single:
+                grown.append(list(v))
+        variants = grown
+    return variants
+
+
+def literal_count(pattern: str) -> int:
+    return sum(1 for slot in pattern.split() if slot != "*")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanMatch:
+    start: int  # token index in the Doc
+    end: int
+    index: int  # into the matching dictionary list
+
+
+@dataclass(frozen=True)
+class Matchers:
+    actors: PhraseMatcher
+    actor_entries: dict[str, tuple[ActorEntry, ...]]
+    anaphors: PhraseMatcher
+    anaphor_kinds: dict[str, str]
+    roles: PhraseMatcher
+    role_entries: dict[str, Role]
+    cues: Matcher
+    cue_rules: tuple[CueRule, ...]
+    cue_literals: tuple[int, ...]
+    modifiers: Matcher
+    modifier_kinds: tuple[str, ...]
+    places: PhraseMatcher
+    place_entries: dict[str, Facility]
+
+
+@lru_cache(maxsize=4)
+def matchers_for(data_dir: Path) -> Matchers:
+    return build_matchers(cached_dictionaries(data_dir))
+
+
+def build_matchers(dictionaries: Dictionaries) -> Matchers:
+    nlp = language()
+    entries: dict[str, list[ActorEntry]] = {}
+    for entry in dictionaries.actor_names:
+        entries.setdefault(entry.text, []).append(entry)
+    actors = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for text in entries:
+        actors.add("ACTOR", [nlp.make_doc(text)])
+    actors.add("NOT_ACTOR", [nlp.make_doc(t) for t in dictionaries.not_actors])
+
+    anaphors = PhraseMatcher(nlp.vocab, attr="LOWER")
+    anaphor_kinds = {a.text.lower(): a.refers_to for a in dictionaries.anaphors}
+    anaphors.add("ANAPHOR", [nlp.make_doc(t) for t in anaphor_kinds])
+
+    roles = PhraseMatcher(nlp.vocab, attr="NORM")
+    role_entries = {}
+    for role in dictionaries.roles:
+        doc = nlp(role.lemma)
+        key = " ".join(t.norm_ for t in doc)
+        role_entries[key] = role
+        roles.add("ROLE", [doc])
+
+    cues = Matcher(nlp.vocab)
+    for i, rule in enumerate(dictionaries.cues):
+        cues.add(str(i), compile_pattern(rule.pattern))
+    modifiers = Matcher(nlp.vocab)
+    for i, modifier in enumerate(dictionaries.modifiers):
+        modifiers.add(str(i), compile_pattern(modifier.pattern))
+
+    places = PhraseMatcher(nlp.vocab, attr="ORTH")
+    place_entries = {}
+    for facility in dictionaries.facilities:
+        for name in (facility.name, *facility.aliases):
+            place_entries[name] = facility
+            places.add("PLACE", [nlp.make_doc(name)])
+    return Matchers(
+        actors=actors,
+        actor_entries={k: tuple(v) for k, v in entries.items()},
+        anaphors=anaphors,
+        anaphor_kinds=anaphor_kinds,
+        roles=roles,
+        role_entries=role_entries,
+        cues=cues,
+        cue_rules=dictionaries.cues,
+        cue_literals=tuple(literal_count(r.pattern) for r in dictionaries.cues),
+        modifiers=modifiers,
+        modifier_kinds=tuple(m.kind for m in dictionaries.modifiers),
+        places=places,
+        place_entries=place_entries,
+    )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A parsed article and every dictionary match in it (token spans)."""
+
+    doc: Doc
+    actors: tuple[tuple[int, int, tuple[ActorEntry, ...]], ...]
+    anaphors: tuple[tuple[int, int, str], ...]
+    roles: tuple[tuple[int, int, Role], ...]
+    cues: tuple[SpanMatch, ...]
+    modifiers: tuple[tuple[int, int, str], ...]
+    places: tuple[tuple[int, int, Facility], ...]
+
+
+def longest_first(spans: list[Span]) -> list[Span]:
+    return sorted(spacy.util.filter_spans(spans), key=lambda s: s.start)
+
+
+def analyse(doc: Doc, m: Matchers) -> Analysis:
+    nlp_vocab = doc.vocab.strings
+    actor_spans = longest_first([doc[s:e] for _, s, e in m.actors(doc)])
+    not_actor = nlp_vocab["NOT_ACTOR"]
+    not_actor_ranges = {(s, e) for mid, s, e in m.actors(doc) if mid == not_actor}
+    actors = tuple(
+        (span.start, span.end, m.actor_entries[span.text])
+        for span in actor_spans
+        if (span.start, span.end) not in not_actor_ranges and span.text in m.actor_entries
+    )
+    anaphors = tuple(
+        (s.start, s.end, m.anaphor_kinds[s.text.lower()]) for s in longest_first([doc[s:e] for _, s, e in m.anaphors(doc)])
+    )
+    roles = tuple(
+        (s.start, s.end, m.role_entries[" ".join(t.norm_ for t in s)])
+        for s in longest_first([doc[s:e] for _, s, e in m.roles(doc)])
+    )
+    cues = tuple(SpanMatch(s, e, int(nlp_vocab[mid])) for mid, s, e in m.cues(doc))
+    modifiers = tuple((s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc))
+    places = tuple((s.start, s.end, m.place_entries[s.text]) for s in longest_first([doc[s:e] for _, s, e in m.places(doc)]))
+    return Analysis(doc, actors, anaphors, roles, cues, modifiers, places)

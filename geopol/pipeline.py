@@ -1,0 +1,214 @@
+"""The pipeline from files to corroborated events: ingest -> nlp -> code -> dates -> geocode
+-> corroborate. Publication dates missing from the manifest come from a dateline, a date in
+the page header, or, failing both, from the dated reports an article corroborates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from geopol import dates
+from geopol.actors import ArticleContext, dominant_state
+from geopol.code import code_sentence
+from geopol.corroborate import corroborate
+from geopol.dates import PartialDate
+from geopol.dictionaries import Dictionaries, cached_dictionaries
+from geopol.geocode import PlaceMention, locate, place_mentions, refine_article
+from geopol.ingest import TEXT_SUFFIXES, RawArticle, clean, read_article_file
+from geopol.manifest import MANIFEST_NAME, ManifestRow, read_manifest, safe_url
+from geopol.nlp import Matchers, analyse, language, matchers_for
+from geopol.paths import DATA_DIR
+from geopol.problems import Problem
+from geopol.records import Article, Event
+
+DATELINE = re.compile(
+    rf"^\W*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),?\s+{dates.MONTH_RE}\s+(?P<day>[0-3]?\d)(?:,?\s+{dates.YEAR_RE})?\s*(?:\([^)]{{1,30}}\))?\s*(?:-|–|—|--)"
+)
+
+
+@dataclass
+class Corpus:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def corpus_files(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(file, its folder) for every article file under the given files and folders."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.iterdir(), key=lambda p: p.name):
+                if child.name != MANIFEST_NAME and not child.name.startswith(".") and (child.is_file() or child.is_symlink()):
+                    found.append((child, path))
+        else:
+            found.append((path, path.parent))
+    return found
+
+
+def read_corpus(paths: Iterable[Path], dictionaries: Dictionaries, today: date | None = None) -> Corpus:
+    corpus = Corpus()
+    manifests: dict[Path, dict[str, ManifestRow]] = {}
+    ids: set[str] = set()
+    for path, folder in corpus_files(paths):
+        if folder not in manifests:
+            manifests[folder], problems = read_manifest(folder, today)
+            corpus.problems.extend(problems)
+        if path.suffix.lower() not in TEXT_SUFFIXES and path.suffix.lower() in (".csv", ".json", ".py"):
+            continue
+        raw = read_article_file(path, folder)
+        if isinstance(raw, Problem):
+            corpus.problems.append(raw)
+            continue
+        article = make_article(raw, manifests[folder].get(path.name), dictionaries)
+        if not article.text.strip():
+            corpus.problems.append(Problem("W005", path.name))
+            continue
+        article_id = article.article_id
+        n = 2
+        while article.article_id in ids:
+            article = replace(article, article_id=f"{article_id}-{n}")
+            n += 1
+        ids.add(article.article_id)
+        corpus.articles.append(article)
+    return corpus
+
+
+def make_article(raw: RawArticle, row: ManifestRow | None, dictionaries: Dictionaries) -> Article:
+    cleaned = clean(raw, dictionaries.boilerplate)
+    meta = raw.metadata
+    manifest_date = row.published if row else None
+    front_date = dates.parse_partial_date(meta["published"]) if meta.get("published") else None
+    published, method = publication_date(manifest_date or front_date, cleaned.text, cleaned.dropped_lines)
+    if manifest_date is None and front_date is not None and method == "manifest":
+        method = "front matter"
+    return Article(
+        article_id=row.article_id if row else raw.path.stem,
+        file=raw.path.name,
+        text=cleaned.text,
+        title=(row.title if row and row.title else meta.get("title", "")) or cleaned.title,
+        outlet=(row.outlet if row else "") or meta.get("outlet", ""),
+        author=(row.author if row else "") or meta.get("author", ""),
+        url=(row.url if row else "") or safe_url(meta.get("url", "")),
+        published=published.value if published else None,
+        published_precision=published.precision if published else "",
+        published_method=method,
+    )
+
+
+def publication_date(given: PartialDate | None, text: str, header_lines: tuple[str, ...]) -> tuple[PartialDate | None, str]:
+    """A full date given wins; else a dateline ("Niamey, May 15 (RHC)--") completed by the
+    year given; else a date standing alone in the page header; else what was given."""
+    if given is not None and given.precision == "day":
+        return given, "manifest"
+    match = DATELINE.match(text)
+    if match:
+        year = int(match.group("year")) if match.group("year") else (given.value.year if given else None)
+        if year is not None:
+            try:
+                return PartialDate(
+                    date(year, dates.month_number(match.group("month")), int(match.group("day"))), "day"
+                ), "dateline"
+            except ValueError:
+                pass
+    for line in reversed(header_lines):
+        found = [m for m in dates.find_dates(line) if m.kind in ("iso", "month_day_year", "day_month_year")]
+        if found and len(found[0].text) >= len(line.strip(" ,.|")) - 12:
+            resolved = dates.resolve(found[0], None)
+            if resolved is not None:
+                return PartialDate(resolved.value, "day"), "header"
+    return (given, "manifest") if given else (None, "")
+
+
+@dataclass
+class Coder:
+    """The loaded dictionaries and spaCy pipeline; codes articles into events."""
+
+    data_dir: Path = DATA_DIR
+
+    def __post_init__(self) -> None:
+        self.dictionaries = cached_dictionaries(self.data_dir)
+        self.matchers: Matchers = matchers_for(self.data_dir)
+        self.nlp = language()
+
+    def code(self, articles: list[Article], progress: Callable[[int], None] | None = None) -> list[Event]:
+        events: list[Event] = []
+        texts = (a.text for a in articles)
+        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=32), strict=True):
+            events.extend(self.code_doc(article, doc))
+            if progress is not None:
+                progress(1)
+        return events
+
+    def code_doc(self, article: Article, doc) -> list[Event]:
+        analysis = analyse(doc, self.matchers)
+        context = ArticleContext(dominant=dominant_state(analysis))
+        ref = reference_date(article)
+        year = article.published.year if article.published else None
+        events: list[Event] = []
+        mentions: dict[int, list[PlaceMention]] = {}
+        index = 0
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            found = code_sentence(analysis, self.matchers, sent.start, sent.end, year, context, article.article_id, index)
+            mentions[index] = place_mentions(analysis, sent.start, sent.end, self.dictionaries.actors)
+            for event in found:
+                event = redate(event, ref)
+                events.append(locate(event, mentions[index], self.dictionaries.actors))
+            index += 1
+        return refine_article(events, mentions)
+
+
+def reference_date(article: Article) -> PartialDate | None:
+    if article.published is None:
+        return None
+    return PartialDate(article.published, article.published_precision or "day")
+
+
+def redate(event: Event, ref: PartialDate | None) -> Event:
+    when, words = dates.event_date(event.sentence, event.clause_start, event.clause_end, ref)
+    return replace(event, date=when, date_text=words)
+
+
+def infer_publication(articles: list[Article], events: list[Event]) -> tuple[list[Article], list[Event]]:
+    """An article without a date was published after the latest dated event it shares with
+    other articles. Give it that month, re-read its relative dates, and corroborate again."""
+    by_cluster: dict[str, list[Event]] = {}
+    for event in events:
+        by_cluster.setdefault(event.event_id, []).append(event)
+    latest: dict[str, date] = {}
+    for members in by_cluster.values():
+        dated = [e.date for e in members if e.date is not None and e.date.basis == "text"]
+        if not dated:
+            continue
+        when = max(d.value for d in dated)
+        for member in members:
+            if member.date is None or member.date.basis != "text":
+                latest[member.article_id] = max(latest.get(member.article_id, when), when)
+    updated = []
+    changed: dict[str, PartialDate] = {}
+    for article in articles:
+        if article.published is None and article.article_id in latest:
+            month = latest[article.article_id].replace(day=1)
+            changed[article.article_id] = PartialDate(month, "month")
+            article = replace(article, published=month, published_precision="month", published_method="inferred")
+        updated.append(article)
+    if not changed:
+        return articles, events
+    redated = [redate(e, changed[e.article_id]) if e.article_id in changed else e for e in events]
+    return updated, corroborate(redated)
+
+
+def run(
+    paths: Iterable[Path], coder: Coder | None = None, progress: Callable[[int], None] | None = None, today: date | None = None
+) -> tuple[list[Article], list[Event], list[Problem]]:
+    """Read, code and corroborate every article under paths."""
+    coder = coder or Coder()
+    corpus = read_corpus(paths, coder.dictionaries, today)
+    events = corroborate(coder.code(corpus.articles, progress))
+    articles, events = infer_publication(corpus.articles, events)
+    return articles, events, corpus.problems
