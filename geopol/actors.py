@@ -62,6 +62,8 @@ class Phrase:
     anaphor: str = ""  # how it was resolved, if it is an anaphor
     capital_only: bool = False  # a bare capital name ("Niamey"): also a place
     group: int = -1  # index of its compound group, -1 when alone
+    anaphor_text: str = ""  # the anaphor's words, lower case ("its", "the two countries")
+    adjectival: bool = False  # a bare nationality ("American"), which qualifies the next noun
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -172,8 +174,8 @@ def can_join(doc: Doc, group: list[tuple[int, int, str, object]], atom: tuple[in
         return False
     role_only = not left_codes
     words = [doc[i].lower_ for i in gap]
-    if role_only and right_codes and words[:2] in (["led", "by"], ["headed", "by"], ["commanded", "by"]):
-        return True
+    if role_only and words[:2] in (["led", "by"], ["headed", "by"], ["commanded", "by"]):
+        return all(is_glue(doc, i, False) for i in gap[2:])  # "the delegation led by Colonel-General Yevkurov"
     if role_only and right_codes and words[:1] in (["in"],) and len(words) <= 2:
         return True  # "the military leaders in Mali"
     if not left_codes and not right_codes and len(gap) > 0:
@@ -186,11 +188,14 @@ def resolve_anaphor(kind: str, text: str, earlier: list[Phrase], context: Articl
         return (replace(context.dominant, text=text),) if context.dominant else ()
     seen: list[Actor] = [a for p in earlier for a in p.actors if a.code]
     if kind == "previous_actor":
-        if earlier and earlier[-1].coded and earlier[-1].group >= 0 and text.lower() in ("they", "their"):
+        plural = text.lower() in ("they", "their", "them", "their countries")
+        if plural and earlier and earlier[-1].coded and earlier[-1].group >= 0:
             return tuple(a for p in earlier if p.group == earlier[-1].group for a in p.actors)
+        if plural and earlier and len(earlier[-1].actors) > 1:
+            return earlier[-1].actors  # "they declared their intention": their = they
         if seen:
             return (seen[-1],)
-        if text.lower() in ("they", "their") and context.last_group:
+        if plural and context.last_group:
             return context.last_group
         return context.last_subject or tuple(context.recent[-1:])
     pool = list(reversed(seen)) + list(reversed(context.recent))
@@ -227,13 +232,15 @@ def build_phrase(
         kind = best.kind if best.kind in ("person", "igo", "armed_group", "ngo", "company") else "state"
         actor = Actor(text, best.code, sector or next((h.sector for h in hits if h.sector), ""), kind)
         capital_only = len(group) == 1 and best.kind == "capital"
-        return Phrase(start, end, (actor,), personnel, prep, "", capital_only)
+        adjectival = len(group) == 1 and best.kind == "demonym"
+        return Phrase(start, end, (actor,), personnel, prep, "", capital_only, adjectival=adjectival)
     if anaphors:
         kind = str(anaphors[0][3])
         resolved = resolve_anaphor(kind, text, earlier, context)
         if kind == "dominant_state" and roles:
             resolved = tuple(replace(a, sector=sector) for a in resolved)
-        return Phrase(start, end, resolved or (Actor(text, "", sector, "generic"),), personnel, prep, kind)
+        actors = resolved or (Actor(text, "", sector, "generic"),)
+        return Phrase(start, end, actors, personnel, prep, kind, anaphor_text=text.lower())
     return Phrase(start, end, (Actor(text, "", sector, "generic"),), personnel, prep)
 
 

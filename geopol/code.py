@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from geopol.actors import ArticleContext, Phrase, group_members, sentence_phrases
+from geopol.participants import Scene, between_phrase, participants
 from geopol.clauses import Clause, clause_of, segment
 from geopol.dictionaries import CueRule
 from geopol.nlp import Analysis, Matchers
@@ -19,21 +20,27 @@ from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
 AGREEMENT_WORDS = frozenset(
-    ["agreement", "accord", "treaty", "pact", "deal", "cooperation", "tie", "relation", "partnership", "protocol", "arrangement", "contract", "memorandum", "convention", "alliance"]
+    "agreement accord treaty pact deal cooperation tie relation partnership protocol arrangement "
+    "contract memorandum convention alliance".split()
 )
 CAPTIVE_WORDS = frozenset(
-    ["prisoner", "hostage", "detainee", "captive", "journalist", "national", "soldier", "person", "people", "member", "official", "crew", "sailor", "activist", "leader", "citizen", "worker"]
+    "prisoner hostage detainee captive journalist national soldier person people member official "
+    "crew sailor activist leader citizen worker".split()
 )
 DETERMINERS = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "'s", "’s", "'", "’", "any", "every", "of", "for", "after", "before", "following", "despite", "amid", "by", "with", "in", "on", "about"]
+    "the a an its their his her our this these those such 's ’s ' ’ any every of for after before "
+    "following despite amid by with in on about".split()
 )
-# Noun cues whose "of" phrase is the doer ("withdrawal of US troops"); for the others it is
-# the target ("expulsion of diplomats"). "from" names the doer except when leaving a place.
-OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "AID", "CONSULT", "PROTEST", "FIGHT", "COOPERATE"})
-FROM_IS_RECIPIENT = frozenset({"RETREAT", "SANCTION"})
-GIVING_VERBS = frozenset({"give", "hand", "issue", "serve", "deliver", "send"})
-RECIPIENT_PREPS = frozenset(["to", "against", "towards", "toward", "with", "on", "into", "from", "in", "at", "over", "for", "between"])
+# A gerund after these is a verb ("in quitting the G5", "after having asked"), not a noun.
+VERB_PREPOSITIONS = frozenset({"in", "after", "before", "by", "on", "upon", "while", "since", "without"})
+# Clauses that open with these tell what happened before or after the main event.
+TEMPORAL_WORDS = frozenset({"after", "following", "before", "since", "until", "once"})
+# Capitalised month names are dates, not the verbs "march" and "may".
+MONTH_WORDS = frozenset({"March", "May"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+# Compound actors with no recipient act together ("Niger and Russia agreed"); in hostile
+# events they act side by side ("Mali, Niger and Burkina Faso are battling insurgencies").
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE"})
 MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}
 MODIFIER_REACH = 3  # tokens between a modifier ("will", "not") and the cue it changes
 
@@ -82,15 +89,15 @@ def code_sentence(
     candidates = [c for c in analysis.cues if start <= c.start and c.end <= end]
     clauses = segment(doc, start, end, speech, {c.start for c in candidates})
     cues = accept_cues(doc, analysis, matchers, candidates, phrases, clauses)
-    drafts = [draft_event(doc, analysis, cue, clauses, phrases, context) for cue in cues]
-    drafts = apply_governors(drafts)
+    drafts = [draft_event(doc, analysis, cue, cues, clauses, phrases) for cue in cues]
+    drafts = apply_governors(drafts, doc)
     drafts = [d for d in drafts if not d.dropped and (any(a.code for a in d.sources) or any(a.code for a in d.recipients))]
     drafts = merge_duplicates(borrow_counterparts(drafts))
     subject = drafts[0].sources if drafts else next((p.actors for p in phrases if p.coded and not p.prep), ())
     context.remember(phrases, subject)
     sentence_char = doc[start].idx
     sentence = doc[start:end].text
-    return [to_event(doc, d, article_id, sentence_index, sentence, sentence_char) for d in drafts]
+    return [to_event(doc, d, clauses, article_id, sentence_index, sentence, sentence_char) for d in drafts]
 
 
 def accept_cues(
@@ -107,12 +114,15 @@ def accept_cues(
         if span & taken:
             continue
         rule = m.cue_rules[match.index]
+        if doc[match.start].text in MONTH_WORDS and match.start > doc[match.start].sent.start:
+            continue
         clause = clause_of(clauses, match.start)
         if rule.category != "NONE" and not needs_hold(doc, analysis, rule, match.start, match.end, clause, phrases):
             continue
         taken |= span
         if rule.category != "NONE":
-            accepted.append(Cue(match.start, match.end, rule, is_nominal(doc, match.start), is_passive(doc, match.start)))
+            nominal = is_nominal(doc, match.start) or any(p.adjectival and p.end == match.start for p in phrases)
+            accepted.append(Cue(match.start, match.end, rule, nominal, is_passive(doc, match.start)))
     return sorted(accepted, key=lambda c: c.start)
 
 
@@ -132,24 +142,28 @@ def needs_hold(doc: Doc, analysis: Analysis, rule: CueRule, start: int, end: int
         )
     if rule.needs == "recipient":
         return any(p.coded for p in after)
+    if rule.needs == "adjacent":
+        return any(p.coded and p.start - end <= 1 for p in after)
     return True
 
 
 def is_nominal(doc: Doc, start: int) -> bool:
     """A noun cue ("the withdrawal", "Zeine's visit") rather than a verb."""
     sent_start = doc[start].sent.start
-    before = [doc[i] for i in range(max(sent_start, start - 2), start)]
+    before = [doc[i] for i in range(max(sent_start, start - 3), start)]
     if not before:
         return False
     if before[-1].lower_ in DETERMINERS:
-        return True
-    return (
-        len(before) == 2
-        and before[0].lower_ in DETERMINERS
-        and before[1].is_lower
-        and before[1].is_alpha
-        and before[0].lower_ not in ("to",)
-    )
+        # "in quitting the G5", "after having asked": a gerund after a preposition is a verb
+        return not (doc[start].lower_.endswith("ing") and before[-1].lower_ in VERB_PREPOSITIONS)
+    # "the first official visit": a determiner, then only adjectives
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lower_ in DETERMINERS:
+            return all(
+                t.is_lower and t.is_alpha and not t.lower_.endswith(("ed", "s", "ing")) and t.lower_ not in ("that", "which", "who")
+                for t in before[k + 1 :]
+            )
+    return False
 
 
 def is_passive(doc: Doc, start: int) -> bool:
@@ -176,134 +190,32 @@ def is_passive(doc: Doc, start: int) -> bool:
     return False
 
 
-def subject_of(left: list[Phrase], infinitive: bool) -> Phrase | None:
-    """The clause's subject among the phrases before the cue."""
-    if infinitive and left:
-        return left[-1]
-    for phrase in left:
-        if not phrase.prep:
-            return phrase
-    return left[-1] if left and left[-1].prep not in ("in", "at", "near") else None
-
-
-def fallback_source(clause: Clause, clauses: list[Clause], phrases: list[Phrase]) -> Phrase | None:
-    """A clause without a subject borrows one: a coordinated verb its neighbour's subject,
-    a reported clause ("announced a suspension") its speaker."""
-    if clause.kind == "complement" and clause.speaker_end >= 0:
-        speakers = [p for p in phrases if p.end <= clause.start and p.coded]
-        return speakers[-1] if speakers else None
-    before = [c for c in clauses if c.end <= clause.start]
-    if clause.kind == "coord" and before:
-        inside = [p for p in phrases if before[-1].start <= p.start and p.end <= before[-1].end]
-        found = subject_of(inside, False)
-        if found and found.coded:
-            return found
-    if clause.kind in ("coord", "with", "main", "complement"):
-        for earlier in reversed([c for c in clauses if c.end <= clause.start and c.kind not in ("attribution", "sub")]):
-            inside = [p for p in phrases if earlier.start <= p.start and p.end <= earlier.end]
-            found = subject_of(inside, False)
-            if found and found.coded:
-                return found
-    return None
-
-
-def draft_event(
-    doc: Doc, analysis: Analysis, cue: Cue, clauses: list[Clause], phrases: list[Phrase], context: ArticleContext
-) -> Draft:
+def draft_event(doc: Doc, analysis: Analysis, cue: Cue, accepted: list[Cue], clauses: list[Clause], phrases: list[Phrase]) -> Draft:
     clause = clause_of(clauses, cue.start)
-    inside = [p for p in phrases if clause.start <= p.start and p.end <= clause.end]
-    left = [p for p in inside if p.end <= cue.start]
-    right = [p for p in inside if p.start >= cue.end]
-    next_cue = min([c for c in cue_starts_in(clause, analysis) if c >= cue.end], default=clause.end)
-    between = [
-        p
-        for p in right
-        if p.start < min(next_cue, cue.end + 8)
-        and (p.prep == "between" or (p.group >= 0 and any(q.prep == "between" and q.group == p.group for q in right)))
-    ]
-    source: Phrase | None
-    recipient: Phrase | None = None
-    if cue.nominal:
-        source, recipient = noun_participants(doc, cue, left, right)
-        if source is None and not between and not any(c < cue.start for c in cue_starts_in(clause, analysis)):
-            source = subject_of(left, False)
-    elif cue.passive:
-        source = next((p for p in right if p.prep == "by"), None)
-        recipient = subject_of(left, False)
-    else:
-        infinitive = cue.start > clause.start and doc[cue.start - 1].lower_ == "to"
-        source = subject_of(left, infinitive) or fallback_source(clause, clauses, phrases)
-        recipient = next((p for p in right if p.coded and not p.capital_only), None) or next(iter(right), None)
-    if recipient is not None and source is not None and recipient.codes and set(recipient.codes) <= set(source.codes):
-        recipient = next((p for p in right if p.coded and not set(p.codes) <= set(source.codes)), recipient)
-    if cue.rule.role == "host" and not cue.passive:
-        source, recipient = recipient, source
+    next_cue = min((c.start for c in accepted if c.start >= cue.end and c.start < clause.end and not c.nominal), default=clause.end)
+    scene = Scene(doc, cue.start, cue.end, cue.rule.category, cue.nominal, cue.passive, clause, clauses, phrases, next_cue)
+    source, recipient = participants(scene)
+    if cue.rule.role == "host":
+        source, recipient = recipient, source  # "Tiani hosted the delegation": the visitor acts
     sources = group_members(phrases, source) if source else ()
     recipients = group_members(phrases, recipient) if recipient else ()
-    symmetric = False
-    if between:
-        members = group_members(phrases, between[0])
-        inside_pair = {a.code for a in sources + recipients} <= {a.code for a in members}
-        if not sources or (inside_pair and not recipients):
-            sources, recipients, symmetric = members, (), True
-        elif not inside_pair:
-            recipients = members
-    if len(sources) > 1 and not recipients:
-        symmetric = True
+    pair = between_phrase(scene)
+    if pair is not None:
+        members = group_members(phrases, pair)
+        if not sources or {a.code for a in sources} <= {a.code for a in members}:
+            sources, recipients = members, ()  # "talks between Tiani and Putin"
+        else:
+            recipients = members  # "mediation between the Emirates and Saudi Arabia"
+    if recipients and {a.code for a in recipients} <= {a.code for a in sources} and len(sources) > 1:
+        recipients = ()  # "Niger, Mali and Burkina Faso ... between the three nations"
     personnel = [s for s, _, role in analysis.roles if role.personnel]
     quantity, unit = find_quantity(doc, personnel, clause.start, clause.end, cue.start)
-    draft = Draft(
-        cue,
-        clause,
-        cue.rule.category,
-        sources,
-        recipients,
-        symmetric,
-        cue.rule.mode,
-        cue.rule.context,
-        quantity=quantity,
-        unit=unit,
-    )
+    together = pair is not None or cue.rule.category in SYMMETRIC or doc[cue.start].norm_ == "clash"
+    symmetric = len(sources) > 1 and not recipients and together
+    draft = Draft(cue, clause, cue.rule.category, sources, recipients, symmetric, cue.rule.mode, cue.rule.context,
+                  quantity=quantity, unit=unit)
     apply_modifiers(doc, analysis, draft)
     return draft
-
-
-def noun_participants(doc: Doc, cue: Cue, left: list[Phrase], right: list[Phrase]) -> tuple[Phrase | None, Phrase | None]:
-    """Doer and target of a noun cue: "Niger's demands that US troops leave", "the withdrawal
-    of US troops from Niger", "an ultimatum by the US" given to the clause's subject."""
-    category = cue.rule.category
-    near = [p for p in right if p.start - cue.end <= 5]
-    source = genitive_before(doc, left, cue)
-    if source is None:
-        agent_preps = (
-            {"by"} | ({"of"} if category in OF_IS_SOURCE else set()) | (set() if category in FROM_IS_RECIPIENT else {"from"})
-        )
-        source = next((p for p in near if p.prep in agent_preps and p.coded), None)
-    rest = [p for p in right if p is not source and p.coded and (source is None or not set(p.codes) <= set(source.codes))]
-    recipient = next((p for p in rest if p.prep in RECIPIENT_PREPS), None) or next(iter(rest), None)
-    given = any(
-        doc[i].norm_ in GIVING_VERBS and doc[i - 1].norm_ in ("be", "been") for i in range(max(cue.start - 4, 1), cue.start)
-    )
-    if given and left:
-        recipient = subject_of(left, False) or recipient
-    return source, recipient
-
-
-def cue_starts_in(clause: Clause, analysis: Analysis) -> list[int]:
-    return [c.start for c in analysis.cues if clause.start <= c.start < clause.end]
-
-
-def genitive_before(doc: Doc, left: list[Phrase], cue: Cue) -> Phrase | None:
-    """ "Niger's demands", "Zeine's visit": the phrase owning a noun cue."""
-    if not left:
-        return None
-    last = left[-1]
-    gap = [doc[i] for i in range(last.end, cue.start)]
-    if gap and gap[0].text in ("'s", "’s", "'", "’") and len(gap) <= 3:
-        return last
-    if doc[last.end - 1].text in ("'s", "’s") and len(gap) <= 2:
-        return last
-    return None
 
 
 def apply_modifiers(doc: Doc, analysis: Analysis, draft: Draft) -> None:
@@ -332,34 +244,47 @@ def promise(draft: Draft, mode: str = "") -> None:
         draft.mode = mode
 
 
-def apply_governors(drafts: list[Draft]) -> list[Draft]:
+def apply_governors(drafts: list[Draft], doc: Doc) -> list[Draft]:
     """ "threatened to ban": the governing cue absorbs its complement; "agreed to strengthen":
-    the promise makes its complement an AGREE; noun cues inside a verb's object are absorbed."""
+    the promise makes its complement an AGREE; a second cue of the same category elaborates
+    the first ("held talks with Raeisi to discuss"); a noun in another cue's "of" phrase
+    belongs to it ("the termination of military cooperation")."""
     by_clause: dict[tuple[int, int], list[Draft]] = {}
     for draft in drafts:
         by_clause.setdefault((draft.clause.start, draft.clause.end), []).append(draft)
-    for members in by_clause.values():
-        governor: Draft | None = None
+    carried: Draft | None = None
+    for members in sorted(by_clause.values(), key=lambda ds: ds[0].clause.start):
+        first = members[0].clause
+        continues = first.kind == "coord" and doc[first.start + 1].lower_ == "to"  # "readiness to X and to Y"
+        governor = carried if continues else None
         for draft in members:
-            if governor is not None and not draft.dropped:
-                if governor.cue.rule.governs == "absorb":
-                    draft.dropped = True
-                    fill_missing(governor, draft)
-                    continue
-                if governor.cue.rule.governs == "intent" and draft.category != "AGREE":
-                    governor.dropped = True
-                    fill_missing(draft, governor)
-                    promise(draft, governor.mode)
-                    continue
-            elif any(d.category == draft.category and not d.dropped for d in members if d.cue.start < draft.cue.start):
-                draft.dropped = True  # "held talks with Raeisi to discuss": one meeting
-                continue
-            elif draft.cue.nominal and not draft.sources and any(not d.dropped for d in members if d.cue.start < draft.cue.start):
-                draft.dropped = True  # a noun inside another cue's object: "suspended ... cooperation"
-                continue
+            earlier = [d for d in members if d.cue.start < draft.cue.start and not d.dropped]
+            if governor is not None and governor.cue.rule.governs == "absorb":
+                draft.dropped = True
+                fill_missing(governor, draft)
+                if draft.category == governor.category and MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(governor.mode, 2):
+                    governor.mode = draft.mode  # "discussed ... over a phone call"
+            elif governor is not None and governor.cue.rule.governs == "intent" and draft.category != "AGREE":
+                governor.dropped = True
+                fill_missing(draft, governor)
+                promise(draft, governor.mode)
+            elif same := next((d for d in earlier if d.category == draft.category), None):
+                draft.dropped = True
+                fill_missing(same, draft)
+                if MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(same.mode, 2):
+                    same.mode = draft.mode  # "discussed ... over a phone call"
+            elif draft.cue.nominal and earlier and (not draft.sources or of_phrase(doc, earlier[-1].cue, draft.cue)):
+                draft.dropped = True
             if draft.cue.rule.governs and not draft.dropped:
                 governor = draft
+        carried = governor
     return drafts
+
+
+def of_phrase(doc: Doc, before: Cue, cue: Cue) -> bool:
+    """Is cue inside the "of" phrase of the cue before it?"""
+    gap = [doc[i].lower_ for i in range(before.end, cue.start)]
+    return "of" in gap and len(gap) <= 3
 
 
 def fill_missing(keeper: Draft, other: Draft) -> None:
@@ -378,7 +303,7 @@ def borrow_counterparts(drafts: list[Draft]) -> list[Draft]:
     party takes the other side of the sentence's earlier event involving its source."""
     for i, draft in enumerate(drafts):
         codes = {a.code for a in draft.sources}
-        if not codes or (draft.recipients and not {a.code for a in draft.recipients} <= codes) or draft.symmetric:
+        if not codes or draft.recipients or draft.symmetric:
             continue
         for earlier in reversed(drafts[:i]):
             sides = [earlier.sources, earlier.recipients]
@@ -407,7 +332,25 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     return list(kept.values())
 
 
-def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sentence: str, sentence_char: int) -> Event:
+def date_spans(doc: Doc, draft: Draft, clauses: list[Clause], sentence_char: int) -> tuple[tuple[int, int], ...]:
+    """Where else in the sentence a date may be read for this event: not from a clause that
+    happened before or after it ("Following Zeine's visit in January, they agreed ...")."""
+    if is_background(doc, draft.clause):
+        return ()
+    return tuple(
+        (doc[c.start].idx - sentence_char, doc[c.end - 1].idx + len(doc[c.end - 1]) - sentence_char)
+        for c in clauses
+        if c != draft.clause and not is_background(doc, c)
+    )
+
+
+def is_background(doc: Doc, clause: Clause) -> bool:
+    words = {doc[i].lower_ for i in range(clause.start, min(clause.start + 3, clause.end))}
+    return bool(words & TEMPORAL_WORDS)
+
+
+def to_event(doc: Doc, draft: Draft, clauses: list[Clause], article_id: str, sentence_index: int, sentence: str,
+             sentence_char: int) -> Event:
     cue, clause = draft.cue, draft.clause
     end_token = doc[cue.end - 1]
     clause_last = doc[clause.end - 1]
@@ -420,6 +363,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         cue_end=end_token.idx + len(end_token.text) - sentence_char,
         clause_start=doc[clause.start].idx - sentence_char,
         clause_end=min(len(sentence), clause_last.idx + len(clause_last.text) - sentence_char),
+        date_spans=date_spans(doc, draft, clauses, sentence_char),
         category=draft.category,
         sources=tuple(a for a in draft.sources if a.code),
         recipients=tuple(a for a in draft.recipients if a.code),

@@ -48,22 +48,35 @@ def interval(event: Event) -> tuple[date, date] | None:
     ref = event.date
     if ref is None:
         return None
-    if ref.basis == "publication":
-        return ref.value - REPORT_WINDOW, ref.value
     if ref.precision == "day":
-        return ref.value, ref.value
-    if ref.precision == "month":
-        last = calendar.monthrange(ref.value.year, ref.value.month)[1]
-        return ref.value, ref.value.replace(day=last)
-    return ref.value.replace(month=1, day=1), ref.value.replace(month=12, day=31)
+        first, last = ref.value, ref.value
+    elif ref.precision == "month":
+        first, last = ref.value.replace(day=1), ref.value.replace(day=calendar.monthrange(ref.value.year, ref.value.month)[1])
+    else:
+        first, last = ref.value.replace(month=1, day=1), ref.value.replace(month=12, day=31)
+    if ref.basis == "publication":
+        return first - REPORT_WINDOW, last  # reported by then, happened shortly before
+    return first, last
 
 
 def identity(event: Event) -> tuple:
+    """Category and actors; a visit has a visitor and a host, a call or a deal has parties."""
     sources = frozenset(a.code for a in event.sources)
     recipients = frozenset(a.code for a in event.recipients)
-    if event.symmetric or event.category in UNORDERED:
+    if event.symmetric or (event.category in UNORDERED and event.mode != "visit"):
         return (event.category, sources | recipients)
     return (event.category, sources, recipients)
+
+
+def distinctive(event: Event) -> bool:
+    """Reports specific enough to be matched without a date: a visit, a call, a movement."""
+    return event.mode in ("visit", "phone") or event.quantity is not None or event.category in ("RETREAT", "AID", "MOBILIZE")
+
+
+def best_fit(fits: list[Cluster], event: Event) -> list[Cluster]:
+    """Among fitting clusters, those with the very same mode, if any."""
+    same = [c for c in fits if c.mode == event.mode]
+    return same or fits
 
 
 def modes_fit(a: str, b: str) -> bool:
@@ -87,7 +100,7 @@ def corroborate(events: list[Event]) -> list[Event]:
         span = interval(event)
         fits = [c for c in clusters if c.key == identity(event) and modes_fit(c.mode, event.mode) and overlap(c.interval, span)]
         if fits:
-            chosen = min(fits, key=lambda c: distance(c.interval, span))  # type: ignore[arg-type]
+            chosen = min(best_fit(fits, event), key=lambda c: distance(c.interval, span))  # type: ignore[arg-type]
             chosen.members.append(event)
             if chosen.mode in GENERIC_MODES:
                 chosen.mode = event.mode
@@ -97,10 +110,13 @@ def corroborate(events: list[Event]) -> list[Event]:
         fits = [
             c
             for c in clusters
-            if c.key == identity(event)
+            if distinctive(event)
+            and c.key == identity(event)
+            and c.interval is not None
             and modes_fit(c.mode, event.mode)
             and event.article_id not in {m.article_id for m in c.members}
         ]
+        fits = best_fit(fits, event)
         if len(fits) == 1:
             fits[0].members.append(event)
         else:

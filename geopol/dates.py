@@ -40,7 +40,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative_month", r"(?i)\b(?P<rel>last|this|earlier this|earlier in the|late last|early last|next) month\b"),
         ("relative_week", r"(?i)\b(?P<rel>last|this|earlier this|next) week\b"),
         ("relative_year", r"(?i)\b(?P<rel>last|this|earlier this|next) year\b"),
-        ("relative_day", r"(?i)\b(?P<rel>yesterday|today|last night)\b"),
+        ("relative_day", r"\b(?P<rel>yesterday|today|last night)\b"),
         ("named_month", rf"\b(?:(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f) )?(?:(?:{PART_RE})[- ])?{MONTH_RE}\b"),
         ("year", rf"\b(?:in|since|by|of|during|until) {YEAR_RE}\b"),
     )
@@ -208,16 +208,20 @@ def month_end(ref: PartialDate) -> date:
     return ref.value.replace(month=12, day=31)
 
 
-def event_date(sentence: str, clause_start: int, clause_end: int, ref: PartialDate | None) -> tuple[DateRef | None, str]:
-    """The date of an event: a date in its clause, else one in the sentence, else the
-    publication date (basis "publication"). Returns the DateRef and the words used."""
+def event_date(
+    sentence: str, clause: tuple[int, int], elsewhere: tuple[tuple[int, int], ...], ref: PartialDate | None
+) -> tuple[DateRef | None, str]:
+    """The date of an event: a date in its clause, else one in the other parts of the sentence
+    that speak of the same time (elsewhere), else the publication date (basis "publication").
+    Returns the DateRef and the words it was read from."""
     mentions = [
         m
         for m in find_dates(sentence)
         if not NOT_EVENT_DATE.search(sentence[: m.start]) and not re.match(r"(?:since|until|by)\b", m.text, re.I)
     ]
-    in_clause = [m for m in mentions if clause_start <= m.start < clause_end]
-    for mention in in_clause + [m for m in mentions if m not in in_clause]:
+    in_clause = [m for m in mentions if clause[0] <= m.start < clause[1]]
+    nearby = [m for m in mentions if m not in in_clause and any(a <= m.start < b for a, b in elsewhere)]
+    for mention in in_clause + nearby:
         resolved = resolve(mention, ref)
         if resolved is not None and (ref is None or resolved.value <= month_end(ref) + timedelta(days=1)):
             return resolved, mention.text

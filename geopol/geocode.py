@@ -8,6 +8,7 @@ and destination for movements (withdrawals, deployments, military aid of personn
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -17,10 +18,12 @@ from geopol.gazetteer import find_city
 from geopol.nlp import Analysis
 from geopol.records import Actor, Event, Place
 
-LOCATIVE = frozenset(["in", "at", "near", "outside", "inside", "around", "into", "to", "from", "toward", "towards", "across", "via"])
+WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+TOWARDS = frozenset({"to", "into", "toward", "towards"})
+LOCATIVE = WHERE | TOWARDS | {"from", "via"}
 SKIP_WORDS = frozenset(["the", "city", "town", "capital", "village", "region", "province", "of"])
 NOT_PLACES = frozenset(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "President", "General", "Colonel", "Minister"]
+    {*calendar.month_name[1:], *calendar.day_name, "President", "General", "Colonel", "Minister", "Prime", "King"}
 )
 SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
@@ -33,6 +36,7 @@ class PlaceMention:
     start: int  # character offsets into the sentence
     end: int
     place: Place
+    prep: str = ""  # the word before it: "in", "to", "from" ...
 
 
 def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, ActorInfo]) -> list[PlaceMention]:
@@ -44,7 +48,7 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
     for s, e, facility in analysis.places:
         if start <= s and e <= end:
             place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place))
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, "at"))
             taken.update(range(s, e))
     actor_tokens: dict[int, tuple[int, str, str]] = {}
     for s, e, entries in analysis.actors:
@@ -60,7 +64,7 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
         mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
         if mention is not None:
             s, e, place = mention
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place))
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, doc[i - 1].lower_))
             taken.update(range(s, e))
     return sorted(found, key=lambda m: m.start)
 
@@ -111,17 +115,31 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
     return Place(name, info.lat, info.lon, precision, actor.code if info.kind == "state" else "", note)
 
 
+def usable_prep(event: Event, prep: str) -> bool:
+    """"in Niamey" locates any event; "to Moscow" only a visit or a deployment; "from
+    Niger" only a withdrawal."""
+    if prep in WHERE:
+        return True
+    if prep in TOWARDS:
+        return event.category in ("CONSULT", "AID", "MOBILIZE")
+    return prep == "from" and event.category == "RETREAT"
+
+
 def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
-    """The most specific place named in the event's clause (regions only for material events)."""
+    """The most specific place named in the event's clause (regions only for material
+    events); for material events a facility or city named elsewhere in the sentence."""
     usable = [
         m
         for m in mentions
-        if event.clause_start <= m.start < event.clause_end and (m.place.precision != "region" or event.category in MATERIAL)
+        if usable_prep(event, m.prep) and (m.place.precision != "region" or event.category in MATERIAL)
     ]
-    if not usable:
+    in_clause = [m for m in usable if event.clause_start <= m.start < event.clause_end]
+    if not in_clause and event.category in MATERIAL:
+        in_clause = [m for m in usable if m.place.precision in ("facility", "city") and m.prep in WHERE]
+    if not in_clause:
         return None
     cue = event.cue_start
-    return min(usable, key=lambda m: (SPECIFICITY[m.place.precision], abs(m.start - cue))).place
+    return min(in_clause, key=lambda m: (SPECIFICITY[m.place.precision], abs(m.start - cue))).place
 
 
 def is_movement(event: Event) -> bool:
@@ -147,10 +165,17 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
             origin, destination = home, away
         if origin is None or destination is None or (origin.lat, origin.lon) == (destination.lat, destination.lon):
             origin = destination = None
-    place = named or default_place(event, source, recipient, actors)
+    mode = event.mode
+    if event.category == "CONSULT" and named is not None and recipient is not None and source is not None:
+        abroad = named.country == recipient.code and source.code != recipient.code
+        if abroad and mode in ("", "meet"):
+            mode = "visit"  # "a Russian delegation held a meeting ... in Niamey"
+        if abroad and named.precision == "country":
+            named = actor_point(recipient, actors, "city", "host")  # a visit to Niger is a visit to Niamey
+    place = named or default_place(replace(event, mode=mode), source, recipient, actors)
     if origin is not None and named is None:
         place = origin if event.category == "RETREAT" else destination
-    return replace(event, place=place, origin=origin, destination=destination)
+    return replace(event, place=place, origin=origin, destination=destination, mode=mode)
 
 
 def default_place(event: Event, source: Actor | None, recipient: Actor | None, actors: dict[str, ActorInfo]) -> Place | None:

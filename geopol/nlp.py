@@ -55,7 +55,7 @@ def language() -> Language:
         found = table.get(token.text) or table.get(token.lower_) or token.text
         return [found]
 
-    lemmatizer.lookup_lemmatize = lookup_lowercase  # type: ignore[method-assign]
+    lemmatizer.lemmatize = lookup_lowercase
     nlp.add_pipe("lemma_norms")
     return nlp
 
@@ -75,7 +75,8 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
             continue
         optional = slot.endswith("?") and len(slot) > 1
         slot = slot.rstrip("?") if optional else slot
-        single = sorted({lemma_of(w) for w in slot.split("|") if "_" not in w})
+        # a word matches itself and its lemma: "wound" is also the past of "wind"
+        single = sorted({form for w in slot.split("|") if "_" not in w for form in (w.lower(), lemma_of(w))})
         multi = [[lemma_of(w) for w in alt.split("_")] for alt in slot.split("|") if "_" in alt]
         grown = []
         for v in variants:
@@ -190,6 +191,11 @@ class Analysis:
     places: tuple[tuple[int, int, Facility], ...]
 
 
+def is_verb_form(token) -> bool:  # noqa: ANN001 (spaCy Token)
+    """"headed", "forcing": a verb form of a role noun ("head", "force") is not the noun."""
+    return token.lower_ != token.norm_ and token.lower_.endswith(("ed", "ing"))
+
+
 def longest_first(spans: list[Span]) -> list[Span]:
     return sorted(spacy.util.filter_spans(spans), key=lambda s: s.start)
 
@@ -209,9 +215,11 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
     )
     roles = tuple(
         (s.start, s.end, m.role_entries[" ".join(t.norm_ for t in s)])
-        for s in longest_first([doc[s:e] for _, s, e in m.roles(doc)])
+        for s in longest_first([doc[s:e] for _, s, e in m.roles(doc) if not is_verb_form(doc[e - 1])])
     )
     cues = tuple(SpanMatch(s, e, int(nlp_vocab[mid])) for mid, s, e in m.cues(doc))
-    modifiers = tuple((s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc))
+    modifiers = tuple(
+        (s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc) if doc[s].text != "May"
+    )
     places = tuple((s.start, s.end, m.place_entries[s.text]) for s in longest_first([doc[s:e] for _, s, e in m.places(doc)]))
     return Analysis(doc, actors, anaphors, roles, cues, modifiers, places)

@@ -170,35 +170,35 @@ def reference_date(article: Article) -> PartialDate | None:
 
 
 def redate(event: Event, ref: PartialDate | None) -> Event:
-    when, words = dates.event_date(event.sentence, event.clause_start, event.clause_end, ref)
+    when, words = dates.event_date(event.sentence, (event.clause_start, event.clause_end), event.date_spans, ref)
     return replace(event, date=when, date_text=words)
 
 
 def infer_publication(articles: list[Article], events: list[Event]) -> tuple[list[Article], list[Event]]:
     """An article without a date was published after the latest dated event it shares with
     other articles. Give it that month, re-read its relative dates, and corroborate again."""
+    undated = {a.article_id for a in articles if a.published is None}
     by_cluster: dict[str, list[Event]] = {}
     for event in events:
         by_cluster.setdefault(event.event_id, []).append(event)
     latest: dict[str, date] = {}
     for members in by_cluster.values():
-        dated = [e.date for e in members if e.date is not None and e.date.basis == "text"]
-        if not dated:
+        dated_by = {e.article_id for e in members if e.article_id not in undated}
+        when = members[0].date
+        if when is None or when.basis != "text" or not dated_by:
             continue
-        when = max(d.value for d in dated)
         for member in members:
-            if member.date is None or member.date.basis != "text":
-                latest[member.article_id] = max(latest.get(member.article_id, when), when)
-    updated = []
-    changed: dict[str, PartialDate] = {}
-    for article in articles:
-        if article.published is None and article.article_id in latest:
-            month = latest[article.article_id].replace(day=1)
-            changed[article.article_id] = PartialDate(month, "month")
-            article = replace(article, published=month, published_precision="month", published_method="inferred")
-        updated.append(article)
-    if not changed:
+            if member.article_id in undated:
+                latest[member.article_id] = max(latest.get(member.article_id, when.value), when.value)
+    if not latest:
         return articles, events
+    changed = {article_id: PartialDate(day.replace(day=1), "month") for article_id, day in latest.items()}
+    updated = [
+        replace(a, published=changed[a.article_id].value, published_precision="month", published_method="inferred")
+        if a.article_id in changed
+        else a
+        for a in articles
+    ]
     redated = [redate(e, changed[e.article_id]) if e.article_id in changed else e for e in events]
     return updated, corroborate(redated)
 

@@ -121,6 +121,7 @@ class Event:
     origin: Place | None = None
     destination: Place | None = None
     event_id: str = ""
+    date_spans: tuple[tuple[int, int], ...] = ()  # other parts of the sentence whose dates apply
     extras: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
