@@ -7,7 +7,7 @@ AGREE (cooperative) or THREATEN (hostile); compound actors stay together in one 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -29,19 +29,19 @@ CAPTIVE_WORDS = frozenset(
 )
 DETERMINERS = frozenset(
     "the a an its their his her our this these those such 's ’s ' ’ any every of for after before "
-    "following despite amid by with in on about".split()
+    "following despite amid by with in on about against over from under at into".split()
 )
 # A gerund after these is a verb ("in quitting the G5", "after having asked"), not a noun.
 VERB_PREPOSITIONS = frozenset({"in", "after", "before", "by", "on", "upon", "while", "since", "without"})
 # Clauses that open with these tell what happened before or after the main event.
 TEMPORAL_WORDS = frozenset({"after", "following", "before", "since", "until", "once"})
-# Capitalised month names are dates, not the verbs "march" and "may".
-MONTH_WORDS = frozenset({"March", "May"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+STATE_SECTORS = frozenset({"MIL", "GOV", "COP"})
 # Compound actors with no recipient act together ("Niger and Russia agreed"); in hostile
 # events they act side by side ("Mali, Niger and Burkina Faso are battling insurgencies").
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE"})
 MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}
+INTENT_REACH = 4  # "agreed to strengthen", "pledged to continue military aid"; not a relative clause
 MODIFIER_REACH = 3  # tokens between a modifier ("will", "not") and the cue it changes
 
 
@@ -81,13 +81,16 @@ def code_sentence(
     context: ArticleContext,
     article_id: str,
     sentence_index: int,
+    place_countries: tuple[tuple[int, str], ...] = (),
 ) -> list[Event]:
-    """Every event in the sentence doc[start:end]; updates context for the next sentence."""
+    """Every event in the sentence doc[start:end]; updates context for the next sentence.
+    place_countries: (token index, country code) of the places the sentence names."""
     doc = analysis.doc
     phrases = sentence_phrases(analysis, start, end, year, context)
     speech = {s for s, e, kind in analysis.modifiers if kind == "speech" and start <= s < end}
     candidates = [c for c in analysis.cues if start <= c.start and c.end <= end]
     clauses = segment(doc, start, end, speech, {c.start for c in candidates})
+    phrases = localize_generics(phrases, clauses, place_countries)
     cues = accept_cues(doc, analysis, matchers, candidates, phrases, clauses)
     drafts = [draft_event(doc, analysis, cue, cues, clauses, phrases) for cue in cues]
     drafts = apply_governors(drafts, doc)
@@ -98,6 +101,21 @@ def code_sentence(
     sentence_char = doc[start].idx
     sentence = doc[start:end].text
     return [to_event(doc, d, clauses, article_id, sentence_index, sentence, sentence_char) for d in drafts]
+
+
+def localize_generics(phrases: list[Phrase], clauses: list[Clause], places: tuple[tuple[int, str], ...]) -> list[Phrase]:
+    """"Jihadists attacked an army post near Ménaka": an army, police or government named
+    without a nationality belongs to the country of the place its clause names."""
+    out = []
+    for phrase in phrases:
+        actor = phrase.actors[0]
+        if not phrase.coded and actor.sector in STATE_SECTORS:
+            clause = clause_of(clauses, phrase.start)
+            countries = {code for token, code in places if clause.start <= token < clause.end and code}
+            if len(countries) == 1:
+                phrase = replace(phrase, actors=(replace(actor, code=countries.pop(), kind="state"),))
+        out.append(phrase)
+    return out
 
 
 def accept_cues(
@@ -114,14 +132,13 @@ def accept_cues(
         if span & taken:
             continue
         rule = m.cue_rules[match.index]
-        if doc[match.start].text in MONTH_WORDS and match.start > doc[match.start].sent.start:
-            continue
         clause = clause_of(clauses, match.start)
         if rule.category != "NONE" and not needs_hold(doc, analysis, rule, match.start, match.end, clause, phrases):
             continue
         taken |= span
         if rule.category != "NONE":
-            nominal = is_nominal(doc, match.start) or any(p.adjectival and p.end == match.start for p in phrases)
+            in_phrases = {i for p in phrases for i in range(p.start, p.end)}
+            nominal = is_nominal(doc, match.start, in_phrases) or any(p.adjectival and p.end == match.start for p in phrases)
             accepted.append(Cue(match.start, match.end, rule, nominal, is_passive(doc, match.start)))
     return sorted(accepted, key=lambda c: c.start)
 
@@ -137,7 +154,8 @@ def needs_hold(doc: Doc, analysis: Analysis, rule: CueRule, start: int, end: int
     if rule.needs == "agreement":
         return any(doc[i].norm_ in AGREEMENT_WORDS for i in window)
     if rule.needs == "captive":
-        return any(doc[i].norm_ in CAPTIVE_WORDS for i in window) or any(
+        roles = {s for s, _, _ in analysis.roles}
+        return any(doc[i].norm_ in CAPTIVE_WORDS or i in roles for i in window) or any(
             p.start < end + 6 and p.actors[0].kind == "person" for p in after
         )
     if rule.needs == "recipient":
@@ -147,7 +165,7 @@ def needs_hold(doc: Doc, analysis: Analysis, rule: CueRule, start: int, end: int
     return True
 
 
-def is_nominal(doc: Doc, start: int) -> bool:
+def is_nominal(doc: Doc, start: int, in_phrases: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
     """A noun cue ("the withdrawal", "Zeine's visit") rather than a verb."""
     sent_start = doc[start].sent.start
     before = [doc[i] for i in range(max(sent_start, start - 3), start)]
@@ -156,10 +174,11 @@ def is_nominal(doc: Doc, start: int) -> bool:
     if before[-1].lower_ in DETERMINERS:
         # "in quitting the G5", "after having asked": a gerund after a preposition is a verb
         return not (doc[start].lower_.endswith("ing") and before[-1].lower_ in VERB_PREPOSITIONS)
-    # "the first official visit": a determiner, then only adjectives
+    # "the first official visit": a determiner, then only adjectives ("Mali's junta ordered":
+    # the words between name an actor, so the cue is its verb)
     for k in range(len(before) - 1, -1, -1):
         if before[k].lower_ in DETERMINERS:
-            return all(
+            return not any(t.i in in_phrases for t in before[k + 1 :]) and all(
                 t.is_lower and t.is_alpha and not t.lower_.endswith(("ed", "s", "ing")) and t.lower_ not in ("that", "which", "who")
                 for t in before[k + 1 :]
             )
@@ -192,14 +211,16 @@ def is_passive(doc: Doc, start: int) -> bool:
 
 def draft_event(doc: Doc, analysis: Analysis, cue: Cue, accepted: list[Cue], clauses: list[Clause], phrases: list[Phrase]) -> Draft:
     clause = clause_of(clauses, cue.start)
-    next_cue = min((c.start for c in accepted if c.start >= cue.end and c.start < clause.end and not c.nominal), default=clause.end)
-    scene = Scene(doc, cue.start, cue.end, cue.rule.category, cue.nominal, cue.passive, clause, clauses, phrases, next_cue)
-    source, recipient = participants(scene)
+    later = [c for c in accepted if cue.end <= c.start < clause.end and not (c.nominal and of_phrase(doc, cue, c))]
+    next_verb = min((c.start for c in later if not c.nominal), default=clause.end)
+    scene = Scene(doc, cue.start, cue.end, cue.rule.category, cue.nominal, cue.passive, clause, clauses, phrases, next_verb,
+                  min((c.start for c in later), default=clause.end))
+    source, recipient = participants(scene, cue.rule.role)
     if cue.rule.role == "host":
         source, recipient = recipient, source  # "Tiani hosted the delegation": the visitor acts
     sources = group_members(phrases, source) if source else ()
     recipients = group_members(phrases, recipient) if recipient else ()
-    pair = between_phrase(scene)
+    pair = between_phrase(scene) if recipient is None or recipient.prep == "between" else None
     if pair is not None:
         members = group_members(phrases, pair)
         if not sources or {a.code for a in sources} <= {a.code for a in members}:
@@ -264,10 +285,19 @@ def apply_governors(drafts: list[Draft], doc: Doc) -> list[Draft]:
                 fill_missing(governor, draft)
                 if draft.category == governor.category and MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(governor.mode, 2):
                     governor.mode = draft.mode  # "discussed ... over a phone call"
-            elif governor is not None and governor.cue.rule.governs == "intent" and draft.category != "AGREE":
+            elif (
+                governor is not None
+                and governor.cue.rule.governs == "intent"
+                and draft.category != "AGREE"
+                and draft.cue.start - governor.cue.end <= INTENT_REACH
+            ):
                 governor.dropped = True
                 fill_missing(draft, governor)
                 promise(draft, governor.mode)
+            elif governor is not None and governor.cue.rule.governs == "act" and not governor.dropped:
+                governor.dropped = True  # "ordered the suspension of French broadcasters": a suspension
+                draft.sources = governor.sources or draft.sources
+                fill_missing(draft, governor)
             elif same := next((d for d in earlier if d.category == draft.category), None):
                 draft.dropped = True
                 fill_missing(same, draft)

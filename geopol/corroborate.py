@@ -132,5 +132,6 @@ def cluster_id(cluster: Cluster) -> str:
     """Stable across builds: category, actors and the best date."""
     best = cluster.best
     when = f"{best.date.value.isoformat()}/{best.date.precision}" if best.date else f"{best.article_id}:{best.sentence_index}"
-    key = "|".join([best.category, cluster.mode, *sorted(str(sorted(k)) for k in cluster.key[1:]), when])
+    sides = [",".join(sorted(side)) for side in cluster.key[1:]]  # order kept: NER->USA is not USA->NER
+    key = "|".join([best.category, cluster.mode, *sides, when])
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]

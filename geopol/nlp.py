@@ -71,7 +71,7 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
     for slot in pattern.split():
         if slot == "*":
             for v in variants:
-                v.append({"IS_PUNCT": False, "OP": "{0,3}"})
+                v.append({"IS_PUNCT": False, "OP": "{0,4}"})
             continue
         optional = slot.endswith("?") and len(slot) > 1
         slot = slot.rstrip("?") if optional else slot
@@ -191,6 +191,16 @@ class Analysis:
     places: tuple[tuple[int, int, Facility], ...]
 
 
+def inside_name(doc: Doc, start: int) -> bool:
+    """A capitalised word inside a sentence belongs to a name ("Islamic State", "Agency for
+    Development and Cooperation", "in March"), not to the verbs and nouns of events."""
+    token = doc[start]
+    if start == token.sent.start or not token.is_title:
+        return False
+    before = doc[start - 1]
+    return before.text not in ("“", '"', "‘", ":", "(", "—", "'") and not before.is_space
+
+
 def is_verb_form(token) -> bool:  # noqa: ANN001 (spaCy Token)
     """"headed", "forcing": a verb form of a role noun ("head", "force") is not the noun."""
     return token.lower_ != token.norm_ and token.lower_.endswith(("ed", "ing"))
@@ -217,9 +227,9 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
         (s.start, s.end, m.role_entries[" ".join(t.norm_ for t in s)])
         for s in longest_first([doc[s:e] for _, s, e in m.roles(doc) if not is_verb_form(doc[e - 1])])
     )
-    cues = tuple(SpanMatch(s, e, int(nlp_vocab[mid])) for mid, s, e in m.cues(doc))
+    cues = tuple(SpanMatch(s, e, int(nlp_vocab[mid])) for mid, s, e in m.cues(doc) if not inside_name(doc, s))
     modifiers = tuple(
-        (s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc) if doc[s].text != "May"
+        (s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc) if not inside_name(doc, s)
     )
     places = tuple((s.start, s.end, m.place_entries[s.text]) for s in longest_first([doc[s:e] for _, s, e in m.places(doc)]))
     return Analysis(doc, actors, anaphors, roles, cues, modifiers, places)

@@ -43,7 +43,8 @@ class Scene:
     clause: Clause
     clauses: list[Clause]
     phrases: list[Phrase]
-    next_cue: int  # start of the next cue in the clause (the object of this cue ends there)
+    next_cue: int  # start of the next verb cue in the clause (the object of this cue ends there)
+    next_any_cue: int  # start of the next cue of any kind ("talks between X and Y" comes before it)
 
     @property
     def left(self) -> list[Phrase]:
@@ -153,15 +154,24 @@ def inside(phrases: list[Phrase], clause: Clause) -> list[Phrase]:
 
 def between_phrase(scene: Scene) -> Phrase | None:
     """"talks between Tiani and Putin": the compound right after a cue."""
-    reach = min(scene.next_cue, scene.end + BETWEEN_REACH)
+    reach = min(scene.next_any_cue, scene.end + BETWEEN_REACH)
     for phrase in scene.right:
         if phrase.start < reach and phrase.prep == "between":
             return phrase
     return None
 
 
-def participants(scene: Scene) -> tuple[Phrase | None, Phrase | None]:
+def speaker_participants(scene: Scene) -> tuple[Phrase | None, Phrase | None]:
+    """"Straw said the Sudanese government must reach an agreement": the speaker demands,
+    the subject of "must" is asked."""
+    speaker = borrowed_subject(scene) if scene.clause.kind == "complement" else None
+    return speaker, subject_of(scene.left, clause_start=scene.clause.start)
+
+
+def participants(scene: Scene, role: str = "") -> tuple[Phrase | None, Phrase | None]:
     """(source, recipient) phrases of a cue, before host roles and compounds are applied."""
+    if role == "speaker":
+        return speaker_participants(scene)
     if scene.nominal:
         source, recipient = noun_participants(scene)
         if source is None and scene.clause.kind == "complement":

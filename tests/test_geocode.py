@@ -1,0 +1,60 @@
+"""Geocoding: the gazetteer ranks candidates; events get a place with a precision and a note
+of how it was chosen; movements get an origin and a destination."""
+
+from __future__ import annotations
+
+import pytest
+
+from geopol.gazetteer import City, find_city, rank_cities
+from tests.coding import code_text
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Niamey", "NER"), ("Moscow", "RUS"), ("Tehran", "IRN"), ("Washington", "USA"), ("Bamako", "MLI"), ("Ouagadougou", "BFA")],
+)
+def test_six_capitals_resolve(name, country):
+    city = find_city(name)
+    assert city is not None and city.country == country and city.is_capital
+
+
+def test_ranking_prefers_hinted_country_then_capital_then_population():
+    small_capital = City("Town", "AAA", 0, 0, 10, True, 1)
+    big = City("Town", "BBB", 0, 0, 10_000, False, 2)
+    hinted = City("Town", "CCC", 0, 0, 5, False, 3)
+    assert rank_cities((small_capital, big)) is small_capital
+    assert rank_cities((small_capital, big, hinted), ("CCC",)) is hinted
+    assert rank_cities(()) is None
+
+
+def test_accented_names_are_found_without_accents():
+    city = find_city("Tillaberi")
+    assert city is not None and city.country == "NER"
+
+
+def test_explicit_city_in_the_sentence_is_the_place():
+    (event,) = code_text("Jihadists attacked an army post near Menaka on Sunday.")
+    assert event.place is not None and (event.place.name, event.place.precision, event.place.note) == ("Ménaka", "city", "text")
+
+
+def test_facility_beats_the_city_it_is_near():
+    (event,) = [e for e in code_text("American drones took off from Air Base 201 near Agadez to strike Islamic State fighters.") if e.place]
+    assert event.place is not None and (event.place.name, event.place.precision) == ("Air Base 201", "facility")
+
+
+def test_destination_of_a_visit_is_a_place_but_a_topic_is_not():
+    (visit,) = [e for e in code_text("Mali's prime minister travelled to Moscow for talks.") if e.category == "CONSULT"]
+    assert visit.place is not None and visit.place.name == "Moscow"
+    (threat,) = [e for e in code_text("The US warned Niger against moving closer to Tehran.") if e.category == "THREATEN"]
+    assert threat.place is None or threat.place.name != "Tehran"
+
+
+def test_without_a_named_place_hostile_events_happen_where_the_target_is():
+    (event,) = code_text("Mali's army arrested three Ivorian soldiers.")
+    assert event.place is not None and (event.place.country, event.place.precision, event.place.note) == ("CIV", "country", "actor")
+
+
+def test_deployment_arrow_runs_from_home_to_destination():
+    (event,) = [e for e in code_text("Turkey deployed 300 soldiers to Libya.") if e.category in ("AID", "MOBILIZE")]
+    assert event.origin is not None and event.destination is not None
+    assert (event.origin.name, event.destination.country) == ("Ankara", "LBY")
