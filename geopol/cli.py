@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from geopol.paths import CORPUS_DIR, DATA_DIR, STORE_PATH
-from geopol.problems import DictionaryError, StoreError
+from geopol.problems import DictionaryError, Problem, StoreError
 
 CAPITALS = {"Niamey": "NER", "Moscow": "RUS", "Tehran": "IRN", "Washington": "USA", "Bamako": "MLI", "Ouagadougou": "BFA"}
 
@@ -31,7 +33,8 @@ def parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="print the events of files or folders as CSV or JSON lines",
-        description="Code the given files or folders (a folder's sources.csv gives metadata) and print one row per source-recipient pair.",
+        description="Code the given files or folders (a folder's sources.csv gives metadata) "
+        "and print one row per source-recipient pair.",
     )
     extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     extract.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
@@ -45,6 +48,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name the terminal cannot encode is escaped, not a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = parser().parse_args(argv)
     try:
         if args.command == "build":
@@ -57,44 +63,61 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def build(corpus: Path, store: Path, quiet: bool = False) -> int:
+def build(corpus: Path, store: Path, quiet: bool = False, data_dir: Path = DATA_DIR) -> int:
+    """Build the store from the corpus; on any error the previous store stays as it was."""
     from tqdm import tqdm
 
     from geopol import pipeline
-    from geopol.store import save
+    from geopol.store import build_lock, write_store
 
     started = time.perf_counter()
-    coder = pipeline.Coder()
-    corpus_files = pipeline.corpus_files([corpus])
-    with tqdm(total=len(corpus_files), unit="article", disable=quiet or len(corpus_files) < 50, file=sys.stderr) as bar:
-        articles, events, problems = pipeline.run([corpus], coder, progress=bar.update)
-    save(store, articles, events, coder.dictionaries.actors, problems)
+    if not corpus.is_dir():
+        raise StoreError(Problem("E006", str(corpus)))
+    with build_lock(store):  # taken first, so a second build is told at once, not after its work
+        try:
+            coder = pipeline.Coder(data_dir)
+            entries = pipeline.corpus_files([corpus])
+            with tqdm(total=len(entries), unit="file", disable=quiet or len(entries) < 50, file=sys.stderr) as bar:
+                articles, events, problems = pipeline.run([corpus], coder, progress=bar.update)
+        except (DictionaryError, StoreError):
+            raise
+        except Exception as error:  # whatever breaks, say so in one line and keep the store
+            raise StoreError(Problem("E005", store.name, f"{type(error).__name__}: {error}")) from error
+        if not articles:
+            print("\n".join(f"  {p}" for p in problems), file=sys.stderr)
+            raise StoreError(Problem("E007", str(corpus)))
+        write_store(store, articles, events, coder.dictionaries.actors, problems)
     print(summary(store, corpus, articles, events, problems, time.perf_counter() - started))
     return 0
 
 
-def summary(store: Path, corpus: Path, articles: list, events: list, problems: list, seconds: float) -> str:
+def summary(store: Path, corpus: Path, articles: list, events: list, problems: list[Problem], seconds: float) -> str:
+    """What was built, then one line per note, skipped file and ignored manifest row."""
     from geopol.exports import event_rows
 
     rows = event_rows(events, {a.article_id: a for a in articles})
     clusters = Counter(e.event_id for e in events)
     sources = {eid: len({e.article_id for e in events if e.event_id == eid}) for eid in clusters}
-    dated = sorted(r["date"] for r in rows if r["date"])
+    dated = sorted(r["date"] for r in rows if isinstance(r["date"], date))
     dyads: Counter[str] = Counter()
     for r in rows:
         if r["actor_code"] and r["recipient_code"] and r["actor_code"] != r["recipient_code"]:
             dyads["-".join(sorted((str(r["actor_code"]), str(r["recipient_code"]))))] += 1
+    skipped = sum(1 for p in problems if p.skips_file)
+    ignored = sum(1 for p in problems if p.ignores_row)
+    corroborated = sum(1 for n in sources.values() if n > 1)
     lines = [
         f"Built {store} from {corpus}/ in {seconds:.1f} s",
-        f"  articles  {len(articles)} coded, {sum(1 for p in problems if p.code < 'W100')} skipped",
-        f"  events    {len(clusters)} ({sum(1 for n in sources.values() if n > 1)} reported by two or more articles), {len(rows)} actor pairs",
+        f"  articles  {len(articles)} coded, {skipped} file(s) skipped, {ignored} sources.csv row(s) ignored",
+        f"  events    {len(clusters)} ({corroborated} reported by two or more articles), {len(rows)} actor pairs",
         f"  dates     {dated[0].isoformat()} to {dated[-1].isoformat()}" if dated else "  dates     none",
         "  dyads     " + ", ".join(f"{d} {n}" for d, n in dyads.most_common(6)),
     ]
     categories = Counter(r["event_type"] for r in rows)
     lines.append("  types     " + ", ".join(f"{c} {n}" for c, n in categories.most_common(8)))
     if problems:
-        lines.append(f"{len(problems)} warning(s):")
+        notes = sum(1 for p in problems if p.is_note)
+        lines.append(f"{len(problems) - notes} warning(s), {notes} note(s):")
         lines.extend(f"  {p}" for p in problems)
     return "\n".join(lines)
 
@@ -124,7 +147,8 @@ def check(store: Path) -> int:
         results.append(
             (
                 True,
-                f"dictionaries: {len(dictionaries.actor_names)} actor names, {len(dictionaries.cues)} cues, {len(dictionaries.facilities)} places",
+                f"dictionaries: {len(dictionaries.actor_names)} actor names, {len(dictionaries.cues)} cues, "
+                f"{len(dictionaries.facilities)} places",
                 "",
             )
         )

@@ -12,6 +12,7 @@ import codecs
 import html
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import justext
@@ -22,10 +23,25 @@ from geopol.dictionaries import BoilerplateRule
 from geopol.problems import Problem
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-MAX_BYTES = 5 * 1024 * 1024  # an article is a few kB; anything past 5 MB is not one
+MAX_BYTES = 5 * 1024 * 1024  # an article is a few kB, a saved page with its scripts a few MB
+MAX_TEXT_CHARS = 100_000  # about 15,000 words: past that, coding one text takes too long
+MAX_FRONT_MATTER = 16 * 1024
+MAX_HEADER_DATE_LINE = 80  # a date standing alone in a page header is short
 MIN_JUSTEXT_PARAGRAPHS = 6  # fewer lines than this is a snippet, not a page: keep it whole
 BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+FRONT_MATTER_FIELDS = ("title", "url", "published", "date", "outlet", "author")
+# Control characters other than tab, line feed, carriage return and form feed: never part of
+# an article, and some (NUL, ESC) break terminals, CSV readers or the database.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+SAFE_ID = re.compile(r"[^\w.-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +53,7 @@ class RawArticle:
     kind: str  # text | markdown | html
     encoding: str
     metadata: dict[str, str]
+    notes: tuple[Problem, ...] = ()  # how the file was read (encoding, characters removed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +66,42 @@ class CleanText:
 def inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return False
     return True
 
 
+def display_name(path: Path) -> str:
+    """The file name as text: bytes that are not UTF-8 become U+FFFD, so the name can be
+    printed and stored (a file name on Linux is bytes, not text)."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def article_id(stem: str) -> str:
+    """A file stem as an id: letters, digits, '-', '_' and '.', nothing a shell, a URL or the
+    ';'-separated article_ids column would read as syntax."""
+    return SAFE_ID.sub("_", stem).strip("_.") or "article"
+
+
 def decode(data: bytes) -> tuple[str, str] | None:
-    """(text, encoding): BOMs first, then UTF-8, then the Windows and Latin-1 code pages."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    """(text, encoding): BOMs first, then UTF-8, then the Windows and Latin-1 code pages.
+    UTF-8 with a few broken bytes stays UTF-8 (they become U+FFFD) rather than turning every
+    accented letter of the file into mojibake."""
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 return None
-    for encoding in ("utf-8", "cp1252", "latin-1"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    if broken * 100 <= len(text) and any(ord(c) > 127 and c != "\ufffd" for c in text):
+        return text, f"utf-8 ({broken} undecodable byte(s) replaced)"
+    for encoding in ("cp1252", "latin-1"):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
@@ -70,81 +109,130 @@ def decode(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM: one byte of each pair is almost always NUL."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def binary_reason(data: bytes) -> str:
-    """Why bytes are not text, or "" when they look like text."""
+    """Why bytes are not text, or "" when they look like text. A few stray NUL bytes in a
+    text file do not make it binary; they are removed after decoding."""
     if data.startswith(BINARY_MAGIC):
         return "file signature of an image, archive or executable"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith(tuple(bom for bom, _ in BOMS)) or utf16_without_bom(data):
         return ""
     sample = data[:65536]
-    nul_share = sample.count(0) / max(1, len(sample))
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0))
-    if nul_share > 0.01 or controls / max(1, len(sample)) > 0.05:
+    if sample.count(0) > max(16, len(sample) // 100):
+        return "NUL bytes"
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 12, 13))
+    if controls > max(16, len(sample) // 20):
         return "control bytes"
     return ""
 
 
 def read_article_file(path: Path, corpus: Path, max_bytes: int = MAX_BYTES) -> RawArticle | Problem:
     """Decode one file, or say why it is skipped."""
-    name = path.name
-    kind = TEXT_SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        return Problem("W006", name, path.suffix or "(none)")
+    name = display_name(path)
+    if path.name.startswith("."):
+        return Problem("W011", name)
     if path.is_symlink() and not inside(path, corpus):
         return Problem("W007", name)
     try:
+        if path.is_dir():
+            return Problem("W010", name, "a folder")
+        if not path.is_file():  # a pipe or a device would block or never end
+            return Problem("W010", name, "not a regular file")
+        kind = TEXT_SUFFIXES.get(path.suffix.lower())
+        if kind is None:
+            return Problem("W006", name, printable_suffix(path))
         size = path.stat().st_size
         if size > max_bytes:
-            return Problem("W004", name, f"{max_bytes // (1024 * 1024)} MB")
-        data = path.read_bytes()
+            return Problem("W004", name, f"{megabytes(size)}, over the {megabytes(max_bytes)} limit")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may grow after stat()
     except OSError as error:
         return Problem("W008", name, error.strerror or type(error).__name__)
-    if not data.strip():
+    if len(data) > max_bytes:
+        return Problem("W004", name, f"over the {megabytes(max_bytes)} limit")
+    if not data:
         return Problem("W001", name)
     reason = binary_reason(data)
     if reason:
         return Problem("W002", name, reason)
-    decoded = decode(data)
+    encoding = None if data.startswith(tuple(bom for bom, _ in BOMS)) else utf16_without_bom(data)
+    decoded = (data.decode(encoding, "replace"), encoding) if encoding else decode(data)
     if decoded is None:
-        return Problem("W003", name, "not UTF-8, UTF-16, cp1252 or Latin-1")
+        return Problem("W003", name, "not UTF-8, UTF-16, UTF-32, cp1252 or Latin-1")
     text, encoding = decoded
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    notes: list[Problem] = []
+    if encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(Problem("I001", name, encoding))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    removed = CONTROLS.findall(text)
+    if removed:
+        text = CONTROLS.sub("", text)
+        nul = removed.count("\x00")
+        what = [f"{nul} NUL byte(s)"] if nul else []
+        what += [f"{len(removed) - nul} control character(s)"] if len(removed) > nul else []
+        notes.append(Problem("I002", name, " and ".join(what)))
     if not text.strip():
-        return Problem("W001", name)
+        return Problem("W009", name)
+    if kind != "html" and len(text) > 2 * MAX_TEXT_CHARS:  # cleaning cannot bring it under the limit
+        return Problem("W012", name, f"{len(text)} characters, over the {MAX_TEXT_CHARS} limit")
     text, metadata = split_front_matter(text)
-    return RawArticle(path, text, kind, encoding, metadata)
+    return RawArticle(path, text, kind, encoding, metadata, tuple(notes))
+
+
+def megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def printable_suffix(path: Path) -> str:
+    return display_name(path)[len(path.stem) :] if path.suffix else "(none)"
 
 
 def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """YAML front matter (title, url, published, outlet, author) at the top of a file."""
+    """YAML front matter (title, url, published, outlet, author) at the top of a file.
+    Only plain values count: a list or mapping (or an alias bomb built from them) is ignored."""
     match = FRONT_MATTER.match(text)
-    if not match:
+    if not match or len(match.group(1)) > MAX_FRONT_MATTER:
         return text, {}
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, ValueError):
         return text, {}
     if not isinstance(data, dict):
         return text, {}
     fields = {
-        str(k).lower(): str(v)
+        str(k).lower(): str(v).strip()
         for k, v in data.items()
-        if v is not None and str(k).lower() in ("title", "url", "published", "date", "outlet", "author")
+        if isinstance(v, str | int | float | date) and not isinstance(v, bool) and str(k).lower() in FRONT_MATTER_FIELDS
     }
     if "date" in fields and "published" not in fields:
         fields["published"] = fields.pop("date")
+    fields.pop("date", None)
     return text[match.end() :], fields
 
 
+LINK_TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"  # (address), with "(...)" inside as in "alert(1)"
+# Every span is bounded: an unbounded [^\]]* rescans a long line from each "[" (quadratic).
 MARKDOWN_RULES = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their words, lose the address
-    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),  # headings
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # quotes
-    (re.compile(r"^\s*([-*_]\s*){3,}$", re.M), ""),  # rules
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])"), r"\1"),  # italics
-    (re.compile(r"`([^`]*)`"), r"\1"),  # code
+    (re.compile(rf"!\[([^\]\n]{{0,500}})\]{LINK_TARGET}"), ""),  # images
+    (re.compile(rf"\[([^\]\n]{{1,500}})\]{LINK_TARGET}"), r"\1"),  # links keep their words, lose the address
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.M), ""),  # headings
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # quotes
+    (re.compile(r"^[ \t]*([-*_][ \t]*){3,}$", re.M), ""),  # rules
+    (re.compile(r"(\*\*|__)([^\n]{1,1000}?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])[*_](?!\s)([^\n]{1,1000}?)(?<!\s)[*_](?![\w*])"), r"\1"),  # italics
+    (re.compile(r"`([^`\n]{0,1000})`"), r"\1"),  # code
 )
 
 

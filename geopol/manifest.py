@@ -7,16 +7,24 @@ a Problem for every row or field it cannot use. A broken manifest never stops a 
 from __future__ import annotations
 
 import csv
+import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
 from geopol.dates import PartialDate, parse_partial_date
+from geopol.ingest import CONTROLS, binary_reason, decode, inside
 from geopol.problems import Problem
 
 COLUMNS = ("id", "file", "title", "outlet", "author", "url", "published")
 MANIFEST_NAME = "sources.csv"
+MAX_MANIFEST_BYTES = 5 * 1024 * 1024
+MAX_URL = 2048
+MAX_DATE_TEXT = 40  # "Wednesday, 27 March 2024, 10:15 GMT" fits; longer is not a date
+ID = re.compile(r"[\w.-]{1,100}")
+URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\`]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,41 +40,75 @@ class ManifestRow:
 
 
 def safe_url(value: str) -> str:
-    """Only absolute http(s) addresses become links; javascript: and data: never do."""
+    """Only absolute http(s) addresses become links; javascript:, data: and anything with
+    quotes, brackets, spaces or control characters (which could break out of an attribute) never do."""
     value = value.strip()
-    parsed = urlparse(value)
-    if parsed.scheme.lower() in ("http", "https") and parsed.netloc and not any(c in value for c in "\"'<> \t\n"):
+    if len(value) > MAX_URL or URL_FORBIDDEN.search(value):
+        return ""
+    try:
+        parsed = urlparse(value)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return ""
+    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
         return value
     return ""
+
+
+def read_date(text: str) -> PartialDate | None:
+    """A manifest or front-matter date, or None when it cannot be read."""
+    if len(text) > MAX_DATE_TEXT:
+        return None
+    try:
+        return parse_partial_date(text)
+    except (ValueError, OverflowError, TypeError, AttributeError):  # free-text parsing of odd input
+        return None
 
 
 def read_manifest(corpus: Path, today: date | None = None) -> tuple[dict[str, ManifestRow], list[Problem]]:
     """Rows keyed by file name, and the problems found while reading them."""
     path = corpus / MANIFEST_NAME
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}, []
+    if not inside(path, corpus):
+        return {}, [Problem("W108", MANIFEST_NAME, "it links outside the corpus folder")]
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            lines = list(csv.reader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            return {}, [Problem("W108", MANIFEST_NAME, f"larger than {MAX_MANIFEST_BYTES // (1024 * 1024)} MB")]
+        data = path.read_bytes()
+        if binary_reason(data):
+            return {}, [Problem("W108", MANIFEST_NAME, f"binary content, {binary_reason(data)}")]
+        decoded = decode(data)
+        if decoded is None:
+            return {}, [Problem("W108", MANIFEST_NAME, "cannot decode the text")]
+        text = CONTROLS.sub("", decoded[0].replace("\r\n", "\n").replace("\r", "\n"))
+        reader = csv.reader(io.StringIO(text))
+        records = [(reader.line_num, cells) for cells in reader]
+    except (OSError, csv.Error) as error:
         return {}, [Problem("W108", MANIFEST_NAME, str(error))]
-    if not lines:
+    if not records:
         return {}, []
-    header = [h.strip().lower() for h in lines[0]]
+    header = [h.strip().lower() for h in records[0][1]]
     problems = []
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         problems.append(Problem("W106", MANIFEST_NAME, ", ".join(missing)))
-    extra = [h for h in header if h and h not in COLUMNS]
-    if extra:
-        problems.append(Problem("W107", MANIFEST_NAME, ", ".join(extra)))
+    ignored = [h for i, h in enumerate(header) if h and (h not in COLUMNS or h in header[:i])]
+    if ignored:
+        problems.append(Problem("W107", MANIFEST_NAME, ", ".join(ignored)))
+    positions = {h: header.index(h) for h in COLUMNS if h in header}  # the first of repeated columns
     rows: dict[str, ManifestRow] = {}
     seen_ids: set[str] = set()
-    for number, cells in enumerate(lines[1:], start=2):
+    for number, cells in records[1:]:
         if not any(c.strip() for c in cells):
             continue
-        record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            problems.append(Problem("W112", str(number), f"{len(cells)} fields where the header has {len(header)}"))
+            continue
+        record = {h: (cells[i].strip() if i < len(cells) else "") for h, i in positions.items()}
         row, row_problems = parse_row(number, record, corpus, today or date.today(), seen_ids)
+        if row is not None and row.file in rows:
+            problems.append(Problem("W110", str(number), row.file))
+            continue
         problems.extend(row_problems)
         if row is not None:
             rows[row.file] = row
@@ -78,27 +120,38 @@ def parse_row(
     number: int, record: dict[str, str], corpus: Path, today: date, seen_ids: set[str]
 ) -> tuple[ManifestRow | None, list[Problem]]:
     line = str(number)
-    file = Path(record.get("file", "")).name  # a manifest never points outside the corpus
+    given = record.get("file", "")
+    file = Path(given).name  # a manifest never points outside the corpus
     if not file:
         return None, [Problem("W109", line)]
-    if not (corpus / file).exists():
-        return None, [Problem("W101", line, file)]
-    article_id = record.get("id") or Path(file).stem
+    if file.startswith(".") or not (corpus / file).is_file():
+        return None, [Problem("W101", line, given)]
+    problems = []
+    article_id = record.get("id", "")
+    if article_id and not ID.fullmatch(article_id):
+        problems.append(Problem("W111", line, article_id))
+        article_id = ""
+    article_id = article_id or Path(file).stem
     if article_id in seen_ids:
         return None, [Problem("W103", line, article_id)]
-    problems = []
     url = safe_url(record.get("url", ""))
     if record.get("url") and not url:
         problems.append(Problem("W104", line, record["url"]))
-    published = None
-    raw_date = record.get("published", "")
-    if raw_date:
-        published = parse_partial_date(raw_date)
-        if published is None:
-            problems.append(Problem("W102", line, raw_date))
-        elif published.value > today:
-            problems.append(Problem("W105", line, raw_date))
-            published = None
+    published, date_problem = check_date(record.get("published", ""), today)
+    if date_problem:
+        problems.append(Problem(date_problem, line, record["published"]))
     return ManifestRow(
         number, article_id, file, record.get("title", ""), record.get("outlet", ""), record.get("author", ""), url, published
     ), problems
+
+
+def check_date(text: str, today: date) -> tuple[PartialDate | None, str]:
+    """(date, "") when usable; (None, "W102") when unreadable, (None, "W105") when in the future."""
+    if not text:
+        return None, ""
+    published = read_date(text)
+    if published is None:
+        return None, "W102"
+    if published.value > today:
+        return None, "W105"
+    return published, ""

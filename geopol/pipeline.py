@@ -18,16 +18,14 @@ from geopol.corroborate import corroborate
 from geopol.dates import PartialDate
 from geopol.dictionaries import Dictionaries, cached_dictionaries
 from geopol.geocode import PlaceMention, locate, place_mentions, refine_article
-from geopol.ingest import TEXT_SUFFIXES, RawArticle, clean, read_article_file
-from geopol.manifest import MANIFEST_NAME, ManifestRow, read_manifest, safe_url
+from geopol.ingest import MAX_HEADER_DATE_LINE, MAX_TEXT_CHARS, RawArticle, clean, display_name, read_article_file
+from geopol.ingest import article_id as safe_id
+from geopol.manifest import MANIFEST_NAME, ManifestRow, check_date, read_manifest, safe_url
 from geopol.nlp import Matchers, analyse, language, matchers_for
 from geopol.paths import DATA_DIR
 from geopol.problems import Problem
 from geopol.records import Article, Event
 
-DATELINE = re.compile(
-    rf"^\W*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),?\s+{dates.MONTH_RE}\s+(?P<day>[0-3]?\d)(?:,?\s+{dates.YEAR_RE})?\s*(?:\([^)]{{1,30}}\))?\s*(?:-|–|—|--)"
-)
 
 
 @dataclass
@@ -37,12 +35,13 @@ class Corpus:
 
 
 def corpus_files(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """(file, its folder) for every article file under the given files and folders."""
+    """(entry, its folder) for every entry of the given folders but the manifest, and every
+    file given: each one is either read or skipped with its own line, never left out silently."""
     found = []
     for path in paths:
         if path.is_dir():
             for child in sorted(path.iterdir(), key=lambda p: p.name):
-                if child.name != MANIFEST_NAME and not child.name.startswith(".") and (child.is_file() or child.is_symlink()):
+                if child.name != MANIFEST_NAME:
                     found.append((child, path))
         else:
             found.append((path, path.parent))
@@ -50,49 +49,89 @@ def corpus_files(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
 
 
 def read_corpus(paths: Iterable[Path], dictionaries: Dictionaries, today: date | None = None) -> Corpus:
+    """Every readable article, and one Problem per skipped file or ignored manifest row (plus
+    notes on how a file was read). One bad file never stops the others."""
     corpus = Corpus()
     manifests: dict[Path, dict[str, ManifestRow]] = {}
+    has_manifest: set[Path] = set()
     ids: set[str] = set()
     for path, folder in corpus_files(paths):
         if folder not in manifests:
             manifests[folder], problems = read_manifest(folder, today)
             corpus.problems.extend(problems)
-        if path.suffix.lower() not in TEXT_SUFFIXES and path.suffix.lower() in (".csv", ".json", ".py"):
-            continue
+            if (folder / MANIFEST_NAME).exists():
+                has_manifest.add(folder)
         raw = read_article_file(path, folder)
         if isinstance(raw, Problem):
             corpus.problems.append(raw)
             continue
-        article = make_article(raw, manifests[folder].get(path.name), dictionaries)
-        if not article.text.strip():
-            corpus.problems.append(Problem("W005", path.name))
+        name = display_name(path)
+        row = manifests[folder].get(path.name)
+        found: list[Problem] = []
+        try:
+            article = make_article(raw, row, dictionaries, today, found)
+        except Exception as error:  # one page that breaks the HTML parser must not stop the build
+            corpus.problems.append(Problem("W013", name, f"{type(error).__name__}: {error}"))
             continue
-        article_id = article.article_id
+        if not article.text.strip():
+            corpus.problems.append(Problem("W005", name))
+            continue
+        if len(article.text) > MAX_TEXT_CHARS:
+            corpus.problems.append(Problem("W012", name, f"{len(article.text)} characters, over the {MAX_TEXT_CHARS} limit"))
+            continue
+        corpus.problems.extend(raw.notes)
+        corpus.problems.extend(found)
+        if row is None and folder in has_manifest:
+            corpus.problems.append(Problem("I003", name))
+        wanted = article.article_id
+        unique = base = safe_id(wanted)
         n = 2
-        while article.article_id in ids:
-            article = replace(article, article_id=f"{article_id}-{n}")
+        while unique in ids:
+            unique = f"{base}-{n}"
             n += 1
-        ids.add(article.article_id)
+        if unique != wanted:
+            corpus.problems.append(Problem("I004", name, unique))
+            article = replace(article, article_id=unique)
+        ids.add(unique)
         corpus.articles.append(article)
     return corpus
 
 
-def make_article(raw: RawArticle, row: ManifestRow | None, dictionaries: Dictionaries) -> Article:
+def make_article(
+    raw: RawArticle,
+    row: ManifestRow | None,
+    dictionaries: Dictionaries,
+    today: date | None = None,
+    problems: list[Problem] | None = None,
+) -> Article:
+    """An Article from a decoded file and its manifest row; front matter fills what the row
+    leaves empty. Problems with the front matter are appended to problems."""
+    found = problems if problems is not None else []
+    name = display_name(raw.path)
     cleaned = clean(raw, dictionaries.boilerplate)
     meta = raw.metadata
     manifest_date = row.published if row else None
-    front_date = dates.parse_partial_date(meta["published"]) if meta.get("published") else None
+    front_date = None
+    if meta.get("published") and manifest_date is None:
+        front_date, code = check_date(meta["published"], today or date.today())
+        if code:
+            found.append(Problem("W115" if code == "W105" else "W114", name, meta["published"]))
+    url = row.url if row else ""
+    if not url and meta.get("url"):
+        url = safe_url(meta["url"])
+        if not url:
+            found.append(Problem("W113", name, meta["url"]))
     published, method = publication_date(manifest_date or front_date, cleaned.text, cleaned.dropped_lines)
     if manifest_date is None and front_date is not None and method == "manifest":
         method = "front matter"
     return Article(
         article_id=row.article_id if row else raw.path.stem,
-        file=raw.path.name,
+        file=name,
         text=cleaned.text,
         title=(row.title if row and row.title else meta.get("title", "")) or cleaned.title,
         outlet=(row.outlet if row else "") or meta.get("outlet", ""),
         author=(row.author if row else "") or meta.get("author", ""),
-        url=(row.url if row else "") or safe_url(meta.get("url", "")),
+        url=url,
         published=published.value if published else None,
         published_precision=published.precision if published else "",
         published_method=method,
@@ -104,7 +143,7 @@ def publication_date(given: PartialDate | None, text: str, header_lines: tuple[s
     year given; else a date standing alone in the page header; else what was given."""
     if given is not None and given.precision == "day":
         return given, "manifest"
-    match = DATELINE.match(text)
+    match = dates.DATELINE.match(text)
     if match:
         year = int(match.group("year")) if match.group("year") else (given.value.year if given else None)
         if year is not None:
@@ -115,6 +154,8 @@ def publication_date(given: PartialDate | None, text: str, header_lines: tuple[s
             except ValueError:
                 pass
     for line in reversed(header_lines):
+        if len(line) > MAX_HEADER_DATE_LINE:
+            continue
         found = [m for m in dates.find_dates(line) if m.kind in ("iso", "month_day_year", "day_month_year")]
         if found and len(found[0].text) >= len(line.strip(" ,.|")) - 12:
             resolved = dates.resolve(found[0], None)
@@ -154,8 +195,9 @@ class Coder:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            found = code_sentence(analysis, self.matchers, sent.start, sent.end, year, context, article.article_id, index)
             mentions[index] = place_mentions(analysis, sent.start, sent.end, self.dictionaries.actors)
+            countries = tuple((m.token, m.place.country) for m in mentions[index])
+            found = code_sentence(analysis, self.matchers, sent.start, sent.end, year, context, article.article_id, index, countries)
             for event in found:
                 event = redate(event, ref)
                 events.append(locate(event, mentions[index], self.dictionaries.actors))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import os
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -25,22 +26,60 @@ from geopol.records import Article, Event
 from geopol.relations import relations
 
 SCHEMA_VERSION = "1"
-EVENT_SOURCE_COLUMNS = (
-    "event_id",
-    "article_id",
-    "sentence_index",
-    "sentence",
-    "sentence_start",
-    "sentence_end",
-    "cue_start",
-    "cue_end",
-    "cue",
-    "date_text",
-    "source_url",
-    "title",
-    "outlet",
-    "published",
-)
+VARCHAR, BIGINT, DOUBLE, DATE = "VARCHAR", "BIGINT", "DOUBLE", "DATE"
+# Every table's columns and types, so an empty table still has them (an empty pandas column
+# would otherwise become DuckDB's NULL type). Columns a newer exporter adds pass through.
+SCHEMA: dict[str, dict[str, str]] = {
+    "articles": {
+        **dict.fromkeys(("article_id", "file", "text", "title", "outlet", "author", "url"), VARCHAR),
+        "published": DATE,
+        "published_precision": VARCHAR,
+        "published_method": VARCHAR,
+        "n_events": BIGINT,
+    },
+    "events": {
+        **dict.fromkeys(("article_id", "event_id"), VARCHAR),
+        "date": DATE,
+        **dict.fromkeys(("date_precision", "event_type", "quad_class", "mode", "place"), VARCHAR),
+        **dict.fromkeys(("lat", "lon"), DOUBLE),
+        **dict.fromkeys(("geo_precision", "origin"), VARCHAR),
+        **dict.fromkeys(("origin_lat", "origin_lon"), DOUBLE),
+        "destination": VARCHAR,
+        **dict.fromkeys(("destination_lat", "destination_lon"), DOUBLE),
+        "quantity": BIGINT,
+        **dict.fromkeys(("quantity_unit", "sentence", "source_url"), VARCHAR),
+        "source_count": BIGINT,
+        "article_ids": VARCHAR,
+        "score": DOUBLE,
+        **dict.fromkeys(("context", "tense", "date_text", "date_basis", "geo_basis", "cue"), VARCHAR),
+        **dict.fromkeys(("sentence_index", "sentence_start", "cue_start", "cue_end"), BIGINT),
+        **dict.fromkeys(("title", "outlet"), VARCHAR),
+        "published": DATE,
+        **dict.fromkeys(("actor", "actor_code", "actor_sector", "actor_kind"), VARCHAR),
+        **dict.fromkeys(("recipient", "recipient_code", "recipient_sector", "recipient_kind"), VARCHAR),
+    },
+    "event_sources": {
+        **dict.fromkeys(("event_id", "article_id"), VARCHAR),
+        "sentence_index": BIGINT,
+        "sentence": VARCHAR,
+        **dict.fromkeys(("sentence_start", "sentence_end", "cue_start", "cue_end"), BIGINT),
+        **dict.fromkeys(("cue", "date_text", "source_url", "title", "outlet"), VARCHAR),
+        "published": DATE,
+    },
+    "relations": {
+        **dict.fromkeys(("actor_a", "actor_b"), VARCHAR),
+        "month": DATE,
+        "event_count": BIGINT,
+        "net_score": DOUBLE,
+        **dict.fromkeys(("coop_count", "conflict_count"), BIGINT),
+        "event_ids": VARCHAR,
+    },
+    "actors": {**dict.fromkeys(("code", "name", "kind"), VARCHAR), **dict.fromkeys(("lat", "lon"), DOUBLE), "seat": VARCHAR},
+    "problems": dict.fromkeys(("code", "subject", "detail", "message"), VARCHAR),
+    "build_info": dict.fromkeys(("key", "value"), VARCHAR),
+}
+EVENT_SOURCE_COLUMNS = tuple(SCHEMA["event_sources"])
+PANDAS_TYPES = {VARCHAR: "str", BIGINT: "Int64", DOUBLE: "float64"}  # dates stay Python dates (object)
 
 
 @contextlib.contextmanager
@@ -97,7 +136,7 @@ def frames(
                 "published": article.published if article else None,
             }
         )
-    used = {c for r in rows for c in (r["actor_code"], r["recipient_code"]) if c}
+    used = {str(c) for r in rows for c in (r["actor_code"], r["recipient_code"]) if c}
     actor_frame = pd.DataFrame(
         [asdict(actors[c]) for c in sorted(used) if c in actors], columns=list(ActorInfo.__dataclass_fields__)
     )
@@ -117,40 +156,89 @@ def frames(
             {"key": "events", "value": str(len({e.event_id for e in events}))},
         ]
     )
-    return {
+    tables = {
         "articles": article_frame,
-        "events": pd.DataFrame(rows, columns=list(rows[0]) if rows else None),
+        "events": pd.DataFrame(
+            rows,
+            columns=[*SCHEMA["events"], *(c for c in rows[0] if c not in SCHEMA["events"])] if rows else list(SCHEMA["events"]),
+        ),
         "event_sources": pd.DataFrame(source_rows, columns=list(EVENT_SOURCE_COLUMNS)),
         "relations": relation_frame,
         "actors": actor_frame,
         "problems": problem_frame,
         "build_info": info,
     }
+    return {name: typed(frame, SCHEMA[name]) for name, frame in tables.items()}
+
+
+def typed(frame: pd.DataFrame, schema: dict[str, str]) -> pd.DataFrame:
+    """The frame with the pandas dtype of each column's SQL type: text columns are strings and
+    counts are nullable integers even when the frame is empty or a column holds only None."""
+    dtypes = {c: PANDAS_TYPES[t] for c, t in schema.items() if c in frame.columns and t in PANDAS_TYPES}
+    return frame.astype(dtypes)  # type: ignore[arg-type]
 
 
 def write_tables(path: Path, tables: dict[str, pd.DataFrame]) -> None:
     with duckdb.connect(str(path)) as con:
         for name, frame in tables.items():
+            schema = SCHEMA.get(name, {})
+            columns = ", ".join(
+                f'CAST("{c}" AS {schema[c]}) AS "{c}"' if c in schema else f'"{c}"' for c in map(str, frame.columns)
+            )
             con.register("frame", frame)
-            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')  # names are ours, not input
+            con.execute(f'CREATE TABLE "{name}" AS SELECT {columns} FROM frame')  # names are ours, not input
             con.unregister("frame")
         con.execute("CHECKPOINT")
+
+
+def temporary_path(store: Path) -> Path:
+    """Where a build writes before the swap: hidden, beside the store (a rename within one
+    folder is atomic), and never named like a store."""
+    return store.with_name(f".{store.name}.{os.getpid()}.tmp")
+
+
+def remove_leftovers(store: Path) -> None:
+    """Temporary files of builds that were killed. Only the lock holder calls this, so no
+    live build is writing any of them."""
+    for leftover in store.parent.glob(f".{glob.escape(store.name)}.*.tmp*"):
+        leftover.unlink(missing_ok=True)
+
+
+def fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_store(
+    store: Path, articles: list[Article], events: list[Event], actors: dict[str, ActorInfo], problems: list[Problem]
+) -> None:
+    """Write a new file, then rename it over the store in one step: a reader sees the old
+    store or the new one, never a mix, and a killed build leaves the old one untouched.
+    The caller holds build_lock(store)."""
+    remove_leftovers(store)
+    temporary = temporary_path(store)
+    try:
+        write_tables(temporary, frames(articles, events, actors, problems))
+        fsync(temporary)
+        store.with_name(store.name + ".wal").unlink(missing_ok=True)  # a log of the old file would corrupt the new one
+        os.replace(temporary, store)
+        fsync(store.parent)
+    except Exception as error:
+        raise StoreError(Problem("E003", store.name, f"{type(error).__name__}: {error}")) from error
+    finally:
+        for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
+            leftover.unlink(missing_ok=True)
 
 
 def save(
     store: Path, articles: list[Article], events: list[Event], actors: dict[str, ActorInfo], problems: list[Problem]
 ) -> None:
-    """Write the store atomically: a new file, then one rename over the old one."""
+    """Write the store atomically, under the build lock."""
     with build_lock(store):
-        temporary = store.with_name(f".{store.name}.{os.getpid()}.tmp")
-        try:
-            write_tables(temporary, frames(articles, events, actors, problems))
-            os.replace(temporary, store)
-        except Exception as error:
-            raise StoreError(Problem("E003", store.name, f"{type(error).__name__}: {error}")) from error
-        finally:
-            for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
-                leftover.unlink(missing_ok=True)
+        write_store(store, articles, events, actors, problems)
 
 
 def connect(store: Path) -> duckdb.DuckDBPyConnection:
