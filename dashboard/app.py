@@ -1,0 +1,39 @@
+"""Sahel relations dashboard. Run from the repository root: streamlit run dashboard/app.py
+
+Builds the event store on first run, then shows the pages below with one filter sidebar
+shared by all of them and mirrored in the URL.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # streamlit puts dashboard/ on the path, not the repository root
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import ui  # noqa: E402
+
+st.set_page_config(page_title="Sahel relations", page_icon="🌍", layout="wide", initial_sidebar_state="expanded")
+
+# Not "pages/": a folder of that name beside the entry point switches Streamlit to its older multipage mode.
+VIEWS = Path(__file__).parent / "views"
+navigation = st.navigation(
+    [
+        st.Page(VIEWS / "alliances.py", title="Alliances", icon=":material/hub:", default=True),
+        st.Page(VIEWS / "movements.py", title="Troop movements", icon=":material/flight_takeoff:", url_path="movements"),
+        st.Page(VIEWS / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page(VIEWS / "events.py", title="Events", icon=":material/table_rows:", url_path="events"),
+        st.Page(VIEWS / "article.py", title="Article view", icon=":material/article:", url_path="article"),
+    ]
+)
+
+view = ui.session_view()
+options = ui.options(view, view.key)
+filters = ui.filter_sidebar(options)
+ui.sync_query(filters)
+st.session_state["context"] = ui.Context(view, filters, options)
+navigation.run()

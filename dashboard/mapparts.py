@@ -1,0 +1,178 @@
+"""Pieces both maps share: the country basemap, colours, arcs, arrowheads, labels, legends.
+
+Coordinates are (lat, lon) in EPSG:4326 everywhere in Python, as folium expects; GeoJSON
+inside the country layer keeps its (lon, lat) order. No tiles: the country polygons are the
+basemap, so the map reads the same offline as online.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import folium
+from branca.element import Element
+
+from dashboard.safe import esc
+
+SEA = "#dde8ee"
+LAND = "#f4f1ea"
+BORDER = "#b9b3a6"
+COOP = (33, 102, 172)  # blue
+NEUTRAL = (170, 170, 170)
+CONFLICT = (178, 24, 43)  # red
+FOCUS_FILL = "#d9a520"  # gold: neither side of the red-blue scale
+MAP_CSS = f"""
+<style>
+.leaflet-container {{ background: {SEA} !important; font-family: "Source Sans Pro", sans-serif; }}
+.geopol-label {{ font: 600 11px/1.1 sans-serif; color: #1f2328; white-space: nowrap;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }}
+.geopol-legend {{ position: absolute; z-index: 1000; bottom: 18px; left: 12px; background: rgba(255,255,255,.92);
+  padding: 8px 10px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.25); font: 12px/1.35 sans-serif; color: #1f2328; }}
+.geopol-legend b {{ display: block; margin: 2px 0; }}
+.geopol-swatch {{ display: inline-block; width: 26px; height: 0; border-top-style: solid; vertical-align: middle;
+  margin-right: 6px; }}
+.geopol-box {{ display: inline-block; width: 12px; height: 12px; vertical-align: middle; margin-right: 6px;
+  border: 1px solid {BORDER}; }}
+.geopol-popup td {{ vertical-align: top; padding: 2px 4px; border-top: 1px solid #eee; }}
+.geopol-popup {{ font: 12px/1.4 sans-serif; max-height: 300px; overflow-y: auto; }}
+</style>
+"""
+
+
+def tone(value: float) -> str:
+    """A colour for a balance in [-1, 1]: red (conflict) through grey to blue (cooperation).
+    The square root keeps small but real leanings visible."""
+    value = max(-1.0, min(1.0, value))
+    strength = math.sqrt(abs(value))
+    end = COOP if value >= 0 else CONFLICT
+    rgb = [round(n + (e - n) * strength) for n, e in zip(NEUTRAL, end, strict=True)]
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def balance(net: float, events: int) -> float:
+    """Mean PLOVER score per event, scaled so +/-5 (a firm agreement, a sanction) is full colour."""
+    return 0.0 if events <= 0 else max(-1.0, min(1.0, net / events / 5.0))
+
+
+def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
+    figure = folium.Map(
+        location=(15.0, 5.0), zoom_start=3, tiles=None, min_zoom=2, max_zoom=9, world_copy_jump=False, prefer_canvas=False
+    )
+    figure.get_root().header.add_child(Element(MAP_CSS), name="geopol_css")
+    if bounds:
+        lats = [p[0] for p in bounds]
+        lons = [p[1] for p in bounds]
+        figure.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))], padding=(30, 30), max_zoom=6)
+    return figure
+
+
+def country_layer(
+    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries"
+) -> folium.GeoJson:
+    """The basemap: every country outlined, shaded by fills[iso_a3] where given."""
+    features = []
+    for feature in countries["features"]:
+        props = feature["properties"]
+        code = props.get("iso_a3") or ""
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "name": esc(props.get("name", "")),
+                    "iso_a3": code,
+                    "note": esc(notes.get(code, "")),
+                    "fill": fills.get(code, LAND),
+                },
+            }
+        )
+    collection = {"type": "FeatureCollection", "features": features}
+    return folium.GeoJson(
+        collection,
+        name=name,
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "color": BORDER,
+            "weight": 0.6,
+            "fillOpacity": 0.9 if f["properties"]["fill"] == LAND else 0.5,
+        },
+        highlight_function=lambda f: {"weight": 1.5, "color": "#555"},
+        tooltip=folium.GeoJsonTooltip(fields=["name", "note"], aliases=["", ""], labels=False),
+        smooth_factor=0.5,
+    )
+
+
+def arc(start: tuple[float, float], end: tuple[float, float], bend: float = 0.12, steps: int = 24) -> list[tuple[float, float]]:
+    """Points on a gentle curve from start to end, so lines sharing a capital stay apart."""
+    (y0, x0), (y1, x1) = start, end
+    my, mx = (y0 + y1) / 2, (x0 + x1) / 2
+    cy, cx = my + (x1 - x0) * bend, mx - (y1 - y0) * bend  # control point off the midpoint, to the left
+    points = []
+    for i in range(steps + 1):
+        t = i / steps
+        lat = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1
+        lon = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1
+        points.append((round(lat, 4), round(lon, 4)))
+    return points
+
+
+def arrowhead(points: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
+    """A triangle (lat, lon) at the last point, pointing along the last segment, and the
+    middle of its base last (where the shaft should stop). Sizes are in degrees of latitude;
+    longitudes are scaled by cos(lat) so the head keeps its shape."""
+    (y0, x0), (y1, x1) = points[-2], points[-1]
+    scale = max(math.cos(math.radians(y1)), 0.2)
+    dx, dy = (x1 - x0) * scale, y1 - y0
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    base_x, base_y = -ux * size, -uy * size
+    left = (y1 + base_y + ux * size * 0.55, x1 + (base_x - uy * size * 0.55) / scale)
+    right = (y1 + base_y - ux * size * 0.55, x1 + (base_x + uy * size * 0.55) / scale)
+    return [(y1, x1), left, right, (y1 + base_y, x1 + base_x / scale)]
+
+
+def label(location: tuple[float, float], text: str, side: str = "right", width: int = 160) -> folium.Marker:
+    """A text label beside a point (DivIcon: plain Leaflet, no icon font needed)."""
+    height = 14
+    anchors = {
+        "right": (-8, height // 2),
+        "left": (width + 8, height // 2),
+        "below": (width // 2, -8),
+        "above": (width // 2, height + 8),
+    }
+    align = {"right": "left", "left": "right", "below": "center", "above": "center"}[side]
+    html = f'<div class="geopol-label" style="width:{width}px;text-align:{align}">{esc(text)}</div>'
+    return folium.Marker(
+        location,
+        icon=folium.DivIcon(html=html, icon_size=(width, height), icon_anchor=anchors[side], class_name="geopol-label-icon"),
+    )
+
+
+def legend(title: str, rows: Iterable[str]) -> Element:
+    """A fixed legend box; rows are HTML written by this module's callers, never data."""
+    body = "".join(rows)
+    return Element(f'<div class="geopol-legend"><b>{esc(title)}</b>{body}</div>')
+
+
+def line_swatch(color: str, width: int, text: str, dashed: bool = False) -> str:
+    style = "dashed" if dashed else "solid"
+    return f'<div><span class="geopol-swatch" style="border-top:{width}px {style} {color}"></span>{esc(text)}</div>'
+
+
+def box_swatch(color: str, text: str) -> str:
+    return f'<div><span class="geopol-box" style="background:{color}"></span>{esc(text)}</div>'
+
+
+def spread(points: dict[str, tuple[float, float]], step: float = 1.4) -> dict[str, tuple[float, float]]:
+    """Actors that share a seat (Mali and the Alliance of Sahel States in Bamako) get their
+    markers nudged apart, so both stay visible and clickable."""
+    placed: dict[str, tuple[float, float]] = {}
+    seen: dict[tuple[float, float], int] = {}
+    for code, (lat, lon) in points.items():
+        key = (round(lat, 1), round(lon, 1))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        angle = math.radians(225 + 60 * (n - 1))
+        placed[code] = (lat, lon) if n == 0 else (lat + step * math.sin(angle), lon + step * math.cos(angle))
+    return placed

@@ -1,0 +1,81 @@
+"""Code an uploaded article on the spot, for one session only.
+
+Reads the uploaded bytes (untrusted: any name, any content); writes them to a temporary folder
+under a name of our own (the uploaded name never touches the file system), codes them with the
+same pipeline as the build, and returns the store's table frames for this one article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+import pandas as pd
+
+from geopol import pipeline
+from geopol.store import frames
+
+MAX_BYTES = 1_000_000  # an article is a few kB; a megabyte is already a book chapter
+SUFFIXES = {".txt": ".txt", ".md": ".md", ".markdown": ".md", ".html": ".html", ".htm": ".html"}
+ACCEPTED = ["txt", "md", "html"]
+
+
+@dataclass(frozen=True)
+class Coded:
+    """The outcome of one upload: tables to add, or a message saying why not."""
+
+    article_id: str
+    digest: str
+    tables: dict[str, pd.DataFrame] | None
+    message: str
+    events: int = 0
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def display_name(name: str) -> str:
+    """The uploaded name for showing (never for a path): its last part, printable, short."""
+    base = PurePath(name.replace("\\", "/")).name
+    cleaned = "".join(ch for ch in base if ch.isprintable())
+    return cleaned[:80] or "uploaded article"
+
+
+def check(name: str, size: int) -> str:
+    """Why this upload is refused, or ""."""
+    suffix = PurePath(name.lower()).suffix
+    if suffix not in SUFFIXES:
+        return "Only .txt, .md and .html files can be coded."
+    if size > MAX_BYTES:
+        return f"This file is {size / 1_000_000:.1f} MB; the limit is {MAX_BYTES // 1_000_000} MB. Upload one article at a time."
+    if size == 0:
+        return "This file is empty."
+    return ""
+
+
+def code_upload(name: str, data: bytes, coder: pipeline.Coder) -> Coded:
+    """Code one uploaded file. Never raises for bad input: the message says what went wrong."""
+    digest = digest_of(data)
+    article_id = f"upload-{digest[:10]}"
+    refused = check(name, len(data))
+    if refused:
+        return Coded(article_id, digest, None, refused)
+    suffix = SUFFIXES[PurePath(name.lower()).suffix]
+    with tempfile.TemporaryDirectory(prefix="geopol-upload-") as folder:
+        path = Path(folder) / f"{article_id}{suffix}"
+        path.write_bytes(data)
+        articles, events, problems = pipeline.run([path], coder)
+    if not articles:
+        reason = "; ".join(str(p).replace(path.name, "the file") for p in problems) or "no article text found"
+        return Coded(article_id, digest, None, f"Could not read this file: {reason}.")
+    article = articles[0]
+    title = article.title or display_name(name)
+    articles = [dataclasses.replace(article, title=title, outlet=article.outlet or "uploaded file", file=display_name(name))]
+    tables = frames(articles, events, coder.dictionaries.actors, [])
+    count = len({e.event_id for e in events})
+    message = f"Coded {count} event{'s' if count != 1 else ''} from “{title}”." if count else f"No events found in “{title}”."
+    return Coded(article_id, digest, tables, message, count)

@@ -1,0 +1,118 @@
+"""Article view: the clean text with every coded sentence highlighted, its events beside it,
+and an upload box that codes a new article for this session only."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import article_html, queries, ui, uploads
+from dashboard.data import Uploads, normalize_upload
+from dashboard.safe import http_url, md
+
+ctx = ui.context()
+view = ctx.view
+
+st.title("Article view")
+
+
+def add_upload(coded: uploads.Coded) -> None:
+    tables = normalize_upload(coded.tables or {}, ui.countries_frame())
+    current: Uploads | None = st.session_state.get("uploads")
+    st.session_state["uploads"] = (
+        current.plus(tables, coded.article_id, coded.digest) if current else Uploads(tables, (coded.article_id,), (coded.digest,))
+    )
+
+
+with st.expander("Code your own article", expanded=False):
+    file = st.file_uploader(
+        "A news article as .txt, .md or .html (up to 1 MB). It is coded on the spot and added to your session only.",
+        type=uploads.ACCEPTED,
+        key="article_upload",
+    )
+    if file is not None:
+        data = file.getvalue()
+        done = st.session_state.setdefault("coded_uploads", {})
+        digest = uploads.digest_of(data)
+        if digest not in done:
+            with st.spinner("Coding the article…"):
+                coded = uploads.code_upload(file.name, data, ui.coder()) if not uploads.check(file.name, len(data)) else None
+            if coded is None:
+                done[digest] = ("error", uploads.check(file.name, len(data)), "")
+            elif coded.tables is None:
+                done[digest] = ("error", coded.message, "")
+            else:
+                add_upload(coded)
+                done[digest] = ("ok", coded.message, coded.article_id)
+                st.query_params["article"] = coded.article_id
+                st.rerun()  # the sidebar and every page now include the new events
+        status, message, _ = done[digest]
+        (st.success if status == "ok" else st.error)(md(message))
+
+listing = queries.articles(view)
+if listing.empty:
+    st.info("The store holds no articles yet.")
+    st.stop()
+ids = listing["article_id"].astype(str).tolist()
+titles = dict(zip(ids, listing["title"].fillna("").astype(str), strict=True))
+wanted = st.query_params.get("article")
+event_id = st.query_params.get("event")
+if not wanted and event_id:
+    wanted = queries.article_of_event(view, event_id)
+if wanted in ids and st.session_state.get("article_from_url") != (wanted, event_id):
+    st.session_state["article_from_url"] = (wanted, event_id)
+    st.session_state["article_choice"] = wanted
+if st.session_state.get("article_choice") not in ids:
+    st.session_state["article_choice"] = ids[0]
+
+
+def on_choice() -> None:
+    st.query_params["article"] = st.session_state["article_choice"]
+    if "event" in st.query_params:
+        del st.query_params["event"]
+
+
+choice = st.selectbox(
+    "Article",
+    ids,
+    key="article_choice",
+    on_change=on_choice,
+    format_func=lambda a: f"{a} · {titles.get(a) or 'untitled'}",
+)
+if choice != wanted:
+    event_id = None
+
+article = queries.article(view, choice) or {}
+reports = queries.article_reports(view, choice)
+text = str(article.get("text") or "")
+marks = article_html.marks_for(text, reports.to_dict("records"), event_id)
+
+meta = [str(article.get(k) or "") for k in ("outlet", "author")]
+published = article.get("published")
+meta.append("" if published is None or pd.isna(published) else f"published {pd.Timestamp(published).date():%d %B %Y}")
+st.subheader(md(article.get("title") or "Untitled"), anchor=False)
+st.caption(md(" · ".join(m for m in meta if m) or "no metadata"))
+url = http_url(article.get("url"))
+if url:
+    st.link_button("Original article ↗", url)
+
+text_column, events_column = st.columns([3, 2])
+with text_column:
+    st.caption(f"{len(marks)} coded sentence{'s' if len(marks) != 1 else ''} highlighted; the cue is in bold.")
+    st.html(article_html.highlight(text, marks))
+with events_column:
+    st.markdown(f"**{reports['event_id'].nunique()} events in this article**")
+    if event_id and event_id in set(reports["event_id"]):
+        st.caption(md(f"Event {event_id} is outlined in orange."))
+    table = pd.DataFrame(
+        {
+            "sentence no.": reports["sentence_index"].astype("Int64") + 1,
+            "date": [None if pd.isna(d) else pd.Timestamp(d).date() for d in reports["date"]],
+            "category": reports["event_type"],
+            "actors": reports["actors"],
+            "place": reports["place"],
+            "sources": reports["source_count"],
+            "event_id": reports["event_id"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", column_config={"date": st.column_config.DateColumn("Date")})
