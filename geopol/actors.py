@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from geopol.dictionaries import ActorEntry
-from geopol.nlp import Analysis
+from geopol.nlp import Analysis, sentence_start
 from geopol.records import Actor
 
 PREPOSITIONS = frozenset(
@@ -130,7 +130,7 @@ def is_glue(doc: Doc, i: int, left_is_role_only: bool) -> bool:
         return True
     if token.lower_ in OF_WORDS and left_is_role_only:
         return True
-    return token.text[:1].isupper() and token.i > token.sent.start and token.is_alpha and token.norm_ not in PREPOSITIONS
+    return token.text[:1].isupper() and token.is_alpha and token.norm_ not in PREPOSITIONS and token.i > sentence_start(doc, token.i)
 
 
 def atoms_in(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str, object]]:
@@ -215,9 +215,10 @@ def build_phrase(
 ) -> Phrase:
     start, end = group[0][0], group[-1][1]
     text = doc[start:end].text
-    prep = doc[start - 1].lower_ if start > doc[start].sent.start and doc[start - 1].lower_ in PREPOSITIONS else ""
+    first = sentence_start(doc, start)
+    prep = doc[start - 1].lower_ if start > first and doc[start - 1].lower_ in PREPOSITIONS else ""
     if (
-        start > doc[start].sent.start + 1
+        start > first + 1
         and doc[start - 1].lower_ in ("the", "a", "an")
         and doc[start - 2].lower_ in PREPOSITIONS
     ):

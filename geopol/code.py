@@ -15,7 +15,7 @@ from geopol.actors import ArticleContext, Phrase, group_members, sentence_phrase
 from geopol.participants import Scene, between_phrase, participants
 from geopol.clauses import Clause, clause_of, segment
 from geopol.dictionaries import CueRule
-from geopol.nlp import Analysis, Matchers
+from geopol.nlp import Analysis, Matchers, sentence_end, sentence_start
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
@@ -167,7 +167,7 @@ def needs_hold(doc: Doc, analysis: Analysis, rule: CueRule, start: int, end: int
 
 def is_nominal(doc: Doc, start: int, in_phrases: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
     """A noun cue ("the withdrawal", "Zeine's visit") rather than a verb."""
-    sent_start = doc[start].sent.start
+    sent_start = sentence_start(doc, start)
     before = [doc[i] for i in range(max(sent_start, start - 3), start)]
     if not before:
         return False
@@ -190,7 +190,7 @@ def is_passive(doc: Doc, start: int) -> bool:
     token = doc[start]
     if token.lower_.endswith(("ing", "s")) or token.lower_ == token.norm_:
         return False
-    for i in range(start - 1, max(doc[start].sent.start, start - 4) - 1, -1):
+    for i in range(start - 1, max(sentence_start(doc, start), start - 4) - 1, -1):
         if doc[i].norm_ in ("be", "get"):
             return True
         if doc[i].lower_ not in (
@@ -249,7 +249,7 @@ def apply_modifiers(doc: Doc, analysis: Analysis, draft: Draft) -> None:
         draft.dropped = True
     elif "future" in kinds:
         promise(draft)
-        if any(kind == "condition" and s > cue.start for s, _, kind in analysis.modifiers if s < doc[cue.start].sent.end):
+        if any(kind == "condition" and s > cue.start for s, _, kind in analysis.modifiers if s < sentence_end(doc, cue.start)):
             draft.category = "THREATEN"
     elif "attempt" in kinds:
         draft.tense = "attempt"

@@ -23,18 +23,20 @@ GENERIC_MODES = frozenset({"", "meet"})
 
 @dataclass
 class Cluster:
+    """Reports of one event; best is the report with the most precise date (text dates
+    before publication dates), and interval the days that date allows."""
+
     key: tuple
     mode: str
+    best: Event
     members: list[Event] = field(default_factory=list)
+    interval: tuple[date, date] | None = None
 
-    @property
-    def best(self) -> Event:
-        """The report with the most precise date (text dates before publication dates)."""
-        return min(self.members, key=date_rank)
-
-    @property
-    def interval(self) -> tuple[date, date] | None:
-        return interval(self.best)
+    def add(self, event: Event) -> None:
+        self.members.append(event)
+        if date_rank(event) < date_rank(self.best):
+            self.best = event
+            self.interval = interval(event)
 
 
 def date_rank(event: Event) -> tuple[int, int, int]:
@@ -94,33 +96,39 @@ def distance(a: tuple[date, date], b: tuple[date, date]) -> int:
 def corroborate(events: list[Event]) -> list[Event]:
     """Every event with its cluster's event_id and the cluster's date."""
     clusters: list[Cluster] = []
+    by_key: dict[tuple, list[Cluster]] = {}  # candidates share category and actors
+
+    def start(event: Event) -> None:
+        cluster = Cluster(identity(event), event.mode, event, [event], interval(event))
+        clusters.append(cluster)
+        by_key.setdefault(cluster.key, []).append(cluster)
+
     dated = sorted((e for e in events if e.date is not None), key=date_rank)
     undated = [e for e in events if e.date is None]
     for event in dated:
         span = interval(event)
-        fits = [c for c in clusters if c.key == identity(event) and modes_fit(c.mode, event.mode) and overlap(c.interval, span)]
+        fits = [c for c in by_key.get(identity(event), []) if modes_fit(c.mode, event.mode) and overlap(c.interval, span)]
         if fits:
             chosen = min(best_fit(fits, event), key=lambda c: distance(c.interval, span))  # type: ignore[arg-type]
-            chosen.members.append(event)
+            chosen.add(event)
             if chosen.mode in GENERIC_MODES:
                 chosen.mode = event.mode
         else:
-            clusters.append(Cluster(identity(event), event.mode, [event]))
+            start(event)
     for event in undated:
         fits = [
             c
-            for c in clusters
+            for c in by_key.get(identity(event), [])
             if distinctive(event)
-            and c.key == identity(event)
             and c.interval is not None
             and modes_fit(c.mode, event.mode)
             and event.article_id not in {m.article_id for m in c.members}
         ]
         fits = best_fit(fits, event)
         if len(fits) == 1:
-            fits[0].members.append(event)
+            fits[0].add(event)
         else:
-            clusters.append(Cluster(identity(event), event.mode, [event]))
+            start(event)
     return [
         replace(member, event_id=cluster_id(cluster), date=cluster.best.date)
         for cluster in clusters

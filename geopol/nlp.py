@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
 
@@ -80,17 +81,50 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
         multi = [[lemma_of(w) for w in alt.split("_")] for alt in slot.split("|") if "_" in alt]
         grown = []
         for v in variants:
-            if single:
+            if single and not v:
+                # the first word is tried at every token: exact values are checked in C, an
+                # "IN" set calls back into Python, which made matching ten times slower
+                grown.extend([{"NORM": form}] for form in single)
+            elif single:
                 spec: dict = {"NORM": {"IN": single}}
                 if optional:
                     spec["OP"] = "?"
-                grown.append(v + [spec])
+                grown.append([*v, spec])
             for words in multi:
                 grown.append(v + [{"NORM": w} for w in words])
             if optional and multi and not single:
                 grown.append(list(v))
         variants = grown
     return variants
+
+
+class AnchoredMatcher:
+    """spaCy Matchers bucketed by the first word of their patterns: each bucket runs only on a
+    short window at the tokens that carry its word, instead of every pattern at every token
+    (which made cue matching the slowest step of the pipeline)."""
+
+    WINDOW = 16  # longest cue pattern, in tokens, with its wildcards
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.buckets: dict[str, Matcher] = {}
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        by_first: dict[str, list[list[dict]]] = {}
+        for pattern in patterns:
+            by_first.setdefault(pattern[0]["NORM"], []).append(pattern)
+        for first, group in by_first.items():
+            self.buckets.setdefault(first, Matcher(self.vocab)).add(key, group)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = []
+        for token in doc:
+            bucket = self.buckets.get(token.norm_)
+            if bucket is None:
+                continue
+            window = doc[token.i : token.i + self.WINDOW]
+            found.extend((key, token.i, token.i + end) for key, start, end in bucket(window) if start == 0)
+        return found
 
 
 def literal_count(pattern: str) -> int:
@@ -112,10 +146,10 @@ class Matchers:
     anaphor_kinds: dict[str, str]
     roles: PhraseMatcher
     role_entries: dict[str, Role]
-    cues: Matcher
+    cues: AnchoredMatcher
     cue_rules: tuple[CueRule, ...]
     cue_literals: tuple[int, ...]
-    modifiers: Matcher
+    modifiers: AnchoredMatcher
     modifier_kinds: tuple[str, ...]
     places: PhraseMatcher
     place_entries: dict[str, Facility]
@@ -148,10 +182,10 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
         role_entries[key] = role
         roles.add("ROLE", [doc])
 
-    cues = Matcher(nlp.vocab)
+    cues = AnchoredMatcher(nlp.vocab)
     for i, rule in enumerate(dictionaries.cues):
         cues.add(str(i), compile_pattern(rule.pattern))
-    modifiers = Matcher(nlp.vocab)
+    modifiers = AnchoredMatcher(nlp.vocab)
     for i, modifier in enumerate(dictionaries.modifiers):
         modifiers.add(str(i), compile_pattern(modifier.pattern))
 
@@ -191,11 +225,32 @@ class Analysis:
     places: tuple[tuple[int, int, Facility], ...]
 
 
+def sentence_start(doc: Doc, i: int) -> int:
+    """Index of the first token of token i's sentence (Token.sent rebuilds a Span each time)."""
+    starts = doc.user_data.get("sentence_starts")
+    if starts is None:
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        doc.user_data["sentence_starts"] = starts
+    return starts[i]
+
+
+def sentence_end(doc: Doc, i: int) -> int:
+    ends = doc.user_data.get("sentence_ends")
+    if ends is None:
+        ends = [len(doc)] * len(doc)
+        for sent in doc.sents:
+            ends[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+        doc.user_data["sentence_ends"] = ends
+    return ends[i]
+
+
 def inside_name(doc: Doc, start: int) -> bool:
     """A capitalised word inside a sentence belongs to a name ("Islamic State", "Agency for
     Development and Cooperation", "in March"), not to the verbs and nouns of events."""
     token = doc[start]
-    if start == token.sent.start or not token.is_title:
+    if not token.is_title or start == sentence_start(doc, start):
         return False
     before = doc[start - 1]
     return before.text not in ("“", '"', "‘", ":", "(", "—", "'") and not before.is_space
