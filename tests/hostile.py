@@ -104,3 +104,13 @@ def write_hostile_corpus(folder: Path, outside: Path) -> None:
 
 def articles(*texts: str) -> list[Article]:
     return [Article(f"a{i}", f"a{i}.txt", text) for i, text in enumerate(texts)]
+
+
+def write_event_corpus(folder: Path, n: int) -> None:
+    """n short articles that each code into events."""
+    folder.mkdir(parents=True, exist_ok=True)
+    states = ["Russia", "France", "Mali", "Iran", "Algeria", "Chad", "Turkey", "China"]
+    for i in range(n):
+        a, b = states[i % 8], states[(i * 3 + 1) % 8]
+        text = f"{a} sent {100 + i} troops to Niamey on {1 + i % 28} May 2024. Niger signed a defence agreement with {b}."
+        (folder / f"a{i:03d}.txt").write_text(text)
