@@ -1,0 +1,55 @@
+"""The command line: every command has help and a README entry; extract prints the contract
+columns; check reports ok or FAIL with the fix."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geopol.cli import parser
+from geopol.exports import COLUMNS
+from geopol.paths import PROJECT_ROOT
+
+
+def run(*args: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "geopol", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "check"])
+def test_every_command_has_help_and_a_readme_entry(command):
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"python -m geopol {command}" in readme
+    help_text = parser()._subparsers._group_actions[0].choices[command].format_help()  # type: ignore[union-attr]
+    assert "usage:" in help_text and len(help_text.splitlines()) > 3
+
+
+def test_extract_prints_one_row_per_pair_with_the_contract_columns(tmp_path):
+    (tmp_path / "gambia.txt").write_text("Senegal and Mauritania withdrew their ambassadors from Gambia on 4 March 2024.\n", encoding="utf-8")
+    done = run("extract", str(tmp_path), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert list(rows[0]) == list(COLUMNS)
+    assert {(r["actor_code"], r["recipient_code"], r["event_type"], r["date"]) for r in rows} == {
+        ("SEN", "GMB", "SANCTION", "2024-03-04"),
+        ("MRT", "GMB", "SANCTION", "2024-03-04"),
+    }
+    assert {r["event_id"] for r in rows} == {rows[0]["event_id"]} and rows[0]["article_id"] == "gambia"
+
+
+def test_extract_jsonl(tmp_path):
+    (tmp_path / "a.md").write_text("# Title\n\nTurkey delivered armed drones to Niger on 2 June 2024.\n", encoding="utf-8")
+    done = run("extract", str(tmp_path / "a.md"), "--format", "jsonl")
+    (record,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (record["event_type"], record["actor_code"], record["recipient_code"]) == ("AID", "TUR", "NER")
+
+
+def test_check_reports_the_capitals_and_a_missing_store(tmp_path):
+    done = run("check", "--store", str(tmp_path / "none.duckdb"))
+    assert "ok    gazetteer: Washington -> Washington, USA" in done.stdout
+    assert "FAIL  store" in done.stdout and "fix: build it" in done.stdout
+    assert done.returncode == 1

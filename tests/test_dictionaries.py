@@ -1,0 +1,64 @@
+"""The dictionaries are data with a schema: every file validates, a broken row is reported as
+file:line, every category has cues, and every state and the main organisations are there."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geopol.dictionaries import cached_dictionaries, load_dictionaries
+from geopol.gazetteer import seat_coordinates
+from geopol.paths import DATA_DIR
+from geopol.problems import DictionaryError
+from geopol.records import CATEGORIES
+
+
+@pytest.fixture(scope="module")
+def dictionaries():
+    return cached_dictionaries(DATA_DIR)
+
+
+def test_every_category_has_cues(dictionaries):
+    assert set(CATEGORIES) <= {c.category for c in dictionaries.cues}
+
+
+def test_every_un_member_state_and_the_main_organisations_are_actors(dictionaries):
+    codes = set(dictionaries.actors)
+    assert len([c for c, info in dictionaries.actors.items() if info.kind == "state"]) >= 193
+    assert {"NER", "MLI", "BFA", "TCD", "RUS", "USA", "FRA", "IRN", "CHN", "TUR", "DZA", "NGA"} <= codes
+    assert {"ECOWAS", "AES", "G5S", "UN", "AU", "EU", "NATO", "WAGNER", "JNIM", "ISSP"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("the Kremlin", "RUS"), ("AFRICOM", "USA"), ("Elysee", "FRA"), ("Nigerien", "NER"), ("Burkinabe", "BFA"), ("Tchiani", "NER"),
+     ("Africa Corps", "WAGNER"), ("Yevkurov", "RUS"), ("Washington", "USA")],
+)
+def test_names_code_to_their_actor(dictionaries, text, code):
+    assert code in {e.code for e in dictionaries.actor_names if e.text == text}
+
+
+def copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", "*.lock", "countries.geojson"))
+    return target
+
+
+def test_broken_row_is_reported_with_file_and_line(tmp_path):
+    data = copy_data(tmp_path)
+    cues = data / "cues.csv"
+    lines = cues.read_text(encoding="utf-8").splitlines()
+    lines.insert(40, "AGREEE,agree to,agree,,,,")
+    cues.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"cues\.csv:41: category 'AGREEE'"):
+        load_dictionaries(data, seat_coordinates)
+
+
+def test_person_with_unknown_code_is_rejected(tmp_path):
+    data = copy_data(tmp_path)
+    people = data / "actors" / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8") + "Nobody,,XXX,president,GOV,2020,\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"people\.csv:\d+: code 'XXX'"):
+        load_dictionaries(data, seat_coordinates)
