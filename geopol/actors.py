@@ -199,8 +199,13 @@ def resolve_anaphor(kind: str, text: str, earlier: list[Phrase], context: Articl
             return context.last_group
         return context.last_subject or tuple(context.recent[-1:])
     pool = list(reversed(seen)) + list(reversed(context.recent))
-    if kind == "previous_group" and context.last_group and not seen:
-        return context.last_group
+    if kind == "previous_group":
+        in_sentence = [p for p in earlier if p.group >= 0]
+        if in_sentence:
+            last = in_sentence[-1].group
+            return tuple(a for p in earlier if p.group == last for a in p.actors)
+        if context.last_group:
+            return context.last_group  # "the three juntas": the last compound actor named
     distinct: list[Actor] = []
     for actor in pool:
         if actor.code not in {a.code for a in distinct}:
@@ -269,10 +274,17 @@ def joined(doc: Doc, left_end: int, right_start: int) -> bool:
 
 def sentence_phrases(analysis: Analysis, start: int, end: int, year: int | None, context: ArticleContext) -> list[Phrase]:
     doc = analysis.doc
+    groups = group_atoms(doc, atoms_in(analysis, start, end))
     phrases: list[Phrase] = []
-    for group in group_atoms(doc, atoms_in(analysis, start, end)):
+    for group in groups:
         phrases.append(build_phrase(doc, group, year, phrases, context))
-    return mark_compounds(doc, phrases)
+    phrases = mark_compounds(doc, phrases)
+    # anaphors again, now that compounds are known: "Mali, Burkina Faso and Niger said they ..."
+    for i, (group, phrase) in enumerate(zip(groups, phrases, strict=True)):
+        if phrase.anaphor and phrase.anaphor != "dominant_state":
+            rebuilt = build_phrase(doc, group, year, phrases[:i], context)
+            phrases[i] = replace(rebuilt, group=phrase.group)
+    return phrases
 
 
 def group_members(phrases: list[Phrase], phrase: Phrase) -> tuple[Actor, ...]:

@@ -245,7 +245,8 @@ def apply_modifiers(doc: Doc, analysis: Analysis, draft: Draft) -> None:
     kinds = {
         kind for s, e, kind in analysis.modifiers if clause.start <= s and e <= cue.start and cue.start - e <= MODIFIER_REACH
     }
-    if "negation" in kinds or "hypothetical" in kinds:
+    conditional = doc[clause.start].lower_ in ("if", "whether", "unless")  # "if talks fail, Niger could ..."
+    if "negation" in kinds or "hypothetical" in kinds or conditional:
         draft.dropped = True
     elif "future" in kinds:
         promise(draft)

@@ -27,7 +27,7 @@ NOT_PLACES = frozenset(
 )
 SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
-HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE"})
+HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
 MAX_CITY_WORDS = 3
 CARRY_SENTENCES = 3  # how far back an event may take the place of one between the same actors
 
@@ -113,8 +113,10 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
     info = actors.get(actor.code)
     if info is None or info.lat is None or info.lon is None:
         return None
+    if info.kind != "state" and info.seat:
+        return Place(info.seat, info.lat, info.lon, "city", "", note)  # an organisation sits in its seat city
     name = info.seat if precision == "city" and info.seat else info.name
-    return Place(name, info.lat, info.lon, precision, actor.code if info.kind == "state" else "", note)
+    return Place(name, info.lat, info.lon, precision, actor.code, note)
 
 
 def usable_prep(event: Event, prep: str) -> bool:

@@ -26,6 +26,9 @@ GIVING_VERBS = frozenset({"give", "hand", "issue", "serve", "deliver", "send"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whose"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 SUBORDINATING = frozenset({"after", "before", "since", "until", "following", "once", "while"})
+# Verbs of saying whose object is the speaker's own act ("announced the suspension of").
+ANNOUNCING = frozenset({"announce", "declare", "confirm", "unveil", "order"})
+MOVEMENTS = frozenset({"MOBILIZE", "AID", "RETREAT"})
 NOUN_REACH = 5  # tokens between a noun cue and its "by", "of" or "from" phrase
 BETWEEN_REACH = 8
 
@@ -71,11 +74,14 @@ def subject_of(left: list[Phrase], infinitive: bool = False, clause_start: int =
     return left[-1] if left and left[-1].prep not in LOCATIVE_PREPS else None
 
 
-def first_object(right: list[Phrase]) -> Phrase | None:
+def first_object(right: list[Phrase], source: Phrase | None = None) -> Phrase | None:
     """The first actor after the cue; a capital after "in" or "near" ("in Niamey" is where,
     not whom) and a possessive ("withdraw its forces") only when there is nothing else."""
     candidates = [p for p in right if p.coded and p.anaphor_text not in POSSESSIVES]
     usable = [p for p in candidates if not (p.capital_only and p.prep in LOCATIVE_PREPS)]
+    if source is not None and source.coded and source.actors[0].kind not in ("state", "person"):
+        # an organisation's own mission is not its target: "the UN ended MINUSMA in Mali"
+        usable = [p for p in usable if not set(p.codes) <= set(source.codes)] or usable
     return next(iter(usable), None) or next(iter(candidates), None)
 
 
@@ -174,12 +180,17 @@ def participants(scene: Scene, role: str = "") -> tuple[Phrase | None, Phrase | 
         return speaker_participants(scene)
     if scene.nominal:
         source, recipient = noun_participants(scene)
-        if source is None and scene.clause.kind == "complement":
-            source = borrowed_subject(scene)
+        speech = scene.doc[scene.clause.speech].norm_ if scene.clause.speech >= 0 else ""
+        if source is None and scene.clause.kind == "complement" and speech in ANNOUNCING:
+            source = borrowed_subject(scene)  # "France announced the suspension of its aid"
         return source, recipient
+    if scene.passive and scene.category in MOVEMENTS and not any(p.prep == "by" for p in scene.right):
+        moved = subject_of(scene.left)  # "Wagner contractors have been deployed alongside the army"
+        if moved is not None and moved.personnel:
+            return moved, first_object(scene.right, moved)
     if scene.passive:
         agent = next((p for p in scene.right if p.prep == "by"), None)
         return agent, subject_of(scene.left)
     infinitive = scene.start > scene.clause.start and scene.doc[scene.start - 1].lower_ == "to"
     source = subject_of(scene.left, infinitive, scene.clause.start) or borrowed_subject(scene)
-    return source, first_object(scene.right)
+    return source, first_object(scene.right, source)

@@ -107,9 +107,10 @@ def find_quantity(doc: Doc, personnel_nouns: list[int], start: int, end: int, ne
         span = number_before(doc, noun, start)
         if span is None:
             continue
-        value = parse_number([doc[k].text for k in range(*span)])
-        if value is None or (doc[span[0]].lower_ == "a" and span[1] - span[0] == 1):
-            continue
+        words = [doc[k].lower_ for k in range(*span)]
+        value = parse_number(words)
+        if value is None or words == ["a"] or all(w in SCALES for w in words):
+            continue  # "several hundred", "thousands of": no count
         distance = abs(noun - near)
         if best is None or distance < best[0]:
             best = (distance, value, UNIT_NAMES.get(doc[noun].norm_, doc[noun].norm_))

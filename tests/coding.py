@@ -24,8 +24,7 @@ def code_text(text: str, published: date | None = date(2024, 5, 15), article_id:
 def dyads(events: list[Event]) -> set[tuple[str, str, str]]:
     """(category, source codes, recipient codes) of each event, codes joined with '+'."""
     return {
-        (e.category, "+".join(sorted(a.code for a in e.sources)), "+".join(sorted(a.code for a in e.recipients)))
-        for e in events
+        (e.category, "+".join(sorted(a.code for a in e.sources)), "+".join(sorted(a.code for a in e.recipients))) for e in events
     }
 
 

@@ -33,8 +33,17 @@ def test_every_un_member_state_and_the_main_organisations_are_actors(dictionarie
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("the Kremlin", "RUS"), ("AFRICOM", "USA"), ("Elysee", "FRA"), ("Nigerien", "NER"), ("Burkinabe", "BFA"), ("Tchiani", "NER"),
-     ("Africa Corps", "WAGNER"), ("Yevkurov", "RUS"), ("Washington", "USA")],
+    [
+        ("the Kremlin", "RUS"),
+        ("AFRICOM", "USA"),
+        ("Elysee", "FRA"),
+        ("Nigerien", "NER"),
+        ("Burkinabe", "BFA"),
+        ("Tchiani", "NER"),
+        ("Africa Corps", "WAGNER"),
+        ("Yevkurov", "RUS"),
+        ("Washington", "USA"),
+    ],
 )
 def test_names_code_to_their_actor(dictionaries, text, code):
     assert code in {e.code for e in dictionaries.actor_names if e.text == text}
