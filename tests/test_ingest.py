@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geopol import ingest, pipeline
+from geopol import ingest, pipeline, store
 from geopol.dictionaries import Dictionaries, cached_dictionaries
 from geopol.ingest import MAX_TEXT_CHARS, RawArticle, read_article_file
 from geopol.paths import DATA_DIR
@@ -66,12 +66,15 @@ def test_utf16_whitespace_only_file_is_skipped(tmp_path: Path) -> None:
 
 def test_png_renamed_txt_is_skipped_as_binary(tmp_path: Path) -> None:
     result = read(tmp_path, "photo.txt", png())
-    assert code_of(result) == "W002"
-    assert "skipped photo.txt: binary content" in str(result)
+    assert str(result) == "W002 skipped photo.txt: binary content, not text (file signature of an image, archive or executable)"
 
 
-def test_binary_without_signature_is_skipped(tmp_path: Path) -> None:
-    assert code_of(read(tmp_path, "a.txt", bytes(range(256)) * 64)) == "W002"
+def test_binary_full_of_nul_bytes_is_skipped(tmp_path: Path) -> None:
+    assert str(read(tmp_path, "a.txt", b"\x00\x00\x00abc" * 1000)) == "W002 skipped a.txt: binary content, not text (NUL bytes)"
+
+
+def test_binary_full_of_control_bytes_is_skipped(tmp_path: Path) -> None:
+    assert str(read(tmp_path, "a.txt", b"\x01\x02abc" * 1000)) == "W002 skipped a.txt: binary content, not text (control bytes)"
 
 
 def test_50_mb_text_file_is_skipped_as_too_large(tmp_path: Path) -> None:
@@ -124,7 +127,9 @@ def test_symlink_inside_the_corpus_is_read(tmp_path: Path) -> None:
 
 def test_folder_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "more.txt").mkdir()
-    assert code_of(read_article_file(tmp_path / "more.txt", tmp_path)) == "W010"
+    assert str(read_article_file(tmp_path / "more.txt", tmp_path)) == (
+        "W010 skipped more.txt: a folder; only files directly inside the corpus folder are read"
+    )
 
 
 def test_named_pipe_is_skipped_without_blocking(tmp_path: Path) -> None:
@@ -140,6 +145,22 @@ def test_html_of_scripts_and_styles_only_is_skipped(tmp_path: Path, dictionaries
     page = b"<html><head><script>alert(1)</script><style>p{}</style></head><body><script>go()</script></body></html>"
     corpus = corpus_of(tmp_path, dictionaries, **{"page.html": page})
     assert [p.code for p in corpus.problems] == ["W005"]
+
+
+def test_file_that_breaks_the_extractor_is_skipped_and_the_rest_read(
+    tmp_path: Path, dictionaries: Dictionaries, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def clean(raw: RawArticle, rules: tuple) -> ingest.CleanText:
+        if raw.kind == "html":
+            raise RecursionError("maximum recursion depth exceeded")
+        return ingest.clean(raw, rules)
+
+    monkeypatch.setattr(pipeline, "clean", clean)
+    corpus = corpus_of(tmp_path, dictionaries, **{"a.html": b"<p>deep</p>", "b.txt": GOOD.encode()})
+    assert [str(p) for p in corpus.problems] == [
+        "W013 skipped a.html: cannot extract the article text (RecursionError: maximum recursion depth exceeded)"
+    ]
+    assert [a.file for a in corpus.articles] == ["b.txt"]
 
 
 def test_every_folder_entry_is_coded_or_named_once(tmp_path: Path, dictionaries: Dictionaries) -> None:
@@ -236,8 +257,8 @@ def test_name_with_spaces_unicode_and_shell_metacharacters_is_coded_as_is(tmp_pa
 def test_name_that_is_not_utf8_is_coded_with_a_printable_name(tmp_path: Path, dictionaries: Dictionaries) -> None:
     (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(GOOD)
     [article] = pipeline.read_corpus([tmp_path], dictionaries).articles
-    assert article.file == "caf\ufffd.txt"
-    assert article.file.encode("utf-8")
+    assert (article.file, article.article_id) == ("caf\ufffd.txt", "caf")
+    store.save(tmp_path / "s.duckdb", [article], [], {}, [Problem("W001", article.file)])
 
 
 def test_same_stem_twice_gets_two_ids_and_a_note(tmp_path: Path, dictionaries: Dictionaries) -> None:

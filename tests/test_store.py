@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -135,7 +136,10 @@ def test_leftover_of_a_killed_build_is_removed_by_the_next_one(tmp_path: Path) -
 def test_stale_write_ahead_log_of_the_old_store_is_not_applied_to_the_new_one(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     previous_store(path)
-    (tmp_path / "s.duckdb.wal").write_bytes(b"a log of another file")
+    with duckdb.connect(str(path)) as con:  # someone edits the old store and leaves its log behind
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
+        con.execute("INSERT INTO build_info VALUES ('edited', 'yes')")
+    assert (tmp_path / "s.duckdb.wal").exists()
     store.save(path, articles("One.", "Two."), [], {}, [])
     assert article_ids(path) == ["a0", "a1"]
 
@@ -159,10 +163,17 @@ def test_second_lock_on_a_store_is_refused(tmp_path: Path) -> None:
         pass
 
 
-def test_build_while_another_holds_the_lock_stops_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_while_another_holds_the_lock_stops_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "s.duckdb"
     previous_store(path)
     write_event_corpus(tmp_path / "corpus", 2)
+
+    def coded(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the build coded articles while another build held the lock")
+
+    monkeypatch.setattr(pipeline, "run", coded)
     with store.build_lock(path):
         code = cli.main(["build", "--corpus", str(tmp_path / "corpus"), "--store", str(path), "--quiet"])
     assert code == 2
