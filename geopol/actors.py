@@ -17,11 +17,71 @@ from geopol.nlp import Analysis, sentence_start
 from geopol.records import Actor
 
 PREPOSITIONS = frozenset(
-    ["of", "in", "at", "on", "to", "from", "with", "by", "for", "against", "towards", "toward", "into", "near", "between", "among", "about", "over", "under", "after", "before", "during", "since", "via", "across", "amid", "despite", "following", "including"]
+    [
+        "of",
+        "in",
+        "at",
+        "on",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "against",
+        "towards",
+        "toward",
+        "into",
+        "near",
+        "between",
+        "among",
+        "about",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "via",
+        "across",
+        "amid",
+        "despite",
+        "following",
+        "including",
+    ]
 )
 # Words that may sit inside one actor phrase: titles and adjectives of offices.
 GLUE_WORDS = frozenset(
-    ["'s", "’s", "-", "military", "senior", "top", "former", "deputy", "interim", "new", "ruling", "transitional", "foreign", "defence", "defense", "security", "armed", "elite", "special", "chief", "vice", "acting", "then", "current", "own", "federal", "national", "central", "state"]
+    [
+        "'s",
+        "’s",
+        "-",
+        "military",
+        "senior",
+        "top",
+        "former",
+        "deputy",
+        "interim",
+        "new",
+        "ruling",
+        "transitional",
+        "foreign",
+        "defence",
+        "defense",
+        "security",
+        "armed",
+        "elite",
+        "special",
+        "chief",
+        "vice",
+        "acting",
+        "then",
+        "current",
+        "own",
+        "federal",
+        "national",
+        "central",
+        "state",
+    ]
 )
 OF_WORDS = frozenset({"of", "from", "for"})
 LED_BY = ("led", "headed", "commanded")
@@ -130,7 +190,9 @@ def is_glue(doc: Doc, i: int, left_is_role_only: bool) -> bool:
         return True
     if token.lower_ in OF_WORDS and left_is_role_only:
         return True
-    return token.text[:1].isupper() and token.is_alpha and token.norm_ not in PREPOSITIONS and token.i > sentence_start(doc, token.i)
+    return (
+        token.text[:1].isupper() and token.is_alpha and token.norm_ not in PREPOSITIONS and token.i > sentence_start(doc, token.i)
+    )
 
 
 def atoms_in(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str, object]]:
@@ -222,11 +284,7 @@ def build_phrase(
     text = doc[start:end].text
     first = sentence_start(doc, start)
     prep = doc[start - 1].lower_ if start > first and doc[start - 1].lower_ in PREPOSITIONS else ""
-    if (
-        start > first + 1
-        and doc[start - 1].lower_ in ("the", "a", "an")
-        and doc[start - 2].lower_ in PREPOSITIONS
-    ):
+    if start > first + 1 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 2].lower_ in PREPOSITIONS:
         prep = doc[start - 2].lower_
     roles = [a[3] for a in group if a[2] == "role"]
     sector = roles[0].sector if roles else ""  # type: ignore[attr-defined]

@@ -12,7 +12,30 @@ from spacy.tokens import Doc
 
 MAX_SPEAKER = 8  # longest speaker phrase before a verb of saying, in tokens
 SUBORDINATORS = frozenset(
-    ["after", "before", "while", "whereas", "although", "though", "because", "when", "unless", "if", "which", "who", "whom", "whose", "where", "despite", "amid", "since", "following", "whilst", "until", "once"]
+    [
+        "after",
+        "before",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "when",
+        "unless",
+        "if",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "despite",
+        "amid",
+        "since",
+        "following",
+        "whilst",
+        "until",
+        "once",
+    ]
 )
 HARD_BREAKS = frozenset({";", ":", "—", "--", "–"})
 QUOTES = frozenset({"“", "”", '"', "«", "»"})
@@ -74,7 +97,7 @@ def segment(doc: Doc, start: int, end: int, speech_tokens: set[int], cue_starts:
             continue
         i += 1
     clauses: list[Clause] = []
-    for (cut, kind), (nxt, _) in zip(cuts, cuts[1:] + [(end, "")], strict=True):
+    for (cut, kind), (nxt, _) in zip(cuts, [*cuts[1:], (end, "")], strict=True):
         if nxt > cut:
             speaker_end = clauses[-1].end if kind == "complement" and clauses and clauses[-1].kind == "attribution" else -1
             clauses.append(Clause(cut, nxt, kind, speaker_end, speech_at.get(cut, -1)))

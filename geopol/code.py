@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from geopol.actors import ArticleContext, Phrase, group_members, sentence_phrases
-from geopol.participants import Scene, between_phrase, participants
 from geopol.clauses import Clause, clause_of, segment
 from geopol.dictionaries import CueRule
 from geopol.nlp import Analysis, Matchers, sentence_end, sentence_start
+from geopol.participants import Scene, between_phrase, participants
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
@@ -104,7 +104,7 @@ def code_sentence(
 
 
 def localize_generics(phrases: list[Phrase], clauses: list[Clause], places: tuple[tuple[int, str], ...]) -> list[Phrase]:
-    """"Jihadists attacked an army post near Ménaka": an army, police or government named
+    """ "Jihadists attacked an army post near Ménaka": an army, police or government named
     without a nationality belongs to the country of the place its clause names."""
     out = []
     for phrase in phrases:
@@ -179,7 +179,10 @@ def is_nominal(doc: Doc, start: int, in_phrases: set[int] = frozenset()) -> bool
     for k in range(len(before) - 1, -1, -1):
         if before[k].lower_ in DETERMINERS:
             return not any(t.i in in_phrases for t in before[k + 1 :]) and all(
-                t.is_lower and t.is_alpha and not t.lower_.endswith(("ed", "s", "ing")) and t.lower_ not in ("that", "which", "who")
+                t.is_lower
+                and t.is_alpha
+                and not t.lower_.endswith(("ed", "s", "ing"))
+                and t.lower_ not in ("that", "which", "who")
                 for t in before[k + 1 :]
             )
     return False
@@ -209,12 +212,25 @@ def is_passive(doc: Doc, start: int) -> bool:
     return False
 
 
-def draft_event(doc: Doc, analysis: Analysis, cue: Cue, accepted: list[Cue], clauses: list[Clause], phrases: list[Phrase]) -> Draft:
+def draft_event(
+    doc: Doc, analysis: Analysis, cue: Cue, accepted: list[Cue], clauses: list[Clause], phrases: list[Phrase]
+) -> Draft:
     clause = clause_of(clauses, cue.start)
     later = [c for c in accepted if cue.end <= c.start < clause.end and not (c.nominal and of_phrase(doc, cue, c))]
     next_verb = min((c.start for c in later if not c.nominal), default=clause.end)
-    scene = Scene(doc, cue.start, cue.end, cue.rule.category, cue.nominal, cue.passive, clause, clauses, phrases, next_verb,
-                  min((c.start for c in later), default=clause.end))
+    scene = Scene(
+        doc,
+        cue.start,
+        cue.end,
+        cue.rule.category,
+        cue.nominal,
+        cue.passive,
+        clause,
+        clauses,
+        phrases,
+        next_verb,
+        min((c.start for c in later), default=clause.end),
+    )
     source, recipient = participants(scene, cue.rule.role)
     if cue.rule.role == "host":
         source, recipient = recipient, source  # "Tiani hosted the delegation": the visitor acts
@@ -233,8 +249,18 @@ def draft_event(doc: Doc, analysis: Analysis, cue: Cue, accepted: list[Cue], cla
     quantity, unit = find_quantity(doc, personnel, clause.start, clause.end, cue.start)
     together = pair is not None or cue.rule.category in SYMMETRIC or doc[cue.start].norm_ == "clash"
     symmetric = len(sources) > 1 and not recipients and together
-    draft = Draft(cue, clause, cue.rule.category, sources, recipients, symmetric, cue.rule.mode, cue.rule.context,
-                  quantity=quantity, unit=unit)
+    draft = Draft(
+        cue,
+        clause,
+        cue.rule.category,
+        sources,
+        recipients,
+        symmetric,
+        cue.rule.mode,
+        cue.rule.context,
+        quantity=quantity,
+        unit=unit,
+    )
     apply_modifiers(doc, analysis, draft)
     return draft
 
@@ -380,8 +406,9 @@ def is_background(doc: Doc, clause: Clause) -> bool:
     return bool(words & TEMPORAL_WORDS)
 
 
-def to_event(doc: Doc, draft: Draft, clauses: list[Clause], article_id: str, sentence_index: int, sentence: str,
-             sentence_char: int) -> Event:
+def to_event(
+    doc: Doc, draft: Draft, clauses: list[Clause], article_id: str, sentence_index: int, sentence: str, sentence_char: int
+) -> Event:
     cue, clause = draft.cue, draft.clause
     end_token = doc[cue.end - 1]
     clause_last = doc[clause.end - 1]

@@ -20,7 +20,10 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-MONTH_RE = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
 WEEKDAY_RE = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -47,7 +50,8 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # "Niamey, May 15 (RHC)--": the place and date a wire story was filed, not an event's date.
 DATELINE = re.compile(
-    rf"^\W*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),?\s+{MONTH_RE}\s+{DAY_RE}(?:,?\s+{YEAR_RE})?\s*(?:\([^)]{{1,30}}\))?\s*(?:-|–|—|--)"
+    rf"^\W*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),?\s+{MONTH_RE}\s+{DAY_RE}(?:,?\s+{YEAR_RE})?"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:-|–|—|--)"
 )
 # A month or year after these words is when something started, not when the event happened.
 NOT_EVENT_DATE = re.compile(r"(?:since|until|by|for|of)\s*$", re.I)

@@ -180,8 +180,8 @@ def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
     names: list[ActorEntry] = []
     infos: dict[str, ActorInfo] = {}
     columns = ["code", "name", "aliases", "demonyms", "capital", "capital_lat", "capital_lon"]
-    rows = list(read_rows(folder / "states.csv", columns + ["capital_is_metonym"]))
-    rows += list(read_rows(folder / "state_extras.csv", columns + ["valid_from", "valid_to"]))
+    rows = list(read_rows(folder / "states.csv", [*columns, "capital_is_metonym"]))
+    rows += list(read_rows(folder / "state_extras.csv", [*columns, "valid_from", "valid_to"]))
     for where, row in rows:
         code = check_code(where, row["code"])
         known = infos.get(code)
@@ -212,7 +212,8 @@ def load_organisations(
         point = seats(row["seat"], row["seat_country"]) if row["seat"] else None
         if row["seat"] and point is None:
             raise DictionaryError(where, f"seat {row['seat']!r} is not in the gazetteer")
-        infos[code] = ActorInfo(code, row["name"], kind, *(point or (None, None)), row["seat"])
+        lat, lon = point if point else (None, None)
+        infos[code] = ActorInfo(code, row["name"], kind, lat, lon, row["seat"])
         for text in dict.fromkeys([row["name"], *split_names(row["aliases"])]):
             names.append(ActorEntry(text, code, kind))
     return names, infos

@@ -86,7 +86,7 @@ def actor_place(
 
 def city_place(doc: Doc, i: int, end: int, actor_tokens: dict[int, tuple[int, str, str]]) -> tuple[int, int, Place] | None:
     """ "in Agadez": up to three capitalised words that the gazetteer knows."""
-    words = []
+    words: list[str] = []
     j = i
     while (
         j < end
@@ -120,7 +120,7 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
 
 
 def usable_prep(event: Event, prep: str) -> bool:
-    """"in Niamey" locates any event; "to Moscow" only a visit or a deployment; "from
+    """ "in Niamey" locates any event; "to Moscow" only a visit or a deployment; "from
     Niger" only a withdrawal."""
     if prep in WHERE:
         return True
@@ -132,11 +132,7 @@ def usable_prep(event: Event, prep: str) -> bool:
 def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
     """The most specific place named in the event's clause (regions only for material
     events); for material events a facility or city named elsewhere in the sentence."""
-    usable = [
-        m
-        for m in mentions
-        if usable_prep(event, m.prep) and (m.place.precision != "region" or event.category in MATERIAL)
-    ]
+    usable = [m for m in mentions if usable_prep(event, m.prep) and (m.place.precision != "region" or event.category in MATERIAL)]
     in_clause = [m for m in usable if event.clause_start <= m.start < event.clause_end]
     if not in_clause and event.category in MATERIAL:
         in_clause = [m for m in usable if m.place.precision in ("facility", "city") and m.prep in WHERE]

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -49,14 +51,14 @@ def language() -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
+    table = lemmatizer.lookups.get_table("lemma_lookup")
 
     def lookup_lowercase(token):  # the table is keyed by surface form: "Held" misses "hold"
         found = table.get(token.text) or table.get(token.lower_) or token.text
         return [found]
 
-    lemmatizer.lemmatize = lookup_lowercase
+    lemmatizer.lemmatize = lookup_lowercase  # type: ignore[method-assign]
     nlp.add_pipe("lemma_norms")
     return nlp
 
@@ -79,7 +81,7 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
         # a word matches itself and its lemma: "wound" is also the past of "wind"
         single = sorted({form for w in slot.split("|") if "_" not in w for form in (w.lower(), lemma_of(w))})
         multi = [[lemma_of(w) for w in alt.split("_")] for alt in slot.split("|") if "_" in alt]
-        grown = []
+        grown: list[list[dict]] = []
         for v in variants:
             if single and not v:
                 # the first word is tried at every token: exact values are checked in C, an
@@ -117,7 +119,7 @@ class AnchoredMatcher:
             self.buckets.setdefault(first, Matcher(self.vocab)).add(key, group)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        found = []
+        found: list[tuple[int, int, int]] = []
         for token in doc:
             bucket = self.buckets.get(token.norm_)
             if bucket is None:
@@ -256,8 +258,8 @@ def inside_name(doc: Doc, start: int) -> bool:
     return before.text not in ("“", '"', "‘", ":", "(", "—", "'") and not before.is_space
 
 
-def is_verb_form(token) -> bool:  # noqa: ANN001 (spaCy Token)
-    """"headed", "forcing": a verb form of a role noun ("head", "force") is not the noun."""
+def is_verb_form(token) -> bool:
+    """ "headed", "forcing": a verb form of a role noun ("head", "force") is not the noun."""
     return token.lower_ != token.norm_ and token.lower_.endswith(("ed", "ing"))
 
 
@@ -283,8 +285,6 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
         for s in longest_first([doc[s:e] for _, s, e in m.roles(doc) if not is_verb_form(doc[e - 1])])
     )
     cues = tuple(SpanMatch(s, e, int(nlp_vocab[mid])) for mid, s, e in m.cues(doc) if not inside_name(doc, s))
-    modifiers = tuple(
-        (s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc) if not inside_name(doc, s)
-    )
+    modifiers = tuple((s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc) if not inside_name(doc, s))
     places = tuple((s.start, s.end, m.place_entries[s.text]) for s in longest_first([doc[s:e] for _, s, e in m.places(doc)]))
     return Analysis(doc, actors, anaphors, roles, cues, modifiers, places)

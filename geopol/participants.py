@@ -86,7 +86,7 @@ def first_object(right: list[Phrase], source: Phrase | None = None) -> Phrase | 
 
 
 def genitive_before(scene: Scene) -> Phrase | None:
-    """"Niger's demands", "US officials' call", "American threats": the owner of a noun cue."""
+    """ "Niger's demands", "US officials' call", "American threats": the owner of a noun cue."""
     left = scene.left
     if not left or left[-1].anaphor_text in POSSESSIVES:
         return None  # "their discussion": too weak a clue to say who talked
@@ -114,7 +114,9 @@ def noun_participants(scene: Scene) -> tuple[Phrase | None, Phrase | None]:
     rest = [p for p in scene.right if p is not source and p.coded and (source is None or not set(p.codes) <= set(source.codes))]
     recipient = next((p for p in rest if p.prep in RECIPIENT_PREPS), None) or next(iter(rest), None)
     doc = scene.doc
-    given = any(doc[i].norm_ in GIVING_VERBS and doc[i - 1].norm_ in ("be", "been") for i in range(max(scene.start - 4, 1), scene.start))
+    given = any(
+        doc[i].norm_ in GIVING_VERBS and doc[i - 1].norm_ in ("be", "been") for i in range(max(scene.start - 4, 1), scene.start)
+    )
     if given and scene.left:
         recipient = subject_of(scene.left) or recipient
     return source, recipient
@@ -159,7 +161,7 @@ def inside(phrases: list[Phrase], clause: Clause) -> list[Phrase]:
 
 
 def between_phrase(scene: Scene) -> Phrase | None:
-    """"talks between Tiani and Putin": the compound right after a cue."""
+    """ "talks between Tiani and Putin": the compound right after a cue."""
     reach = min(scene.next_any_cue, scene.end + BETWEEN_REACH)
     for phrase in scene.right:
         if phrase.start < reach and phrase.prep == "between":
@@ -168,7 +170,7 @@ def between_phrase(scene: Scene) -> Phrase | None:
 
 
 def speaker_participants(scene: Scene) -> tuple[Phrase | None, Phrase | None]:
-    """"Straw said the Sudanese government must reach an agreement": the speaker demands,
+    """ "Straw said the Sudanese government must reach an agreement": the speaker demands,
     the subject of "must" is asked."""
     speaker = borrowed_subject(scene) if scene.clause.kind == "complement" else None
     return speaker, subject_of(scene.left, clause_start=scene.clause.start)

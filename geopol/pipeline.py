@@ -5,7 +5,6 @@ the page header, or, failing both, from the dated reports an article corroborate
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,7 +24,6 @@ from geopol.nlp import Matchers, analyse, language, matchers_for
 from geopol.paths import DATA_DIR
 from geopol.problems import Problem
 from geopol.records import Article, Event
-
 
 
 @dataclass
@@ -197,7 +195,9 @@ class Coder:
                 continue
             mentions[index] = place_mentions(analysis, sent.start, sent.end, self.dictionaries.actors)
             countries = tuple((m.token, m.place.country) for m in mentions[index])
-            found = code_sentence(analysis, self.matchers, sent.start, sent.end, year, context, article.article_id, index, countries)
+            found = code_sentence(
+                analysis, self.matchers, sent.start, sent.end, year, context, article.article_id, index, countries
+            )
             for event in found:
                 event = redate(event, ref)
                 events.append(locate(event, mentions[index], self.dictionaries.actors))

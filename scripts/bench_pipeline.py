@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geopol import pipeline  # noqa: E402
-from geopol.corroborate import corroborate  # noqa: E402
-from geopol.paths import CORPUS_DIR  # noqa: E402
-from geopol.store import save  # noqa: E402
+from geopol import pipeline
+from geopol.corroborate import corroborate
+from geopol.paths import CORPUS_DIR
+from geopol.store import save
 
 SENTENCES_PER_ARTICLE = 12
 
@@ -45,7 +45,17 @@ def make_corpus(folder: Path, sentences: list[str], count: int, rng: random.Rand
         picked = rng.sample(sentences, min(SENTENCES_PER_ARTICLE, len(sentences)))
         (folder / name).write_text("\n\n".join(picked) + "\n", encoding="utf-8")
         published = start + timedelta(days=rng.randrange(0, 520))
-        rows.append({"id": f"{i:05d}", "file": name, "title": "", "outlet": "", "author": "", "url": "", "published": published.isoformat()})
+        rows.append(
+            {
+                "id": f"{i:05d}",
+                "file": name,
+                "title": "",
+                "outlet": "",
+                "author": "",
+                "url": "",
+                "published": published.isoformat(),
+            }
+        )
     with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()

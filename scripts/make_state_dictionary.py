@@ -121,9 +121,8 @@ def capital_coordinates(cities: dict, iso2: str, capital: str) -> tuple[float, f
         if city["countrycode"] != iso2:
             continue
         names = {city["name"], ascii_fold(city["name"])}
-        if capital in names or capital.split(" ")[0] in names:
-            if best is None or city["population"] > best["population"]:
-                best = city
+        if (capital in names or capital.split(" ")[0] in names) and (best is None or city["population"] > best["population"]):
+            best = city
     return (round(best["latitude"], 5), round(best["longitude"], 5)) if best else None
 
 

@@ -29,7 +29,9 @@ def test_every_command_has_help_and_a_readme_entry(command):
 
 
 def test_extract_prints_one_row_per_pair_with_the_contract_columns(tmp_path):
-    (tmp_path / "gambia.txt").write_text("Senegal and Mauritania withdrew their ambassadors from Gambia on 4 March 2024.\n", encoding="utf-8")
+    (tmp_path / "gambia.txt").write_text(
+        "Senegal and Mauritania withdrew their ambassadors from Gambia on 4 March 2024.\n", encoding="utf-8"
+    )
     done = run("extract", str(tmp_path), "--format", "csv")
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))

@@ -42,7 +42,9 @@ def test_host_verb_makes_the_guest_the_source():
 
 
 def test_passive_voice_puts_the_agent_first():
-    assert ("ASSAULT", "ISSP", "NER") in dyads(code_text("Nigerien soldiers were attacked by Islamic State Sahel Province fighters."))
+    assert ("ASSAULT", "ISSP", "NER") in dyads(
+        code_text("Nigerien soldiers were attacked by Islamic State Sahel Province fighters.")
+    )
 
 
 def test_negated_event_is_dropped():
@@ -88,7 +90,9 @@ def test_reported_clause_without_subject_takes_the_speaker():
 
 
 def test_quantity_of_personnel():
-    (event,) = [e for e in code_text("Russia sent about 200 military instructors to Burkina Faso in January.") if e.category == "AID"]
+    (event,) = [
+        e for e in code_text("Russia sent about 200 military instructors to Burkina Faso in January.") if e.category == "AID"
+    ]
     assert (event.quantity, event.quantity_unit, event.mode) == (200, "instructors", "military")
     assert event.origin is not None and event.origin.name == "Moscow"
     assert event.destination is not None and event.destination.country == "BFA"

@@ -149,7 +149,17 @@ def test_publication_dates_and_how_they_were_obtained(corpus):
     assert articles["001"].url.startswith("https://medafricatimes.com/")
 
 
-BOILERPLATE_WORDS = ("Tinubu", "Denmark", "Opposition Group", "Armed Groups", "Zijin", "Touadera", "Rivers United", "Eid", "Khalid")
+BOILERPLATE_WORDS = (
+    "Tinubu",
+    "Denmark",
+    "Opposition Group",
+    "Armed Groups",
+    "Zijin",
+    "Touadera",
+    "Rivers United",
+    "Eid",
+    "Khalid",
+)
 
 
 def test_nothing_comes_from_site_furniture(corpus):

@@ -11,7 +11,9 @@ from tests.coding import run_articles
 
 
 def rows_of(text: str) -> list[dict]:
-    articles, events = run_articles([Article("a", "a.txt", text, url="https://example.org/a", published=date(2024, 5, 2), published_precision="day")])
+    articles, events = run_articles(
+        [Article("a", "a.txt", text, url="https://example.org/a", published=date(2024, 5, 2), published_precision="day")]
+    )
     return event_rows(events, {a.article_id: a for a in articles}, per_report=True)
 
 

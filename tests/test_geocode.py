@@ -38,7 +38,11 @@ def test_explicit_city_in_the_sentence_is_the_place():
 
 
 def test_facility_beats_the_city_it_is_near():
-    (event,) = [e for e in code_text("American drones took off from Air Base 201 near Agadez to strike Islamic State fighters.") if e.place]
+    (event,) = [
+        e
+        for e in code_text("American drones took off from Air Base 201 near Agadez to strike Islamic State fighters.")
+        if e.place
+    ]
     assert event.place is not None and (event.place.name, event.place.precision) == ("Air Base 201", "facility")
 
 
@@ -51,7 +55,11 @@ def test_destination_of_a_visit_is_a_place_but_a_topic_is_not():
 
 def test_without_a_named_place_hostile_events_happen_where_the_target_is():
     (event,) = code_text("Mali's army arrested three Ivorian soldiers.")
-    assert event.place is not None and (event.place.country, event.place.precision, event.place.note) == ("CIV", "country", "actor")
+    assert event.place is not None and (event.place.country, event.place.precision, event.place.note) == (
+        "CIV",
+        "country",
+        "actor",
+    )
 
 
 def test_deployment_arrow_runs_from_home_to_destination():
