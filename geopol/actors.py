@@ -97,6 +97,7 @@ COMPOUND_JOINS = (
     ("&",),
 )
 MAX_GLUE = 6
+FIRST_MENTION_BONUS = 2
 KIND_RANK = {
     "state": 0,
     "igo": 1,
@@ -171,6 +172,7 @@ def dominant_state(analysis: Analysis) -> Actor | None:
             names.setdefault(entry.code, entry.text)
     if not counts:
         return None
+    counts[next(iter(names))] += FIRST_MENTION_BONUS  # the lead's first state is what the story is about
     code, _ = counts.most_common(1)[0]
     return Actor(names[code], code, "", "state")
 

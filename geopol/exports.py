@@ -125,7 +125,12 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
         "outlet": article.outlet if article else "",
         "published": article.published if article else None,
     }
-    return [{**base, **actor_fields("actor", s), **actor_fields("recipient", r)} for s, r in event.pairs()]
+    rows = []
+    for s, r in event.pairs():
+        leg = next((leg for leg in event.legs if leg[0] == (s.code if s else "") and leg[1] == (r.code if r else "")), None)
+        arrow = {**place_fields("origin", leg[2]), **place_fields("destination", leg[3])} if leg else {}
+        rows.append({**base, **arrow, **actor_fields("actor", s), **actor_fields("recipient", r)})
+    return rows
 
 
 def representative(cluster: Sequence[Event], articles: dict[str, Article]) -> Event:

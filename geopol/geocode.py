@@ -155,16 +155,8 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
     source = event.sources[0] if event.sources else None
     recipient = event.recipients[0] if event.recipients else None
     named = explicit_place(event, mentions)
-    origin = destination = None
-    if is_movement(event) and source is not None:
-        home = actor_point(source, actors, "city", "actor")
-        away = named if named and named.country != source.code else actor_point(recipient, actors, "country", "actor")
-        if event.category == "RETREAT":
-            origin, destination = away, home
-        else:
-            origin, destination = home, away
-        if origin is None or destination is None or (origin.lat, origin.lon) == (destination.lat, destination.lon):
-            origin = destination = None
+    legs = movement_legs(event, named, actors) if is_movement(event) else ()
+    origin, destination = (legs[0][2], legs[0][3]) if legs else (None, None)
     mode = event.mode
     if event.category == "CONSULT" and named is not None and recipient is not None and source is not None:
         abroad = named.country == recipient.code and source.code != recipient.code
@@ -175,7 +167,26 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
     place = named or default_place(replace(event, mode=mode), source, recipient, actors)
     if origin is not None and named is None:
         place = origin if event.category == "RETREAT" else destination
-    return replace(event, place=place, origin=origin, destination=destination, mode=mode)
+    return replace(event, place=place, origin=origin, destination=destination, legs=legs, mode=mode)
+
+
+def movement_legs(event: Event, named: Place | None, actors: dict[str, ActorInfo]) -> tuple[tuple[str, str, Place, Place], ...]:
+    """One arrow per (source, recipient) pair: home capital to the place named or the
+    recipient's country; reversed for a withdrawal ("France withdrew its forces from Mali,
+    Burkina Faso and Niger" draws three arrows to Paris)."""
+    legs = []
+    for source in event.sources:
+        home = actor_point(source, actors, "city", "actor")
+        for recipient in event.recipients or (None,):
+            use_named = (
+                named is not None and named.country != source.code and (recipient is None or named.country == recipient.code)
+            )
+            away = named if use_named else actor_point(recipient, actors, "country", "actor")
+            if home is None or away is None or (home.lat, home.lon) == (away.lat, away.lon):
+                continue
+            ends = (away, home) if event.category == "RETREAT" else (home, away)
+            legs.append((source.code, recipient.code if recipient else "", *ends))
+    return tuple(legs)
 
 
 def default_place(event: Event, source: Actor | None, recipient: Actor | None, actors: dict[str, ActorInfo]) -> Place | None:
@@ -207,7 +218,9 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
             )
             if better is not None:
                 better = replace(better, note="next sentence")
-                event = replace(event, destination=better, place=better if event.category != "RETREAT" else event.place)
+                legs = tuple((s, r, o, better if d == target else d) for s, r, o, d in event.legs)
+                place = better if event.category != "RETREAT" else event.place
+                event = replace(event, destination=better, place=place, legs=legs)
         elif event.place is not None and event.place.note not in ("text", "host"):
             donor = next(
                 (

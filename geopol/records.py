@@ -122,6 +122,7 @@ class Event:
     destination: Place | None = None
     event_id: str = ""
     date_spans: tuple[tuple[int, int], ...] = ()  # other parts of the sentence whose dates apply
+    legs: tuple[tuple[str, str, Place, Place], ...] = ()  # movements: (source, recipient, origin, destination)
     extras: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
