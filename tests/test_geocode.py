@@ -66,3 +66,13 @@ def test_deployment_arrow_runs_from_home_to_destination():
     (event,) = [e for e in code_text("Turkey deployed 300 soldiers to Libya.") if e.category in ("AID", "MOBILIZE")]
     assert event.origin is not None and event.destination is not None
     assert (event.origin.name, event.destination.country) == ("Ankara", "LBY")
+
+
+def test_one_arrow_per_country_left():
+    from geopol.exports import event_rows
+    from geopol.records import Article
+
+    (event,) = code_text("France has withdrawn its forces from Mali, Burkina Faso and Niger.")
+    rows = event_rows([event], {"t": Article("t", "t.txt", "")}, per_report=True)
+    arrows = {(r["recipient_code"], r["origin"], r["destination"]) for r in rows}
+    assert arrows == {("MLI", "Mali", "Paris"), ("BFA", "Burkina Faso", "Paris"), ("NER", "Niger", "Paris")}
