@@ -24,6 +24,7 @@ class Mark:
     cue_end: int | None
     labels: tuple[str, ...]  # "CONSULT NER → RUS"
     selected: bool = False
+    number: int = 0  # the sentence's number in the article, counted from 1
 
 
 def locate(text: str, sentence: str, start: int | None) -> int | None:
@@ -43,7 +44,8 @@ def marks_for(text: str, reports: list[dict[str, object]], selected_event: str |
         if start is None:
             continue
         key = (start, start + len(sentence))
-        entry = by_start.setdefault(key, {"labels": [], "selected": False, "cue": None})
+        index = as_int(report.get("sentence_index"))
+        entry = by_start.setdefault(key, {"labels": [], "selected": False, "cue": None, "number": (index or 0) + 1})
         label = f"{report.get('event_type', '')} {report.get('actors', '')}".strip()
         if label not in entry["labels"]:  # type: ignore[operator]
             entry["labels"].append(label)  # type: ignore[union-attr]
@@ -54,7 +56,8 @@ def marks_for(text: str, reports: list[dict[str, object]], selected_event: str |
     marks = []
     for (start, end), entry in sorted(by_start.items()):
         cue = entry["cue"] or (None, None)
-        marks.append(Mark(start, end, cue[0], cue[1], tuple(entry["labels"]), bool(entry["selected"])))  # type: ignore[arg-type, index]
+        labels = tuple(entry["labels"])  # type: ignore[arg-type]
+        marks.append(Mark(start, end, cue[0], cue[1], labels, bool(entry["selected"]), int(entry["number"])))  # type: ignore[index, call-overload]
     return drop_overlaps(marks)
 
 
@@ -77,16 +80,16 @@ def highlight(text: str, marks: list[Mark]) -> str:
     """The whole article as one HTML block, paragraphs kept with white-space: pre-wrap."""
     out = []
     position = 0
-    for number, mark in enumerate(marks, start=1):
+    for mark in marks:
         out.append(esc(text[position : mark.start]))
-        out.append(render_mark(text, mark, number))
+        out.append(render_mark(text, mark))
         position = mark.end
     out.append(esc(text[position:]))
     body = "".join(out)
     return f'<div class="geopol-article" style="white-space:pre-wrap;line-height:1.65;font-size:1rem;">{body}</div>'
 
 
-def render_mark(text: str, mark: Mark, number: int) -> str:
+def render_mark(text: str, mark: Mark) -> str:
     if mark.cue_start is not None and mark.cue_end is not None and mark.start <= mark.cue_start < mark.cue_end <= mark.end:
         inner = (
             esc(text[mark.start : mark.cue_start])
@@ -102,6 +105,6 @@ def render_mark(text: str, mark: Mark, number: int) -> str:
     labels = esc(" · ".join(mark.labels))
     selected = ' data-selected="true"' if mark.selected else ""
     return (
-        f'<mark id="sentence-{number}" title="{title}" style="{style}"{selected}>{inner}</mark>'
-        f'<span style="{LABEL_STYLE}">[{number}] {labels}</span>'
+        f'<mark id="sentence-{mark.number}" title="{title}" style="{style}"{selected}>{inner}</mark>'
+        f'<span style="{LABEL_STYLE}">[{mark.number}] {labels}</span>'
     )

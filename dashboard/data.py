@@ -149,7 +149,9 @@ def add_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, object], countr
             ).df()
             con.register(f"pc_{prefix}", place_countries(points, countries))
             select = (
-                f"SELECT e.*, coalesce(pc.place_country, '') AS place_country, date_trunc('month', e.date)::DATE AS month "
+                "SELECT e.*, coalesce(pc.place_country, '') AS place_country, "
+                # a date known only to the year belongs to no month: charts would pile it on January
+                "CASE WHEN e.date_precision = 'year' THEN NULL ELSE date_trunc('month', e.date)::DATE END AS month "
                 f"FROM ({select}) e LEFT JOIN pc_{prefix} pc ON e.lat = pc.lat AND e.lon = pc.lon"
             )
         con.execute(f"CREATE OR REPLACE TABLE {prefix}{table} AS {select}")

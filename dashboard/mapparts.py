@@ -25,6 +25,7 @@ FOCUS_FILL = "#d9a520"  # gold: neither side of the red-blue scale
 MAP_CSS = f"""
 <style>
 .leaflet-container {{ background: {SEA} !important; font-family: "Source Sans Pro", sans-serif; }}
+.leaflet-interactive:focus {{ outline: none; }}
 .geopol-label {{ font: 600 11px/1.1 sans-serif; color: #1f2328; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }}
 .geopol-legend {{ position: absolute; z-index: 1000; bottom: 18px; left: 12px; background: rgba(255,255,255,.92);

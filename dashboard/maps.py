@@ -30,6 +30,8 @@ class Base:
     lon: float
     near: str = ""
     note: str = ""
+    country: str = ""
+    labelled: bool = True  # named by the events shown; the others get a marker and a tooltip only
 
 
 def dyad_title(a: str, b: str) -> str:
@@ -268,8 +270,18 @@ def add_arrow(group: folium.FeatureGroup, m) -> None:
     folium.Polygon(head, color=color, weight=1, fill=True, fill_color=color, fill_opacity=1.0, tooltip=esc(summary)).add_to(group)
     folium.CircleMarker(start, radius=4, color=color, weight=2, fill=True, fill_color="#ffffff", fill_opacity=1.0).add_to(group)
     middle = points[len(points) // 2]
+    side = beside(start, end)
     who = str(m.actors).split(" → ")[0] if m.actors and int(getattr(m, "events", 1) or 1) == 1 else ""
-    parts.label(middle, ": ".join(p for p in (who, movement_label(m) or word) if p and p != "?"), "above").add_to(group)
+    parts.label(middle, ": ".join(p for p in (who, movement_label(m) or word) if p and p != "?"), side).add_to(group)
+
+
+def beside(start: tuple[float, float], end: tuple[float, float]) -> str:
+    """The side of an arrow its arc bulges to (left of travel), so labels of crossing arrows part."""
+    dlat, dlon = end[0] - start[0], end[1] - start[1]
+    normal_lat, normal_lon = dlon, -dlat  # travel turned a quarter to the left
+    if abs(normal_lon) >= abs(normal_lat):
+        return "right" if normal_lon > 0 else "left"
+    return "above" if normal_lat > 0 else "below"
 
 
 def add_base(group: folium.FeatureGroup, base: Base) -> None:
@@ -280,4 +292,5 @@ def add_base(group: folium.FeatureGroup, base: Base) -> None:
     text = base.name + (f" (near {base.near})" if base.near else "") + (f": {base.note}" if base.note else "")
     marker.add_child(folium.Tooltip(esc(text)))
     marker.add_to(group)
-    parts.label((base.lat, base.lon), base.name, "below").add_to(group)
+    if base.labelled:
+        parts.label((base.lat, base.lon), base.name, "below").add_to(group)

@@ -140,7 +140,7 @@ def months(view: View, f: Filters) -> list[date]:
 
 DYAD_ROWS = """
     SELECT DISTINCT event_id, least(actor_code, recipient_code) AS a, greatest(actor_code, recipient_code) AS b,
-        actor_code, recipient_code, date, event_type, quad_class, score, sentence, source_count, article_id,
+        actor_code, recipient_code, date, month, event_type, quad_class, score, sentence, source_count, article_id,
         source_url, outlet, title
     FROM ({sql})
     WHERE coalesce(actor_code, '') <> '' AND coalesce(recipient_code, '') <> '' AND actor_code <> recipient_code
@@ -189,6 +189,16 @@ def pair_events(view: View, f: Filters, a: str, b: str) -> pd.DataFrame:
         """,
         [*params, a, b, b, a],
     )
+
+
+def place_names(view: View, f: Filters) -> set[str]:
+    """Every place, origin and destination the filtered events name."""
+    sql, params = filtered(f)
+    found = view.frame(
+        f"SELECT DISTINCT n FROM (SELECT unnest([place, origin, destination]) AS n FROM ({sql})) WHERE coalesce(n, '') <> ''",
+        params,
+    )
+    return set(found["n"].astype(str))
 
 
 def actors(view: View, codes: list[str] | None = None) -> pd.DataFrame:
@@ -266,10 +276,10 @@ def dyad_months(view: View, f: Filters, top: int = 8) -> pd.DataFrame:
     return view.frame(
         f"""
         WITH d AS ({DYAD_ROWS.format(sql=sql)}),
-        e AS (SELECT a, b, event_id, any_value(score) s, any_value(date) date
-              FROM d WHERE date IS NOT NULL GROUP BY a, b, event_id),
+        e AS (SELECT a, b, event_id, any_value(score) s, any_value(month) AS month
+              FROM d WHERE month IS NOT NULL GROUP BY a, b, event_id),
         busiest AS (SELECT a, b FROM e GROUP BY a, b ORDER BY count(*) DESC, a, b LIMIT ?),
-        m AS (SELECT a, b, date_trunc('month', date)::DATE AS month, count(*) AS events, round(sum(coalesce(s, 0)), 1) AS net
+        m AS (SELECT a, b, month, count(*) AS events, round(sum(coalesce(s, 0)), 1) AS net
               FROM e JOIN busiest USING (a, b) GROUP BY a, b, month)
         SELECT a || '–' || b AS dyad, month, events, net,
             round(sum(net) OVER (PARTITION BY a, b ORDER BY month), 1) AS cumulative

@@ -20,6 +20,7 @@ import streamlit as st
 
 from dashboard import build, data, queries
 from dashboard.filters import LIST_KEYS, QUERY_KEYS, Filters
+from dashboard.maps import Base
 from dashboard.safe import http_url, md
 from geopol import paths, pipeline
 from geopol.dictionaries import Facility, load_facilities, load_states
@@ -129,14 +130,22 @@ def facilities() -> list[Facility]:
     return load_facilities(paths.DATA_DIR / "places" / "facilities.csv", set(states))
 
 
-def bases() -> list:
-    """Military bases and airports (facilities.csv) for the movement map."""
-    from dashboard.maps import Base
-
+def bases(routes: pd.DataFrame, named: set[str]) -> list[Base]:
+    """Military bases and airports (facilities.csv) in the countries the movements start or end
+    in, or named by the events shown; one marker per spot (an air base shares its airport)."""
+    points = pd.DataFrame(
+        {
+            "lat": pd.concat([routes["origin_lat"], routes["destination_lat"]], ignore_index=True),
+            "lon": pd.concat([routes["origin_lon"], routes["destination_lon"]], ignore_index=True),
+        }
+    ).dropna()
+    countries = set(data.place_countries(points, countries_frame())["place_country"])
     kept: list[Base] = []
-    for f in facilities():
-        if f.kind == "facility" and not any(abs(f.lat - b.lat) < 0.05 and abs(f.lon - b.lon) < 0.05 for b in kept):
-            kept.append(Base(f.name, f.lat, f.lon, f.near, f.source))
+    for f in sorted(facilities(), key=lambda f: f.name not in named):
+        if f.kind != "facility" or not (f.country in countries or f.name in named):
+            continue
+        if not any(abs(f.lat - b.lat) < 0.05 and abs(f.lon - b.lon) < 0.05 for b in kept):
+            kept.append(Base(f.name, f.lat, f.lon, f.near, f.source, f.country, f.name in named))
     return kept
 
 
@@ -244,21 +253,25 @@ def article_link(article_id: object, event_id: object | None = None) -> str:
 
 def event_frame(events: pd.DataFrame) -> pd.DataFrame:
     """The table's columns, with links only for http(s) URLs."""
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "date": [None if pd.isna(d) else pd.Timestamp(d).date() for d in events["date"]],
+            "date": [day(d) for d in events["date"]],
             "actors": events["actors"],
             "category": events["event_type"],
             "place": events["place"],
             "quantity": [quantity(q, u) for q, u in zip(events["quantity"], events["quantity_unit"], strict=True)],
-            "sentence": events["sentence"],
             "sources": events["source_count"].fillna(0).astype(int),
-            "original": [http_url(u) for u in events["source_url"]],
             "article view": [article_link(a, e) for a, e in zip(events["article_id"], events["event_id"], strict=True)],
+            "original": [http_url(u) for u in events["source_url"]],
+            "sentence": events["sentence"],
             "event_id": events["event_id"],
         }
     )
-    return frame
+
+
+def day(value: object) -> str:
+    """ISO date text, so the column sorts by date and says "undated" rather than None."""
+    return "undated" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
 
 
 def quantity(value: object, unit: object) -> str:
@@ -268,15 +281,15 @@ def quantity(value: object, unit: object) -> str:
 
 
 EVENT_COLUMNS = {
-    "date": st.column_config.DateColumn("Date", width="small"),
-    "actors": st.column_config.TextColumn("Actors", help="source → recipient; ? where the text names none"),
-    "category": st.column_config.TextColumn("Category", width="small"),
-    "place": st.column_config.TextColumn("Place", width="small"),
-    "quantity": st.column_config.TextColumn("Quantity", width="small"),
+    "date": st.column_config.TextColumn("Date", width=92),
+    "actors": st.column_config.TextColumn("Actors", help="source → recipient; ? where the text names none", width=150),
+    "category": st.column_config.TextColumn("Category", width=105),
+    "place": st.column_config.TextColumn("Place", width=115),
+    "quantity": st.column_config.TextColumn("Quantity", width=100),
+    "sources": st.column_config.NumberColumn("Sources", help="articles reporting the event", width=68),
+    "article view": st.column_config.LinkColumn("Article view", display_text="highlighted", width=92),
+    "original": st.column_config.LinkColumn("Original", display_text="open ↗", width=72),
     "sentence": st.column_config.TextColumn("Sentence", width="large"),
-    "sources": st.column_config.NumberColumn("Sources", help="articles reporting the event", width="small"),
-    "original": st.column_config.LinkColumn("Original", display_text="open ↗", width="small"),
-    "article view": st.column_config.LinkColumn("Article view", display_text="highlighted", width="small"),
     "event_id": None,
 }
 
@@ -306,10 +319,10 @@ def show_sources(view: data.View, event_ids: list[str]) -> None:
             "event": reports["event_id"],
             "outlet": reports["outlet"],
             "title": reports["title"],
-            "published": [None if pd.isna(d) else pd.Timestamp(d).date() for d in reports["published"]],
-            "sentence": reports["sentence"],
-            "original": [http_url(u) for u in reports["source_url"]],
+            "published": [day(d) for d in reports["published"]],
             "article view": [article_link(a, e) for a, e in zip(reports["article_id"], reports["event_id"], strict=True)],
+            "original": [http_url(u) for u in reports["source_url"]],
+            "sentence": reports["sentence"],
         }
     )
     st.dataframe(

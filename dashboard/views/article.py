@@ -96,9 +96,12 @@ url = http_url(article.get("url"))
 if url:
     st.link_button("Original article ↗", url)
 
-text_column, events_column = st.columns([3, 2])
+text_column, events_column = st.columns([5, 4])
 with text_column:
-    st.caption(f"{len(marks)} coded sentence{'s' if len(marks) != 1 else ''} highlighted; the cue is in bold.")
+    st.caption(
+        f"{len(marks)} coded sentence{'s' if len(marks) != 1 else ''} highlighted, the cue in bold and the sentence's number"
+        " in brackets. The sidebar filters do not apply here: an article shows all its events."
+    )
     st.html(article_html.highlight(text, marks))
 with events_column:
     st.markdown(f"**{reports['event_id'].nunique()} events in this article**")
@@ -106,13 +109,27 @@ with events_column:
         st.caption(md(f"Event {event_id} is outlined in orange."))
     table = pd.DataFrame(
         {
-            "sentence no.": reports["sentence_index"].astype("Int64") + 1,
-            "date": [None if pd.isna(d) else pd.Timestamp(d).date() for d in reports["date"]],
+            "sentence": reports["sentence_index"].astype("Int64") + 1,
             "category": reports["event_type"],
             "actors": reports["actors"],
+            "date": [ui.day(d) for d in reports["date"]],
             "place": reports["place"],
             "sources": reports["source_count"],
             "event_id": reports["event_id"],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", column_config={"date": st.column_config.DateColumn("Date")})
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * max(len(table), 1), 720),
+        column_config={
+            "sentence": st.column_config.NumberColumn("No.", help="the number in brackets in the text", width=45),
+            "category": st.column_config.TextColumn("Category", width=100),
+            "actors": st.column_config.TextColumn("Actors", width=130),
+            "date": st.column_config.TextColumn("Date", width=90),
+            "place": st.column_config.TextColumn("Place", width=100),
+            "sources": st.column_config.NumberColumn("Sources", width=65),
+            "event_id": st.column_config.TextColumn("Event", width=130),
+        },
+    )

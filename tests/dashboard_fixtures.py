@@ -1,0 +1,67 @@
+"""Stores and helpers for the dashboard tests.
+
+The shipped corpus is built once per test process into a temporary folder (a copy of corpus/,
+so the store is never rebuilt under a test); synthetic stores carry known events and hostile
+text. Oracles read the store with plain SQL, independently of the app's own queries.
+"""
+
+from __future__ import annotations
+
+import atexit
+import csv
+import functools
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from dashboard import build, synthetic
+from geopol.store import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "dashboard" / "app.py"
+PAGES = ("views/alliances.py", "views/movements.py", "views/timeline.py", "views/events.py", "views/article.py")
+HOSTILE_TAGS = ("<script>", "<img src=x onerror", "${alert")
+
+
+def scratch(prefix: str) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+@functools.cache
+def shipped_store() -> Path:
+    """The shipped corpus, coded and stored once for every test that needs it."""
+    folder = scratch("geopol-shipped-")
+    corpus = Path(shutil.copytree(ROOT / "corpus", folder / "corpus"))
+    store = folder / "geopol.duckdb"
+    build.build(store, corpus)
+    return store
+
+
+@functools.cache
+def hostile_store() -> Path:
+    """Forty synthetic events; every fifth sentence, one title and one outlet carry script tags,
+    Markdown, a template-literal injection and a spreadsheet formula; half the URLs are javascript:."""
+    return synthetic.write(scratch("geopol-hostile-") / "hostile.duckdb", 40, hostile_every=5)
+
+
+def query(store: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with connect(store) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def event_ids(store: Path, where: str = "TRUE", params: list | None = None) -> set[str]:
+    return {row[0] for row in query(store, f"SELECT DISTINCT event_id FROM events WHERE {where}", params)}
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def columns(store: Path, table: str) -> list[str]:
+    with duckdb.connect(str(store), read_only=True) as con:
+        return [d[0] for d in con.execute(f'SELECT * FROM "{table}" LIMIT 0').description]

@@ -1,0 +1,242 @@
+"""The app, headless (streamlit.testing AppTest): every page runs, filters narrow the table and
+travel in the URL, downloads hold exactly the filtered rows, the article view highlights the
+event's sentence, uploads add events to one session only, and hostile text stays text."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from tests.dashboard_fixtures import (
+    APP,
+    HOSTILE_TAGS,
+    PAGES,
+    ROOT,
+    event_ids,
+    hostile_store,
+    query,
+    read_csv,
+    shipped_store,
+)
+
+TITLES = {
+    "views/alliances.py": "Alliances",
+    "views/movements.py": "Troop movements",
+    "views/timeline.py": "Timeline",
+    "views/events.py": "Events",
+    "views/article.py": "Article view",
+}
+
+
+def use_store(monkeypatch: pytest.MonkeyPatch, store: Path) -> Path:
+    monkeypatch.setenv("GEOPOL_STORE", str(store))
+    monkeypatch.setenv("GEOPOL_AUTOBUILD", "0")
+    return store
+
+
+@pytest.fixture
+def shipped(monkeypatch: pytest.MonkeyPatch) -> Path:
+    return use_store(monkeypatch, shipped_store())
+
+
+@pytest.fixture
+def hostile(monkeypatch: pytest.MonkeyPatch) -> Path:
+    return use_store(monkeypatch, hostile_store())
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes]]:
+    """The download buttons' deferred files, by file name, to call as a click would."""
+    made: dict[str, Callable[[], bytes]] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[str(file_name)] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
+def app(query_params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params.update(query_params or {})
+    return at.run()
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(page).run()
+
+
+def table_events(at: AppTest, key: str = "events_table") -> set[str]:
+    frame = next(d for d in at.dataframe if d.key == key).value
+    return set(frame["event_id"])
+
+
+def no_errors(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_shipped_corpus(shipped: Path, page: str) -> None:
+    at = open_page(app(), page)
+    no_errors(at)
+    assert at.title[0].value == TITLES[page]
+    assert len(at.sidebar.multiselect) >= 7  # the shared filters are there on every page
+
+
+def test_headline_figures_count_the_store(shipped: Path) -> None:
+    at = app()
+    figures = {m.label: m.value for m in at.metric}
+    assert figures["Events"] == str(len(event_ids(shipped)))
+    assert figures["Articles"] == str(query(shipped, "SELECT count(DISTINCT article_id) FROM event_sources")[0][0])
+
+
+def test_a_filter_narrows_the_table_to_the_expected_events(shipped: Path) -> None:
+    at = open_page(app(), "views/events.py")
+    everything = table_events(at)
+    assert everything == event_ids(shipped)
+    at.multiselect(key="f_actors").set_value(["RUS"]).run()
+    no_errors(at)
+    expected = event_ids(shipped, "actor_code = 'RUS'")
+    assert expected and len(expected) < len(everything)
+    assert table_events(at) == expected
+    assert at.query_params.get("actor") == "RUS"  # the URL carries the filter
+
+
+def test_filters_combine_and_the_search_is_plain_text(shipped: Path) -> None:
+    at = open_page(app(), "views/events.py")
+    at.multiselect(key="f_categories").set_value(["CONSULT", "AGREE"]).run()
+    at.text_input(key="f_text").set_value("moscow").run()
+    expected = event_ids(
+        shipped, "event_type IN ('CONSULT', 'AGREE') AND (lower(sentence) LIKE '%moscow%' OR lower(place) LIKE '%moscow%')"
+    )
+    assert expected
+    assert table_events(at) == expected
+    at.text_input(key="f_text").set_value("%").run()  # a LIKE wildcard matches nothing literal here
+    assert table_events(at) == event_ids(shipped, "event_type IN ('CONSULT', 'AGREE') AND strpos(sentence, '%') > 0")
+
+
+def test_a_shared_link_opens_with_its_filters(shipped: Path) -> None:
+    at = app({"actor": ["NER", "NOT-AN-ACTOR"], "recipient": "USA", "sources": "2"})
+    no_errors(at)
+    assert at.multiselect(key="f_actors").value == ["NER"]  # an unknown code is dropped, not an error
+    assert at.multiselect(key="f_recipients").value == ["USA"]
+    at = open_page(at, "views/events.py")
+    assert table_events(at) == event_ids(shipped, "actor_code = 'NER' AND recipient_code = 'USA' AND source_count >= 2")
+    assert at.query_params == {"actor": "NER", "recipient": "USA", "sources": "2"}
+
+
+def test_csv_download_holds_exactly_the_filtered_rows(shipped: Path, downloads) -> None:
+    at = open_page(app(), "views/events.py")
+    at.multiselect(key="f_recipients").set_value(["NER"]).run()
+    rows = read_csv(downloads["events.csv"]().decode("utf-8"))
+    expected = query(shipped, "SELECT event_id, actor_code, recipient_code FROM events WHERE recipient_code = 'NER'")
+    assert sorted((r["event_id"], r["actor_code"], r["recipient_code"]) for r in rows) == sorted(expected)
+    assert {r["event_id"] for r in rows} == table_events(at)
+    features = downloads["events.geojson"]().decode("utf-8")
+    assert '"FeatureCollection"' in features and all(r["event_id"] in features for r in rows)
+
+
+def test_csv_download_is_formula_safe(hostile: Path, downloads) -> None:
+    at = open_page(app(), "views/events.py")
+    no_errors(at)
+    rows = read_csv(downloads["events.csv"]().decode("utf-8"))
+    outlets = {r["outlet"] for r in rows}
+    assert '\'=HYPERLINK("http://x")' in outlets
+    assert not any(value.startswith(("=", "+", "@")) for r in rows for value in r.values())
+
+
+def test_the_article_view_highlights_the_events_sentence(shipped: Path) -> None:
+    event_id, article_id, sentence = query(
+        shipped,
+        "SELECT event_id, article_id, sentence FROM event_sources WHERE article_id = '004' ORDER BY sentence_index DESC LIMIT 1",
+    )[0]
+    at = app({"article": article_id, "event": event_id})
+    at = open_page(at, "views/article.py")
+    no_errors(at)
+    assert at.selectbox(key="article_choice").value == article_id
+    page = at.get("html")[0].value
+    selected = page.split('data-selected="true">', 1)[1].split("</mark>", 1)[0]
+    assert strip_tags(selected) == html_text(sentence)
+    assert page.count("<mark") == len(
+        {r[0] for r in query(shipped, "SELECT sentence_start FROM event_sources WHERE article_id = ?", [article_id])}
+    )
+
+
+def strip_tags(fragment: str) -> str:
+    return fragment.replace("<b>", "").replace("</b>", "")
+
+
+def html_text(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;")
+
+
+def test_hostile_article_text_is_shown_as_text(hostile: Path) -> None:
+    at = app({"article": "syn-000000"})
+    at = open_page(at, "views/article.py")
+    no_errors(at)
+    page = at.get("html")[0].value
+    assert "&lt;script&gt;" in page
+    assert not any(tag in page for tag in HOSTILE_TAGS)
+    markdown = [m.value for m in (*at.markdown, *at.caption, *at.subheader)]
+    assert not any("<script" in m.replace("\\<", "") for m in markdown)  # backslash-escaped for Markdown
+    assert any("\\<script\\>" in m for m in markdown)  # the title is there, as text
+
+
+def test_javascript_urls_never_become_links(hostile: Path) -> None:
+    at = open_page(app(), "views/events.py")
+    frame = next(d for d in at.dataframe if d.key == "events_table").value
+    links = [u for u in frame["original"] if isinstance(u, str) and u]
+    assert links and all(u.startswith("https://") for u in links)
+    assert all(link.startswith("article?article=") for link in frame["article view"])
+
+
+UPLOAD = (
+    b"Niamey, March 26, 2024 -- Russian President Vladimir Putin and Niger's leader Abdourahamane Tiani "
+    b"discussed security cooperation by telephone on Tuesday, the Kremlin said.\n\n"
+    b"The two leaders agreed to strengthen their military cooperation.\n"
+)
+
+
+def test_uploading_an_article_adds_its_events_to_this_session_only(shipped: Path) -> None:
+    at = open_page(app(), "views/article.py")
+    before = int(next(m.value for m in open_page(app(), "views/alliances.py").metric if m.label == "Events"))
+    at.file_uploader(key="article_upload").upload("../../etc/my article.txt", UPLOAD, "text/plain").run()
+    no_errors(at)
+    assert at.success, "the upload was not coded"
+    uploaded = at.session_state["uploads"].article_ids[0]
+    assert at.selectbox(key="article_choice").value == uploaded
+    assert "<mark" in at.get("html")[0].value  # its coded sentences are highlighted
+    at = open_page(at, "views/alliances.py")
+    after = int(next(m.value for m in at.metric if m.label == "Events"))
+    assert after > before
+    other = open_page(app(), "views/article.py")  # another session does not see it
+    assert uploaded not in other.selectbox(key="article_choice").options
+
+
+def test_an_oversized_upload_is_refused_with_a_message(shipped: Path) -> None:
+    at = open_page(app(), "views/article.py")
+    at.file_uploader(key="article_upload").upload("big.txt", b"x" * 1_200_000, "text/plain").run()
+    assert any("limit is 1 MB" in e.value for e in at.error)
+    assert "uploads" not in at.session_state
+
+
+def test_first_run_builds_the_missing_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    corpus = Path(shutil.copytree(ROOT / "corpus", tmp_path / "corpus"))
+    store = tmp_path / "store" / "geopol.duckdb"
+    monkeypatch.setenv("GEOPOL_STORE", str(store))
+    monkeypatch.setenv("GEOPOL_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("GEOPOL_AUTOBUILD", "1")
+    at = app()
+    no_errors(at)
+    assert store.exists()
+    assert {m.label: m.value for m in at.metric}["Events"] == str(len(event_ids(store)))
