@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for the tests and run them: a virtual environment with the pinned
-# requirements, Debian's Chromium for the browser tests, and Leaflet's files (npm) that the
+# requirements, Debian's Chromium for the browser tests, and Leaflet's and jQuery's files (npm) that the
 # browser tests serve in place of the CDN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +20,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -r requirements-dev.txt
 
-if command -v npm >/dev/null 2>&1 && [ ! -d tests/browser/node_modules/leaflet ]; then
-  npm install --silent --no-save --no-audit --no-fund --prefix tests/browser leaflet@1.9.4 >/dev/null
+if command -v npm >/dev/null 2>&1 && { [ ! -d tests/browser/node_modules/leaflet ] || [ ! -d tests/browser/node_modules/jquery ]; }; then
+  npm install --silent --no-save --no-audit --no-fund --prefix tests/browser leaflet@1.9.4 jquery@3.7.1 >/dev/null
 fi
 
 .venv/bin/python -m pytest "$@"
