@@ -121,22 +121,26 @@ def read_rows(path: Path, required: list[str]) -> Iterator[tuple[str, Row]]:
     """Yield (file:line, row) for each data row; comment lines start with '#'."""
     if not path.exists():
         raise DictionaryError(f"{path.name}", "dictionary file is missing")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        bad_line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DictionaryError(f"{path.parent.name}/{path.name}:{bad_line}", "not UTF-8 text") from None
     header: list[str] | None = None
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = next(csv.reader([line]))
-            where = f"{path.parent.name}/{path.name}:{number}"
-            if header is None:
-                header = [c.strip() for c in cells]
-                missing = [c for c in required if c not in header]
-                if missing:
-                    raise DictionaryError(where, f"header lacks column(s) {', '.join(missing)}")
-                continue
-            if len(cells) != len(header):
-                raise DictionaryError(where, f"expected {len(header)} fields, found {len(cells)}")
-            yield where, {k: v.strip() for k, v in zip(header, cells, strict=True)}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader([line]))  # one row per line: a row never spans lines here
+        where = f"{path.parent.name}/{path.name}:{number}"
+        if header is None:
+            header = [c.strip() for c in cells]
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise DictionaryError(where, f"header lacks column(s) {', '.join(missing)}")
+            continue
+        if len(cells) != len(header):
+            raise DictionaryError(where, f"expected {len(header)} fields, found {len(cells)}")
+        yield where, {k: v.strip() for k, v in zip(header, cells, strict=True)}
 
 
 def split_names(value: str) -> list[str]:

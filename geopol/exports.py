@@ -174,7 +174,9 @@ def safe_cell(value: object) -> object:
 
 def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str] = COLUMNS) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    # RFC 4180 line ends: a cell holding a bare carriage return is then quoted, so it cannot
+    # start a new row (and a formula) in a spreadsheet
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else safe_cell(format_value(row.get(k))) for k in columns})

@@ -71,3 +71,11 @@ def test_person_with_unknown_code_is_rejected(tmp_path):
     people.write_text(people.read_text(encoding="utf-8") + "Nobody,,XXX,president,GOV,2020,\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"people\.csv:\d+: code 'XXX'"):
         load_dictionaries(data, seat_coordinates)
+
+
+def test_file_that_is_not_utf8_is_reported_with_its_line(tmp_path):
+    data = copy_data(tmp_path)
+    roles = data / "actors" / "roles.csv"
+    roles.write_bytes(roles.read_bytes() + "caf\xe9,GOV,no\n".encode("latin-1"))
+    with pytest.raises(DictionaryError, match=r"roles\.csv:\d+: not UTF-8 text"):
+        load_dictionaries(data, seat_coordinates)

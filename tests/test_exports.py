@@ -38,3 +38,11 @@ def test_plover_record_lists_every_pair_of_a_compound_event():
     assert [p["source"]["code"] for p in record["actors"]] == ["MLI", "BFA", "NER"]
     assert {p["target"]["code"] for p in record["actors"]} == {"ECOWAS"}
     assert record["source_url"] == "https://example.org/a"
+
+
+def test_carriage_return_inside_a_cell_cannot_start_a_new_row():
+    import csv
+    import io
+
+    text = to_csv([{"sentence": "Niger\r=1+1", "actor": "x"}], ["actor", "sentence"])
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [["actor", "sentence"], ["x", "Niger\r=1+1"]]

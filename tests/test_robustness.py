@@ -206,7 +206,8 @@ def test_hostile_text_is_coded_verbatim_into_the_event_sentence(coder: pipeline.
 @pytest.mark.parametrize("column", ["sentence", "actor", "article_id", "place", "source_url"])
 def test_csv_cell_starting_with_a_formula_character_is_neutralised(starter: str, column: str) -> None:
     value = f"{starter}cmd|' /C calc'!A0"
-    assert exports.to_csv([{column: value}], [column]) == f"{column}\n'{value}\n"
+    parsed = list(csv.reader(io.StringIO(exports.to_csv([{column: value}], [column]), newline="")))
+    assert parsed == [[column], [f"'{value}"]]
 
 
 @pytest.mark.parametrize("starter", [s for s in FORMULA_STARTERS if s != "\r"])
