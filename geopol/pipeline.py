@@ -193,11 +193,10 @@ class Coder:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            mentions[index] = place_mentions(analysis, sent.start, sent.end, self.dictionaries.actors)
+            local = analysis.window(sent.start, sent.end)
+            mentions[index] = place_mentions(local, sent.start, sent.end, self.dictionaries.actors)
             countries = tuple((m.token, m.place.country) for m in mentions[index])
-            found = code_sentence(
-                analysis, self.matchers, sent.start, sent.end, year, context, article.article_id, index, countries
-            )
+            found = code_sentence(local, self.matchers, sent.start, sent.end, year, context, article.article_id, index, countries)
             for event in found:
                 event = redate(event, ref)
                 events.append(locate(event, mentions[index], self.dictionaries.actors))
