@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -227,17 +227,21 @@ class Analysis:
     modifiers: tuple[tuple[int, int, str], ...]
     places: tuple[tuple[int, int, Facility], ...]
 
+    @cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Start token of every match, per kind, for bisecting."""
+        kinds = ("actors", "anaphors", "roles", "cues", "modifiers", "places")
+        return {k: [m.start if isinstance(m, SpanMatch) else m[0] for m in getattr(self, k)] for k in kinds}
+
     def window(self, start: int, end: int) -> Analysis:
         """The matches inside tokens [start, end): one sentence's share, so that coding a
         sentence costs the same in a short article and in a long one."""
 
-        def cut(matches: tuple) -> tuple:
-            starts = [m.start if isinstance(m, SpanMatch) else m[0] for m in matches]
-            return matches[bisect_left(starts, start) : bisect_left(starts, end)]
+        def cut(kind: str) -> tuple:
+            starts = self.starts[kind]
+            return getattr(self, kind)[bisect_left(starts, start) : bisect_left(starts, end)]
 
-        return Analysis(
-            self.doc, cut(self.actors), cut(self.anaphors), cut(self.roles), cut(self.cues), cut(self.modifiers), cut(self.places)
-        )
+        return Analysis(self.doc, cut("actors"), cut("anaphors"), cut("roles"), cut("cues"), cut("modifiers"), cut("places"))
 
 
 def sentence_start(doc: Doc, i: int) -> int:
