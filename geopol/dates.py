@@ -100,6 +100,16 @@ def free_text_date(text: str) -> PartialDate | None:
     return PartialDate(parsed.date(), "day") if parsed else None
 
 
+ABSOLUTE_KINDS = ("iso", "month_day_year", "day_month_year", "month_year", "year")
+
+
+def latest_absolute(text: str) -> date | None:
+    """The latest date a text writes out with its year ("in August 2022", "3 May 2024")."""
+    found = [resolve(m, None) for m in find_dates(text) if m.kind in ABSOLUTE_KINDS]
+    values = [f.value for f in found if f is not None]
+    return max(values) if values else None
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in a sentence, longest first at each position, no overlaps."""
     found: list[DateMention] = []

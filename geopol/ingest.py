@@ -61,6 +61,7 @@ class CleanText:
     text: str
     dropped_lines: tuple[str, ...]  # furniture before the first kept paragraph (for header dates)
     title: str
+    page_date: str = ""  # the publication date a web page's metadata gives (YYYY-MM-DD)
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -254,15 +255,17 @@ def clean_html(page: str, rules: tuple[BoilerplateRule, ...]) -> CleanText:
     extracted = trafilatura.bare_extraction(page, include_comments=False, include_tables=False, with_metadata=True)
     body = ""
     title = ""
+    page_date = ""
     if extracted is not None:
         data = extracted if isinstance(extracted, dict) else extracted.as_dict()
         body = data.get("text") or ""
         title = data.get("title") or ""
+        page_date = data.get("date") or ""
     if not body.strip():
         paragraphs = justext.justext(page.encode("utf-8", "replace"), justext.get_stoplist("English"))
         body = "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
     cleaned = clean_lines(body.split("\n"), rules)
-    return CleanText(cleaned.text, cleaned.dropped_lines, title or cleaned.title)
+    return CleanText(cleaned.text, cleaned.dropped_lines, title or cleaned.title, page_date)
 
 
 def apply_rules(lines: list[str], rules: tuple[BoilerplateRule, ...]) -> list[bool]:
@@ -293,6 +296,18 @@ def is_prose(line: str) -> bool:
     return len(line.split()) >= 12 and line.rstrip()[-1:] in ".!?\"”’'" and not line.isupper()
 
 
+FUNCTION_WORDS = frozenset(
+    "the a an of to in on at for with by from and that as its their his her was were has have is are".split()
+)
+
+
+def is_sentence(line: str) -> bool:
+    """A sentence of running prose: eight words or more, function words among them, a full
+    stop at the end. Teaser titles and menu items have none of these."""
+    words = line.split()
+    return len(words) >= 8 and line.rstrip()[-1:] in ".!?\"”’'" and sum(w.lower() in FUNCTION_WORDS for w in words) >= 2
+
+
 def clean_lines(lines: list[str], rules: tuple[BoilerplateRule, ...]) -> CleanText:
     keep = apply_rules(lines, rules)
     candidates = [(i, lines[i].strip()) for i in range(len(lines)) if keep[i]]
@@ -300,6 +315,8 @@ def clean_lines(lines: list[str], rules: tuple[BoilerplateRule, ...]) -> CleanTe
         page = "".join(f"<p>{html.escape(text)}</p>" for _, text in candidates)
         verdicts = justext.justext(page.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8")
         good = {i for (i, _), p in zip(candidates, verdicts, strict=False) if not p.is_boilerplate}
+        # jusText judges one-sentence paragraphs too short; news is full of them
+        good |= {i for i, text in candidates if is_sentence(text)}
         if good:
             keep = [k and i in good for i, k in enumerate(keep)]
     kept = [lines[i].strip() for i in range(len(lines)) if keep[i]]

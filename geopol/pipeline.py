@@ -5,6 +5,7 @@ the page header, or, failing both, from the dated reports an article corroborate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -119,7 +120,7 @@ def make_article(
         url = safe_url(meta["url"])
         if not url:
             found.append(Problem("W113", name, meta["url"]))
-    published, method = publication_date(manifest_date or front_date, cleaned.text, cleaned.dropped_lines)
+    published, method = publication_date(manifest_date or front_date, cleaned.text, cleaned.dropped_lines, cleaned.page_date)
     if manifest_date is None and front_date is not None and method == "manifest":
         method = "front matter"
     return Article(
@@ -136,21 +137,22 @@ def make_article(
     )
 
 
-def publication_date(given: PartialDate | None, text: str, header_lines: tuple[str, ...]) -> tuple[PartialDate | None, str]:
+def publication_date(
+    given: PartialDate | None, text: str, header_lines: tuple[str, ...], page_date: str = ""
+) -> tuple[PartialDate | None, str]:
     """A full date given wins; else a dateline ("Niamey, May 15 (RHC)--") completed by the
-    year given; else a date standing alone in the page header; else what was given."""
+    year given, or by the latest year the text writes out; else the date a web page's
+    metadata gives; else a date standing alone in the page header; else what was given."""
     if given is not None and given.precision == "day":
         return given, "manifest"
     match = dates.DATELINE.match(text)
     if match:
-        year = int(match.group("year")) if match.group("year") else (given.value.year if given else None)
-        if year is not None:
-            try:
-                return PartialDate(
-                    date(year, dates.month_number(match.group("month")), int(match.group("day"))), "day"
-                ), "dateline"
-            except ValueError:
-                pass
+        filed = dateline_date(match, given, text)
+        if filed is not None:
+            return filed
+    meta = dates.parse_partial_date(page_date[:10]) if page_date else None
+    if meta is not None and meta.precision == "day":
+        return meta, "page metadata"
     for line in reversed(header_lines):
         if len(line) > MAX_HEADER_DATE_LINE:
             continue
@@ -160,6 +162,27 @@ def publication_date(given: PartialDate | None, text: str, header_lines: tuple[s
             if resolved is not None:
                 return PartialDate(resolved.value, "day"), "header"
     return (given, "manifest") if given else (None, "")
+
+
+def dateline_date(match: re.Match[str], given: PartialDate | None, text: str) -> tuple[PartialDate, str] | None:
+    """The day of a dateline; without a year, the year given, else the first year that puts
+    it after every dated thing the text mentions ("June 17" after "August 2022": 2023)."""
+    month, day = dates.month_number(match.group("month")), int(match.group("day"))
+    method = "dateline"
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif given is not None:
+        year = given.value.year
+    else:
+        latest = dates.latest_absolute(text)
+        if latest is None:
+            return None
+        year = latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+        method = "dateline, year inferred"
+    try:
+        return PartialDate(date(year, month, day), "day"), method
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -217,7 +240,8 @@ def redate(event: Event, ref: PartialDate | None) -> Event:
 
 def infer_publication(articles: list[Article], events: list[Event]) -> tuple[list[Article], list[Event]]:
     """An article without a date was published after the latest dated event it shares with
-    other articles. Give it that month, re-read its relative dates, and corroborate again."""
+    other articles, or failing that after the latest date it writes out. Give it that month,
+    re-read its relative dates, and corroborate again."""
     undated = {a.article_id for a in articles if a.published is None}
     by_cluster: dict[str, list[Event]] = {}
     for event in events:
@@ -231,11 +255,18 @@ def infer_publication(articles: list[Article], events: list[Event]) -> tuple[lis
         for member in members:
             if member.article_id in undated:
                 latest[member.article_id] = max(latest.get(member.article_id, when.value), when.value)
+    methods = dict.fromkeys(latest, "inferred")
+    for article in articles:
+        written = (
+            dates.latest_absolute(article.text) if article.article_id in undated and article.article_id not in latest else None
+        )
+        if written is not None:
+            latest[article.article_id], methods[article.article_id] = written, "latest date in text"
     if not latest:
         return articles, events
     changed = {article_id: PartialDate(day.replace(day=1), "month") for article_id, day in latest.items()}
     updated = [
-        replace(a, published=changed[a.article_id].value, published_precision="month", published_method="inferred")
+        replace(a, published=changed[a.article_id].value, published_precision="month", published_method=methods[a.article_id])
         if a.article_id in changed
         else a
         for a in articles

@@ -95,3 +95,29 @@ def test_dateline_completes_a_year_only_manifest_date():
 def test_header_date_is_taken_from_the_last_date_line_before_the_body():
     header = ("Tuesday, June 24, 2025", "Home News", "A headline", "March 27, 2024", "in News")
     assert publication_date(None, "Body text.", header) == (PartialDate(date(2024, 3, 27), "day"), "header")
+
+
+def test_dateline_without_year_takes_the_year_after_the_latest_date_written():
+    text = "BAMAKO, June 17 (Reuters) - Mali asked the UN to leave. France left in August 2022."
+    assert publication_date(None, text, ()) == (PartialDate(date(2023, 6, 17), "day"), "dateline, year inferred")
+
+
+def test_web_page_metadata_date():
+    assert publication_date(None, "Chad ended the pact.", (), "2024-12-02T09:00:00Z") == (
+        PartialDate(date(2024, 12, 2), "day"),
+        "page metadata",
+    )
+
+
+def test_undated_article_with_no_corroboration_takes_the_latest_date_it_writes():
+    from geopol.records import Article
+    from tests.coding import run_articles
+
+    (article,), _ = run_articles(
+        [Article("u", "u.txt", "Mali expelled the French ambassador in January 2022. Last month it acted.")]
+    )
+    assert (article.published, article.published_precision, article.published_method) == (
+        date(2022, 1, 1),
+        "month",
+        "latest date in text",
+    )

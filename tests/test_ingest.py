@@ -340,3 +340,23 @@ def test_front_matter_javascript_url_and_future_date_are_dropped_and_said(tmp_pa
 def test_front_matter_unreadable_date_is_said(tmp_path: Path, dictionaries: Dictionaries) -> None:
     corpus = corpus_of(tmp_path, dictionaries, **{"a.md": f"---\npublished: soon\n---\n{GOOD}\n".encode()})
     assert [str(p) for p in corpus.problems] == ["W114 a.md: cannot read front matter date 'soon'; date left empty"]
+
+
+def test_one_sentence_news_paragraphs_survive_the_boilerplate_classifier() -> None:
+    from geopol.ingest import clean_lines
+
+    lines = [
+        "Home",
+        "World",
+        "Africa",
+        "Mali's military government on Friday asked the United Nations to withdraw its peacekeeping mission without delay.",
+        "",
+        "Russian Foreign Minister Sergei Lavrov praised the decision on Thursday.",
+        "",
+        "Most read",
+        "Ghana beats Nigeria in friendly",
+        "Kenya floods kill 40",
+    ]
+    text = clean_lines(lines, ()).text
+    assert "Lavrov praised the decision" in text
+    assert "Ghana beats Nigeria" not in text and "Most read" not in text
