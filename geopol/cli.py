@@ -91,13 +91,24 @@ def build(corpus: Path, store: Path, quiet: bool = False, data_dir: Path = DATA_
     return 0
 
 
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def summary(store: Path, corpus: Path, articles: list, events: list, problems: list[Problem], seconds: float) -> str:
     """What was built, then one line per note, skipped file and ignored manifest row."""
     from geopol.exports import event_rows
 
     rows = event_rows(events, {a.article_id: a for a in articles})
-    clusters = Counter(e.event_id for e in events)
-    sources = {eid: len({e.article_id for e in events if e.event_id == eid}) for eid in clusters}
+    reporters: dict[str, set[str]] = {}
+    for event in events:
+        reporters.setdefault(event.event_id, set()).add(event.article_id)
+    clusters = reporters
+    sources = {eid: len(articles_of) for eid, articles_of in reporters.items()}
     dated = sorted(r["date"] for r in rows if isinstance(r["date"], date))
     dyads: Counter[str] = Counter()
     for r in rows:
@@ -107,7 +118,7 @@ def summary(store: Path, corpus: Path, articles: list, events: list, problems: l
     ignored = sum(1 for p in problems if p.ignores_row)
     corroborated = sum(1 for n in sources.values() if n > 1)
     lines = [
-        f"Built {store} from {corpus}/ in {seconds:.1f} s",
+        f"Built {shown(store)} from {shown(corpus)}/ in {seconds:.1f} s",
         f"  articles  {len(articles)} coded, {skipped} file(s) skipped, {ignored} sources.csv row(s) ignored",
         f"  events    {len(clusters)} ({corroborated} reported by two or more articles), {len(rows)} actor pairs",
         f"  dates     {dated[0].isoformat()} to {dated[-1].isoformat()}" if dated else "  dates     none",
@@ -177,11 +188,11 @@ def check(store: Path) -> int:
         try:
             with connect(store) as con:
                 n = con.execute("SELECT count(DISTINCT event_id) FROM events").fetchone()
-            results.append((True, f"store {store}: {n[0] if n else 0} events", ""))
+            results.append((True, f"store {shown(store)}: {n[0] if n else 0} events", ""))
         except Exception as error:  # a broken file, whatever DuckDB says
-            results.append((False, f"store {store}: {error}", "rebuild it: python -m geopol build"))
+            results.append((False, f"store {shown(store)}: {error}", "rebuild it: python -m geopol build"))
     else:
-        results.append((False, f"store {store} does not exist yet", "build it: python -m geopol build"))
+        results.append((False, f"store {shown(store)} does not exist yet", "build it: python -m geopol build"))
     for ok, message, fix in results:
         print(("ok    " if ok else "FAIL  ") + message + ("" if ok or not fix else f"\n      fix: {fix}"))
     return 0 if all(ok for ok, _, _ in results) else 1
