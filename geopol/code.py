@@ -137,7 +137,7 @@ def accept_cues(
             continue
         taken |= span
         if rule.category != "NONE":
-            in_phrases = {i for p in phrases for i in range(p.start, p.end)}
+            in_phrases = {i for p in phrases if p.coded for i in range(p.start, p.end)}
             nominal = is_nominal(doc, match.start, in_phrases) or any(p.adjectival and p.end == match.start for p in phrases)
             accepted.append(Cue(match.start, match.end, rule, nominal, is_passive(doc, match.start)))
     return sorted(accepted, key=lambda c: c.start)

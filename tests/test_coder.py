@@ -132,3 +132,8 @@ def test_offsets_point_at_the_cue_inside_the_sentence():
     (event,) = code_text(text)
     assert event.sentence[event.cue_start : event.cue_end].lower().startswith("closed")
     assert text[event.sentence_start : event.sentence_start + len(event.sentence)] == event.sentence
+
+
+def test_noun_in_the_of_phrase_of_another_noun_is_not_an_event():
+    text = "The minister said the suspension of security cooperation between Algeria and Morocco was a mistake."
+    assert dyads(code_text(text)) == {("SANCTION", "DZA+MAR", "")}
