@@ -127,18 +127,20 @@ def accept_cues(
     )
     taken: set[int] = set()
     accepted: list[Cue] = []
+    in_phrases = {i for p in phrases if p.coded for i in range(p.start, p.end)}
     for match in ordered:
         span = set(range(match.start, match.end))
         if span & taken:
             continue
         rule = m.cue_rules[match.index]
         clause = clause_of(clauses, match.start)
+        nominal = is_nominal(doc, match.start, in_phrases) or any(p.adjectival and p.end == match.start for p in phrases)
         if rule.category != "NONE" and not needs_hold(doc, analysis, rule, match.start, match.end, clause, phrases):
+            continue
+        if (rule.needs == "verb" and nominal) or (rule.needs == "noun" and not nominal):
             continue
         taken |= span
         if rule.category != "NONE":
-            in_phrases = {i for p in phrases if p.coded for i in range(p.start, p.end)}
-            nominal = is_nominal(doc, match.start, in_phrases) or any(p.adjectival and p.end == match.start for p in phrases)
             accepted.append(Cue(match.start, match.end, rule, nominal, is_passive(doc, match.start)))
     return sorted(accepted, key=lambda c: c.start)
 

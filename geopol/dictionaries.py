@@ -18,7 +18,7 @@ from geopol.records import CATEGORIES
 
 ORG_KINDS = {"igo", "armed_group", "company", "ngo"}
 ANAPHOR_KINDS = {"dominant_state", "previous_pair", "previous_group", "previous_actor"}
-CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "recipient", "adjacent"}
+CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "recipient", "adjacent", "verb", "noun"}
 CUE_ROLES = {"", "host", "speaker"}
 CUE_GOVERNS = {"", "absorb", "intent", "act"}
 MODIFIER_KINDS = {"negation", "future", "hypothetical", "attempt", "speech", "condition"}

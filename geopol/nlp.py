@@ -69,13 +69,16 @@ def lemma_of(word: str) -> str:
     return doc[0].norm_ if len(doc) == 1 else word.lower()
 
 
+CLAUSE_PUNCTUATION = [",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "—", "–"]
+
+
 def compile_pattern(pattern: str) -> list[list[dict]]:
     """Cue syntax -> spaCy Matcher token patterns on NORM (see data/cues.csv)."""
     variants: list[list[dict]] = [[]]
     for slot in pattern.split():
         if slot == "*":
             for v in variants:
-                v.append({"IS_PUNCT": False, "OP": "{0,4}"})
+                v.append({"ORTH": {"NOT_IN": CLAUSE_PUNCTUATION}, "OP": "{0,4}"})  # "a four-day strike" has hyphens
             continue
         optional = slot.endswith("?") and len(slot) > 1
         slot = slot.rstrip("?") if optional else slot
