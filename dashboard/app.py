@@ -15,12 +15,10 @@ if str(ROOT) not in sys.path:  # streamlit puts dashboard/ on the path, not the 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import ui  # noqa: E402
-
 st.set_page_config(page_title="Sahel relations", page_icon="🌍", layout="wide", initial_sidebar_state="expanded")
 
 # Not "pages/": a folder of that name beside the entry point switches Streamlit to its older multipage mode.
-VIEWS = Path(__file__).parent / "views"
+VIEWS = Path(__file__).resolve().parent / "views"
 navigation = st.navigation(
     [
         st.Page(VIEWS / "alliances.py", title="Alliances", icon=":material/hub:", default=True),
@@ -30,6 +28,10 @@ navigation = st.navigation(
         st.Page(VIEWS / "article.py", title="Article view", icon=":material/article:", url_path="article"),
     ]
 )
+
+st.title(navigation.title)  # at once: the data loads (or is built) under it
+
+from dashboard import ui  # noqa: E402  (after the title: its imports take most of a cold start)
 
 view = ui.session_view()
 options = ui.options(view, view.key)

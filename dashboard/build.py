@@ -11,10 +11,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geopol import pipeline
 from geopol.problems import Problem
-from geopol.store import save
+
+if TYPE_CHECKING:
+    from geopol.pipeline import Coder
 
 Progress = Callable[[float, str], None]
 
@@ -47,8 +49,11 @@ def writable_store(store: Path) -> Path:
     return Path(tempfile.gettempdir()) / "geopol" / store.name
 
 
-def build(store: Path, corpus: Path, coder: pipeline.Coder | None = None, progress: Progress | None = None) -> list[Problem]:
+def build(store: Path, corpus: Path, coder: Coder | None = None, progress: Progress | None = None) -> list[Problem]:
     """Code every article of the corpus and write the store; returns the skipped-file problems."""
+    from geopol import pipeline  # spaCy loads in a second or two: only when there is something to code
+    from geopol.store import save
+
     report = progress or (lambda share, text: None)
     report(0.02, "Loading the dictionaries and the language model…")
     coder = coder or pipeline.Coder()

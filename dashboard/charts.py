@@ -87,11 +87,11 @@ def category_chart(monthly: pd.DataFrame) -> alt.Chart:
         .mark_rect(cornerRadius=2)
         .encode(
             x=alt.X("yearmonth(month):T", title=None),
-            y=alt.Y("event_type:N", title=None, sort=present),
+            y=alt.Y("event_type:N", title=None, sort=present, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("events:Q", title="events", scale=alt.Scale(scheme="oranges")),
             tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), alt.Tooltip("event_type:N", title="category"), "events:Q"],
         )
-        .properties(height=max(120, 18 * len(present)), width=WIDTH)
+        .properties(height=max(120, 24 * len(present)), width=WIDTH)
     )
 
 
@@ -102,7 +102,7 @@ def dyad_chart(dyad_months: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(dyad_months, title="Running net score per pair (click a pair to select it)").encode(
         x=alt.X("month:T", title=None, timeUnit="yearmonth"),
         y=alt.Y("cumulative:Q", title="net PLOVER score, running total"),
-        color=alt.Color("dyad:N", title="pair", legend=alt.Legend(orient="right")),
+        color=alt.Color("dyad:N", title="pair", scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="right")),
         opacity=alt.condition(dyad, alt.value(1.0), alt.value(0.2)),
     )
     tooltip = [

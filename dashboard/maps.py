@@ -85,15 +85,21 @@ def alliance_map(
     latest: pd.DataFrame,
     countries: Mapping,
     focus: str | None = None,
+    around_focus: bool = False,
 ) -> folium.Map:
     """Actors at their capitals, a line per pair coloured by net cooperation and sized by
-    events, countries shaded by their alignment with the focus actor."""
+    events, countries shaded by their alignment with the focus actor. around_focus opens the
+    map on the focus actor's region instead of the whole world of its ties."""
     located = actors.dropna(subset=["lat", "lon"])
     points = parts.spread({str(r.code): (float(r.lat), float(r.lon)) for r in located.itertuples(index=False)})
     names = {str(r.code): str(r.name or r.code) for r in actors.itertuples(index=False)}
     drawn = dyads[dyads["a"].isin(points.keys()) & dyads["b"].isin(points.keys())]
     used = sorted(set(drawn["a"]) | set(drawn["b"])) or sorted(points)
-    figure = parts.new_map([points[c] for c in used if c in points])
+    view = [points[c] for c in used if c in points]
+    if around_focus and focus in points:
+        lat, lon = points[focus]
+        view = [(lat - 10, lon - 18), (lat + 10, lon + 18)]
+    figure = parts.new_map(view)
 
     aligned = alignment(dyads, focus)
     fills = {code: parts.tone(value) for code, value in aligned.items()}
@@ -173,17 +179,27 @@ def label_side(point: tuple[float, float], focus_point: tuple[float, float] | No
     return "above" if dlat > 0 else "below"
 
 
+def short_name(code: str, name: str, point: tuple[float, float], focus_point: tuple[float, float] | None) -> str:
+    """Neighbours of the focus crowd each other at world scale: they are labelled by code."""
+    near = focus_point is not None and point != focus_point and math.dist(point, focus_point) < 12
+    return code if near or len(name) > 14 else name
+
+
 def add_actor(group, code: str, point, actor, events: int, aligned, focus, points) -> None:
     name = str(actor["name"] or code)
     seat = str(actor["seat"] or "")
     value = aligned.get(code)
     fill = parts.FOCUS_FILL if code == focus else (parts.tone(value) if value is not None else "#777777")
-    radius = 5 + 2.2 * math.sqrt(events)
+    radius = min(16.0, 4 + 1.6 * math.sqrt(events))
     text = f"{name} ({code}){', ' + seat if seat else ''}: {events} events"
     marker = folium.CircleMarker(point, radius=radius, color="#1f2328", weight=1.2, fill=True, fill_color=fill, fill_opacity=0.95)
     marker.add_child(folium.Tooltip(esc(text)))
     marker.add_to(group)
-    parts.label(point, code if len(name) > 14 else name, label_side(point, points.get(focus) if focus else None)).add_to(group)
+    parts.label(
+        point,
+        short_name(code, name, point, points.get(focus) if focus else None),
+        label_side(point, points.get(focus) if focus else None),
+    ).add_to(group)
 
 
 def alliance_legend(focus_name: str | None):
@@ -269,7 +285,8 @@ def add_arrow(group: folium.FeatureGroup, m) -> None:
     line.add_to(group)
     folium.Polygon(head, color=color, weight=1, fill=True, fill_color=color, fill_opacity=1.0, tooltip=esc(summary)).add_to(group)
     folium.CircleMarker(start, radius=4, color=color, weight=2, fill=True, fill_color="#ffffff", fill_opacity=1.0).add_to(group)
-    middle = points[len(points) // 2]
+    # Long routes carry their label nearer the origin, away from the crowd at the destination.
+    middle = points[int(len(points) * (0.3 if distance > 45 else 0.5))]
     side = beside(start, end)
     who = str(m.actors).split(" → ")[0] if m.actors and int(getattr(m, "events", 1) or 1) == 1 else ""
     parts.label(middle, ": ".join(p for p in (who, movement_label(m) or word) if p and p != "?"), side).add_to(group)
@@ -293,4 +310,4 @@ def add_base(group: folium.FeatureGroup, base: Base) -> None:
     marker.add_child(folium.Tooltip(esc(text)))
     marker.add_to(group)
     if base.labelled:
-        parts.label((base.lat, base.lon), base.name, "below").add_to(group)
+        parts.label((base.lat, base.lon), base.name, "right").add_to(group)

@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import geopandas as gpd
@@ -20,11 +21,14 @@ import streamlit as st
 
 from dashboard import build, data, queries
 from dashboard.filters import LIST_KEYS, QUERY_KEYS, Filters
-from dashboard.maps import Base
 from dashboard.safe import http_url, md
-from geopol import paths, pipeline
+from geopol import paths
 from geopol.dictionaries import Facility, load_facilities, load_states
 from geopol.problems import DictionaryError, StoreError
+
+if TYPE_CHECKING:
+    from dashboard.maps import Base
+    from geopol.pipeline import Coder
 
 PAGE_KEYS = frozenset({"article", "event"})  # owned by the article page, kept beside the filters
 
@@ -40,8 +44,10 @@ def countries_geojson() -> dict:
 
 
 @st.cache_resource(show_spinner=False)
-def coder() -> pipeline.Coder:
-    return pipeline.Coder()
+def coder() -> Coder:
+    from geopol.pipeline import Coder  # spaCy: loaded for a build or an upload only
+
+    return Coder()
 
 
 @st.cache_resource(show_spinner=False)
@@ -133,6 +139,8 @@ def facilities() -> list[Facility]:
 def bases(routes: pd.DataFrame, named: set[str]) -> list[Base]:
     """Military bases and airports (facilities.csv) in the countries the movements start or end
     in, or named by the events shown; one marker per spot (an air base shares its airport)."""
+    from dashboard.maps import Base
+
     points = pd.DataFrame(
         {
             "lat": pd.concat([routes["origin_lat"], routes["destination_lat"]], ignore_index=True),
@@ -206,7 +214,7 @@ def filter_sidebar(opts: queries.Options) -> Filters:
         st.multiselect("Place", opts.places, key="f_places", placeholder="any")
         st.multiselect("Outlet", opts.outlets, key="f_outlets", placeholder="any")
         if opts.max_sources > 1:
-            st.slider("Reported by at least", 1, opts.max_sources, key="f_sources", format="%d articles")
+            st.slider("Reported by at least this many articles", 1, opts.max_sources, key="f_sources")
         st.text_input("Search the sentences", key="f_text", max_chars=200, placeholder="words in the sentence, title or place")
         st.button("Clear filters", on_click=clear_filters, width="stretch")
     start, end = date_range(dates, opts)

@@ -12,11 +12,12 @@ import hashlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geopol import pipeline
-from geopol.store import frames
+if TYPE_CHECKING:
+    from geopol.pipeline import Coder
 
 MAX_BYTES = 1_000_000  # an article is a few kB; a megabyte is already a book chapter
 SUFFIXES = {".txt": ".txt", ".md": ".md", ".markdown": ".md", ".html": ".html", ".htm": ".html"}
@@ -57,8 +58,11 @@ def check(name: str, size: int) -> str:
     return ""
 
 
-def code_upload(name: str, data: bytes, coder: pipeline.Coder) -> Coded:
+def code_upload(name: str, data: bytes, coder: Coder) -> Coded:
     """Code one uploaded file. Never raises for bad input: the message says what went wrong."""
+    from geopol import pipeline
+    from geopol.store import frames
+
     digest = digest_of(data)
     article_id = f"upload-{digest[:10]}"
     refused = check(name, len(data))

@@ -13,8 +13,6 @@ from dashboard.safe import http_url, md
 ctx = ui.context()
 view = ctx.view
 
-st.title("Article view")
-
 
 def add_upload(coded: uploads.Coded) -> None:
     tables = normalize_upload(coded.tables or {}, ui.countries_frame())

@@ -13,7 +13,6 @@ from geopol import exports
 ctx = ui.context()
 view, filters = ctx.view, ctx.filters
 
-st.title("Events")
 total = queries.count_events(view, filters)
 found = f"{total:,} {filters.describe()}" if filters.active else f"{total:,} events"
 st.caption(md(f"{found}. Filters are in the sidebar; select rows to see every article behind them."))

@@ -12,7 +12,6 @@ from dashboard.safe import http_url, md
 ctx = ui.context()
 view, filters = ctx.view, ctx.filters
 
-st.title("Troop movements")
 st.caption(md(f"Withdrawals, deployments and military aid of personnel, among {filters.describe()}."))
 
 routes = queries.routes(view, filters)

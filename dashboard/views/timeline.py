@@ -13,7 +13,6 @@ ctx = ui.context()
 view, filters = ctx.view, ctx.filters
 names = ctx.options.actors
 
-st.title("Timeline")
 
 # The charts' selections from the last interaction, read before drawing so every chart agrees.
 period = charts.selected_period((st.session_state.get("timeline_quads") or {}).get("selection"))
