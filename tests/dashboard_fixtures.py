@@ -15,8 +15,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import duckdb
-
 from dashboard import build, synthetic
 from geopol.store import connect
 
@@ -49,6 +47,12 @@ def hostile_store() -> Path:
     return synthetic.write(scratch("geopol-hostile-") / "hostile.duckdb", 40, hostile_every=5)
 
 
+@functools.cache
+def empty_store() -> Path:
+    """One article and no events at all."""
+    return synthetic.write(scratch("geopol-empty-") / "empty.duckdb", 0)
+
+
 def query(store: Path, sql: str, params: list | None = None) -> list[tuple]:
     with connect(store) as con:
         return con.execute(sql, params or []).fetchall()
@@ -60,8 +64,3 @@ def event_ids(store: Path, where: str = "TRUE", params: list | None = None) -> s
 
 def read_csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
-
-
-def columns(store: Path, table: str) -> list[str]:
-    with duckdb.connect(str(store), read_only=True) as con:
-        return [d[0] for d in con.execute(f'SELECT * FROM "{table}" LIMIT 0').description]

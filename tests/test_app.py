@@ -17,6 +17,7 @@ from tests.dashboard_fixtures import (
     HOSTILE_TAGS,
     PAGES,
     ROOT,
+    empty_store,
     event_ids,
     hostile_store,
     query,
@@ -89,6 +90,15 @@ def test_every_page_runs_on_the_shipped_corpus(shipped: Path, page: str) -> None
     no_errors(at)
     assert at.title[0].value == TITLES[page]
     assert len(at.sidebar.multiselect) >= 7  # the shared filters are there on every page
+
+
+@pytest.mark.parametrize("store", [empty_store, hostile_store], ids=["no events", "hostile text"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_and_on_a_hostile_store(monkeypatch: pytest.MonkeyPatch, store, page: str) -> None:
+    use_store(monkeypatch, store())
+    at = open_page(app(), page)
+    no_errors(at)
+    assert at.title[0].value == TITLES[page]
 
 
 def test_headline_figures_count_the_store(shipped: Path) -> None:

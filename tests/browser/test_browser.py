@@ -4,7 +4,10 @@ lists its events. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +128,14 @@ def test_the_movement_map_draws_arrows_labels_and_bases(page, app_url: str) -> N
     arrowheads = frame.locator('.leaflet-overlay-pane path[fill-opacity="1"]')
     assert arrowheads.count() >= 3
     assert frame.locator(".geopol-base").count() >= 2
+
+
+def test_the_csv_download_holds_the_filtered_rows(page, app_url: str) -> None:
+    open_page(page, app_url, "/events?category=CONSULT", "Events", '[data-testid="stDataFrame"]')
+    settle(page)
+    shown = int(re.search(r"([\d,]+) events where the category is CONSULT", page.locator("body").inner_text()).group(1))
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert rows and {r["event_type"] for r in rows} == {"CONSULT"}
+    assert len({r["event_id"] for r in rows}) == shown
