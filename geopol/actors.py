@@ -305,7 +305,8 @@ def build_phrase(
         resolved = resolve_anaphor(kind, text, earlier, context)
         if kind == "dominant_state" and roles:
             resolved = tuple(replace(a, sector=sector) for a in resolved)
-        actors = resolved or (Actor(text, "", sector, "generic"),)
+        # the words of this sentence, the code of the actor they stand for: "both men" -> RUS
+        actors = tuple(replace(a, text=text) for a in resolved) or (Actor(text, "", sector, "generic"),)
         return Phrase(start, end, actors, personnel, prep, kind, anaphor_text=text.lower())
     return Phrase(start, end, (Actor(text, "", sector, "generic"),), personnel, prep)
 
