@@ -102,7 +102,12 @@ def dyad_chart(dyad_months: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(dyad_months, title="Running net score per pair (click a pair to select it)").encode(
         x=alt.X("month:T", title=None, timeUnit="yearmonth"),
         y=alt.Y("cumulative:Q", title="net PLOVER score, running total"),
-        color=alt.Color("dyad:N", title="pair", scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="right")),
+        color=alt.Color(
+            "dyad:N",
+            title=None,
+            scale=alt.Scale(scheme="tableau10"),
+            legend=alt.Legend(orient="bottom", columns=4, symbolLimit=0),
+        ),
         opacity=alt.condition(dyad, alt.value(1.0), alt.value(0.2)),
     )
     tooltip = [
