@@ -31,11 +31,11 @@ navigation = st.navigation(
 
 st.title(navigation.title)  # at once: the data loads (or is built) under it
 
-from dashboard import ui  # noqa: E402  (after the title: its imports take most of a cold start)
+from dashboard import sidebar, ui  # noqa: E402  (after the title: its imports take most of a cold start)
 
 view = ui.session_view()
 options = ui.options(view, view.key)
-filters = ui.filter_sidebar(options)
-ui.sync_query(filters)
+filters = sidebar.filter_sidebar(options)
+sidebar.sync_query(filters)
 st.session_state["context"] = ui.Context(view, filters, options)
 navigation.run()

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 import folium
+import pandas as pd
 from branca.element import Element
 
 from dashboard.safe import esc
@@ -177,3 +178,48 @@ def spread(points: dict[str, tuple[float, float]], step: float = 1.4) -> dict[st
         angle = math.radians(225 + 60 * (n - 1))
         placed[code] = (lat, lon) if n == 0 else (lat + step * math.sin(angle), lon + step * math.cos(angle))
     return placed
+
+
+def describe_balance(value: float) -> str:
+    if value > 0.15:
+        return "mostly cooperation"
+    if value < -0.15:
+        return "mostly conflict"
+    return "mixed"
+
+
+def tie_weight(events: int) -> float:
+    return round(min(14.0, 2.0 + 3.0 * math.log2(1 + events)), 1)
+
+
+def label_side(point: tuple[float, float], focus_point: tuple[float, float] | None) -> str:
+    """Put a label on the far side from the focus actor, so the crowded Sahel stays legible."""
+    if focus_point is None or point == focus_point:
+        return "right"
+    dlat, dlon = point[0] - focus_point[0], point[1] - focus_point[1]
+    if abs(dlat) < 7 and abs(dlon) < 7:  # a neighbour: below, out of the way of the lines
+        return "below"
+    if abs(dlon) >= abs(dlat):
+        return "right" if dlon > 0 else "left"
+    return "above" if dlat > 0 else "below"
+
+
+def short_name(code: str, name: str, point: tuple[float, float], focus_point: tuple[float, float] | None) -> str:
+    """Neighbours of the focus crowd each other at world scale: they are labelled by code."""
+    near = focus_point is not None and point != focus_point and math.dist(point, focus_point) < 12
+    return code if near or len(name) > 14 else name
+
+
+def quantity_text(quantity: object, unit: object) -> str:
+    if quantity is None or pd.isna(quantity):  # type: ignore[call-overload]
+        return ""
+    return f"{int(float(quantity)):,} {unit or ''}".strip()  # type: ignore[arg-type]
+
+
+def beside(start: tuple[float, float], end: tuple[float, float]) -> str:
+    """The side of an arrow its arc bulges to (left of travel), so labels of crossing arrows part."""
+    dlat, dlon = end[0] - start[0], end[1] - start[1]
+    normal_lat, normal_lon = dlon, -dlat  # travel turned a quarter to the left
+    if abs(normal_lon) >= abs(normal_lat):
+        return "right" if normal_lon > 0 else "left"
+    return "above" if normal_lat > 0 else "below"

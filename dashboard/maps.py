@@ -104,7 +104,7 @@ def alliance_map(
     aligned = alignment(dyads, focus)
     fills = {code: parts.tone(value) for code, value in aligned.items()}
     notes = {
-        code: f"{names.get(code, code)}: {describe_balance(value)} with {names.get(focus or '', focus)}"
+        code: f"{names.get(code, code)}: {parts.describe_balance(value)} with {names.get(focus or '', focus)}"
         for code, value in aligned.items()
     }
     if focus:
@@ -139,18 +139,6 @@ def alliance_map(
     return figure
 
 
-def describe_balance(value: float) -> str:
-    if value > 0.15:
-        return "mostly cooperation"
-    if value < -0.15:
-        return "mostly conflict"
-    return "mixed"
-
-
-def tie_weight(events: int) -> float:
-    return round(min(14.0, 2.0 + 3.0 * math.log2(1 + events)), 1)
-
-
 def add_tie(group: folium.FeatureGroup, d, points, names: Mapping[str, str], latest: pd.DataFrame) -> None:
     color = parts.tone(parts.balance(float(d.net), int(d.events)))
     title = dyad_title(d.a, d.b)
@@ -158,31 +146,13 @@ def add_tie(group: folium.FeatureGroup, d, points, names: Mapping[str, str], lat
         f"{title}: {names.get(d.a, d.a)} and {names.get(d.b, d.b)}, {int(d.events)} events, "
         f"net score {float(d.net):+.1f} ({int(d.coop)} cooperative, {int(d.conflict)} hostile). Click for the sentences."
     )
-    line = folium.PolyLine(parts.arc(points[d.a], points[d.b]), color=color, weight=tie_weight(int(d.events)), opacity=0.85)
+    line = folium.PolyLine(parts.arc(points[d.a], points[d.b]), color=color, weight=parts.tie_weight(int(d.events)), opacity=0.85)
     line.add_child(folium.Tooltip(esc(summary), sticky=True))
     popup = f"<b>{esc(title)}</b> · {int(d.events)} events, net {float(d.net):+.1f}" + events_table(
         latest, int(d.events) - len(latest)
     )
     line.add_child(folium.Popup(popup, max_width=420))
     line.add_to(group)
-
-
-def label_side(point: tuple[float, float], focus_point: tuple[float, float] | None) -> str:
-    """Put a label on the far side from the focus actor, so the crowded Sahel stays legible."""
-    if focus_point is None or point == focus_point:
-        return "right"
-    dlat, dlon = point[0] - focus_point[0], point[1] - focus_point[1]
-    if abs(dlat) < 7 and abs(dlon) < 7:  # a neighbour: below, out of the way of the lines
-        return "below"
-    if abs(dlon) >= abs(dlat):
-        return "right" if dlon > 0 else "left"
-    return "above" if dlat > 0 else "below"
-
-
-def short_name(code: str, name: str, point: tuple[float, float], focus_point: tuple[float, float] | None) -> str:
-    """Neighbours of the focus crowd each other at world scale: they are labelled by code."""
-    near = focus_point is not None and point != focus_point and math.dist(point, focus_point) < 12
-    return code if near or len(name) > 14 else name
 
 
 def add_actor(group, code: str, point, actor, events: int, aligned, focus, points) -> None:
@@ -197,8 +167,8 @@ def add_actor(group, code: str, point, actor, events: int, aligned, focus, point
     marker.add_to(group)
     parts.label(
         point,
-        short_name(code, name, point, points.get(focus) if focus else None),
-        label_side(point, points.get(focus) if focus else None),
+        parts.short_name(code, name, point, points.get(focus) if focus else None),
+        parts.label_side(point, points.get(focus) if focus else None),
     ).add_to(group)
 
 
@@ -217,7 +187,7 @@ def alliance_legend(focus_name: str | None):
 
 def movement_map(movements: pd.DataFrame, bases: Sequence[Base], countries: Mapping) -> folium.Map:
     """Arrows from origin to destination, width by quantity, labelled; bases marked.
-    movements: one row per event or per route (queries.routes), with events and first columns."""
+    movements: one row per event or per route (aggregates.routes), with events and first columns."""
     ends = [(float(r.origin_lat), float(r.origin_lon)) for r in movements.itertuples(index=False)]
     ends += [(float(r.destination_lat), float(r.destination_lon)) for r in movements.itertuples(index=False)]
     figure = parts.new_map(ends + [(b.lat, b.lon) for b in bases])
@@ -241,12 +211,6 @@ def movement_map(movements: pd.DataFrame, bases: Sequence[Base], countries: Mapp
     return figure
 
 
-def quantity_text(quantity: object, unit: object) -> str:
-    if quantity is None or pd.isna(quantity):  # type: ignore[call-overload]
-        return ""
-    return f"{int(float(quantity)):,} {unit or ''}".strip()  # type: ignore[arg-type]
-
-
 def movement_label(m) -> str:
     """ "FRA: 1,500 troops · undated" for one event; counts and a span of months for a busy route."""
     count = int(getattr(m, "events", 1) or 1)
@@ -257,7 +221,7 @@ def movement_label(m) -> str:
         when = f"{pd.Timestamp(first):%Y-%m} to {pd.Timestamp(m.date):%Y-%m}"
     else:
         when = pd.Timestamp(m.date).date().isoformat()
-    amount = quantity_text(m.quantity, m.quantity_unit)
+    amount = parts.quantity_text(m.quantity, m.quantity_unit)
     what = f"{count} {MOVEMENT_WORDS.get(str(m.event_type), 'movement')}s" if count > 1 else ""
     return " · ".join(p for p in (what, amount, when) if p)
 
@@ -287,18 +251,9 @@ def add_arrow(group: folium.FeatureGroup, m) -> None:
     folium.CircleMarker(start, radius=4, color=color, weight=2, fill=True, fill_color="#ffffff", fill_opacity=1.0).add_to(group)
     # Long routes carry their label nearer the origin, away from the crowd at the destination.
     middle = points[int(len(points) * (0.3 if distance > 45 else 0.5))]
-    side = beside(start, end)
+    side = parts.beside(start, end)
     who = str(m.actors).split(" → ")[0] if m.actors and int(getattr(m, "events", 1) or 1) == 1 else ""
     parts.label(middle, ": ".join(p for p in (who, movement_label(m) or word) if p and p != "?"), side).add_to(group)
-
-
-def beside(start: tuple[float, float], end: tuple[float, float]) -> str:
-    """The side of an arrow its arc bulges to (left of travel), so labels of crossing arrows part."""
-    dlat, dlon = end[0] - start[0], end[1] - start[1]
-    normal_lat, normal_lon = dlon, -dlat  # travel turned a quarter to the left
-    if abs(normal_lon) >= abs(normal_lat):
-        return "right" if normal_lon > 0 else "left"
-    return "above" if normal_lat > 0 else "below"
 
 
 def add_base(group: folium.FeatureGroup, base: Base) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -20,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import build, data, queries
-from dashboard.filters import LIST_KEYS, QUERY_KEYS, Filters
+from dashboard.filters import Filters
 from dashboard.safe import http_url, md
 from geopol import paths
 from geopol.dictionaries import Facility, load_facilities, load_states
@@ -29,8 +28,6 @@ from geopol.problems import DictionaryError, StoreError
 if TYPE_CHECKING:
     from dashboard.maps import Base
     from geopol.pipeline import Coder
-
-PAGE_KEYS = frozenset({"article", "event"})  # owned by the article page, kept beside the filters
 
 
 @st.cache_resource(show_spinner=False)
@@ -155,97 +152,6 @@ def bases(routes: pd.DataFrame, named: set[str]) -> list[Base]:
         if not any(abs(f.lat - b.lat) < 0.05 and abs(f.lon - b.lon) < 0.05 for b in kept):
             kept.append(Base(f.name, f.lat, f.lon, f.near, f.source, f.country, f.name in named))
     return kept
-
-
-# --- the filter sidebar ---------------------------------------------------------------------
-
-
-def seed_widgets(opts: queries.Options) -> None:
-    """On a session's first run, the URL's filters become the widgets' starting values."""
-    if st.session_state.get("f_seeded"):
-        return
-    query = {k: st.query_params.get_all(k) for k in QUERY_KEYS}
-    given = Filters.from_query(query)
-    allowed = {
-        "actors": opts.sources,
-        "recipients": opts.recipients,
-        "countries": opts.countries,
-        "categories": opts.categories,
-        "quads": opts.quads,
-        "places": opts.places,
-        "outlets": opts.outlets,
-    }
-    for name, choices in allowed.items():
-        st.session_state[f"f_{name}"] = [v for v in getattr(given, name) if v in choices]
-    first, last = opts.first or date.today(), opts.last or date.today()
-    start = min(max(given.start or first, first), last)
-    end = max(min(given.end or last, last), start)
-    st.session_state["f_dates"] = (start, end)
-    st.session_state["f_undated"] = given.undated
-    st.session_state["f_sources"] = min(given.min_sources, max(1, opts.max_sources))
-    st.session_state["f_text"] = given.text
-    st.session_state["f_seeded"] = True
-
-
-def clear_filters() -> None:
-    for key in [k for k in st.session_state if str(k).startswith("f_")]:
-        del st.session_state[key]
-
-
-def filter_sidebar(opts: queries.Options) -> Filters:
-    seed_widgets(opts)
-    names = opts.actors
-
-    def actor_name(code: str) -> str:
-        return f"{code} · {names.get(code, code)}"
-
-    with st.sidebar:
-        st.subheader("Filters")
-        st.caption("They apply to every page, and the address bar keeps them: copy it to share this view.")
-        dates = ()
-        if opts.first and opts.last:
-            dates = st.date_input("Dates", min_value=opts.first, max_value=opts.last, key="f_dates", format="YYYY-MM-DD")
-        st.checkbox("Include undated events", key="f_undated", help="Events whose date the articles do not give.")
-        st.multiselect("Source actor", opts.sources, key="f_actors", format_func=actor_name, placeholder="any")
-        st.multiselect("Recipient", opts.recipients, key="f_recipients", format_func=actor_name, placeholder="any")
-        st.multiselect("Country (where it happened)", opts.countries, key="f_countries", placeholder="any")
-        st.multiselect("Category", opts.categories, key="f_categories", placeholder="any")
-        st.multiselect("Quad class", opts.quads, key="f_quads", placeholder="any")
-        st.multiselect("Place", opts.places, key="f_places", placeholder="any")
-        st.multiselect("Outlet", opts.outlets, key="f_outlets", placeholder="any")
-        if opts.max_sources > 1:
-            st.slider("Reported by at least this many articles", 1, opts.max_sources, key="f_sources")
-        st.text_input("Search the sentences", key="f_text", max_chars=200, placeholder="words in the sentence, title or place")
-        st.button("Clear filters", on_click=clear_filters, width="stretch")
-    start, end = date_range(dates, opts)
-    return Filters(
-        start=start,
-        end=end,
-        undated=bool(st.session_state.get("f_undated", True)),
-        min_sources=int(st.session_state.get("f_sources", 1)) if opts.max_sources > 1 else 1,
-        text=str(st.session_state.get("f_text") or ""),
-        **{name: tuple(st.session_state.get(f"f_{name}") or ()) for name in LIST_KEYS.values()},
-    )
-
-
-def date_range(value: object, opts: queries.Options) -> tuple[date | None, date | None]:
-    """The picked range, with the data's own bounds meaning "no limit"; half a range (while
-    the user is still picking) counts from its start."""
-    picked = tuple(value) if isinstance(value, tuple | list) else ()
-    start = picked[0] if picked else None
-    end = picked[1] if len(picked) > 1 else None
-    return (None if start == opts.first else start), (None if end in (opts.last, None) else end)
-
-
-def sync_query(filters: Filters) -> None:
-    """Mirror the filters in the URL, leaving the page's own keys (article, event) alone."""
-    wanted = filters.to_query()
-    current = {k: st.query_params.get_all(k) for k in st.query_params}
-    target = {k: v for k, v in current.items() if k in PAGE_KEYS}
-    target.update(wanted)
-    normal = {k: v if isinstance(v, list) else [v] for k, v in target.items()}
-    if normal != current:
-        st.query_params.from_dict(normal)
 
 
 def article_link(article_id: object, event_id: object | None = None) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard import charts, data, queries
+from dashboard import aggregates, charts, data
 from dashboard.filters import Filters
 from tests.dashboard_fixtures import shipped_store
 
@@ -103,7 +103,7 @@ def final(series: pd.DataFrame, dyad: str) -> float:
 
 
 def test_shipped_corpus_ties_with_russia_warm_and_with_the_west_cool(shipped: data.View) -> None:
-    series = queries.dyad_months(shipped, Filters(), top=12)
+    series = aggregates.dyad_months(shipped, Filters(), top=12)
     assert final(series, "NER–RUS") > 0
     assert final(series, "NER–USA") < 0
     assert final(series, "FRA–NER") < 0
@@ -111,7 +111,7 @@ def test_shipped_corpus_ties_with_russia_warm_and_with_the_west_cool(shipped: da
 
 
 def test_year_only_dates_stay_off_the_monthly_charts(shipped: data.View) -> None:
-    months = set(queries.monthly(shipped, Filters())["month"])
+    months = set(aggregates.monthly(shipped, Filters())["month"])
     with shipped.cursor() as cur:
         year_only = cur.execute("SELECT count(*) FROM v_events WHERE date_precision = 'year' AND month IS NOT NULL").fetchall()
     assert year_only[0][0] == 0

@@ -10,7 +10,7 @@ import folium
 import pandas as pd
 import pytest
 
-from dashboard import data, maps, queries
+from dashboard import aggregates, data, maps, queries
 from dashboard.filters import Filters
 from geopol.paths import COUNTRIES_GEOJSON
 from tests.dashboard_fixtures import shipped_store
@@ -170,10 +170,10 @@ def test_movement_text_is_escaped(countries: dict) -> None:
 
 def test_shipped_corpus_alliance_map_shows_the_realignment(shipped: data.View, countries: dict) -> None:
     f = Filters()
-    dyads = queries.dyads(shipped, f)
+    dyads = aggregates.dyads(shipped, f)
     pairs = set(zip(dyads["a"], dyads["b"], strict=True))
     assert {("NER", "RUS"), ("NER", "USA"), ("FRA", "NER")} <= pairs
-    page = render(maps.alliance_map(queries.actors(shipped), dyads, queries.dyad_events(shipped, f), countries, "NER"))
+    page = render(maps.alliance_map(queries.actors(shipped), dyads, aggregates.dyad_events(shipped, f), countries, "NER"))
     for tie in ("NER – RUS", "NER – USA", "FRA – NER"):
         assert f"{tie}: " in page
     for capital in ("Niamey", "Moscow", "Washington", "Paris"):
@@ -182,7 +182,7 @@ def test_shipped_corpus_alliance_map_shows_the_realignment(shipped: data.View, c
 
 def test_shipped_corpus_movement_map_shows_the_french_withdrawal(shipped: data.View, countries: dict) -> None:
     f = Filters()
-    routes = queries.routes(shipped, f)
+    routes = aggregates.routes(shipped, f)
     french = routes[(routes["event_type"] == "RETREAT") & (routes["actors"].str.contains("FRA → NER"))]
     assert list(french["quantity"]) == [1500.0]
     assert "Air Base 201" in queries.place_names(shipped, f)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries, ui
+from dashboard import aggregates, queries, ui
 from dashboard.filters import DateRange
 from dashboard.safe import md
 
@@ -51,8 +51,8 @@ with slider:
             month_end = (pd.Timestamp(until) + pd.offsets.MonthEnd(0)).date()
             shown = filters.narrowed(DateRange(None, month_end, undated=False))
 
-dyads = queries.dyads(view, shown)
-latest = queries.dyad_events(view, shown)
+dyads = aggregates.dyads(view, shown)
+latest = aggregates.dyad_events(view, shown)
 degree = pd.concat([dyads[["a", "events"]].rename(columns={"a": "c"}), dyads[["b", "events"]].rename(columns={"b": "c"})])
 ranked = degree.groupby("c")["events"].sum().sort_values(ascending=False).index.tolist()
 with focus_column:
@@ -106,7 +106,7 @@ with events_column:
     if pairs:
         chosen = st.selectbox("Pair", pairs, key="alliance_pair", label_visibility="collapsed")
         a, b = maps.parse_dyad(chosen) or (pairs[0], pairs[0])
-        events = queries.pair_events(view, shown, a, b)
+        events = aggregates.pair_events(view, shown, a, b)
         between = f"{len(events)} events between {names.get(a, a)} and {names.get(b, b)}."
         st.caption(md(f"{between} Select rows to see every article that reports them."))
         picked = ui.show_events(events, key="alliance_events", height=min(38 + 35 * max(len(events), 1), 420))

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import maps, queries, ui
+from dashboard import aggregates, maps, queries, ui
 from dashboard.safe import http_url, md
 
 ctx = ui.context()
@@ -14,9 +14,9 @@ view, filters = ctx.view, ctx.filters
 
 st.caption(md(f"Withdrawals, deployments and military aid of personnel, among {filters.describe()}."))
 
-routes = queries.routes(view, filters)
-moves = queries.movements(view, filters)
-unrouted = queries.unrouted_troop_events(view, filters)
+routes = aggregates.routes(view, filters)
+moves = aggregates.movements(view, filters)
+unrouted = aggregates.unrouted_troop_events(view, filters)
 total = int(routes["events"].sum()) if len(routes) else 0
 
 if routes.empty:

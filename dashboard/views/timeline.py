@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, queries, ui
+from dashboard import aggregates, charts, queries, ui
 from dashboard.filters import DateRange, Pair
 from dashboard.safe import md
 
@@ -17,7 +17,7 @@ names = ctx.options.actors
 # The charts' selections from the last interaction, read before drawing so every chart agrees.
 period = charts.selected_period((st.session_state.get("timeline_quads") or {}).get("selection"))
 chart_pair = charts.selected_dyad((st.session_state.get("timeline_dyads") or {}).get("selection"))
-all_pairs = queries.dyad_months(view, filters, top=12)
+all_pairs = aggregates.dyad_months(view, filters, top=12)
 pair_names = sorted(set(all_pairs["dyad"]))
 if chart_pair and chart_pair in pair_names and st.session_state.get("timeline_last_click") != chart_pair:
     st.session_state["timeline_last_click"] = chart_pair
@@ -50,16 +50,16 @@ with_period = filters.narrowed(*[c for c in (period_clause,) if c])
 with_both = with_pair.narrowed(*[c for c in (period_clause,) if c])
 st.caption(md(f"Showing {with_both.describe()}."))
 
-monthly = queries.monthly(view, with_pair)
+monthly = aggregates.monthly(view, with_pair)
 if monthly.empty:
     st.info("No dated events match the filters.")
     st.stop()
 st.altair_chart(charts.quad_chart(monthly), key="timeline_quads", on_select="rerun", selection_mode="period", width="stretch")
 left, right = st.columns(2)
 with left:
-    st.altair_chart(charts.category_chart(queries.monthly(view, with_both)), width="stretch")
+    st.altair_chart(charts.category_chart(aggregates.monthly(view, with_both)), width="stretch")
 with right:
-    series = queries.dyad_months(view, with_period, top=8)
+    series = aggregates.dyad_months(view, with_period, top=8)
     if series.empty:
         st.info("No pair of actors has dated events in this selection.")
     else:
