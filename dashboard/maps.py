@@ -133,6 +133,7 @@ def alliance_map(
                 aligned,
                 focus,
                 points,
+                drawn[(drawn["a"] == code) | (drawn["b"] == code)],
             )
     markers.add_to(figure)
     figure.get_root().html.add_child(alliance_legend(names.get(focus or "", focus)), name="legend")
@@ -155,7 +156,16 @@ def add_tie(group: folium.FeatureGroup, d, points, names: Mapping[str, str], lat
     line.add_to(group)
 
 
-def add_actor(group, code: str, point, actor, events: int, aligned, focus, points) -> None:
+def ties_table(ties: pd.DataFrame) -> str:
+    """Popup HTML of an actor's ties: pair, events, net score (click a line for its sentences)."""
+    rows = "".join(
+        f"<tr><td>{esc(dyad_title(t.a, t.b))}</td><td>{int(t.events)} events</td><td>net {float(t.net):+.1f}</td></tr>"
+        for t in ties.itertuples(index=False)
+    )
+    return f'<div class="geopol-popup"><table>{rows}</table><p>Click a line for its sentences.</p></div>'
+
+
+def add_actor(group, code: str, point, actor, events: int, aligned, focus, points, ties: pd.DataFrame) -> None:
     name = str(actor["name"] or code)
     seat = str(actor["seat"] or "")
     value = aligned.get(code)
@@ -164,6 +174,7 @@ def add_actor(group, code: str, point, actor, events: int, aligned, focus, point
     text = f"{name} ({code}){', ' + seat if seat else ''}: {events} events"
     marker = folium.CircleMarker(point, radius=radius, color="#1f2328", weight=1.2, fill=True, fill_color=fill, fill_opacity=0.95)
     marker.add_child(folium.Tooltip(esc(text)))
+    marker.add_child(folium.Popup(f"<b>{esc(text)}</b>" + ties_table(ties), max_width=320))
     marker.add_to(group)
     parts.label(
         point,

@@ -1,8 +1,9 @@
 """The questions the pages ask, as DuckDB queries over one session's View.
 
 Reads filtered events (v_events, one row per event and actor pair) and their reports
-(v_event_sources); adds aggregates small enough to draw: dyads, months, one page of the table.
-Aggregation happens in DuckDB, so a store of 100,000 events costs the app a few small frames.
+(v_event_sources); adds the filter choices, the headline figures, one page of the table, the
+rows to export and an article's coded sentences. Paging and counting happen in DuckDB, so a
+store of 100,000 events costs a page a hundred rows. (Pairs, routes, months: aggregates.py.)
 """
 
 from __future__ import annotations

@@ -83,6 +83,7 @@ def test_alliance_map_draws_actors_ties_countries_and_a_legend(countries: dict) 
     assert "geopol-legend" in page and "mostly cooperation" in page
     assert '"iso_a3": "NER"' in page and "L.geoJson(" in page  # the basemap is the country layer
     assert "tileLayer" not in page  # no tiles: the map must read without a network
+    assert "<td>NER – RUS</td><td>6 events</td><td>net +30.0</td>" in page  # a marker's popup lists its ties
 
 
 def test_ties_are_coloured_by_their_balance(countries: dict) -> None:
