@@ -16,13 +16,8 @@ from dashboard.filters import LIST_KEYS, QUERY_KEYS, Filters
 PAGE_KEYS = frozenset({"article", "event"})  # owned by the article page, kept beside the filters
 
 
-def seed_widgets(opts: queries.Options) -> None:
-    """On a session's first run, the URL's filters become the widgets' starting values."""
-    if st.session_state.get("f_seeded"):
-        return
-    query = {k: st.query_params.get_all(k) for k in QUERY_KEYS}
-    given = Filters.from_query(query)
-    allowed = {
+def choices(opts: queries.Options) -> dict[str, tuple[str, ...]]:
+    return {
         "actors": opts.sources,
         "recipients": opts.recipients,
         "countries": opts.countries,
@@ -31,8 +26,16 @@ def seed_widgets(opts: queries.Options) -> None:
         "places": opts.places,
         "outlets": opts.outlets,
     }
-    for name, choices in allowed.items():
-        st.session_state[f"f_{name}"] = [v for v in getattr(given, name) if v in choices]
+
+
+def seed_widgets(opts: queries.Options) -> None:
+    """On a session's first run, the URL's filters become the widgets' starting values."""
+    if st.session_state.get("f_seeded"):
+        return
+    query = {k: st.query_params.get_all(k) for k in QUERY_KEYS}
+    given = Filters.from_query(query)
+    for name, offered in choices(opts).items():
+        st.session_state[f"f_{name}"] = [v for v in getattr(given, name) if v in offered]
     first, last = opts.first or date.today(), opts.last or date.today()
     start = min(max(given.start or first, first), last)
     end = max(min(given.end or last, last), start)

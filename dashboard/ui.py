@@ -65,11 +65,15 @@ def stale(store: str, corpus: str) -> bool:
 
 
 def ensure_store() -> Path:
-    """The store to show, built first when it is missing or older than the corpus."""
+    """The store to show, built first when it is missing or older than the corpus (into the
+    system's temporary folder when the checkout is read-only)."""
     path, corpus = data.store_path(), data.corpus_path()
-    if not data.autobuild() or not stale(str(path), str(corpus)):
-        return path
     target = build.writable_store(path)
+    if not data.autobuild():
+        return path
+    for candidate in dict.fromkeys((path, target)):
+        if not stale(str(candidate), str(corpus)):
+            return candidate
     with build_lock():  # one build per process; other sessions wait for it, then find it fresh
         if build.is_stale(target, corpus) and corpus.exists():
             run_build(target, corpus, have_old=target.exists())
@@ -101,7 +105,7 @@ def session_view() -> data.View:
     path = ensure_store()
     try:
         store = load_store(str(path), store_version(path))
-    except (StoreError, FileNotFoundError) as error:
+    except (StoreError, OSError) as error:
         st.error(f"Cannot open the event store: {md(str(error))}. Rebuild it with `python -m geopol build`.")
         st.stop()
     return data.View(store, st.session_state.get("uploads"))

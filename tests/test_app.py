@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,19 @@ def test_a_shared_link_opens_with_its_filters(shipped: Path) -> None:
     at = open_page(at, "views/events.py")
     assert table_events(at) == event_ids(shipped, "actor_code = 'NER' AND recipient_code = 'USA' AND source_count >= 2")
     assert at.query_params == {"actor": "NER", "recipient": "USA", "sources": "2"}
+
+
+def test_filter_values_the_data_no_longer_has_are_dropped(shipped: Path) -> None:
+    at = app()
+    at.session_state["f_actors"] = ["RUS", "GONE"]  # as after a rebuild without GONE
+    at.session_state["f_dates"] = (date(1999, 1, 1), date(2999, 1, 1))
+    at.run()
+    no_errors(at)
+    assert at.multiselect(key="f_actors").value == ["RUS"]
+    assert at.date_input(key="f_dates").value == (
+        min(query(shipped, "SELECT min(date) FROM events")[0]),
+        max(query(shipped, "SELECT max(date) FROM events")[0]),
+    )
 
 
 def test_csv_download_holds_exactly_the_filtered_rows(shipped: Path, downloads) -> None:
