@@ -106,7 +106,7 @@ def dyad_chart(dyad_months: pd.DataFrame) -> alt.LayerChart:
             "dyad:N",
             title=None,
             scale=alt.Scale(scheme="tableau10"),
-            legend=alt.Legend(orient="bottom", columns=4, symbolLimit=0),
+            legend=alt.Legend(orient="right", symbolLimit=0),
         ),
         opacity=alt.condition(dyad, alt.value(1.0), alt.value(0.2)),
     )
@@ -120,7 +120,7 @@ def dyad_chart(dyad_months: pd.DataFrame) -> alt.LayerChart:
     lines = base.mark_line(strokeWidth=2.5, interpolate="monotone")
     points = base.mark_point(filled=True, size=70).encode(tooltip=tooltip).add_params(dyad)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
-    return alt.layer(zero, lines, points).properties(height=280, width=WIDTH)
+    return alt.layer(zero, lines, points).properties(height=max(300, 24 * dyad_months["dyad"].nunique()), width=WIDTH)
 
 
 def selected_period(selection: dict | None) -> tuple[date, date] | None:

@@ -139,3 +139,24 @@ def test_the_csv_download_holds_the_filtered_rows(page, app_url: str) -> None:
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
     assert rows and {r["event_type"] for r in rows} == {"CONSULT"}
     assert len({r["event_id"] for r in rows}) == shown
+
+
+def selection_size(page) -> int:
+    return int(re.search(r"Events in the selection\s+(\d+) events", page.locator("body").inner_text()).group(1))
+
+
+def test_brushing_months_on_the_timeline_narrows_the_rest(page, app_url: str) -> None:
+    open_page(page, app_url, "/timeline", "Timeline", '[data-testid="stVegaLiteChart"]')
+    settle(page)
+    before = selection_size(page)
+    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
+    y = box["y"] + box["height"] * 0.55
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=8)
+    page.mouse.up()
+    page.get_by_text(re.compile(r"Showing events dated \d{4}-\d\d-01 to \d{4}-\d\d-\d\d")).wait_for(timeout=30_000)
+    settle(page)
+    after = selection_size(page)
+    assert 0 < after < before
+    page.screenshot(path=str(ARTIFACTS / "timeline-period.png"), full_page=True)
