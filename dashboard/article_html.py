@@ -13,7 +13,7 @@ from dashboard.safe import esc
 
 MARK_STYLE = "background:#fbe3b5;border-radius:3px;padding:0 2px;"
 SELECTED_STYLE = "background:#f4a259;border-radius:3px;padding:0 2px;outline:2px solid #b3472d;"
-LABEL_STYLE = "font-size:0.72em;color:#6b4e16;font-weight:600;margin-left:3px;"
+LABEL_STYLE = "font-size:0.72em;color:#6b4e16;font-weight:600;margin:0 4px 0 3px;"
 
 
 @dataclass(frozen=True)
