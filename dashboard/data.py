@@ -128,7 +128,7 @@ def normalized(table: str, relation: str, present: list[str]) -> str:
     """SELECT over relation with the app's columns cast to their types (missing -> NULL)."""
     wanted = COLUMNS[table]
     known = [f'TRY_CAST("{c}" AS {t}) AS "{c}"' if c in present else f'CAST(NULL AS {t}) AS "{c}"' for c, t in wanted.items()]
-    others = [f'"{c}"' for c in present if c not in wanted and c not in ("place_country", "month")]
+    others = [f'"{c}"' for c in present if c not in wanted and c != "month"]
     return f"SELECT {', '.join(known + others)} FROM {relation}"
 
 
@@ -142,21 +142,25 @@ def add_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, object], countr
         con.register(raw, source)
         present = [d[0] for d in con.execute(f"SELECT * FROM {raw} LIMIT 0").description]
         select = normalized(table, raw, present)
-        if table == "events":
+        month = (
+            # a date known only to the year belongs to no month: charts would pile it on January
+            "CASE WHEN e.date_precision = 'year' THEN NULL ELSE date_trunc('month', e.date)::DATE END AS month"
+        )
+        if table == "events" and "place_country" in present:  # the pipeline wrote it: no polygons needed
+            select = f"SELECT e.* REPLACE (coalesce(e.place_country, '') AS place_country), {month} FROM ({select}) e"
+        elif table == "events":
             points = con.execute(
                 f"SELECT DISTINCT lat, lon FROM ({select}) "
                 "WHERE lat IS NOT NULL AND lon IS NOT NULL AND coalesce(geo_precision, '') <> 'region'"
             ).df()
             con.register(f"pc_{prefix}", place_countries(points, countries))
             select = (
-                "SELECT e.*, coalesce(pc.place_country, '') AS place_country, "
-                # a date known only to the year belongs to no month: charts would pile it on January
-                "CASE WHEN e.date_precision = 'year' THEN NULL ELSE date_trunc('month', e.date)::DATE END AS month "
+                f"SELECT e.*, coalesce(pc.place_country, '') AS place_country, {month} "
                 f"FROM ({select}) e LEFT JOIN pc_{prefix} pc ON e.lat = pc.lat AND e.lon = pc.lon"
             )
         con.execute(f"CREATE OR REPLACE TABLE {prefix}{table} AS {select}")
         con.unregister(raw)
-        if table == "events":
+        if table == "events" and "place_country" not in present:
             con.unregister(f"pc_{prefix}")
 
 

@@ -13,6 +13,8 @@ import html
 import re
 import string
 
+from geopol.urls import safe_url  # the pipeline's own test of a link; re-exported for the pages
+
 JS_TEMPLATE_ENTITIES = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
 MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
 
@@ -21,14 +23,6 @@ def esc(value: object) -> str:
     """Text -> HTML that shows it as text, safe inside a JS template literal too."""
     text = html.escape("" if value is None else str(value), quote=True)
     return text.translate(str.maketrans(JS_TEMPLATE_ENTITIES))  # type: ignore[arg-type]
-
-
-def safe_url(value: str) -> str:
-    """The pipeline's own test of a link (geopol.manifest), imported on first use: that module
-    brings the HTML extractor with it, a tenth of a second a cold start need not wait for."""
-    from geopol.manifest import safe_url as pipeline_safe_url
-
-    return pipeline_safe_url(value)
 
 
 def link(url: object, label: object) -> str:

@@ -50,6 +50,7 @@ class ActorInfo:
     lat: float | None
     lon: float | None
     seat: str = ""
+    country: str = ""  # the state its point lies in: itself, or an organisation's seat country
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
         lon = parse_coordinate(where, row["capital_lon"], 180)
         valid = (parse_year(where, row.get("valid_from", "")), parse_year(where, row.get("valid_to", "")))
         if known is None:
-            infos[code] = ActorInfo(code, row["name"], "state", lat, lon, row["capital"])
+            infos[code] = ActorInfo(code, row["name"], "state", lat, lon, row["capital"], code)
         for text in ([row["name"]] if row["name"] else []) + split_names(row["aliases"]):
             names.append(ActorEntry(text, code, "state", "", *valid))
         for text in split_names(row["demonyms"]):
@@ -217,7 +218,7 @@ def load_organisations(
         if row["seat"] and point is None:
             raise DictionaryError(where, f"seat {row['seat']!r} is not in the gazetteer")
         lat, lon = point if point else (None, None)
-        infos[code] = ActorInfo(code, row["name"], kind, lat, lon, row["seat"])
+        infos[code] = ActorInfo(code, row["name"], kind, lat, lon, row["seat"], row["seat_country"])
         for text in dict.fromkeys([row["name"], *split_names(row["aliases"])]):
             names.append(ActorEntry(text, code, kind))
     return names, infos

@@ -44,6 +44,7 @@ COLUMNS = (
     "article_ids",
 )
 EXTRA_COLUMNS = (
+    "place_country",
     "score",
     "context",
     "tense",
@@ -63,6 +64,7 @@ EXTRA_COLUMNS = (
     "outlet",
     "published",
 )
+WHOLE_NUMBERS = frozenset({"quantity", "source_count", "sentence_index", "sentence_start", "cue_start", "cue_end"})
 FORMULA_STARTERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -102,6 +104,7 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "geo_precision": place.precision if place else "",
+        "place_country": place.country if place else "",
         **place_fields("origin", event.origin),
         **place_fields("destination", event.destination),
         "quantity": event.quantity,
@@ -179,18 +182,19 @@ def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str] = COLUMNS) 
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else safe_cell(format_value(row.get(k))) for k in columns})
+        writer.writerow({k: "" if row.get(k) is None else safe_cell(format_value(row.get(k), k)) for k in columns})
     return out.getvalue()
 
 
 def to_jsonl(rows: Iterable[dict[str, object]], columns: Sequence[str] = COLUMNS) -> str:
-    return "".join(json.dumps({k: format_value(row.get(k)) for k in columns}, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(json.dumps({k: format_value(row.get(k), k) for k in columns}, ensure_ascii=False) + "\n" for row in rows)
 
 
-def format_value(value: object) -> object:
+def format_value(value: object, column: str = "") -> object:
+    """Dates as ISO text; counts as whole numbers even when a table stored them as floats."""
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer() and abs(value) > 1000:
+    if isinstance(value, float) and value.is_integer() and (column in WHOLE_NUMBERS or abs(value) > 1000):
         return int(value)
     return value
 
@@ -215,7 +219,7 @@ def to_geojson(rows: Iterable[dict[str, object]]) -> dict:
         "article_ids",
     )
     for row in rows:
-        properties = {k: format_value(row.get(k)) for k in keep}
+        properties = {k: format_value(row.get(k), k) for k in keep}
         if row.get("lat") is not None and row.get("lon") is not None:
             features.append(
                 {

@@ -114,7 +114,7 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
     if info is None or info.lat is None or info.lon is None:
         return None
     if info.kind != "state" and info.seat:
-        return Place(info.seat, info.lat, info.lon, "city", "", note)  # an organisation sits in its seat city
+        return Place(info.seat, info.lat, info.lon, "city", info.country, note)  # an organisation sits in its seat city
     name = info.seat if precision == "city" and info.seat else info.name
     return Place(name, info.lat, info.lon, precision, actor.code, note)
 

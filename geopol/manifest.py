@@ -12,19 +12,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
 
 from geopol.dates import PartialDate, parse_partial_date
 from geopol.ingest import CONTROLS, binary_reason, decode, inside
 from geopol.problems import Problem
+from geopol.urls import safe_url
 
 COLUMNS = ("id", "file", "title", "outlet", "author", "url", "published")
 MANIFEST_NAME = "sources.csv"
 MAX_MANIFEST_BYTES = 5 * 1024 * 1024
-MAX_URL = 2048
 MAX_DATE_TEXT = 40  # "Wednesday, 27 March 2024, 10:15 GMT" fits; longer is not a date
 ID = re.compile(r"[\w.-]{1,100}")
-URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\`]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,21 +35,6 @@ class ManifestRow:
     author: str = ""
     url: str = ""
     published: PartialDate | None = None
-
-
-def safe_url(value: str) -> str:
-    """Only absolute http(s) addresses become links; javascript:, data: and anything with
-    quotes, brackets, spaces or control characters (which could break out of an attribute) never do."""
-    value = value.strip()
-    if len(value) > MAX_URL or URL_FORBIDDEN.search(value):
-        return ""
-    try:
-        parsed = urlparse(value)
-    except ValueError:  # e.g. an unbalanced IPv6 bracket
-        return ""
-    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
-        return value
-    return ""
 
 
 def read_date(text: str) -> PartialDate | None:

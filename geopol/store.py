@@ -42,7 +42,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "date": DATE,
         **dict.fromkeys(("date_precision", "event_type", "quad_class", "mode", "place"), VARCHAR),
         **dict.fromkeys(("lat", "lon"), DOUBLE),
-        **dict.fromkeys(("geo_precision", "origin"), VARCHAR),
+        **dict.fromkeys(("geo_precision", "place_country", "origin"), VARCHAR),
         **dict.fromkeys(("origin_lat", "origin_lon"), DOUBLE),
         "destination": VARCHAR,
         **dict.fromkeys(("destination_lat", "destination_lon"), DOUBLE),
@@ -74,7 +74,11 @@ SCHEMA: dict[str, dict[str, str]] = {
         **dict.fromkeys(("coop_count", "conflict_count"), BIGINT),
         "event_ids": VARCHAR,
     },
-    "actors": {**dict.fromkeys(("code", "name", "kind"), VARCHAR), **dict.fromkeys(("lat", "lon"), DOUBLE), "seat": VARCHAR},
+    "actors": {
+        **dict.fromkeys(("code", "name", "kind"), VARCHAR),
+        **dict.fromkeys(("lat", "lon"), DOUBLE),
+        **dict.fromkeys(("seat", "country"), VARCHAR),
+    },
     "problems": dict.fromkeys(("code", "subject", "detail", "message"), VARCHAR),
     "build_info": dict.fromkeys(("key", "value"), VARCHAR),
 }
