@@ -36,6 +36,8 @@ VERB_PREPOSITIONS = frozenset({"in", "after", "before", "by", "on", "upon", "whi
 # Clauses that open with these tell what happened before or after the main event.
 TEMPORAL_WORDS = frozenset({"after", "following", "before", "since", "until", "once"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+# Events whose number of people is part of what happened: troops sent, withdrawn, promised.
+COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN"})
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP"})
 # Compound actors with no recipient act together ("Niger and Russia agreed"); in hostile
 # events they act side by side ("Mali, Niger and Burkina Faso are battling insurgencies").
@@ -248,7 +250,8 @@ def draft_event(
     if recipients and {a.code for a in recipients} <= {a.code for a in sources} and len(sources) > 1:
         recipients = ()  # "Niger, Mali and Burkina Faso ... between the three nations"
     personnel = [s for s, _, role in analysis.roles if role.personnel]
-    quantity, unit = find_quantity(doc, personnel, clause.start, clause.end, cue.start)
+    counted = cue.rule.category in COUNTED or cue.rule.governs in ("intent", "absorb")
+    quantity, unit = find_quantity(doc, personnel, clause.start, clause.end, cue.start) if counted else (None, "")
     together = pair is not None or cue.rule.category in SYMMETRIC or doc[cue.start].norm_ == "clash"
     symmetric = len(sources) > 1 and not recipients and together
     draft = Draft(

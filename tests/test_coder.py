@@ -137,3 +137,8 @@ def test_offsets_point_at_the_cue_inside_the_sentence():
 def test_noun_in_the_of_phrase_of_another_noun_is_not_an_event():
     text = "The minister said the suspension of security cooperation between Algeria and Morocco was a mistake."
     assert dyads(code_text(text)) == {("SANCTION", "DZA+MAR", "")}
+
+
+def test_people_counted_in_an_agreement_are_not_the_sanction_s_quantity():
+    (event,) = code_text("Chad terminated the agreement on the stationing of 1,000 French soldiers.")
+    assert (event.category, event.quantity) == ("SANCTION", None)
