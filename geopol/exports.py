@@ -87,6 +87,26 @@ def clusters(events: Iterable[Event]) -> dict[str, list[Event]]:
     return grouped
 
 
+def source_fields(event: Event, article: Article | None) -> dict[str, object]:
+    """Where one report comes from: article, sentence and the offsets that highlight it."""
+    return {
+        "event_id": event.event_id,
+        "article_id": event.article_id,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
+        "sentence_start": event.sentence_start,
+        "sentence_end": event.sentence_start + len(event.sentence),
+        "cue_start": event.cue_start,
+        "cue_end": event.cue_end,
+        "cue": event.cue,
+        "date_text": event.date_text,
+        "source_url": article.url if article else "",
+        "title": article.title if article else "",
+        "outlet": article.outlet if article else "",
+        "published": article.published if article else None,
+    }
+
+
 def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Article]) -> list[dict[str, object]]:
     """Rows of one report: one per (source, recipient) pair."""
     article = articles.get(event.article_id)

@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from geopol.dictionaries import ActorInfo
-from geopol.exports import event_rows
+from geopol.exports import event_rows, source_fields
 from geopol.problems import Problem, StoreError
 from geopol.records import Article, Event
 from geopol.relations import relations
@@ -122,24 +122,7 @@ def frames(
             continue
         seen.add(key)
         article = by_id.get(e.article_id)
-        source_rows.append(
-            {
-                "event_id": e.event_id,
-                "article_id": e.article_id,
-                "sentence_index": e.sentence_index,
-                "sentence": e.sentence,
-                "sentence_start": e.sentence_start,
-                "sentence_end": e.sentence_start + len(e.sentence),
-                "cue_start": e.cue_start,
-                "cue_end": e.cue_end,
-                "cue": e.cue,
-                "date_text": e.date_text,
-                "source_url": article.url if article else "",
-                "title": article.title if article else "",
-                "outlet": article.outlet if article else "",
-                "published": article.published if article else None,
-            }
-        )
+        source_rows.append(source_fields(e, article))
     used = {str(c) for r in rows for c in (r["actor_code"], r["recipient_code"]) if c}
     actor_frame = pd.DataFrame(
         [asdict(actors[c]) for c in sorted(used) if c in actors], columns=list(ActorInfo.__dataclass_fields__)
