@@ -74,7 +74,7 @@ def subject_of(left: list[Phrase], infinitive: bool = False, clause_start: int =
     return left[-1] if left and left[-1].prep not in LOCATIVE_PREPS else None
 
 
-def first_object(right: list[Phrase], source: Phrase | None = None) -> Phrase | None:
+def first_object(right: list[Phrase], source: Phrase | None = None, scene_category: str = "") -> Phrase | None:
     """The first actor after the cue; a capital after "in" or "near" ("in Niamey" is where,
     not whom) and a possessive ("withdraw its forces") only when there is nothing else."""
     candidates = [p for p in right if p.coded and p.anaphor_text not in POSSESSIVES]
@@ -82,6 +82,8 @@ def first_object(right: list[Phrase], source: Phrase | None = None) -> Phrase | 
     if source is not None and source.coded and source.actors[0].kind not in ("state", "person"):
         # an organisation's own mission is not its target: "the UN ended MINUSMA in Mali"
         usable = [p for p in usable if not set(p.codes) <= set(source.codes)] or usable
+    if scene_category == "PROTEST":
+        return next(iter(usable), None)  # "rallied in Niamey": where, not against whom
     return next(iter(usable), None) or next(iter(candidates), None)
 
 
@@ -195,4 +197,4 @@ def participants(scene: Scene, role: str = "") -> tuple[Phrase | None, Phrase | 
         return agent, subject_of(scene.left)
     infinitive = scene.start > scene.clause.start and scene.doc[scene.start - 1].lower_ == "to"
     source = subject_of(scene.left, infinitive, scene.clause.start) or borrowed_subject(scene)
-    return source, first_object(scene.right, source)
+    return source, first_object(scene.right, source, scene.category)

@@ -24,6 +24,14 @@ from tests.coding import code_text, dyads
         ("Nigeria demanded that Niger release the detained president.", ("DEMAND", "NGA", "NER")),
         ("Turkey delivered armed drones to Burkina Faso.", ("AID", "TUR", "BFA")),
         ("Thousands of protesters rallied in Bamako against France.", ("PROTEST", "", "FRA")),
+        ("Burkina Faso's junta expelled three French diplomats accused of subversive activities.", ("SANCTION", "BFA", "FRA")),
+        ("Islamic State fighters kidnapped an Austrian aid worker in Agadez.", ("ASSAULT", "IS", "AUT")),
+        ("Togo's President Faure Gnassingbe received Niger's Prime Minister in Lome on Tuesday.", ("CONSULT", "NER", "TGO")),
+        ("Mali severed diplomatic relations with Ukraine on Sunday.", ("SANCTION", "MLI", "UKR")),
+        ("Nigeria and Niger agreed to reopen their border after a year of closure.", ("AGREE", "NER+NGA", "")),
+        ("Niger granted a uranium mining licence to a Russian company.", ("COOPERATE", "NER", "RUS")),
+        ("The United Nations ended its peacekeeping mission in Mali at the request of the junta.", ("SANCTION", "UN", "MLI")),
+        ("The African Union suspended Niger from all its activities following the coup.", ("SANCTION", "AU", "NER")),
     ],
 )
 def test_codes_category_and_dyad(sentence, expected):
