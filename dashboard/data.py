@@ -15,13 +15,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import geopandas as gpd
 import pandas as pd
 
 from geopol import paths
 from geopol.store import connect
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import geopandas as gpd
+
+    # the country polygons, or a function that loads them when they are needed at all
+    Countries = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]
 
 TABLES = ("articles", "events", "event_sources", "actors")
 # The columns the app reads, with their types. Missing ones become NULL, so a store written by
@@ -108,12 +116,18 @@ def autobuild() -> bool:
 
 def load_countries(path: Path = paths.COUNTRIES_GEOJSON) -> gpd.GeoDataFrame:
     """Country polygons (EPSG:4326) with name and iso_a3."""
+    import geopandas as gpd  # a third of a second of imports a first page need not wait for
+
     return gpd.read_file(path).to_crs("EPSG:4326")
 
 
-def place_countries(points: pd.DataFrame, countries: gpd.GeoDataFrame) -> pd.DataFrame:
+def place_countries(points: pd.DataFrame, countries: Countries) -> pd.DataFrame:
     """(lat, lon) -> place_country: the polygon a point lies in, or the nearest one within
     half a degree (low-resolution coastlines cut off coastal capitals)."""
+    import geopandas as gpd
+
+    if callable(countries):
+        countries = countries()
     if points.empty:
         return pd.DataFrame({"lat": pd.Series(dtype=float), "lon": pd.Series(dtype=float), "place_country": pd.Series(dtype=str)})
     frame = gpd.GeoDataFrame(points, geometry=gpd.points_from_xy(points["lon"], points["lat"]), crs="EPSG:4326")
@@ -132,7 +146,7 @@ def normalized(table: str, relation: str, present: list[str]) -> str:
     return f"SELECT {', '.join(known + others)} FROM {relation}"
 
 
-def add_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, object], countries: gpd.GeoDataFrame, prefix: str = "") -> None:
+def add_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, object], countries: Countries, prefix: str = "") -> None:
     """Create prefix+table for each table (Arrow or pandas), normalized, events with place_country and month."""
     for table in TABLES:
         source = frames.get(table)
@@ -174,7 +188,7 @@ class Store:
     info: dict[str, str] = field(default_factory=dict)
 
 
-def load_store(path: Path, countries: gpd.GeoDataFrame) -> Store:
+def load_store(path: Path, countries: Countries) -> Store:
     with connect(path) as source:
         frames = {t: source.sql(f'SELECT * FROM "{t}"').to_arrow_table() for t in TABLES if has_table(source, t)}
         info = dict(source.execute("SELECT key, value FROM build_info").fetchall()) if has_table(source, "build_info") else {}
@@ -204,7 +218,7 @@ class Uploads:
         return Uploads(merged, (*self.article_ids, article_id), (*self.digests, digest))
 
 
-def normalize_upload(tables: dict[str, pd.DataFrame], countries: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
+def normalize_upload(tables: dict[str, pd.DataFrame], countries: Countries) -> dict[str, pd.DataFrame]:
     """Give uploaded tables the same columns and types as the store's, place_country included."""
     con = duckdb.connect(":memory:")
     try:

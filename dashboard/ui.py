@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
@@ -26,6 +25,8 @@ from geopol.dictionaries import Facility, load_facilities, load_states
 from geopol.problems import DictionaryError, StoreError
 
 if TYPE_CHECKING:
+    import geopandas as gpd
+
     from dashboard.maps import Base
     from geopol.pipeline import Coder
 
@@ -55,7 +56,7 @@ def build_lock() -> threading.Lock:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def load_store(path: str, version: str) -> data.Store:
     """One in-memory copy per build of the store; version changes when the file is rebuilt."""
-    return data.load_store(Path(path), countries_frame())
+    return data.load_store(Path(path), countries_frame)  # polygons only for a store without place_country
 
 
 @st.cache_data(ttl=10, show_spinner=False)

@@ -15,7 +15,7 @@ view = ctx.view
 
 
 def add_upload(coded: uploads.Coded) -> None:
-    tables = normalize_upload(coded.tables or {}, ui.countries_frame())
+    tables = normalize_upload(coded.tables or {}, ui.countries_frame)
     current: Uploads | None = st.session_state.get("uploads")
     st.session_state["uploads"] = (
         current.plus(tables, coded.article_id, coded.digest) if current else Uploads(tables, (coded.article_id,), (coded.digest,))
