@@ -38,6 +38,15 @@ def parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     extract.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
+    export = commands.add_parser(
+        "export",
+        help="write the store's events as CSV, GeoJSON or PLOVER JSON",
+        description="Read the events of a built store and write them: CSV (one row per event and actor pair, "
+        "formula-safe), GeoJSON (events as points, movements as lines) or PLOVER-style JSON records.",
+    )
+    export.add_argument("--format", choices=("csv", "geojson", "plover"), default="csv", help="output format (default: csv)")
+    export.add_argument("--store", type=Path, default=STORE_PATH, help="DuckDB file to read (default: data/geopol.duckdb)")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     check = commands.add_parser(
         "check",
         help="check dictionaries, gazetteer and store",
@@ -57,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return build(args.corpus, args.store, quiet=args.quiet)
         if args.command == "extract":
             return extract(args.paths, args.format)
+        if args.command == "export":
+            return export(args.store, args.format, args.output)
         return check(args.store)
     except (DictionaryError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -145,6 +156,33 @@ def extract(paths: list[Path], output_format: str) -> int:
     rows = exports.event_rows(events, {a.article_id: a for a in articles}, per_report=True)
     writer = exports.to_csv if output_format == "csv" else exports.to_jsonl
     sys.stdout.write(writer(rows))
+    return 0
+
+
+def export(store: Path, output_format: str, output: Path | None) -> int:
+    """The store's events in one of the export formats."""
+    import json
+
+    from geopol import exports
+    from geopol.store import connect
+
+    if not store.exists():
+        print(f"error: store {shown(store)} does not exist yet; build it: python -m geopol build", file=sys.stderr)
+        return 2
+    with connect(store) as con:
+        cursor = con.execute("SELECT * FROM events ORDER BY date NULLS LAST, event_id")
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    if output_format == "csv":
+        text = exports.to_csv(rows, (*exports.COLUMNS, *exports.EXTRA_COLUMNS))
+    else:
+        data = exports.to_geojson(rows) if output_format == "geojson" else exports.to_plover(rows)
+        text = json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8", newline="")
+        print(f"wrote {len(rows)} event rows to {shown(output)}", file=sys.stderr)
     return 0
 
 

@@ -20,7 +20,7 @@ def run(*args: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "geopol", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "check"])
+@pytest.mark.parametrize("command", ["build", "extract", "export", "check"])
 def test_every_command_has_help_and_a_readme_entry(command):
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert f"python -m geopol {command}" in readme
@@ -55,3 +55,19 @@ def test_check_reports_the_capitals_and_a_missing_store(tmp_path):
     assert "ok    gazetteer: Washington -> Washington, USA" in done.stdout
     assert "FAIL  store" in done.stdout and "fix: build it" in done.stdout
     assert done.returncode == 1
+
+
+def test_export_writes_the_store_in_each_format(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Russia deployed 300 military instructors to Mali on 3 June 2024.\n", encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    assert run("build", "--corpus", str(corpus), "--store", str(store), "--quiet").returncode == 0
+    rows = list(csv.DictReader(io.StringIO(run("export", "--store", str(store)).stdout)))
+    assert [(r["event_type"], r["actor_code"], r["recipient_code"], r["quantity"]) for r in rows] == [
+        ("AID", "RUS", "MLI", "300")
+    ]
+    geo = json.loads(run("export", "--store", str(store), "--format", "geojson").stdout)
+    assert {f["geometry"]["type"] for f in geo["features"]} == {"Point", "LineString"}
+    (record,) = json.loads(run("export", "--store", str(store), "--format", "plover").stdout)
+    assert record["event_type"] == "AID" and record["date"] == "2024-06-03"
