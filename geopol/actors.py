@@ -84,7 +84,6 @@ GLUE_WORDS = frozenset(
     ]
 )
 OF_WORDS = frozenset({"of", "from", "for"})
-LED_BY = ("led", "headed", "commanded")
 COMPOUND_JOINS = (
     ("and",),
     (",",),

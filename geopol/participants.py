@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from geopol.actors import Phrase
 from geopol.clauses import Clause
+from geopol.records import MOVEMENT_CATEGORIES
 
 # Noun cues whose "of" phrase is the doer ("withdrawal of US troops"); for the others it is
 # the target ("expulsion of diplomats"). "from" names the doer except when leaving a place.
@@ -28,7 +29,6 @@ POSSESSIVES = frozenset({"its", "their", "his", "her"})
 SUBORDINATING = frozenset({"after", "before", "since", "until", "following", "once", "while"})
 # Verbs of saying whose object is the speaker's own act ("announced the suspension of").
 ANNOUNCING = frozenset({"announce", "declare", "confirm", "unveil", "order"})
-MOVEMENTS = frozenset({"MOBILIZE", "AID", "RETREAT"})
 NOUN_REACH = 5  # tokens between a noun cue and its "by", "of" or "from" phrase
 BETWEEN_REACH = 8
 
@@ -188,7 +188,7 @@ def participants(scene: Scene, role: str = "") -> tuple[Phrase | None, Phrase | 
         if source is None and scene.clause.kind == "complement" and speech in ANNOUNCING:
             source = borrowed_subject(scene)  # "France announced the suspension of its aid"
         return source, recipient
-    if scene.passive and scene.category in MOVEMENTS and not any(p.prep == "by" for p in scene.right):
+    if scene.passive and scene.category in MOVEMENT_CATEGORIES and not any(p.prep == "by" for p in scene.right):
         moved = subject_of(scene.left)  # "Wagner contractors have been deployed alongside the army"
         if moved is not None and moved.personnel:
             return moved, first_object(scene.right, moved)

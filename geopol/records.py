@@ -6,7 +6,7 @@ article's clean text (sentence_start) or into the sentence (cue_start, cue_end).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 # Event categories with their quad class and PLOVER conflict-cooperation score (CODEBOOK.md).
@@ -123,7 +123,6 @@ class Event:
     event_id: str = ""
     date_spans: tuple[tuple[int, int], ...] = ()  # other parts of the sentence whose dates apply
     legs: tuple[tuple[str, str, Place, Place], ...] = ()  # movements: (source, recipient, origin, destination)
-    extras: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def cue(self) -> str:
