@@ -1,101 +1,27 @@
-"""Actor phrases: dictionary names, role nouns and anaphors grouped and resolved to codes.
+"""Who a noun phrase names: dictionary names, their modifiers, pronouns and unknown names.
 
-Reads a sentence's dictionary matches (nlp.Analysis) and the article context; adds Phrase
-records ("Russian President Vladimir Putin" -> one RUS phrase, "the two countries" -> the
-last two actors named, "Niger, Mali and Burkina Faso" -> one compound group).
+Reads one parsed sentence, its dictionary matches and what earlier sentences of the article
+said (ArticleContext); adds Actor records for the head words of argument phrases. A phrase is
+read on the tree: its own name ("ECOWAS"), the names and nationalities that modify it
+("Nigerien Prime Minister Ali Lamine Zeine", "Niger's ambassadors"), a "of/from/in" phrase or
+apposition ("defence chiefs from West African nations", "Amadou Abdramane, a spokesman for
+the junta"), a pronoun's antecedent, or a name the article tied to a state earlier ("Milei").
+News outlets and reporters are never actors.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from geopol.dictionaries import ActorEntry
-from geopol.nlp import Analysis, sentence_start
+from geopol.dictionaries import ActorEntry, Role
+from geopol.nlp import Analysis
 from geopol.records import Actor
+from geopol.syntax import case_of, is_verb, own_subject, phrase_range
 
-PREPOSITIONS = frozenset(
-    [
-        "of",
-        "in",
-        "at",
-        "on",
-        "to",
-        "from",
-        "with",
-        "by",
-        "for",
-        "against",
-        "towards",
-        "toward",
-        "into",
-        "near",
-        "between",
-        "among",
-        "about",
-        "over",
-        "under",
-        "after",
-        "before",
-        "during",
-        "since",
-        "via",
-        "across",
-        "amid",
-        "despite",
-        "following",
-        "including",
-    ]
-)
-# Words that may sit inside one actor phrase: titles and adjectives of offices.
-GLUE_WORDS = frozenset(
-    [
-        "'s",
-        "’s",
-        "-",
-        "military",
-        "senior",
-        "top",
-        "former",
-        "deputy",
-        "interim",
-        "new",
-        "ruling",
-        "transitional",
-        "foreign",
-        "defence",
-        "defense",
-        "security",
-        "armed",
-        "elite",
-        "special",
-        "chief",
-        "vice",
-        "acting",
-        "then",
-        "current",
-        "own",
-        "federal",
-        "national",
-        "central",
-        "state",
-    ]
-)
-OF_WORDS = frozenset({"of", "from", "for"})
-COMPOUND_JOINS = (
-    ("and",),
-    (",",),
-    (",", "and"),
-    ("along", "with"),
-    (",", "along", "with"),
-    ("together", "with"),
-    (",", "together", "with"),
-    ("as", "well", "as"),
-    ("&",),
-)
-MAX_GLUE = 6
 FIRST_MENTION_BONUS = 2
 KIND_RANK = {
     "state": 0,
@@ -108,56 +34,44 @@ KIND_RANK = {
     "demonym": 4,
     "capital": 5,
 }
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A stretch of tokens that names one actor (or a resolved group)."""
-
-    start: int
-    end: int
-    actors: tuple[Actor, ...]
-    personnel: bool = False
-    prep: str = ""  # the preposition just before the phrase, if any
-    anaphor: str = ""  # how it was resolved, if it is an anaphor
-    capital_only: bool = False  # a bare capital name ("Niamey"): also a place
-    group: int = -1  # index of its compound group, -1 when alone
-    anaphor_text: str = ""  # the anaphor's words, lower case ("its", "the two countries")
-    adjectival: bool = False  # a bare nationality ("American"), which qualifies the next noun
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(a.code for a in self.actors if a.code)
-
-    @property
-    def coded(self) -> bool:
-        return bool(self.codes)
+ORGANISATION_KINDS = frozenset({"igo", "armed_group", "ngo", "company"})
+PERSONAL_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself", "themselves"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+# Dependents of a head word that can name whom it belongs to.
+MODIFIER_DEPS = ("compound", "amod", "flat", "nmod:poss", "nmod:desc", "nmod:unmarked", "nummod")
+BELONGING_PREPS = frozenset({"of", "from", "for", "in", "at"})
+NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
+STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
+REPORTING_SECTORS = frozenset({"MED"})  # news outlets, reporters: they report events, they do not act in them
+MAX_DEPTH = 3
+# Capitalised words that are never names of actors: months, days, their abbreviations.
+NOT_NAMES = frozenset(
+    [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:] + calendar.day_abbr[:]]
+    + ["sept", "sep", "oct.", "nov.", "dec.", "jan.", "feb.", "aug.", "sept."]
+)
 
 
 @dataclass
 class ArticleContext:
-    """What earlier sentences of the article said, for anaphors."""
+    """What earlier sentences of the article said, for pronouns, anaphors and bare names."""
 
-    dominant: Actor | None = None
-    recent: list[Actor] = field(default_factory=list)  # most recent last
+    dominant: Actor | None = None  # the state the article is mostly about
+    armed_group: Actor | None = None  # the armed group it names most
+    recent: list[Actor] = field(default_factory=list)  # coded actors named, most recent last
     last_subject: tuple[Actor, ...] = ()
     last_group: tuple[Actor, ...] = ()
+    names: dict[str, Actor] = field(default_factory=dict)  # names tied to a code ("Milei" -> ARG)
 
-    def remember(self, phrases: list[Phrase], subject: tuple[Actor, ...]) -> None:
-        for phrase in phrases:
-            self.recent.extend(a for a in phrase.actors if a.code)
-            if len(phrase.actors) > 1:
-                self.last_group = phrase.actors
-        groups: dict[int, list[Actor]] = {}
-        for phrase in phrases:
-            if phrase.group >= 0:
-                groups.setdefault(phrase.group, []).extend(a for a in phrase.actors if a.code)
-        for members in groups.values():
-            if len({a.code for a in members}) > 1:
-                self.last_group = tuple(members)
-        if subject:
-            self.last_subject = subject
+    def remember(self, actors: list[Actor], subject: tuple[Actor, ...]) -> None:
+        self.recent.extend(a for a in actors if a.code)
+        if subject and any(a.code for a in subject):
+            self.last_subject = tuple(a for a in subject if a.code)
+            if len({a.code for a in self.last_subject}) > 1:
+                self.last_group = self.last_subject
         del self.recent[:-20]
+
+    def last_organisation(self) -> Actor | None:
+        return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS), None)
 
 
 def dominant_state(analysis: Analysis) -> Actor | None:
@@ -176,6 +90,16 @@ def dominant_state(analysis: Analysis) -> Actor | None:
     return Actor(names[code], code, "", "state")
 
 
+def dominant_group(analysis: Analysis) -> Actor | None:
+    """The armed group an article names most often: who "the fighters" and "the militants" are."""
+    counts = Counter(entries[0].code for _, _, entries in analysis.actors if entries[0].kind == "armed_group")
+    if not counts:
+        return None
+    code, _ = counts.most_common(1)[0]
+    text = next(entries[0].text for _, _, entries in analysis.actors if entries[0].code == code)
+    return Actor(text, code, "REB", "armed_group")
+
+
 def choose_entry(entries: tuple[ActorEntry, ...], year: int | None) -> ActorEntry:
     """The reading of a name valid in the event's year (people change office)."""
 
@@ -185,174 +109,299 @@ def choose_entry(entries: tuple[ActorEntry, ...], year: int | None) -> ActorEntr
     return sorted(entries, key=lambda e: (not fits(e), KIND_RANK.get(e.kind, 9)))[0]
 
 
-def is_glue(doc: Doc, i: int, left_is_role_only: bool) -> bool:
-    token = doc[i]
-    if token.lower_ in GLUE_WORDS or token.norm_ in GLUE_WORDS:
-        return True
-    if token.lower_ in OF_WORDS and left_is_role_only:
-        return True
-    return (
-        token.text[:1].isupper() and token.is_alpha and token.norm_ not in PREPOSITIONS and token.i > sentence_start(doc, token.i)
-    )
+def coordinated(head: Token) -> list[Token]:
+    """A word and the words coordinated with it ("Mali, Burkina Faso and Niger"); two
+    subjects or objects of one verb count as coordinated too (a parse may miss the "and")."""
+    found = [head, *(t for t in head.conjuncts if t.i > head.i)]
+    if head.dep_ in ("nsubj", "obj", "nsubj:pass") and head.head.i != head.i:
+        found += [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i]
+    return found
 
 
-def atoms_in(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str, object]]:
-    """Dictionary hits, anaphors and role nouns inside [start, end), without overlaps."""
-    atoms: list[tuple[int, int, str, object]] = []
-    taken: set[int] = set()
-    for s, e, entries in analysis.actors:
-        if start <= s and e <= end:
-            atoms.append((s, e, "actor", entries))
-            taken.update(range(s, e))
-    for s, e, kind in analysis.anaphors:
-        if start <= s and e <= end and not taken.intersection(range(s, e)):
-            atoms.append((s, e, "anaphor", kind))
-            taken.update(range(s, e))
-    for s, e, role in analysis.roles:
-        if start <= s and e <= end and not taken.intersection(range(s, e)):
-            atoms.append((s, e, "role", role))
-            taken.update(range(s, e))
-    return sorted(atoms, key=lambda a: a[0])
+def actor_kind(entry: ActorEntry) -> str:
+    return entry.kind if entry.kind in ("person", *ORGANISATION_KINDS) else "state"
 
 
-def group_atoms(doc: Doc, atoms: list[tuple[int, int, str, object]]) -> list[list[tuple[int, int, str, object]]]:
-    """Adjacent atoms joined by titles, adjectives, 's, "of" or "led by" form one phrase."""
-    groups: list[list[tuple[int, int, str, object]]] = []
-    for atom in atoms:
-        if groups and can_join(doc, groups[-1], atom):
-            groups[-1].append(atom)
-        else:
-            groups.append([atom])
-    return groups
+@dataclass
+class SentenceActors:
+    """Resolves the head words of one parsed sentence to actors."""
 
+    doc: Doc
+    analysis: Analysis  # matches with token indices of doc
+    context: ArticleContext
+    year: int | None
+    first_token: int = 0  # tokens before it (a dateline) name no actor
+    place_countries: dict[int, str] = field(default_factory=dict)  # token -> country of a place named there
 
-def can_join(doc: Doc, group: list[tuple[int, int, str, object]], atom: tuple[int, int, str, object]) -> bool:
-    last_end = group[-1][1]
-    gap = range(last_end, atom[0])
-    if len(gap) > MAX_GLUE or atom[2] == "anaphor" or any(a[2] == "anaphor" and a[3] != "dominant_state" for a in group):
-        return False
-    left_codes = {e.code for a in group if a[2] == "actor" for e in a[3][:1]}  # type: ignore[index]
-    right_codes = {e.code for e in atom[3][:1]} if atom[2] == "actor" else set()  # type: ignore[index]
-    if left_codes and right_codes and not left_codes & right_codes:
-        return False
-    role_only = not left_codes
-    words = [doc[i].lower_ for i in gap]
-    if role_only and words[:2] in (["led", "by"], ["headed", "by"], ["commanded", "by"]):
-        return all(is_glue(doc, i, False) for i in gap[2:])  # "the delegation led by Colonel-General Yevkurov"
-    if role_only and right_codes and words[:1] in (["in"],) and len(words) <= 2:
-        return True  # "the military leaders in Mali"
-    if not left_codes and not right_codes and len(gap) > 0:
-        return all(is_glue(doc, i, False) for i in gap)
-    return all(is_glue(doc, i, role_only) for i in gap)
+    def __post_init__(self) -> None:
+        self.actor_at: dict[int, ActorEntry] = {}
+        self.actor_span: dict[int, tuple[int, int]] = {}
+        for s, e, entries in self.analysis.actors:
+            entry = choose_entry(entries, self.year)
+            for i in range(s, e):
+                self.actor_at[i] = entry
+                self.actor_span[i] = (s, e)
+        self.role_at: dict[int, Role] = {}
+        for s, e, role in self.analysis.roles:
+            for i in range(s, e):
+                self.role_at[i] = role
+        self.anaphor_at: dict[int, tuple[int, int, str]] = {}
+        for s, e, kind in self.analysis.anaphors:
+            for i in range(s, e):
+                self.anaphor_at[i] = (s, e, kind)
+        self.memo: dict[int, Actor | None] = {}
+        self.active: set[int] = set()
+        self.modifier_of: dict[int, Token] = {}  # head -> the modifier that named its actor
+        self.owned: set[int] = set()  # heads that name a thing an actor owns, not an actor
 
+    # -- public -------------------------------------------------------------------------
 
-def resolve_anaphor(kind: str, text: str, earlier: list[Phrase], context: ArticleContext) -> tuple[Actor, ...]:
-    if kind == "dominant_state":
-        return (replace(context.dominant, text=text),) if context.dominant else ()
-    seen: list[Actor] = [a for p in earlier for a in p.actors if a.code]
-    if kind == "previous_actor":
-        plural = text.lower() in ("they", "their", "them", "their countries")
-        if plural and earlier and earlier[-1].coded and earlier[-1].group >= 0:
-            return tuple(a for p in earlier if p.group == earlier[-1].group for a in p.actors)
-        if plural and earlier and len(earlier[-1].actors) > 1:
-            return earlier[-1].actors  # "they declared their intention": their = they
-        if seen:
-            return (seen[-1],)
-        if plural and context.last_group:
-            return context.last_group
-        return context.last_subject or tuple(context.recent[-1:])
-    pool = list(reversed(seen)) + list(reversed(context.recent))
-    if kind == "previous_group":
-        in_sentence = [p for p in earlier if p.group >= 0]
+    def of(self, head: Token | None) -> tuple[Actor, ...]:
+        """The actors a head word and the words coordinated with it name ("Mali, Burkina
+        Faso and Niger"); uncoded actors are kept, with an empty code."""
+        if head is None:
+            return ()
+        found: list[Actor] = []
+        for token in coordinated(head):
+            group = self.group_of(token)
+            actors = [replace(a, text=token.text) for a in group] if len(group) > 1 else [self.resolve(token)]
+            modifier = self.modifier_of.get(token.i)
+            if modifier is not None:  # "Hungarian and Romanian officials"
+                actors += [self.modifier_actor(t) for t in coordinated(modifier) if t.i != modifier.i]
+            for actor in actors:
+                if actor is not None and not any(a.code and a.code == actor.code for a in found):
+                    found.append(actor)
+        return tuple(found)
+
+    def modifier_actor(self, token: Token) -> Actor | None:
+        entry = self.actor_at.get(token.i)
+        return Actor(entry.text, entry.code, entry.sector, actor_kind(entry)) if entry else None
+
+    def is_actor_word(self, token: Token) -> bool:
+        """Does the word stand for some actor, coded or not (a name, a role, a pronoun, or a
+        thing an actor owns: "an Indian proposal")?"""
+        return self.resolve(token) is not None
+
+    def names_actor(self, token: Token) -> bool:
+        """Does the word itself name an actor ("the delegation", "Putin"), not a thing of
+        one ("its media channel")?"""
+        return self.resolve(token) is not None and token.i not in self.owned
+
+    def personnel(self, token: Token) -> bool:
+        """ "troops", "100 Russian advisers", "Wagner mercenaries": people who can be moved."""
+        role = self.role_in_phrase(token)
+        return role is not None and role.personnel
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def resolve(self, head: Token, depth: int = 0) -> Actor | None:
+        if head.i in self.memo and depth == 0:
+            return self.memo[head.i]
+        if head.i in self.active:
+            return None  # a pronoun whose antecedent search came back to it
+        self.active.add(head.i)
+        try:
+            actor = self.read(head, depth)
+        finally:
+            self.active.discard(head.i)
+        if depth == 0:
+            self.memo[head.i] = actor
+        return actor
+
+    def read(self, head: Token, depth: int) -> Actor | None:
+        if head.i < self.first_token or depth > MAX_DEPTH:
+            return None
+        role = self.role_in_phrase(head)
+        sector = role.sector if role else ""
+        text = self.text(head)
+        entry = self.actor_at.get(head.i)
+        if entry is not None:
+            return Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
+        if head.i in self.anaphor_at or head.lower_ in PERSONAL_PRONOUNS:
+            return self.antecedent(head, text, sector)
+        if head.lower_ in NOT_NAMES:
+            return None
+        named = self.from_modifiers(head)
+        if named is not None:
+            if role is None and head.pos_ != "PROPN":
+                self.owned.add(head.i)
+            return self.named(head, replace(named, text=text, sector=sector or named.sector))
+        linked = self.from_links(head, depth) if role is not None or head.pos_ == "PROPN" else None
+        if linked is not None and linked.code:
+            return self.named(head, replace(linked, text=text, sector=sector or linked.sector))
+        if head.pos_ == "PROPN" and self.name_of(head) in self.context.names:
+            return replace(self.context.names[self.name_of(head)], text=text)
+        if role is not None:
+            return self.generic(head, text, role)
+        if head.pos_ == "PROPN" and not self.is_place(head):
+            return Actor(text, "", "", "person")
+        return None
+
+    def from_modifiers(self, head: Token) -> Actor | None:
+        """ "Nigerien Prime Minister Ali Lamine Zeine", "Niger's ambassadors", "the Russian
+        Wagner group": the best-ranked name among the words that modify the head."""
+        best: tuple[int, int, ActorEntry, Token] | None = None
+        stack = [(c, 1) for c in head.children if c.dep_ in MODIFIER_DEPS]
+        if head.dep_ in ("flat", "compound") and head.head.i != head.i:
+            stack.append((head.head, 1))
+        seen = {head.i}
+        while stack:
+            token, distance = stack.pop()
+            if token.i in seen or distance > 3:
+                continue
+            seen.add(token.i)
+            entry = self.actor_at.get(token.i)
+            if entry is None and token.dep_ == "nmod:poss" and (token.lower_ in PERSONAL_PRONOUNS or token.i in self.anaphor_at):
+                pronoun = self.antecedent(token, token.text, "")
+                if pronoun is not None and pronoun.code:
+                    return pronoun  # "its forces", "their ambassadors"
+            if entry is not None and token.i >= self.first_token:
+                rank = (KIND_RANK.get(entry.kind, 9), distance)
+                if best is None or rank < best[:2]:
+                    best = (*rank, entry, token)
+            stack.extend((c, distance + 1) for c in token.children if c.dep_ in MODIFIER_DEPS)
+        if best is None:
+            return None
+        entry, token = best[2], best[3]
+        self.modifier_of[head.i] = token
+        return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
+
+    def from_links(self, head: Token, depth: int) -> Actor | None:
+        """ "the president of Niger", "chiefs from West African nations", "Abdramane, a
+        spokesman for the junta", "the regional bloc known as ECOWAS"."""
+        for child in head.children:
+            if child.dep_ in ("nmod", "obl") and case_of(child) in BELONGING_PREPS:
+                found = self.resolve(child, depth + 1)
+                if found is not None and found.code:
+                    return found
+            if child.dep_ == "appos":
+                found = self.resolve(child, depth + 1)
+                if found is not None and found.code:
+                    return found
+            if child.dep_ == "acl" and child.lemma_ in NAMING_VERBS:
+                for named in child.children:
+                    if named.dep_ in ("obl", "xcomp", "obj", "nsubj:pass"):
+                        found = self.resolve(named, depth + 1)
+                        if found is not None and found.code:
+                            return found
+        if head.dep_ == "appos" and head.head.i != head.i:
+            found = self.resolve(head.head, depth + 1)  # "a spokesman for the junta, Col. Amadou Abdramane"
+            if found is not None and found.code:
+                return found
+        return None
+
+    def named(self, head: Token, actor: Actor) -> Actor:
+        """Remember an unknown name the text tied to a code, for its later bare mentions."""
+        if head.pos_ == "PROPN" and actor.code:
+            name = self.name_of(head)
+            self.context.names.setdefault(name, replace(actor, kind="person" if actor.kind == "state" else actor.kind))
+            surname = name.split()[-1]
+            if surname != name:
+                self.context.names.setdefault(surname, self.context.names[name])
+        return actor
+
+    def generic(self, head: Token, text: str, role: Role) -> Actor:
+        """ "soldiers", "the army", "militants": a role with no name of its own. Fighters of an
+        article about one armed group are that group's; an army or police force is the one of
+        the country the sentence places it in."""
+        if role.sector == "REB" and self.context.armed_group is not None:
+            group = self.context.armed_group
+            return Actor(text, group.code, "REB", "armed_group")
+        if role.sector in STATE_SECTORS:
+            countries = set(self.place_countries.values())
+            if len(countries) == 1:
+                return Actor(text, countries.pop(), role.sector, "state")
+        return Actor(text, "", role.sector, "generic")
+
+    def antecedent(self, token: Token, text: str, sector: str) -> Actor | None:
+        """What a pronoun or an anaphor ("the country", "the two leaders") stands for."""
+        span = self.anaphor_at.get(token.i)
+        kind = span[2] if span else "previous_actor"
+        context = self.context
+        if kind == "dominant_state":
+            return replace(context.dominant, text=text, sector=sector) if context.dominant else Actor(text, "", sector, "generic")
+        if kind == "previous_organisation":
+            found = context.last_organisation()
+            return replace(found, text=text) if found else None
+        if kind in ("previous_pair", "previous_group"):
+            group = self.earlier_group(token) or context.last_group
+            return replace(group[0], text=text) if group else None
+        plural = token.lower_ in PLURAL_PRONOUNS
+        in_sentence = self.sentence_antecedent(token)
         if in_sentence:
-            last = in_sentence[-1].group
-            return tuple(a for p in earlier if p.group == last for a in p.actors)
-        if context.last_group:
-            return context.last_group  # "the three juntas": the last compound actor named
-    distinct: list[Actor] = []
-    for actor in pool:
-        if actor.code not in {a.code for a in distinct}:
-            distinct.append(actor)
-        if len(distinct) == (3 if kind == "previous_group" else 2):
-            break
-    return tuple(reversed(distinct)) if len(distinct) >= 2 else ()
+            return replace(in_sentence[0], text=text)
+        if plural and context.last_group:
+            return replace(context.last_group[0], text=text)
+        if context.last_subject:
+            return replace(context.last_subject[0], text=text)
+        return replace(context.recent[-1], text=text) if context.recent else None
 
+    def group_of(self, token: Token) -> tuple[Actor, ...]:
+        """All the actors a plural anaphor stands for ("they", "the two countries")."""
+        span = self.anaphor_at.get(token.i)
+        kind = span[2] if span else "previous_actor"
+        if token.lower_ not in PLURAL_PRONOUNS and kind not in ("previous_pair", "previous_group"):
+            return ()
+        return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
 
-def build_phrase(
-    doc: Doc, group: list[tuple[int, int, str, object]], year: int | None, earlier: list[Phrase], context: ArticleContext
-) -> Phrase:
-    start, end = group[0][0], group[-1][1]
-    text = doc[start:end].text
-    first = sentence_start(doc, start)
-    prep = doc[start - 1].lower_ if start > first and doc[start - 1].lower_ in PREPOSITIONS else ""
-    if start > first + 1 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 2].lower_ in PREPOSITIONS:
-        prep = doc[start - 2].lower_
-    roles = [a[3] for a in group if a[2] == "role"]
-    sector = roles[0].sector if roles else ""  # type: ignore[attr-defined]
-    personnel = any(r.personnel for r in roles)  # type: ignore[attr-defined]
-    hits = [choose_entry(a[3], year) for a in group if a[2] == "actor"]  # type: ignore[arg-type]
-    anaphors = [a for a in group if a[2] == "anaphor"]
-    if hits:
-        best = sorted(hits, key=lambda e: KIND_RANK.get(e.kind, 9))[0]
-        kind = best.kind if best.kind in ("person", "igo", "armed_group", "ngo", "company") else "state"
-        actor = Actor(text, best.code, sector or next((h.sector for h in hits if h.sector), ""), kind)
-        capital_only = len(group) == 1 and best.kind == "capital"
-        adjectival = len(group) == 1 and best.kind == "demonym"
-        return Phrase(start, end, (actor,), personnel, prep, "", capital_only, adjectival=adjectival)
-    if anaphors:
-        kind = str(anaphors[0][3])
-        resolved = resolve_anaphor(kind, text, earlier, context)
-        if kind == "dominant_state" and roles:
-            resolved = tuple(replace(a, sector=sector) for a in resolved)
-        # the words of this sentence, the code of the actor they stand for: "both men" -> RUS
-        actors = tuple(replace(a, text=text) for a in resolved) or (Actor(text, "", sector, "generic"),)
-        return Phrase(start, end, actors, personnel, prep, kind, anaphor_text=text.lower())
-    return Phrase(start, end, (Actor(text, "", sector, "generic"),), personnel, prep)
+    def sentence_antecedent(self, token: Token) -> tuple[Actor, ...]:
+        """ "Niger said it would ...": the subject of a clause that contains the pronoun's."""
+        current = token
+        for _ in range(8):
+            if current.head == current:
+                return ()
+            current = current.head
+            if not is_verb(current):
+                continue
+            subject = own_subject(current)
+            if subject is None or subject.i == token.i or subject.i in self.subtree_of(token):
+                continue
+            if subject.lower_ in PERSONAL_PRONOUNS or subject.i in self.anaphor_at:
+                continue
+            actors = tuple(a for a in self.of(subject) if a.code)
+            if actors:
+                return actors
+        return ()
 
+    def earlier_group(self, token: Token) -> tuple[Actor, ...]:
+        """The last compound actor named before token in this sentence."""
+        for candidate in reversed(list(self.doc[: token.i])):
+            if candidate.dep_ == "conj" or not candidate.conjuncts:
+                continue
+            actors = tuple(a for a in self.of(candidate) if a.code)
+            if len({a.code for a in actors}) > 1:
+                return actors
+        return ()
 
-def mark_compounds(doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
-    """Coded phrases joined by "and", commas or "along with" share a group index."""
-    out = list(phrases)
-    group_id = 0
-    i = 0
-    while i < len(out):
-        j = i
-        while j + 1 < len(out) and out[j].coded and out[j + 1].coded and joined(doc, out[j].end, out[j + 1].start):
-            j += 1
-        if j > i and any(doc[k].lower_ in ("and", "with", "as", "&") for k in range(out[i].end, out[j].start)):
-            for k in range(i, j + 1):
-                out[k] = replace(out[k], group=group_id)
-            group_id += 1
-        i = j + 1
-    return out
+    # -- helpers ------------------------------------------------------------------------
 
+    def subtree_of(self, token: Token) -> set[int]:
+        return {t.i for t in token.subtree}
 
-def joined(doc: Doc, left_end: int, right_start: int) -> bool:
-    words = tuple(doc[k].lower_ for k in range(left_end, right_start) if doc[k].lower_ not in ("both", "the"))
-    return words in COMPOUND_JOINS
+    def role_in_phrase(self, head: Token) -> Role | None:
+        role = self.role_at.get(head.i)
+        if role is not None:
+            return role
+        for child in head.children:
+            if child.dep_ in ("compound", "flat") and child.i in self.role_at:
+                return self.role_at[child.i]
+        return None
 
+    def text(self, head: Token) -> str:
+        start, end = phrase_range(head)
+        start = max(start, self.first_token)
+        while start < head.i and self.doc[start].pos_ in ("DET", "PUNCT", "CCONJ"):
+            start += 1
+        return self.doc[start:end].text
 
-def sentence_phrases(analysis: Analysis, start: int, end: int, year: int | None, context: ArticleContext) -> list[Phrase]:
-    doc = analysis.doc
-    groups = group_atoms(doc, atoms_in(analysis, start, end))
-    phrases: list[Phrase] = []
-    for group in groups:
-        phrases.append(build_phrase(doc, group, year, phrases, context))
-    phrases = mark_compounds(doc, phrases)
-    # anaphors again, now that compounds are known: "Mali, Burkina Faso and Niger said they ..."
-    for i, (group, phrase) in enumerate(zip(groups, phrases, strict=True)):
-        if phrase.anaphor and phrase.anaphor != "dominant_state":
-            rebuilt = build_phrase(doc, group, year, phrases[:i], context)
-            phrases[i] = replace(rebuilt, group=phrase.group)
-    return phrases
+    def name_of(self, head: Token) -> str:
+        """A person's name as written: the proper nouns around the head ("Javier Milei")."""
+        tokens = [head, *(c for c in head.children if c.dep_ in ("flat", "compound") and c.pos_ == "PROPN")]
+        if head.dep_ == "flat":
+            tokens.append(head.head)
+        tokens = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.role_at]
+        ordered = sorted(tokens, key=lambda t: t.i)
+        return " ".join(t.text for t in ordered) or head.text
 
-
-def group_members(phrases: list[Phrase], phrase: Phrase) -> tuple[Actor, ...]:
-    """The phrase's actors, or every actor of its compound group."""
-    if phrase.group < 0:
-        return phrase.actors
-    members: list[Actor] = []
-    for p in phrases:
-        if p.group == phrase.group:
-            members.extend(a for a in p.actors if a.code and a.code not in {m.code for m in members})
-    return tuple(members)
+    def is_place(self, token: Token) -> bool:
+        return token.i in self.place_countries

@@ -1,50 +1,82 @@
-"""The coder: sentence -> PLOVER events (source, recipient, category, mode, quantity).
+"""The coder: one parsed sentence -> PLOVER events, read on its dependency tree.
 
-Reads a sentence's dictionary matches, actor phrases and clauses; adds Event records with the
-cue's character offsets. Negated and hypothetical events are dropped; promises and plans become
-AGREE (cooperative) or THREATEN (hostile); compound actors stay together in one event.
+Reads a sentence parsed by the trained model, its dictionary matches and the article context;
+adds Event records with the cue's character offsets. A cue (data/cues.csv) is anchored on the
+word of its match that heads the others; the source is that word's subject (or the agent of a
+passive, the owner of a noun: "Niger's decision", "the withdrawal of French troops"), the
+recipient the argument its frame names (an object, or an oblique: "sanctions on Y", "met
+with Y", "withdrew from Y"). Negation, modality and conditions come from the cue's own
+dependents and the verbs above it; one cue governs another below it ("threatened to impose
+sanctions" is one threat; "agreed to strengthen ties" a promise). Third parties ("brokered by
+China") sit outside the cue's arguments and never become recipients.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from geopol.actors import ArticleContext, Phrase, group_members, sentence_phrases
-from geopol.clauses import Clause, clause_of, segment
+from geopol import syntax
+from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors
 from geopol.dictionaries import CueRule
-from geopol.nlp import Analysis, Matchers, sentence_end, sentence_start
-from geopol.participants import Scene, between_phrase, participants
+from geopol.nlp import Analysis, Matchers
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
+# Where a category's recipient usually stands when its cue row names nothing: a direct
+# object ("obj"), an indirect one ("iobj"), the subject of the clause it governs ("comp"),
+# or a preposition. The first argument found wins.
+DEFAULT_RECIPIENT: dict[str, tuple[str, ...]] = {
+    "AGREE": ("with", "obj", "to", "iobj"),
+    "CONSULT": ("obj", "with", "to"),
+    "SUPPORT": ("obj", "to", "with", "for"),
+    "CONCEDE": ("to", "obj", "for"),
+    "COOPERATE": ("with", "obj", "to"),
+    "AID": ("iobj", "to", "obj", "for"),
+    "RETREAT": ("from", "out", "obj"),
+    "INVESTIGATE": ("obj", "into"),
+    "DEMAND": ("obj", "comp", "of", "from"),
+    "DISAPPROVE": ("obj", "over", "for", "against", "about", "of"),
+    "REJECT": ("obj", "from", "by"),
+    "THREATEN": ("obj", "against", "with", "on"),
+    "SANCTION": ("obj", "on", "against", "with", "from", "to"),
+    "PROTEST": ("against", "obj", "over", "outside"),
+    "MOBILIZE": ("to", "into", "in", "obj", "against"),
+    "COERCE": ("obj", "on", "against"),
+    "ASSAULT": ("obj", "on", "against"),
+    "FIGHT": ("with", "against", "obj"),
+    "CRIME": ("obj", "from"),
+}
+# Noun cues whose "of" phrase is the doer ("the withdrawal of US troops"); for the others it
+# is the target ("the expulsion of diplomats").
+OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "AID", "CONSULT", "PROTEST", "FIGHT", "COOPERATE", "AGREE", "SUPPORT"})
+# Verbs whose subject suffers or receives what the noun after them says ("faced sanctions").
+UNDERGOING = frozenset(
+    "face suffer receive undergo endure escape survive fear risk avoid avert prevent resist condemn welcome "
+    "reject criticize criticise denounce protest oppose support back deny investigate fear report confirm".split()
+)
+# Compound actors with no recipient act together ("Niger and Russia agreed").
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "FIGHT"})
+VIOLENT = frozenset({"ASSAULT", "FIGHT"})
+VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN", "ASSAULT", "FIGHT"})
+MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}
+# Edges along which a cue completes the cue above it ("threatened [to ban]", "the end of
+# [cooperation]"); relative and adverbial clauses, conjuncts and appositions tell other events.
+COMPLEMENT_EDGES = frozenset({"xcomp", "ccomp", "obj", "obl", "nmod", "acl", "compound", "nsubj:pass", "amod", "advcl"})
+# Prepositions through which a topic word leads to the actor it concerns.
+TOPIC_PREPS = ("of", "in", "on", "by", "against", "for", "with", "between", "out")
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})  # the event of such a clause may not happen
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "following", "once", "as"})
 AGREEMENT_WORDS = frozenset(
     "agreement accord treaty pact deal cooperation tie relation partnership protocol arrangement "
-    "contract memorandum convention alliance".split()
+    "contract memorandum convention alliance charter".split()
 )
 CAPTIVE_WORDS = frozenset(
     "prisoner hostage detainee captive journalist national soldier person people member official "
     "crew sailor activist leader citizen worker".split()
 )
-DETERMINERS = frozenset(
-    "the a an its their his her our this these those such 's ’s ' ’ any every of for after before "
-    "following despite amid by with in on about against over from under at into".split()
-)
-# A gerund after these is a verb ("in quitting the G5", "after having asked"), not a noun.
-VERB_PREPOSITIONS = frozenset({"in", "after", "before", "by", "on", "upon", "while", "since", "without"})
-# Clauses that open with these tell what happened before or after the main event.
-TEMPORAL_WORDS = frozenset({"after", "following", "before", "since", "until", "once"})
-VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
-# Events whose number of people is part of what happened: troops sent, withdrawn, promised.
-COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN"})
-STATE_SECTORS = frozenset({"MIL", "GOV", "COP"})
-# Compound actors with no recipient act together ("Niger and Russia agreed"); in hostile
-# events they act side by side ("Mali, Niger and Burkina Faso are battling insurgencies").
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE"})
-MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}
-INTENT_REACH = 4  # "agreed to strengthen", "pledged to continue military aid"; not a relative clause
-MODIFIER_REACH = 3  # tokens between a modifier ("will", "not") and the cue it changes
 
 
 @dataclass(frozen=True)
@@ -52,8 +84,8 @@ class Cue:
     start: int
     end: int
     rule: CueRule
-    nominal: bool
-    passive: bool
+    anchor: Token
+    words: frozenset[int]  # the tokens that matched the cue's literal words
 
 
 @dataclass
@@ -61,10 +93,10 @@ class Draft:
     """An event under construction inside one sentence."""
 
     cue: Cue
-    clause: Clause
     category: str
     sources: tuple[Actor, ...]
     recipients: tuple[Actor, ...]
+    source_word: Token | None
     symmetric: bool
     mode: str
     context: str
@@ -72,217 +104,382 @@ class Draft:
     dropped: bool = False
     quantity: int | None = None
     unit: str = ""
+    predicate: Token | None = None
+
+
+@dataclass
+class Scene:
+    """One sentence being coded: its tree, its matches, its actors."""
+
+    doc: Doc
+    analysis: Analysis
+    matchers: Matchers
+    actors: SentenceActors
+    cues: list[Cue] = field(default_factory=list)
 
 
 def code_sentence(
+    doc: Doc,
     analysis: Analysis,
     matchers: Matchers,
-    start: int,
-    end: int,
-    year: int | None,
     context: ArticleContext,
+    year: int | None,
     article_id: str,
     sentence_index: int,
-    place_countries: tuple[tuple[int, str], ...] = (),
+    sentence_char: int,
+    place_countries: dict[int, str] | None = None,
+    first_token: int = 0,
 ) -> list[Event]:
-    """Every event in the sentence doc[start:end]; updates context for the next sentence.
-    place_countries: (token index, country code) of the places the sentence names."""
-    doc = analysis.doc
-    phrases = sentence_phrases(analysis, start, end, year, context)
-    speech = {s for s, e, kind in analysis.modifiers if kind == "speech" and start <= s < end}
-    candidates = [c for c in analysis.cues if start <= c.start and c.end <= end]
-    clauses = segment(doc, start, end, speech, {c.start for c in candidates})
-    phrases = localize_generics(phrases, clauses, place_countries)
-    cues = accept_cues(doc, analysis, matchers, candidates, phrases, clauses)
-    drafts = [draft_event(doc, analysis, cue, cues, clauses, phrases) for cue in cues]
-    drafts = apply_governors(drafts, doc)
-    drafts = [d for d in drafts if not d.dropped and (any(a.code for a in d.sources) or any(a.code for a in d.recipients))]
-    drafts = merge_duplicates(borrow_counterparts(drafts))
-    subject = drafts[0].sources if drafts else next((p.actors for p in phrases if p.coded and not p.prep), ())
-    context.remember(phrases, subject)
-    sentence_char = doc[start].idx
-    sentence = doc[start:end].text
-    return [to_event(doc, d, clauses, article_id, sentence_index, sentence, sentence_char) for d in drafts]
+    """Every event in one parsed sentence (doc); updates context for the next sentence.
+    place_countries: token index -> country code of the places the sentence names."""
+    actors = SentenceActors(doc, analysis, context, year, first_token, place_countries or {})
+    scene = Scene(doc, analysis, matchers, actors)
+    scene.cues = accept_cues(scene)
+    drafts = [draft_event(scene, cue) for cue in scene.cues]
+    govern(scene, drafts)
+    drafts = [d for d in drafts if not d.dropped and not is_reference(d)]
+    for draft in drafts:
+        fill_defaults(scene, draft)
+    drafts = [d for d in drafts if keep(d)]
+    drafts = merge_duplicates(drafts)
+    remember(scene, drafts)
+    return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
 
 
-def localize_generics(phrases: list[Phrase], clauses: list[Clause], places: tuple[tuple[int, str], ...]) -> list[Phrase]:
-    """ "Jihadists attacked an army post near Ménaka": an army, police or government named
-    without a nationality belongs to the country of the place its clause names."""
-    out = []
-    for phrase in phrases:
-        actor = phrase.actors[0]
-        if not phrase.coded and actor.sector in STATE_SECTORS:
-            clause = clause_of(clauses, phrase.start)
-            countries = {code for token, code in places if clause.start <= token < clause.end and code}
-            if len(countries) == 1:
-                phrase = replace(phrase, actors=(replace(actor, code=countries.pop(), kind="state"),))
-        out.append(phrase)
-    return out
+# -- cues ----------------------------------------------------------------------------------
 
 
-def accept_cues(
-    doc: Doc, analysis: Analysis, m: Matchers, candidates: list, phrases: list[Phrase], clauses: list[Clause]
-) -> list[Cue]:
-    """Longest, most literal match first; a rule whose needs fail yields to the next one."""
-    ordered = sorted(
-        candidates, key=lambda c: (-(c.end - c.start), -m.cue_literals[c.index], not m.cue_rules[c.index].needs, c.index)
-    )
+def accept_cues(scene: Scene) -> list[Cue]:
+    """Longest, most literal match first; a row whose part of speech or needs fail yields to
+    the next one; a blocking row (category NONE) takes its words out of play."""
+    m, doc = scene.matchers, scene.doc
+    ordered = sorted(scene.analysis.cues, key=lambda c: (-(c.end - c.start), -m.cue_literals[c.index], c.index))
     taken: set[int] = set()
     accepted: list[Cue] = []
-    in_phrases = {i for p in phrases if p.coded for i in range(p.start, p.end)}
     for match in ordered:
         span = set(range(match.start, match.end))
         if span & taken:
             continue
         rule = m.cue_rules[match.index]
-        clause = clause_of(clauses, match.start)
-        nominal = is_nominal(doc, match.start, in_phrases) or any(p.adjectival and p.end == match.start for p in phrases)
-        if rule.category != "NONE" and not needs_hold(doc, analysis, rule, match.start, match.end, clause, phrases):
+        words = m.cue_words[match.index]
+        literal = [doc[i] for i in range(match.start, match.end) if doc[i].lemma_ in words or doc[i].lower_ in words]
+        anchor = anchor_of(literal)
+        if anchor is None or not pos_fits(rule.pos, anchor):
             continue
-        if (rule.needs == "verb" and nominal) or (rule.needs == "noun" and not nominal):
+        cue = Cue(match.start, match.end, rule, anchor, frozenset(t.i for t in literal))
+        if rule.category != "NONE" and not needs_hold(scene, cue):
             continue
         taken |= span
         if rule.category != "NONE":
-            accepted.append(Cue(match.start, match.end, rule, nominal, is_passive(doc, match.start)))
+            accepted.append(cue)
     return sorted(accepted, key=lambda c: c.start)
 
 
-def needs_hold(doc: Doc, analysis: Analysis, rule: CueRule, start: int, end: int, clause: Clause, phrases: list[Phrase]) -> bool:
-    after = [p for p in phrases if p.start >= end and p.end <= clause.end]
-    window = range(end, min(end + 6, clause.end))
-    if rule.needs == "personnel":
-        reach = range(clause.start, min(clause.end, end + 8))
-        return any(role.personnel and s in reach for s, _, role in analysis.roles)
-    if rule.needs == "igo":
-        return bool(after) and after[0].actors[0].kind == "igo"
-    if rule.needs == "agreement":
-        return any(doc[i].norm_ in AGREEMENT_WORDS for i in window)
-    if rule.needs == "captive":
-        roles = {s for s, _, _ in analysis.roles}
-        return any(doc[i].norm_ in CAPTIVE_WORDS or i in roles for i in window) or any(
-            p.start < end + 6 and p.actors[0].kind == "person" for p in after
-        )
-    if rule.needs == "recipient":
-        return any(p.coded for p in after)
-    if rule.needs == "adjacent":
-        return any(p.coded and p.start - end <= 1 for p in after)
+def anchor_of(literal: list[Token]) -> Token | None:
+    """The word of a cue that the others hang from ("imposed" in "imposed new sanctions"), if
+    the words form one piece of the tree."""
+    if not literal:
+        return None
+    indices = {t.i for t in literal}
+    tops = [t for t in literal if t.head.i not in indices or t.head.i == t.i]
+    anchor = min(tops, key=lambda t: (depth(t), t.i))
+    if any(syntax.distance_up(t, anchor) > syntax.MAX_STEPS for t in literal if t.pos_ not in ("ADP", "PART", "AUX", "DET")):
+        return None
+    return anchor
+
+
+def depth(token: Token) -> int:
+    steps = 0
+    while token.head != token and steps < 50:
+        token = token.head
+        steps += 1
+    return steps
+
+
+def pos_fits(pos: str, anchor: Token) -> bool:
+    if anchor.pos_ == "PROPN" and anchor.is_title and anchor.i > 0:
+        return False  # part of a name: "the Free Trade Agreement", "Operation Serval"
+    if pos == "verb":
+        return syntax.is_verb(anchor) or anchor.pos_ == "ADJ"
+    if pos == "noun":
+        return syntax.is_noun(anchor)
     return True
 
 
-def is_nominal(doc: Doc, start: int, in_phrases: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
-    """A noun cue ("the withdrawal", "Zeine's visit") rather than a verb."""
-    sent_start = sentence_start(doc, start)
-    before = [doc[i] for i in range(max(sent_start, start - 3), start)]
-    if not before:
-        return False
-    if before[-1].lower_ in DETERMINERS:
-        # "in quitting the G5", "after having asked": a gerund after a preposition is a verb
-        return not (doc[start].lower_.endswith("ing") and before[-1].lower_ in VERB_PREPOSITIONS)
-    # "the first official visit": a determiner, then only adjectives ("Mali's junta ordered":
-    # the words between name an actor, so the cue is its verb)
-    for k in range(len(before) - 1, -1, -1):
-        if before[k].lower_ in DETERMINERS:
-            return not any(t.i in in_phrases for t in before[k + 1 :]) and all(
-                t.is_lower
-                and t.is_alpha
-                and not t.lower_.endswith(("ed", "s", "ing"))
-                and t.lower_ not in ("that", "which", "who")
-                for t in before[k + 1 :]
-            )
-    return False
+def needs_hold(scene: Scene, cue: Cue) -> bool:
+    """A cue row's condition on its arguments: personnel moved, an organisation left, an
+    agreement ended, captives freed."""
+    needs = cue.rule.needs
+    if not needs:
+        return True
+    anchor = syntax.predicate(cue.anchor)
+    arguments = [t for t in argument_words(anchor) if t.i not in cue.words]
+    if needs == "personnel":
+        return any(scene.actors.personnel(t) for t in arguments)
+    if needs == "igo":
+        _, recipient = participants(scene, cue)
+        return any(a.kind == "igo" for a in scene.actors.of(recipient))
+    if needs == "agreement":
+        return any(t.lemma_ in AGREEMENT_WORDS for t in arguments)
+    if needs == "captive":
+        return any(t.lemma_ in CAPTIVE_WORDS or scene.actors.is_actor_word(t) for t in arguments)
+    if needs == "recipient":
+        _, recipient = participants(scene, cue)
+        return any(a.code for a in scene.actors.of(recipient))
+    if needs == "source":
+        source, _ = participants(scene, cue)
+        return source is not None and scene.actors.names_actor(source)
+    return True
 
 
-def is_passive(doc: Doc, start: int) -> bool:
-    """ "was hosted", "has been put": a form of be just before a participle."""
-    token = doc[start]
-    if token.lower_.endswith(("ing", "s")) or token.lower_ == token.norm_:
-        return False
-    for i in range(start - 1, max(sentence_start(doc, start), start - 4) - 1, -1):
-        if doc[i].norm_ in ("be", "get"):
-            return True
-        if doc[i].lower_ not in (
-            "also",
-            "reportedly",
-            "then",
-            "now",
-            "already",
-            "recently",
-            "later",
-            "being",
-            "been",
-            "allegedly",
-        ):
-            return False
-    return False
+def argument_words(word: Token) -> list[Token]:
+    """The nominal dependents of a cue word, with what they coordinate."""
+    found = []
+    for child in word.children:
+        if child.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "nmod:poss", "compound", "amod", "obl:agent"):
+            found.append(child)
+            found.extend(child.conjuncts)
+    return found
 
 
-def draft_event(
-    doc: Doc, analysis: Analysis, cue: Cue, accepted: list[Cue], clauses: list[Clause], phrases: list[Phrase]
-) -> Draft:
-    clause = clause_of(clauses, cue.start)
-    later = [c for c in accepted if cue.end <= c.start < clause.end and not (c.nominal and of_phrase(doc, cue, c))]
-    next_verb = min((c.start for c in later if not c.nominal), default=clause.end)
-    scene = Scene(
-        doc,
-        cue.start,
-        cue.end,
-        cue.rule.category,
-        cue.nominal,
-        cue.passive,
-        clause,
-        clauses,
-        phrases,
-        next_verb,
-        min((c.start for c in later), default=clause.end),
-    )
-    source, recipient = participants(scene, cue.rule.role)
-    if cue.rule.role == "host":
-        source, recipient = recipient, source  # "Tiani hosted the delegation": the visitor acts
-    sources = group_members(phrases, source) if source else ()
-    recipients = group_members(phrases, recipient) if recipient else ()
-    pair = between_phrase(scene) if recipient is None or recipient.prep == "between" else None
-    if pair is not None:
-        members = group_members(phrases, pair)
+# -- participants --------------------------------------------------------------------------
+
+
+def participants(scene: Scene, cue: Cue) -> tuple[Token | None, Token | None]:
+    """The head words of the source and the recipient of a cue."""
+    anchor = syntax.predicate(cue.anchor)
+    if syntax.is_verb(anchor) or anchor.pos_ == "ADJ":
+        return verb_participants(scene, cue, anchor)
+    return noun_participants(scene, cue, anchor)
+
+
+def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None, Token | None]:
+    rule = cue.rule
+    passive = syntax.is_passive(verb)
+    patient = (verb.head if verb.dep_ == "acl" else syntax.first_child(verb, syntax.PASSIVE_SUBJECTS)) if passive else None
+    if rule.source == "object":  # "Tiani hosted the delegation": the guest comes, the host receives
+        if passive:
+            return patient, syntax.agent(verb)
+        host = syntax.subject(verb)
+        return first_argument(scene, cue, verb, ("obj",), avoid=codes_of(scene, host)), host
+    if rule.source == "speaker":  # "X said Y must leave": the speaker demands, Y is asked
+        speaker = next((syntax.subject(g) for g in syntax.governors(verb, frozenset({"ccomp"}))), None)
+        return speaker, syntax.subject(verb)
+    source = syntax.agent(verb) if passive else syntax.subject(verb)
+    specs = recipient_specs(cue.rule)
+    if passive and patient is not None and "obj" in specs:
+        return source, patient
+    if passive and source is None and patient is not None:
+        # "power transmission from Nigeria to Niger was cut off": the flow names both sides
+        source = next(iter(syntax.obliques(patient, ("from",))), None)
+        recipient = next(iter(syntax.obliques(patient, ("to", "into"))), None)
+        if source is not None or recipient is not None:
+            return source, recipient
+    avoid = codes_of(scene, source)
+    recipient = first_argument(scene, cue, verb, specs, avoid=avoid)
+    if recipient is None and rule.governs:
+        for complement in syntax.children(verb, ("xcomp", "ccomp")):
+            recipient = first_argument(scene, cue, complement, DEFAULT_RECIPIENT[rule.category] + specs, avoid=avoid)
+            if recipient is not None:
+                break  # "offered to hand over to Britain ...": the promised act names the recipient
+    return source, recipient
+
+
+def recipient_specs(rule: CueRule) -> tuple[str, ...]:
+    """Where to look for the recipient: the cue row's own places first, then its category's."""
+    return tuple(dict.fromkeys(rule.recipients + DEFAULT_RECIPIENT[rule.category]))
+
+
+def codes_of(scene: Scene, word: Token | None) -> frozenset[str]:
+    return frozenset(a.code for a in scene.actors.of(word) if a.code)
+
+
+def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None, Token | None]:
+    """ "Niger's demands", "the withdrawal of French troops from Mali", "sanctions on Russia",
+    and a noun after a verb that carries it: "X held talks with Y", "X imposed sanctions"."""
+    rule, actors = cue.rule, scene.actors
+    source: Token | None = None
+    for child in noun.children:
+        if anti(child):
+            continue  # "anti-French protests": France is the target
+        if child.dep_ == "nmod:poss" or (child.dep_ in ("amod", "compound") and actors.is_actor_word(child)):
+            source = child
+            break
+    if source is None:
+        agents = {"by"} | ({"of"} if rule.category in OF_IS_SOURCE else set())
+        if rule.category != "RETREAT":
+            agents.add("from")
+        source = next((c for c in syntax.obliques(noun, agents)), None)
+    carrier = noun.head if noun.dep_ in ("obj", "nsubj:pass", "obl", "xcomp") and noun.head != noun else None
+    if source is None and carrier is not None and syntax.is_verb(carrier) and carrier.lemma_ not in UNDERGOING:
+        source = syntax.agent(carrier) if syntax.is_passive(carrier) else syntax.subject(carrier)
+    specs = recipient_specs(cue.rule)
+    if rule.category not in OF_IS_SOURCE:
+        specs = (*specs, "of")
+    avoid = codes_of(scene, source)
+    recipient = next((c for c in noun.children if anti(c)), None)
+    recipient = recipient or first_argument(scene, cue, noun, specs, exclude=source, avoid=avoid)
+    if recipient is None and carrier is not None and noun.dep_ == "obj":
+        recipient = first_argument(scene, cue, carrier, tuple(s for s in specs if s != "obj"), exclude=source, avoid=avoid)
+    return source, recipient
+
+
+def anti(word: Token) -> bool:
+    """ "anti-French": the word after "anti-" is what the noun opposes."""
+    doc = word.doc
+    return word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ == "anti"
+
+
+def first_argument(
+    scene: Scene,
+    cue: Cue,
+    word: Token,
+    specs: tuple[str, ...],
+    exclude: Token | None = None,
+    avoid: frozenset[str] = frozenset(),
+) -> Token | None:
+    """The first argument of word, in the order of specs, that names an actor other than
+    the source (avoid: its codes). Cue words are looked through ("imposed sanctions on
+    Russia": the object "sanctions" is part of the cue, its "on" phrase the recipient), and
+    so are words that name no actor ("condemned the coup in Niger"). An argument naming an
+    uncoded actor ("clashed with jihadists") is the answer only if no coded one is found."""
+    hosts = [word, *(scene.doc[i] for i in sorted(cue.words) if i != word.i and syntax.is_noun(scene.doc[i]))]
+    fallback: Token | None = None
+    for spec in specs:
+        for host in hosts:
+            for candidate in candidates(host, spec):
+                if candidate == exclude:
+                    continue
+                if candidate.i in cue.words:
+                    if spec == "obj":
+                        rest = tuple(s for s in specs if s != "obj")
+                        deeper = first_argument(scene, cue, candidate, rest, exclude, avoid)
+                        if deeper is not None:
+                            return deeper
+                    continue
+                found, coded = actor_within(scene, candidate, avoid)
+                if found is not None and coded:
+                    return found
+                fallback = fallback or found
+    for host in hosts[1:]:  # "ended its mission in Mali", "froze Nigerien assets"
+        owners = [c for c in host.children if c.dep_ in ("nmod:poss", "amod", "compound")]
+        for candidate in owners + syntax.obliques(host, TOPIC_PREPS):
+            found, coded = actor_within(scene, candidate, avoid)
+            if found is not None and coded:
+                return found
+    return fallback
+
+
+def actor_within(scene: Scene, word: Token, avoid: frozenset[str], depth: int = 0) -> tuple[Token | None, bool]:
+    """word if it names an actor other than the source; else the first such actor in its
+    prepositional phrases ("the coup in Niger", "a proposal by Togo", "its troops out of
+    Mali"). Returns (word, whether it is coded)."""
+    actors = scene.actors.of(word)
+    codes = {a.code for a in actors if a.code}
+    if codes - avoid:
+        return word, True
+    if depth < 2:
+        for child in syntax.obliques(word, TOPIC_PREPS):
+            found, coded = actor_within(scene, child, avoid, depth + 1)
+            if found is not None and coded:
+                return found, True
+    if actors and not codes:
+        return word, False
+    return None, False
+
+
+def candidates(word: Token, spec: str) -> list[Token]:
+    if spec == "obj":
+        return syntax.objects(word) + [c for c in word.children if c.dep_ == "nmod:poss" and not syntax.is_verb(word)]
+    if spec == "iobj":
+        return syntax.children(word, ("iobj",))
+    if spec == "comp":
+        found = syntax.complement_subject(word)
+        return [found] if found is not None else []
+    return syntax.obliques(word, (spec,))
+
+
+# -- drafting ------------------------------------------------------------------------------
+
+
+def draft_event(scene: Scene, cue: Cue) -> Draft:
+    actors = scene.actors
+    source_word, recipient_word = participants(scene, cue)
+    sources = tuple(a for a in actors.of(source_word) if a.sector not in REPORTING_SECTORS)
+    recipients = actors.of(recipient_word)
+    between = between_words(cue)
+    if between is not None:
+        members = actors.of(between)
         if not sources or {a.code for a in sources} <= {a.code for a in members}:
             sources, recipients = members, ()  # "talks between Tiani and Putin"
-        else:
+        elif not recipients:
             recipients = members  # "mediation between the Emirates and Saudi Arabia"
-    if recipients and {a.code for a in recipients} <= {a.code for a in sources} and len(sources) > 1:
-        recipients = ()  # "Niger, Mali and Burkina Faso ... between the three nations"
-    personnel = [s for s, _, role in analysis.roles if role.personnel]
-    counted = cue.rule.category in COUNTED or cue.rule.governs in ("intent", "absorb")
-    quantity, unit = find_quantity(doc, personnel, clause.start, clause.end, cue.start) if counted else (None, "")
-    together = pair is not None or cue.rule.category in SYMMETRIC or doc[cue.start].norm_ == "clash"
+    rule = cue.rule
+    predicate = clause_predicate(cue.anchor)
+    quantity, unit = (None, "")
+    if rule.category in COUNTED or rule.governs in ("intent", "absorb"):
+        quantity, unit = count_of(scene, predicate)
+    together = between is not None or rule.category in SYMMETRIC
     symmetric = len(sources) > 1 and not recipients and together
-    draft = Draft(
-        cue,
-        clause,
-        cue.rule.category,
-        sources,
-        recipients,
-        symmetric,
-        cue.rule.mode,
-        cue.rule.context,
-        quantity=quantity,
-        unit=unit,
-    )
-    apply_modifiers(doc, analysis, draft)
+    draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
+    draft.quantity, draft.unit = quantity, unit
+    apply_modality(draft, scene.matchers.modifiers)
     return draft
 
 
-def apply_modifiers(doc: Doc, analysis: Analysis, draft: Draft) -> None:
-    """Negation and hypotheticals drop the event; future turns it into a promise or threat."""
-    cue, clause = draft.cue, draft.clause
-    kinds = {
-        kind for s, e, kind in analysis.modifiers if clause.start <= s and e <= cue.start and cue.start - e <= MODIFIER_REACH
-    }
-    conditional = doc[clause.start].lower_ in ("if", "whether", "unless")  # "if talks fail, Niger could ..."
-    if "negation" in kinds or "hypothetical" in kinds or conditional:
+def between_words(cue: Cue) -> Token | None:
+    """ "talks between Tiani and Putin": the first of the parties."""
+    for child in cue.anchor.children:
+        if child.dep_ in ("nmod", "obl") and syntax.case_of(child) in ("between", "among"):
+            return child
+    return None
+
+
+def clause_predicate(word: Token) -> Token:
+    """The verb whose clause holds the event: the cue's own, or the one a noun cue hangs on."""
+    current = syntax.predicate(word)
+    steps = 0
+    while not syntax.is_verb(current) and current.head != current and steps < 3:
+        current = current.head
+        steps += 1
+    return current if syntax.is_verb(current) else syntax.predicate(word)
+
+
+def count_of(scene: Scene, predicate: Token) -> tuple[int | None, str]:
+    """The number of people the event moves or hits: "sent 100 advisers"."""
+    tokens = [t.i for t in predicate.subtree]
+    personnel = [s for s, _, role in scene.analysis.roles if role.personnel and min(tokens) <= s <= max(tokens)]
+    return find_quantity(scene.doc, personnel, min(tokens), max(tokens) + 1, predicate.i)
+
+
+def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
+    """Negation, doubt and conditions drop the event; a future or a plan makes it a promise
+    (cooperative) or a threat (hostile); an attempt is marked. modifiers: lemma -> kind."""
+    words = [draft.cue.anchor]
+    if draft.predicate is not None and draft.predicate != draft.cue.anchor:
+        words.append(draft.predicate)
+    words.extend(syntax.governors(words[-1]))
+    kinds: set[str] = set()
+    for word in words:
+        if syntax.negated(word):
+            kinds.add("negation")
+        for aux in syntax.auxiliaries(word):
+            kinds.add(modifiers.get(aux, ""))
+        for mark in syntax.marks(word):
+            kinds.add("hypothetical" if mark in CONDITIONAL_MARKS else modifiers.get(mark, ""))
+        if word != draft.cue.anchor and word != draft.predicate:
+            kinds.add(modifiers.get(word.lemma_, ""))
+        for child in word.children:
+            if child.dep_ == "advmod":
+                kinds.add(modifiers.get(child.lower_, ""))
+            if child.dep_ == "advcl" and "unless" in syntax.marks(child):
+                kinds.add("condition")
+    if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
     elif "future" in kinds:
         promise(draft)
-        if any(kind == "condition" and s > cue.start for s, _, kind in analysis.modifiers if s < sentence_end(doc, cue.start)):
-            draft.category = "THREATEN"
+        if "condition" in kinds:
+            draft.category = "THREATEN"  # "will withdraw unless ..."
     elif "attempt" in kinds:
         draft.tense = "attempt"
 
@@ -297,62 +494,58 @@ def promise(draft: Draft, mode: str = "") -> None:
         draft.mode = mode
 
 
-def apply_governors(drafts: list[Draft], doc: Doc) -> list[Draft]:
-    """ "threatened to ban": the governing cue absorbs its complement; "agreed to strengthen":
-    the promise makes its complement an AGREE; a second cue of the same category elaborates
-    the first ("held talks with Raeisi to discuss"); a noun in another cue's "of" phrase
-    belongs to it ("the termination of military cooperation")."""
-    by_clause: dict[tuple[int, int], list[Draft]] = {}
+# -- cues governing cues -------------------------------------------------------------------
+
+
+def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """The event whose cue this one's cue completes: "threatened [to impose sanctions]",
+    "the termination of [military cooperation]", "held talks [to discuss trade]"."""
+    owners = {i: d for d in drafts for i in d.cue.words}
+    current = draft.cue.anchor
+    for _ in range(3):
+        if current.head == current or current.dep_ not in COMPLEMENT_EDGES:
+            return None
+        current = current.head
+        owner = owners.get(current.i)
+        if owner is not None and owner is not draft:
+            return owner
+    return None
+
+
+def govern(scene: Scene, drafts: list[Draft]) -> None:
     for draft in drafts:
-        by_clause.setdefault((draft.clause.start, draft.clause.end), []).append(draft)
-    carried: Draft | None = None
-    for members in sorted(by_clause.values(), key=lambda ds: ds[0].clause.start):
-        first = members[0].clause
-        continues = first.kind == "coord" and doc[first.start + 1].lower_ == "to"  # "readiness to X and to Y"
-        governor = carried if continues else None
-        for draft in members:
-            earlier = [d for d in members if d.cue.start < draft.cue.start and not d.dropped]
-            if governor is not None and governor.cue.rule.governs == "absorb":
-                draft.dropped = True
-                fill_missing(governor, draft)
-                if draft.category == governor.category and MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(governor.mode, 2):
-                    governor.mode = draft.mode  # "discussed ... over a phone call"
-            elif (
-                governor is not None
-                and governor.cue.rule.governs == "intent"
-                and draft.category != "AGREE"
-                and draft.cue.start - governor.cue.end <= INTENT_REACH
-            ):
-                governor.dropped = True
-                fill_missing(draft, governor)
+        governor = governor_of(draft, drafts)
+        if governor is None or governor.dropped:
+            continue
+        how = governor.cue.rule.governs
+        if draft.dropped and how in ("intent", "act"):
+            continue  # a negated or doubted complement leaves the promise or order standing
+        if how == "absorb":
+            draft.dropped = True  # the threat, demand or meeting is the event; its topic is not
+            fill_missing(governor, draft)
+            if draft.category == governor.category and MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(governor.mode, 2):
+                governor.mode = draft.mode
+        elif how == "intent" and draft.category != "AGREE":
+            governor.dropped = True
+            fill_missing(draft, governor)
+            if draft.tense != "future":
                 promise(draft, governor.mode)
-            elif governor is not None and governor.cue.rule.governs == "act" and not governor.dropped:
-                governor.dropped = True  # "ordered the suspension of French broadcasters": a suspension
-                draft.sources = governor.sources or draft.sources
-                fill_missing(draft, governor)
-            elif same := next((d for d in earlier if d.category == draft.category), None):
-                draft.dropped = True
-                fill_missing(same, draft)
-                if MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(same.mode, 2):
-                    same.mode = draft.mode  # "discussed ... over a phone call"
-            elif draft.cue.nominal and earlier and (not draft.sources or of_phrase(doc, earlier[-1].cue, draft.cue)):
-                draft.dropped = True
-            if draft.cue.rule.governs and not draft.dropped:
-                governor = draft
-        carried = governor
-    return drafts
-
-
-def of_phrase(doc: Doc, before: Cue, cue: Cue) -> bool:
-    """Is cue inside the "of" phrase of the cue before it?"""
-    gap = [doc[i].lower_ for i in range(before.end, cue.start)]
-    return "of" in gap and len(gap) <= 3
+        elif how == "act":
+            governor.dropped = True  # "ordered the suspension of ...": the suspension happened
+            draft.sources = governor.sources or draft.sources
+            fill_missing(draft, governor)
+        elif draft.category == governor.category:
+            draft.dropped = True
+            fill_missing(governor, draft)
+        elif syntax.is_noun(draft.cue.anchor) and not any(a.code for a in draft.sources):
+            draft.dropped = True  # "the termination of military cooperation": a termination
 
 
 def fill_missing(keeper: Draft, other: Draft) -> None:
-    if not keeper.recipients and other.recipients and other.recipients != keeper.sources:
+    other_codes = {a.code for a in other.recipients if a.code}
+    if not any(a.code for a in keeper.recipients) and other_codes and other_codes != {a.code for a in keeper.sources}:
         keeper.recipients = other.recipients
-    if not keeper.sources and other.sources:
+    if not any(a.code for a in keeper.sources) and any(a.code for a in other.sources):
         keeper.sources, keeper.symmetric = other.sources, other.symmetric
     if keeper.quantity is None and other.quantity is not None:
         keeper.quantity, keeper.unit = other.quantity, other.unit
@@ -360,23 +553,55 @@ def fill_missing(keeper: Draft, other: Draft) -> None:
         keeper.context = other.context
 
 
-def borrow_counterparts(drafts: list[Draft]) -> list[Draft]:
-    """ "acted on Niger's demands ... and agreed to withdraw its forces": an event with no other
-    party takes the other side of the sentence's earlier event involving its source."""
-    for i, draft in enumerate(drafts):
-        codes = {a.code for a in draft.sources}
-        if not codes or draft.recipients or draft.symmetric:
-            continue
-        for earlier in reversed(drafts[:i]):
-            sides = [earlier.sources, earlier.recipients]
-            for mine, other in (sides, sides[::-1]):
-                if codes & {a.code for a in mine} and other and not {a.code for a in other} & codes:
-                    draft.recipients = other
-                    break
-            else:
-                continue
-            break
-    return drafts
+# -- defaults, filters, records ------------------------------------------------------------
+
+
+def is_reference(draft: Draft) -> bool:
+    """ "the location of the attack", "hours before the attack": a noun cue inside a
+    prepositional phrase, with no participant of its own, refers to an event; it does not
+    report one."""
+    anchor = draft.cue.anchor
+    return (
+        syntax.is_noun(anchor)
+        and anchor.dep_ in ("nmod", "obl", "nmod:poss", "compound", "obl:unmarked")
+        and draft.source_word is None
+        and not draft.sources
+        and not draft.recipients
+    )
+
+
+def fill_defaults(scene: Scene, draft: Draft) -> None:
+    """Violence whose attacker goes unnamed in an article about one armed group is that
+    group's; violence by a non-state group whose target is unnamed hits the country where
+    it happens, or failing a place, the country the article is about."""
+    if draft.category not in VIOLENT:
+        return
+    context, actors = scene.actors.context, scene.actors
+    if draft.source_word is None and not draft.sources and context.armed_group is not None:
+        draft.sources = (context.armed_group,)
+    if any(a.code for a in draft.recipients):
+        return
+    source_codes = {a.code for a in draft.sources}
+    countries = {actors.place_countries[i] for i in actors.place_countries if i in subtree_indices(draft.predicate)}
+    if not countries and context.dominant is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):
+        countries = {context.dominant.code}
+    if len(countries) == 1 and not countries & source_codes and source_codes - {""}:
+        code = countries.pop()
+        draft.recipients = (Actor(code, code, "", "state"),)
+
+
+def subtree_indices(word: Token | None) -> set[int]:
+    return {t.i for t in word.subtree} if word is not None else set()
+
+
+def keep(draft: Draft) -> bool:
+    """An event needs a coded side; a state acting on itself is not an international event."""
+    draft.sources = tuple(a for a in draft.sources if a.code or not any(b.code for b in draft.sources))
+    sources = {a.code for a in draft.sources if a.code}
+    draft.recipients = tuple(a for a in draft.recipients if not (a.code and a.code in sources))
+    if not sources and not any(a.code for a in draft.recipients):
+        return False
+    return not (draft.symmetric and len(sources) < 2 and not draft.recipients)
 
 
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
@@ -394,42 +619,38 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     return list(kept.values())
 
 
-def date_spans(doc: Doc, draft: Draft, clauses: list[Clause], sentence_char: int) -> tuple[tuple[int, int], ...]:
-    """Where else in the sentence a date may be read for this event: not from a clause that
-    happened before or after it ("Following Zeine's visit in January, they agreed ...")."""
-    if is_background(doc, draft.clause):
-        return ()
-    return tuple(
-        (doc[c.start].idx - sentence_char, doc[c.end - 1].idx + len(doc[c.end - 1]) - sentence_char)
-        for c in clauses
-        if c != draft.clause and not is_background(doc, c)
-    )
+def remember(scene: Scene, drafts: list[Draft]) -> None:
+    """The sentence's subject and actors, for the pronouns of the next sentences."""
+    doc, actors = scene.doc, scene.actors
+    root = next((t for t in doc if t.head == t), doc[0])
+    subject_word = syntax.subject_or_agent(root) if syntax.is_verb(root) else None
+    subject = actors.of(subject_word) if subject_word is not None else ()
+    if not any(a.code for a in subject) and drafts:
+        subject = drafts[0].sources
+    named = [actors.resolve(doc[i]) for i in sorted(actors.actor_at)]
+    scene.actors.context.remember([a for a in named if a is not None], tuple(subject))
 
 
-def is_background(doc: Doc, clause: Clause) -> bool:
-    words = {doc[i].lower_ for i in range(clause.start, min(clause.start + 3, clause.end))}
-    return bool(words & TEMPORAL_WORDS)
-
-
-def to_event(
-    doc: Doc, draft: Draft, clauses: list[Clause], article_id: str, sentence_index: int, sentence: str, sentence_char: int
-) -> Event:
-    cue, clause = draft.cue, draft.clause
-    end_token = doc[cue.end - 1]
-    clause_last = doc[clause.end - 1]
+def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sentence_char: int) -> Event:
+    cue = draft.cue
+    words = sorted(cue.words)
+    first, last = doc[words[0]], doc[words[-1]]
+    clause = draft.predicate or cue.anchor
+    tokens = sorted(t.i for t in clause.subtree)
+    clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(
         article_id=article_id,
         sentence_index=sentence_index,
-        sentence=sentence,
+        sentence=doc.text,
         sentence_start=sentence_char,
-        cue_start=doc[cue.start].idx - sentence_char,
-        cue_end=end_token.idx + len(end_token.text) - sentence_char,
-        clause_start=doc[clause.start].idx - sentence_char,
-        clause_end=min(len(sentence), clause_last.idx + len(clause_last.text) - sentence_char),
-        date_spans=date_spans(doc, draft, clauses, sentence_char),
+        cue_start=first.idx,
+        cue_end=last.idx + len(last.text),
+        clause_start=clause_first.idx,
+        clause_end=clause_last.idx + len(clause_last.text),
+        date_spans=date_spans(doc, clause),
         category=draft.category,
-        sources=tuple(a for a in draft.sources if a.code),
-        recipients=tuple(a for a in draft.recipients if a.code),
+        sources=tuple(a for a in draft.sources if a.code) or draft.sources[:1],
+        recipients=tuple(a for a in draft.recipients if a.code) or draft.recipients[:1],
         symmetric=draft.symmetric,
         mode=draft.mode,
         context=draft.context,
@@ -437,3 +658,21 @@ def to_event(
         quantity=draft.quantity,
         quantity_unit=draft.unit if draft.quantity is not None else "",
     )
+
+
+def date_spans(doc: Doc, clause: Token) -> tuple[tuple[int, int], ...]:
+    """Where else in the sentence a date may be read for this event: the clauses above it,
+    not one that tells what happened before or after ("Following Zeine's visit in January")."""
+    if any(m in BACKGROUND_MARKS for m in syntax.marks(clause)) or (clause.dep_ == "advcl" and syntax.marks(clause)):
+        return ()
+    spans = []
+    current = clause
+    while current.head != current:
+        current = current.head
+        for child in current.children:
+            if child.dep_ == "advcl" and any(m in BACKGROUND_MARKS for m in syntax.marks(child)):
+                continue
+            if child.dep_ in ("obl", "obl:unmarked", "obl:tmod", "nmod:tmod", "advmod", "nmod:unmarked"):
+                words = list(child.subtree)
+                spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(spans)

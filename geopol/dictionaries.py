@@ -17,11 +17,13 @@ from geopol.problems import DictionaryError
 from geopol.records import CATEGORIES
 
 ORG_KINDS = {"igo", "armed_group", "company", "ngo"}
-ANAPHOR_KINDS = {"dominant_state", "previous_pair", "previous_group", "previous_actor"}
-CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "recipient", "adjacent", "verb", "noun"}
-CUE_ROLES = {"", "host", "speaker"}
+ANAPHOR_KINDS = {"dominant_state", "previous_pair", "previous_group", "previous_actor", "previous_organisation"}
+CUE_POS = {"", "verb", "noun", "adj"}
+CUE_SOURCES = {"", "object", "speaker"}
+CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "recipient", "source"}
 CUE_GOVERNS = {"", "absorb", "intent", "act"}
-MODIFIER_KINDS = {"negation", "future", "hypothetical", "attempt", "speech", "condition"}
+CUE_ARGUMENTS = {"obj", "iobj", "comp"}
+MODIFIER_KINDS = {"negation", "future", "hypothetical", "attempt", "condition"}
 PLACE_KINDS = {"facility", "region"}
 BOILERPLATE_ACTIONS = {"drop_line", "drop_block", "drop_rest"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
@@ -51,24 +53,29 @@ class ActorInfo:
     lon: float | None
     seat: str = ""
     country: str = ""  # the state its point lies in: itself, or an organisation's seat country
+    home: str = ""  # an armed group's or company's home country
 
 
 @dataclass(frozen=True, slots=True)
 class CueRule:
+    """One cue frame of data/cues.csv."""
+
     category: str
     pattern: str
+    pos: str  # verb | noun | adj | "" (any)
+    source: str  # "" (subject, agent, owner) | object | speaker
+    recipients: tuple[str, ...]  # where the recipient stands, in order; () = the category's default
+    needs: str
+    governs: str
     mode: str
     context: str
-    needs: str
-    role: str
-    governs: str
     location: str  # file:line, for messages
 
 
 @dataclass(frozen=True, slots=True)
 class Modifier:
     kind: str
-    pattern: str
+    lemma: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,14 +218,17 @@ def load_organisations(
 ) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
     names: list[ActorEntry] = []
     infos: dict[str, ActorInfo] = {}
-    for where, row in read_rows(folder / "organisations.csv", ["code", "name", "aliases", "kind", "seat", "seat_country"]):
+    columns = ["code", "name", "aliases", "kind", "seat", "seat_country", "home"]
+    for where, row in read_rows(folder / "organisations.csv", columns):
         code = check_code(where, row["code"])
         kind = check_choice(where, "kind", row["kind"], ORG_KINDS)
         point = seats(row["seat"], row["seat_country"]) if row["seat"] else None
         if row["seat"] and point is None:
             raise DictionaryError(where, f"seat {row['seat']!r} is not in the gazetteer")
+        if row["home"] and not CODE_RE.match(row["home"]):
+            raise DictionaryError(where, f"home {row['home']!r} is not a state code")
         lat, lon = point if point else (None, None)
-        infos[code] = ActorInfo(code, row["name"], kind, lat, lon, row["seat"], row["seat_country"])
+        infos[code] = ActorInfo(code, row["name"], kind, lat, lon, row["seat"], row["seat_country"] or row["home"], row["home"])
         for text in dict.fromkeys([row["name"], *split_names(row["aliases"])]):
             names.append(ActorEntry(text, code, kind))
     return names, infos
@@ -249,16 +259,31 @@ def load_metonyms(folder: Path, known_codes: set[str]) -> list[ActorEntry]:
 def load_cues(path: Path) -> list[CueRule]:
     cues = []
     allowed = set(CATEGORIES) | {"NONE"}
-    for where, row in read_rows(path, ["category", "pattern", "mode", "context", "needs", "role", "governs"]):
+    columns = ["category", "pattern", "pos", "source", "recipient", "needs", "governs", "mode", "context"]
+    for where, row in read_rows(path, columns):
         check_choice(where, "category", row["category"], allowed)
         if not row["pattern"] or row["pattern"].startswith("*") or row["pattern"].endswith("*"):
             raise DictionaryError(where, "pattern must start and end with a word")
+        check_choice(where, "pos", row["pos"], CUE_POS)
+        check_choice(where, "source", row["source"], CUE_SOURCES)
         check_choice(where, "needs", row["needs"], CUE_NEEDS)
-        check_choice(where, "role", row["role"], CUE_ROLES)
         check_choice(where, "governs", row["governs"], CUE_GOVERNS)
+        recipients = tuple(split_names(row["recipient"]))
+        for spec in recipients:
+            if spec not in CUE_ARGUMENTS and not re.fullmatch(r"[a-z]+", spec):
+                raise DictionaryError(where, f"recipient {spec!r} is not obj, iobj, comp or a preposition")
         cues.append(
             CueRule(
-                row["category"], row["pattern"], row["mode"], row["context"], row["needs"], row["role"], row["governs"], where
+                row["category"],
+                row["pattern"],
+                row["pos"],
+                row["source"],
+                recipients,
+                row["needs"],
+                row["governs"],
+                row["mode"],
+                row["context"],
+                where,
             )
         )
     return cues
@@ -309,8 +334,8 @@ def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, f
         personnel = check_choice(where, "personnel", row["personnel"], {"yes", "no"}) == "yes"
         roles.append(Role(row["lemma"], row["sector"], personnel))
     modifiers = [
-        Modifier(check_choice(where, "kind", row["kind"], MODIFIER_KINDS), row["pattern"])
-        for where, row in read_rows(data_dir / "modifiers.csv", ["kind", "pattern"])
+        Modifier(check_choice(where, "kind", row["kind"], MODIFIER_KINDS), row["lemma"].lower())
+        for where, row in read_rows(data_dir / "modifiers.csv", ["kind", "lemma"])
     ]
     return Dictionaries(
         actor_names=tuple(names),

@@ -1,12 +1,17 @@
-"""Sentences, tokens and lemmas (spaCy, blank English) and the dictionary matches in them.
+"""Sentences, tokens and lemmas, the dictionary matches in them, and the parse of the
+sentences that can hold an event.
 
-Reads an article's clean text; adds a spaCy Doc and, per token span, the actor names, anaphors,
-role nouns, event cues, modifiers and places that the data/ dictionaries list.
+Reads an article's clean text; adds a spaCy Doc (blank English tokenizer, sentence splitter,
+lookup lemmas in lower case) and, per token span, the actor names, anaphors, role nouns,
+event cues, modifiers and places that the data/ dictionaries list. Sentences that hold a cue
+and an actor candidate are parsed by the project's own trained model (models/parser/):
+tags, morphology and a dependency tree, one sentence Doc each.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,6 +25,9 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
+from geopol.paths import MODEL_DIR
+
+PARSE_BATCH = 64  # sentences per parser batch: big enough for matrix work, small for memory
 
 
 @Language.component("paragraph_breaks")
@@ -31,23 +39,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("lemma_norms")
-def lemma_norms(doc: Doc) -> Doc:
-    """token.norm_ = lower-case lemma, the attribute every cue pattern is matched on."""
+@Language.component("lower_lemmas")
+def lower_lemmas(doc: Doc) -> Doc:
+    """token.lemma_ in lower case, the attribute every cue pattern is matched on (the token's
+    norm stays spaCy's own: the parser was trained on it)."""
     for token in doc:
         if token.text in ("'s", "’s"):
-            token.norm_ = "'s"
+            token.lemma_ = "'s"
         elif token.text in ("’", "‘"):
-            token.norm_ = "'"
+            token.lemma_ = "'"
         else:
-            token.norm_ = (token.lemma_ or token.text).lower()
+            token.lemma_ = (token.lemma_ or token.text).lower()
     return doc
 
 
 @lru_cache(maxsize=1)
-def language() -> Language:
-    """Blank English with the sentencizer and the lookup lemmatizer of spacy-lookups-data."""
-    nlp = spacy.blank("en")
+def preprocessor() -> Language:
+    """Blank English with the sentence splitter and the lookup lemmatizer of spacy-lookups-data,
+    sharing the trained parser's vocabulary (its labels are strings of that vocabulary)."""
+    nlp = spacy.blank("en", vocab=parser().vocab)
     nlp.add_pipe("paragraph_breaks")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -60,20 +70,44 @@ def language() -> Language:
         return [found]
 
     lemmatizer.lemmatize = lookup_lowercase  # type: ignore[method-assign]
-    nlp.add_pipe("lemma_norms")
+    nlp.add_pipe("lower_lemmas")
     return nlp
 
 
+class ModelMissing(RuntimeError):
+    """The trained parser is not where the pipeline looks for it."""
+
+
+@lru_cache(maxsize=1)
+def parser(model_dir: Path = MODEL_DIR) -> Language:
+    """The trained tagger, morphologizer and dependency parser, loaded once per process."""
+    if not (model_dir / "meta.json").exists():
+        raise ModelMissing(f"no trained parser in {model_dir}: train one with scripts/train_parser.py --install")
+    return spacy.load(model_dir)
+
+
+def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
+    """Each sentence as its own Doc, tagged and parsed as one sentence."""
+    nlp = parser()
+    docs = []
+    for sentence in sentences:
+        doc = sentence.as_doc()
+        for token in doc[1:]:
+            token.is_sent_start = False  # the splitter already decided: one tree per sentence
+        docs.append(doc)
+    return list(nlp.pipe(docs, batch_size=PARSE_BATCH))
+
+
 def lemma_of(word: str) -> str:
-    doc = language()(word)
-    return doc[0].norm_ if len(doc) == 1 else word.lower()
+    doc = preprocessor()(word)
+    return doc[0].lemma_ if len(doc) == 1 else word.lower()
 
 
 CLAUSE_PUNCTUATION = [",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "—", "–"]
 
 
 def compile_pattern(pattern: str) -> list[list[dict]]:
-    """Cue syntax -> spaCy Matcher token patterns on NORM (see data/cues.csv)."""
+    """Cue syntax -> spaCy Matcher token patterns on LEMMA (see data/cues.csv)."""
     variants: list[list[dict]] = [[]]
     for slot in pattern.split():
         if slot == "*":
@@ -90,18 +124,30 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
             if single and not v:
                 # the first word is tried at every token: exact values are checked in C, an
                 # "IN" set calls back into Python, which made matching ten times slower
-                grown.extend([{"NORM": form}] for form in single)
+                grown.extend([{"LEMMA": form}] for form in single)
             elif single:
-                spec: dict = {"NORM": {"IN": single}}
+                spec: dict = {"LEMMA": {"IN": single}}
                 if optional:
                     spec["OP"] = "?"
                 grown.append([*v, spec])
             for words in multi:
-                grown.append(v + [{"NORM": w} for w in words])
+                grown.append(v + [{"LEMMA": w} for w in words])
             if optional and multi and not single:
                 grown.append(list(v))
         variants = grown
     return variants
+
+
+def pattern_words(pattern: str) -> frozenset[str]:
+    """Every literal lemma a cue pattern names (its wildcards excluded)."""
+    words: set[str] = set()
+    for slot in pattern.split():
+        if slot == "*":
+            continue
+        for alt in slot.rstrip("?").split("|"):
+            for word in alt.split("_"):
+                words.update({word.lower(), lemma_of(word)})
+    return frozenset(words)
 
 
 class AnchoredMatcher:
@@ -118,18 +164,19 @@ class AnchoredMatcher:
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         by_first: dict[str, list[list[dict]]] = {}
         for pattern in patterns:
-            by_first.setdefault(pattern[0]["NORM"], []).append(pattern)
+            by_first.setdefault(pattern[0]["LEMMA"], []).append(pattern)
         for first, group in by_first.items():
             self.buckets.setdefault(first, Matcher(self.vocab)).add(key, group)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found: list[tuple[int, int, int]] = []
-        for token in doc:
-            bucket = self.buckets.get(token.norm_)
+        buckets = self.buckets
+        for i, lemma in enumerate(t.lemma_ for t in doc):
+            bucket = buckets.get(lemma)
             if bucket is None:
                 continue
-            window = doc[token.i : token.i + self.WINDOW]
-            found.extend((key, token.i, token.i + end) for key, start, end in bucket(window) if start == 0)
+            window = doc[i : i + self.WINDOW]
+            found.extend((key, i, i + end) for key, start, end in bucket(window) if start == 0)
         return found
 
 
@@ -155,8 +202,8 @@ class Matchers:
     cues: AnchoredMatcher
     cue_rules: tuple[CueRule, ...]
     cue_literals: tuple[int, ...]
-    modifiers: AnchoredMatcher
-    modifier_kinds: tuple[str, ...]
+    cue_words: tuple[frozenset[str], ...]
+    modifiers: dict[str, str]  # lemma -> kind
     places: PhraseMatcher
     place_entries: dict[str, Facility]
 
@@ -167,7 +214,7 @@ def matchers_for(data_dir: Path) -> Matchers:
 
 
 def build_matchers(dictionaries: Dictionaries) -> Matchers:
-    nlp = language()
+    nlp = preprocessor()
     entries: dict[str, list[ActorEntry]] = {}
     for entry in dictionaries.actor_names:
         entries.setdefault(entry.text, []).append(entry)
@@ -180,20 +227,17 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
     anaphor_kinds = {a.text.lower(): a.refers_to for a in dictionaries.anaphors}
     anaphors.add("ANAPHOR", [nlp.make_doc(t) for t in anaphor_kinds])
 
-    roles = PhraseMatcher(nlp.vocab, attr="NORM")
+    roles = PhraseMatcher(nlp.vocab, attr="LEMMA")
     role_entries = {}
     for role in dictionaries.roles:
         doc = nlp(role.lemma)
-        key = " ".join(t.norm_ for t in doc)
+        key = " ".join(t.lemma_ for t in doc)
         role_entries[key] = role
         roles.add("ROLE", [doc])
 
     cues = AnchoredMatcher(nlp.vocab)
     for i, rule in enumerate(dictionaries.cues):
         cues.add(str(i), compile_pattern(rule.pattern))
-    modifiers = AnchoredMatcher(nlp.vocab)
-    for i, modifier in enumerate(dictionaries.modifiers):
-        modifiers.add(str(i), compile_pattern(modifier.pattern))
 
     places = PhraseMatcher(nlp.vocab, attr="ORTH")
     place_entries = {}
@@ -211,8 +255,8 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
         cues=cues,
         cue_rules=dictionaries.cues,
         cue_literals=tuple(literal_count(r.pattern) for r in dictionaries.cues),
-        modifiers=modifiers,
-        modifier_kinds=tuple(m.kind for m in dictionaries.modifiers),
+        cue_words=tuple(pattern_words(r.pattern) for r in dictionaries.cues),
+        modifiers={m.lemma: m.kind for m in dictionaries.modifiers},
         places=places,
         place_entries=place_entries,
     )
@@ -220,20 +264,19 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
 
 @dataclass(frozen=True)
 class Analysis:
-    """A parsed article and every dictionary match in it (token spans, sorted by start)."""
+    """A Doc and every dictionary match in it (token spans, sorted by start)."""
 
     doc: Doc
     actors: tuple[tuple[int, int, tuple[ActorEntry, ...]], ...]
     anaphors: tuple[tuple[int, int, str], ...]
     roles: tuple[tuple[int, int, Role], ...]
     cues: tuple[SpanMatch, ...]
-    modifiers: tuple[tuple[int, int, str], ...]
     places: tuple[tuple[int, int, Facility], ...]
 
     @cached_property
     def starts(self) -> dict[str, list[int]]:
         """Start token of every match, per kind, for bisecting."""
-        kinds = ("actors", "anaphors", "roles", "cues", "modifiers", "places")
+        kinds = ("actors", "anaphors", "roles", "cues", "places")
         return {k: [m.start if isinstance(m, SpanMatch) else m[0] for m in getattr(self, k)] for k in kinds}
 
     def window(self, start: int, end: int) -> Analysis:
@@ -244,35 +287,28 @@ class Analysis:
             starts = self.starts[kind]
             return getattr(self, kind)[bisect_left(starts, start) : bisect_left(starts, end)]
 
-        return Analysis(self.doc, cut("actors"), cut("anaphors"), cut("roles"), cut("cues"), cut("modifiers"), cut("places"))
+        return Analysis(self.doc, cut("actors"), cut("anaphors"), cut("roles"), cut("cues"), cut("places"))
+
+    def moved(self, doc: Doc, offset: int) -> Analysis:
+        """The same matches on another Doc whose token 0 is this Doc's token `offset` (a
+        sentence parsed on its own)."""
+
+        def shift(kind: str) -> tuple:
+            return tuple(
+                SpanMatch(m.start - offset, m.end - offset, m.index)
+                if isinstance(m, SpanMatch)
+                else (m[0] - offset, m[1] - offset, m[2])
+                for m in getattr(self, kind)
+            )
+
+        return Analysis(doc, shift("actors"), shift("anaphors"), shift("roles"), shift("cues"), shift("places"))
 
 
-def sentence_start(doc: Doc, i: int) -> int:
-    """Index of the first token of token i's sentence (Token.sent rebuilds a Span each time)."""
-    starts = doc.user_data.get("sentence_starts")
-    if starts is None:
-        starts = [0] * len(doc)
-        for sent in doc.sents:
-            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        doc.user_data["sentence_starts"] = starts
-    return starts[i]
-
-
-def sentence_end(doc: Doc, i: int) -> int:
-    ends = doc.user_data.get("sentence_ends")
-    if ends is None:
-        ends = [len(doc)] * len(doc)
-        for sent in doc.sents:
-            ends[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
-        doc.user_data["sentence_ends"] = ends
-    return ends[i]
-
-
-def inside_name(doc: Doc, start: int) -> bool:
+def inside_name(doc: Doc, start: int, sentence_start: int) -> bool:
     """A capitalised word inside a sentence belongs to a name ("Islamic State", "Agency for
     Development and Cooperation", "in March"), not to the verbs and nouns of events."""
     token = doc[start]
-    if not token.is_title or start == sentence_start(doc, start):
+    if not token.is_title or start == sentence_start:
         return False
     before = doc[start - 1]
     return before.text not in ("“", '"', "‘", ":", "(", "—", "'") and not before.is_space
@@ -280,18 +316,27 @@ def inside_name(doc: Doc, start: int) -> bool:
 
 def is_verb_form(token) -> bool:
     """ "headed", "forcing": a verb form of a role noun ("head", "force") is not the noun."""
-    return token.lower_ != token.norm_ and token.lower_.endswith(("ed", "ing"))
+    return token.lower_ != token.lemma_ and token.lower_.endswith(("ed", "ing"))
 
 
 def longest_first(spans: list[Span]) -> list[Span]:
     return sorted(spacy.util.filter_spans(spans), key=lambda s: s.start)
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """Index of the first token of each token's sentence (Token.sent rebuilds a Span each time)."""
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+    return starts
+
+
 def analyse(doc: Doc, m: Matchers) -> Analysis:
-    nlp_vocab = doc.vocab.strings
-    actor_spans = longest_first([doc[s:e] for _, s, e in m.actors(doc)])
-    not_actor = nlp_vocab["NOT_ACTOR"]
-    not_actor_ranges = {(s, e) for mid, s, e in m.actors(doc) if mid == not_actor}
+    strings = doc.vocab.strings
+    actor_hits = m.actors(doc)
+    actor_spans = longest_first([doc[s:e] for _, s, e in actor_hits])
+    not_actor = strings["NOT_ACTOR"]
+    not_actor_ranges = {(s, e) for mid, s, e in actor_hits if mid == not_actor}
     actors = tuple(
         (span.start, span.end, m.actor_entries[span.text])
         for span in actor_spans
@@ -301,14 +346,11 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
         (s.start, s.end, m.anaphor_kinds[s.text.lower()]) for s in longest_first([doc[s:e] for _, s, e in m.anaphors(doc)])
     )
     roles = tuple(
-        (s.start, s.end, m.role_entries[" ".join(t.norm_ for t in s)])
+        (s.start, s.end, m.role_entries[" ".join(t.lemma_ for t in s)])
         for s in longest_first([doc[s:e] for _, s, e in m.roles(doc) if not is_verb_form(doc[e - 1])])
     )
-    cue_matches = (SpanMatch(s, e, int(nlp_vocab[mid])) for mid, s, e in m.cues(doc) if not inside_name(doc, s))
+    starts = sentence_starts(doc)
+    cue_matches = (SpanMatch(s, e, int(strings[mid])) for mid, s, e in m.cues(doc) if not inside_name(doc, s, starts[s]))
     cues = tuple(sorted(cue_matches, key=lambda c: c.start))
-    modifier_matches = (
-        (s, e, m.modifier_kinds[int(nlp_vocab[mid])]) for mid, s, e in m.modifiers(doc) if not inside_name(doc, s)
-    )
-    modifiers = tuple(sorted(modifier_matches, key=lambda x: x[0]))
     places = tuple((s.start, s.end, m.place_entries[s.text]) for s in longest_first([doc[s:e] for _, s, e in m.places(doc)]))
-    return Analysis(doc, actors, anaphors, roles, cues, modifiers, places)
+    return Analysis(doc, actors, anaphors, roles, cues, places)

@@ -11,18 +11,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from geopol import dates
-from geopol.actors import ArticleContext, dominant_state
-from geopol.code import code_sentence
+from geopol.component import ARTICLE_KEY, EventCoder, redate
 from geopol.corroborate import corroborate
 from geopol.dates import PartialDate
 from geopol.dictionaries import Dictionaries, cached_dictionaries
-from geopol.geocode import PlaceMention, locate, place_mentions, refine_article
 from geopol.ingest import MAX_HEADER_DATE_LINE, MAX_TEXT_CHARS, RawArticle, clean, display_name, read_article_file
 from geopol.ingest import article_id as safe_id
 from geopol.manifest import MANIFEST_NAME, ManifestRow, check_date, read_manifest, safe_url
-from geopol.nlp import Matchers, analyse, language, matchers_for
-from geopol.paths import DATA_DIR
+from geopol.nlp import preprocessor
+from geopol.paths import DATA_DIR, MODEL_DIR
 from geopol.problems import Problem
 from geopol.records import Article, Event
 
@@ -187,14 +187,15 @@ def dateline_date(match: re.Match[str], given: PartialDate | None, text: str) ->
 
 @dataclass
 class Coder:
-    """The loaded dictionaries and spaCy pipeline; codes articles into events."""
+    """The loaded dictionaries, model and coder component; codes articles into events."""
 
     data_dir: Path = DATA_DIR
+    model_dir: Path = MODEL_DIR
 
     def __post_init__(self) -> None:
         self.dictionaries = cached_dictionaries(self.data_dir)
-        self.matchers: Matchers = matchers_for(self.data_dir)
-        self.nlp = language()
+        self.nlp = preprocessor()
+        self.component = EventCoder(self.data_dir, self.model_dir)
 
     def code(self, articles: list[Article], progress: Callable[[int], None] | None = None) -> list[Event]:
         events: list[Event] = []
@@ -205,37 +206,11 @@ class Coder:
                 progress(1)
         return events
 
-    def code_doc(self, article: Article, doc) -> list[Event]:
-        analysis = analyse(doc, self.matchers)
-        context = ArticleContext(dominant=dominant_state(analysis))
-        ref = reference_date(article)
-        year = article.published.year if article.published else None
-        events: list[Event] = []
-        mentions: dict[int, list[PlaceMention]] = {}
-        index = 0
-        for sent in doc.sents:
-            if not sent.text.strip():
-                continue
-            local = analysis.window(sent.start, sent.end)
-            mentions[index] = place_mentions(local, sent.start, sent.end, self.dictionaries.actors)
-            countries = tuple((m.token, m.place.country) for m in mentions[index])
-            found = code_sentence(local, self.matchers, sent.start, sent.end, year, context, article.article_id, index, countries)
-            for event in found:
-                event = redate(event, ref)
-                events.append(locate(event, mentions[index], self.dictionaries.actors))
-            index += 1
-        return refine_article(events, mentions)
-
-
-def reference_date(article: Article) -> PartialDate | None:
-    if article.published is None:
-        return None
-    return PartialDate(article.published, article.published_precision or "day")
-
-
-def redate(event: Event, ref: PartialDate | None) -> Event:
-    when, words = dates.event_date(event.sentence, (event.clause_start, event.clause_end), event.date_spans, ref)
-    return replace(event, date=when, date_text=words)
+    def code_doc(self, article: Article, doc: Doc) -> list[Event]:
+        """The events of one article whose text the preprocessor has read into doc."""
+        doc.user_data[ARTICLE_KEY] = article
+        self.component(doc)
+        return list(doc._.events)
 
 
 def infer_publication(articles: list[Article], events: list[Event]) -> tuple[list[Article], list[Event]]:

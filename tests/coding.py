@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from geopol.pipeline import Coder, infer_publication, reference_date
+from geopol.component import reference_date
+from geopol.pipeline import Coder, infer_publication
 from geopol.records import Article, Event
 
 

@@ -1,0 +1,132 @@
+"""The coder as a spaCy pipeline component: an article's Doc in, its events in doc._.events.
+
+Reads a Doc of an article's clean text (and, in doc.user_data["geopol_article"], the
+Article with its id and publication date); adds doc._.events, a list of Event records with
+dates and places. The CLI, the build and the app code through this component:
+
+    import spacy, geopol.component
+    nlp = spacy.blank("en")
+    nlp.add_pipe("geopol_coder")
+    doc = nlp("Chad expelled the French ambassador on Monday.")
+    doc._.events
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from geopol import dates
+from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, dominant_state
+from geopol.code import code_sentence
+from geopol.dates import PartialDate
+from geopol.dictionaries import cached_dictionaries
+from geopol.geocode import PlaceMention, locate, place_mentions, refine_article
+from geopol.nlp import Analysis, analyse, matchers_for, parse_sentences, preprocessor
+from geopol.paths import DATA_DIR, MODEL_DIR
+from geopol.records import Actor, Article, Event
+
+ARTICLE_KEY = "geopol_article"
+# "NIAMEY, Niger (AP) —": where and by whom a story was filed, never an actor of it.
+DATELINE_END = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+
+@Language.factory("geopol_coder", default_config={"data_dir": None, "model_dir": None})
+def make_coder(nlp: Language, name: str, data_dir: str | None, model_dir: str | None) -> EventCoder:
+    return EventCoder(Path(data_dir) if data_dir else DATA_DIR, Path(model_dir) if model_dir else MODEL_DIR)
+
+
+class EventCoder:
+    """Codes one article Doc: dictionary matches, then the parse and the coder on the
+    sentences that hold a cue and an actor candidate, then dates and places."""
+
+    def __init__(self, data_dir: Path = DATA_DIR, model_dir: Path = MODEL_DIR) -> None:
+        self.data_dir = data_dir
+        self.model_dir = model_dir
+        self.dictionaries = cached_dictionaries(data_dir)
+        self.matchers = matchers_for(data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc.user_data.get(ARTICLE_KEY) or Article("doc", "", doc.text)
+        own = doc if doc.vocab is preprocessor().vocab and doc.has_annotation("SENT_START") else preprocessor()(doc.text)
+        doc._.events = self.code(article, own)
+        return doc
+
+    def code(self, article: Article, doc: Doc) -> list[Event]:
+        analysis = analyse(doc, self.matchers)
+        context = ArticleContext(dominant=dominant_state(analysis), armed_group=dominant_group(analysis))
+        ref = reference_date(article)
+        year = article.published.year if article.published else None
+        sentences = [s for s in doc.sents if s.text.strip()]
+        windows = [analysis.window(s.start, s.end) for s in sentences]
+        chosen = [i for i, w in enumerate(windows) if can_hold_event(w, sentences[i])]
+        parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen]), strict=True))
+        dateline = DATELINE_END.match(doc.text)
+        events: list[Event] = []
+        mentions: dict[int, list[PlaceMention]] = {}
+        for index, (sentence, window) in enumerate(zip(sentences, windows, strict=True)):
+            mentions[index] = place_mentions(window, sentence.start, sentence.end, self.dictionaries.actors)
+            if index not in parsed:
+                remember_unparsed(context, window, year)
+                continue
+            sentence_doc = parsed[index]
+            local = window.moved(sentence_doc, sentence.start)
+            countries = {m.token - sentence.start: m.place.country for m in mentions[index] if m.place.country}
+            first = first_token(sentence_doc, sentence.start_char, dateline.end() if dateline else 0)
+            found = code_sentence(
+                sentence_doc,
+                local,
+                self.matchers,
+                context,
+                year,
+                article.article_id,
+                index,
+                sentence.start_char,
+                countries,
+                first,
+            )
+            for event in found:
+                events.append(locate(redate(event, ref), mentions[index], self.dictionaries.actors))
+        return refine_article(events, mentions)
+
+
+def can_hold_event(window: Analysis, sentence: Span) -> bool:
+    """A cue and something that can name an actor: a dictionary name, a role, an anaphor or
+    a capitalised word inside the sentence. Only these sentences are parsed."""
+    if not window.cues:
+        return False
+    if window.actors or window.roles or window.anaphors:
+        return True
+    return any(t.is_title and t.i > sentence.start for t in sentence) or bool(window.places)
+
+
+def first_token(doc: Doc, sentence_char: int, dateline_end: int) -> int:
+    """The first token after a dateline in the article's first sentence."""
+    if dateline_end <= sentence_char:
+        return 0
+    return next((t.i for t in doc if sentence_char + t.idx >= dateline_end), len(doc))
+
+
+def remember_unparsed(context: ArticleContext, window: Analysis, year: int | None) -> None:
+    """A sentence with no event still names actors that later pronouns may stand for."""
+    named = [choose_entry(entries, year) for _, _, entries in window.actors]
+    actors = [Actor(e.text, e.code, e.sector, actor_kind(e)) for e in named if e.kind != "capital"]
+    context.remember(actors, tuple(actors[:1]))
+
+
+def reference_date(article: Article) -> PartialDate | None:
+    if article.published is None:
+        return None
+    return PartialDate(article.published, article.published_precision or "day")
+
+
+def redate(event: Event, ref: PartialDate | None) -> Event:
+    when, words = dates.event_date(event.sentence, (event.clause_start, event.clause_end), event.date_spans, ref)
+    return replace(event, date=when, date_text=words)

@@ -1,0 +1,192 @@
+"""Reading a Universal Dependencies tree: subjects, objects, obliques, passives, negation.
+
+Reads one parsed sentence (tokens with UD relations from the trained parser); adds nothing.
+Every function takes and returns spaCy Tokens of that sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubj:outer", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
+OBJECTS = frozenset({"obj"})
+NOMINAL_MODIFIERS = frozenset({"nmod", "obl", "nmod:poss", "obl:agent", "nmod:desc", "obl:unmarked", "nmod:unmarked"})
+# Children that open a clause of their own: their words are not part of a noun phrase.
+CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "advcl:relcl", "ccomp", "xcomp", "parataxis", "csubj", "list", "dep"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+# Verbs whose object, not subject, does what the complement says: "urged Niger to release".
+OBJECT_CONTROL = frozenset(
+    "urge ask order tell force compel call press pressure invite allow help persuade encourage convince "
+    "instruct direct advise warn request permit enable lead push oblige".split()
+)
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
+MAX_STEPS = 3  # tree edges between the words of one cue
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_ in VERB_TAGS
+
+
+def is_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
+
+
+def children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def first_child(token: Token, deps: Iterable[str]) -> Token | None:
+    found = children(token, deps)
+    return found[0] if found else None
+
+
+def case_of(token: Token) -> str:
+    """The preposition a nominal depends through: "with" for "with France", "" for none.
+    Two-word prepositions ("on behalf of", "because of") give their first word."""
+    for child in token.children:
+        if child.dep_ == "case" or (child.dep_ == "mark" and child.i < token.i):
+            return child.lower_
+    return ""
+
+
+def predicate(token: Token) -> Token:
+    """The verb a cue word belongs to: "must" and "will" lean on their verb."""
+    if token.dep_ in ("aux", "aux:pass", "cop") and token.head != token:
+        return token.head
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    """ "was attacked", "forces deployed by Russia" (a participle modifying a noun)."""
+    if any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def agent(verb: Token) -> Token | None:
+    """The doer of a passive: "by ECOWAS"."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent" or (child.dep_ == "obl" and case_of(child) == "by"):
+            return child
+    return None
+
+
+def own_subject(verb: Token) -> Token | None:
+    found = first_child(verb, SUBJECTS)
+    if found is not None and found.lower_ in RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
+        return verb.head  # "ECOWAS, which suspended ...": the antecedent
+    return found
+
+
+def subject(verb: Token, steps: int = 0) -> Token | None:
+    """Who does what the verb says: its own subject, else the one it shares with the verb it
+    depends on ("agreed to withdraw", "met Putin and signed", "urged Niger to release" takes
+    the object; "..., accusing France" the main clause's subject)."""
+    found = own_subject(verb)
+    if found is not None or steps > 4:
+        return found
+    head = verb.head
+    if head == verb:
+        return None
+    if verb.dep_ == "xcomp":
+        controller = first_child(head, ("obj", "iobj"))
+        if controller is not None and head.lemma_ in OBJECT_CONTROL:
+            return controller
+        return subject_or_agent(head, steps + 1)
+    if verb.dep_ == "conj" and is_verb(head):
+        return subject_or_agent(head, steps + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return head  # "troops fighting in Mali"
+    if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
+        return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
+    if verb.dep_ == "advcl" and any(c.lower_ in ("after", "before", "while", "by", "since", "upon") for c in verb.children):
+        return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew to Tehran"
+    return None
+
+
+def subject_or_agent(verb: Token, steps: int = 0) -> Token | None:
+    if is_passive(verb):
+        return agent(verb)
+    return subject(verb, steps)
+
+
+def objects(verb: Token) -> list[Token]:
+    return children(verb, ("obj",))
+
+
+def obliques(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Prepositional dependents ("with France", "on Russia") whose preposition is one of preps."""
+    wanted = set(preps)
+    return [c for c in token.children if c.dep_ in NOMINAL_MODIFIERS and case_of(c) in wanted]
+
+
+def complement_subject(verb: Token) -> Token | None:
+    """ "demanded that Niger release ...": the subject of the clause the verb governs."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            found = own_subject(child)
+            if found is not None:
+                return found
+    return None
+
+
+def negated(token: Token) -> bool:
+    """ "did not agree", "never visited", "no talks"."""
+    for child in token.children:
+        if child.dep_ in ("advmod", "neg", "det", "cc:preconj") and child.lower_ in NEGATIONS:
+            return True
+        if child.dep_ == "advmod" and child.morph.get("Polarity") == ["Neg"]:
+            return True
+    return False
+
+
+def auxiliaries(token: Token) -> list[str]:
+    return [c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "aux:pass")]
+
+
+def marks(token: Token) -> list[str]:
+    return [c.lower_ for c in token.children if c.dep_ == "mark"]
+
+
+def governors(token: Token, deps: frozenset[str] = frozenset({"xcomp", "ccomp"})) -> Iterator[Token]:
+    """The verbs above a verb that it completes: "plans to", "threatened to", "said that"."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in deps or current.head == current:
+            return
+        current = current.head
+        yield current
+
+
+def distance_up(token: Token, ancestor: Token) -> int:
+    """Tree edges from token up to ancestor, or a large number if it is not one."""
+    steps = 0
+    current = token
+    while current != ancestor:
+        if current.head == current or steps > MAX_STEPS:
+            return 99
+        current = current.head
+        steps += 1
+    return steps
+
+
+def phrase_range(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase a head word stands for, without its
+    clauses, conjuncts and appositions ("Russian President Vladimir Putin, who ...")."""
+    left, right = head.i, head.i
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in CLAUSAL or child.dep_ in ("conj", "cc", "appos", "punct", "parataxis", "case", "mark"):
+                continue
+            if child.dep_ in ("nmod", "obl") and case_of(child) not in ("of", ""):
+                continue
+            left, right = min(left, child.i), max(right, child.i)
+            stack.append(child)
+    return left, right + 1
