@@ -62,8 +62,10 @@ class ArticleContext:
     last_group: tuple[Actor, ...] = ()
     names: dict[str, Actor] = field(default_factory=dict)  # names tied to a code ("Milei" -> ARG)
 
-    def remember(self, actors: list[Actor], subject: tuple[Actor, ...]) -> None:
+    def remember(self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = ()) -> None:
         self.recent.extend(a for a in actors if a.code)
+        if group:
+            self.last_group = group
         if subject and any(a.code for a in subject):
             self.last_subject = tuple(a for a in subject if a.code)
             if len({a.code for a in self.last_subject}) > 1:
@@ -153,6 +155,7 @@ class SentenceActors:
         self.active: set[int] = set()
         self.modifier_of: dict[int, Token] = {}  # head -> the modifier that named its actor
         self.owned: set[int] = set()  # heads that name a thing an actor owns, not an actor
+        self.link_of: dict[int, Token] = {}  # head -> the "of" phrase that named its actor
 
     # -- public -------------------------------------------------------------------------
 
@@ -168,6 +171,9 @@ class SentenceActors:
             modifier = self.modifier_of.get(token.i)
             if modifier is not None:  # "Hungarian and Romanian officials"
                 actors += [self.modifier_actor(t) for t in coordinated(modifier) if t.i != modifier.i]
+            link = self.link_of.get(token.i)
+            if link is not None:  # "the nations of Mali, Niger and Burkina Faso"
+                actors += [self.resolve(t) for t in coordinated(link) if t.i != link.i]
             for actor in actors:
                 if actor is not None and not any(a.code and a.code == actor.code for a in found):
                     found.append(actor)
@@ -273,6 +279,7 @@ class SentenceActors:
             if child.dep_ in ("nmod", "obl") and case_of(child) in BELONGING_PREPS:
                 found = self.resolve(child, depth + 1)
                 if found is not None and found.code:
+                    self.link_of[head.i] = child
                     return found
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)

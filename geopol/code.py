@@ -13,7 +13,7 @@ China") sit outside the cue's arguments and never become recipients.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -59,6 +59,9 @@ UNDERGOING = frozenset(
 # Compound actors with no recipient act together ("Niger and Russia agreed").
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "FIGHT"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT"})
+UNDIRECTED = frozenset({"PROTEST", "CRIME"})  # a protest or a crime need not be aimed at a state
+# Material acts a story about one country leaves aimed at it when it names no recipient.
+FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN", "ASSAULT", "FIGHT"})
 MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}
@@ -66,7 +69,7 @@ MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet"
 # [cooperation]"); relative and adverbial clauses, conjuncts and appositions tell other events.
 COMPLEMENT_EDGES = frozenset({"xcomp", "ccomp", "obj", "obl", "nmod", "acl", "compound", "nsubj:pass", "amod", "advcl"})
 # Prepositions through which a topic word leads to the actor it concerns.
-TOPIC_PREPS = ("of", "in", "on", "by", "against", "for", "with", "between", "out")
+TOPIC_PREPS = ("of", "in", "on", "by", "against", "for", "with", "between", "out", "to")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})  # the event of such a clause may not happen
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "following", "once", "as"})
 AGREEMENT_WORDS = frozenset(
@@ -105,6 +108,7 @@ class Draft:
     quantity: int | None = None
     unit: str = ""
     predicate: Token | None = None
+    recipient_word: Token | None = None
 
 
 @dataclass
@@ -140,6 +144,7 @@ def code_sentence(
     drafts = [d for d in drafts if not d.dropped and not is_reference(d)]
     for draft in drafts:
         fill_defaults(scene, draft)
+        fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
     drafts = merge_duplicates(drafts)
     remember(scene, drafts)
@@ -351,11 +356,10 @@ def first_argument(
                 if candidate == exclude:
                     continue
                 if candidate.i in cue.words:
-                    if spec == "obj":
-                        rest = tuple(s for s in specs if s != "obj")
-                        deeper = first_argument(scene, cue, candidate, rest, exclude, avoid)
-                        if deeper is not None:
-                            return deeper
+                    rest = tuple(s for s in specs if s != spec)
+                    deeper = first_argument(scene, cue, candidate, rest, exclude, avoid) if rest else None
+                    if deeper is not None:
+                        return deeper
                     continue
                 found, coded = actor_within(scene, candidate, avoid)
                 if found is not None and coded:
@@ -383,8 +387,8 @@ def actor_within(scene: Scene, word: Token, avoid: frozenset[str], depth: int = 
             found, coded = actor_within(scene, child, avoid, depth + 1)
             if found is not None and coded:
                 return found, True
-    if actors and not codes:
-        return word, False
+    if actors:
+        return word, False  # an uncoded actor ("jihadists"), or the source itself ("its own troops")
     return None, False
 
 
@@ -423,6 +427,7 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     symmetric = len(sources) > 1 and not recipients and together
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
+    draft.recipient_word = recipient_word if between is None else between
     apply_modality(draft, scene.matchers.modifiers)
     return draft
 
@@ -456,6 +461,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     """Negation, doubt and conditions drop the event; a future or a plan makes it a promise
     (cooperative) or a threat (hostile); an attempt is marked. modifiers: lemma -> kind."""
     words = [draft.cue.anchor]
+    if draft.cue.anchor.dep_ in ("compound", "nmod") and draft.cue.anchor.head.lemma_ in modifiers:
+        words.append(draft.cue.anchor.head)  # "an intervention plan", "the threat of sanctions"
     if draft.predicate is not None and draft.predicate != draft.cue.anchor:
         words.append(draft.predicate)
     words.extend(syntax.governors(words[-1]))
@@ -570,6 +577,19 @@ def is_reference(draft: Draft) -> bool:
     )
 
 
+def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
+    """An event with a coded doer and no recipient named at all, in an article about one
+    country, concerns that country ("the US suspended assistance programmes" in a story
+    about Niger)."""
+    dominant = scene.actors.context.dominant
+    if dominant is None or draft.recipients or recipient_word is not None or draft.symmetric:
+        return
+    codes = {a.code for a in draft.sources if a.code}
+    if not codes or dominant.code in codes or draft.category not in FOCUS_CATEGORIES:
+        return
+    draft.recipients = (replace(dominant, text=dominant.text, sector=""),)
+
+
 def fill_defaults(scene: Scene, draft: Draft) -> None:
     """Violence whose attacker goes unnamed in an article about one armed group is that
     group's; violence by a non-state group whose target is unnamed hits the country where
@@ -595,13 +615,20 @@ def subtree_indices(word: Token | None) -> set[int]:
 
 
 def keep(draft: Draft) -> bool:
-    """An event needs a coded side; a state acting on itself is not an international event."""
+    """An event needs a coded side; one whose other side the sentence does not name, or
+    names but no dictionary codes ("jihadists"), is kept as a one-sided event. An actor
+    acting on itself is no international event."""
     draft.sources = tuple(a for a in draft.sources if a.code or not any(b.code for b in draft.sources))
     sources = {a.code for a in draft.sources if a.code}
     draft.recipients = tuple(a for a in draft.recipients if not (a.code and a.code in sources))
-    if not sources and not any(a.code for a in draft.recipients):
+    recipients = {a.code for a in draft.recipients if a.code}
+    if draft.symmetric:
+        return len(sources) > 1 or bool(recipients)
+    if sources and recipients:
+        return True
+    if not sources and not recipients:
         return False
-    return not (draft.symmetric and len(sources) < 2 and not draft.recipients)
+    return True
 
 
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
@@ -628,7 +655,10 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     if not any(a.code for a in subject) and drafts:
         subject = drafts[0].sources
     named = [actors.resolve(doc[i]) for i in sorted(actors.actor_at)]
-    scene.actors.context.remember([a for a in named if a is not None], tuple(subject))
+    groups = [actors.of(t) for t in doc if t.conjuncts and t.dep_ != "conj"]
+    groups = [g for g in groups if len({a.code for a in g if a.code}) > 1]
+    group = tuple(a for a in groups[-1] if a.code) if groups else ()
+    scene.actors.context.remember([a for a in named if a is not None], tuple(subject), group)
 
 
 def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sentence_char: int) -> Event:

@@ -116,9 +116,24 @@ def first_token(doc: Doc, sentence_char: int, dateline_end: int) -> int:
 
 def remember_unparsed(context: ArticleContext, window: Analysis, year: int | None) -> None:
     """A sentence with no event still names actors that later pronouns may stand for."""
-    named = [choose_entry(entries, year) for _, _, entries in window.actors]
-    actors = [Actor(e.text, e.code, e.sector, actor_kind(e)) for e in named if e.kind != "capital"]
-    context.remember(actors, tuple(actors[:1]))
+    named = [(s, e, choose_entry(entries, year)) for s, e, entries in window.actors]
+    actors = [Actor(entry.text, entry.code, entry.sector, actor_kind(entry)) for _, _, entry in named if entry.kind != "capital"]
+    context.remember(actors, tuple(actors[:1]), listed_group(window.doc, named))
+
+
+def listed_group(doc: Doc, named: list) -> tuple[Actor, ...]:
+    """ "Mali, Niger, and Burkina Faso": names joined only by commas and "and"."""
+    best: list = []
+    run: list = []
+    for start, end, entry in named:
+        gap = {t.lower_ for t in doc[run[-1][1] : start]} if run else set()
+        if run and gap <= {",", "and", "&"}:
+            run.append((start, end, entry))
+        else:
+            run = [(start, end, entry)]
+        if len({e.code for _, _, e in run}) > 1 and len(run) >= len(best):
+            best = list(run)
+    return tuple(Actor(e.text, e.code, e.sector, actor_kind(e)) for _, _, e in best)
 
 
 def reference_date(article: Article) -> PartialDate | None:

@@ -106,6 +106,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
     if verb.dep_ == "advcl" and any(c.lower_ in ("after", "before", "while", "by", "since", "upon") for c in verb.children):
         return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew to Tehran"
+    if verb.dep_ in ("parataxis", "dep", "appos") and is_noun(head) and head.i < verb.i:
+        return head  # "Niger, especially, has expressed ...", read as a noun with a verb beside it
     return None
 
 
