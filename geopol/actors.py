@@ -23,6 +23,7 @@ from geopol.records import Actor
 from geopol.syntax import case_of, is_verb, own_subject, phrase_range
 
 FIRST_MENTION_BONUS = 2
+MIN_GROUP_MENTIONS = 2
 KIND_RANK = {
     "state": 0,
     "igo": 1,
@@ -97,7 +98,9 @@ def dominant_group(analysis: Analysis) -> Actor | None:
     counts = Counter(entries[0].code for _, _, entries in analysis.actors if entries[0].kind == "armed_group")
     if not counts:
         return None
-    code, _ = counts.most_common(1)[0]
+    code, count = counts.most_common(1)[0]
+    if count < MIN_GROUP_MENTIONS:
+        return None  # named in passing: the story is not about it
     text = next(entries[0].text for _, _, entries in analysis.actors if entries[0].code == code)
     return Actor(text, code, "REB", "armed_group")
 
@@ -171,6 +174,7 @@ class SentenceActors:
             modifier = self.modifier_of.get(token.i)
             if modifier is not None:  # "Hungarian and Romanian officials"
                 actors += [self.modifier_actor(t) for t in coordinated(modifier) if t.i != modifier.i]
+                actors += [self.modifier_actor(t) for t in self.sibling_modifiers(token, modifier)]
             link = self.link_of.get(token.i)
             if link is not None:  # "the nations of Mali, Niger and Burkina Faso"
                 actors += [self.resolve(t) for t in coordinated(link) if t.i != link.i]
@@ -178,6 +182,15 @@ class SentenceActors:
                 if actor is not None and not any(a.code and a.code == actor.code for a in found):
                     found.append(actor)
         return tuple(found)
+
+    def sibling_modifiers(self, head: Token, modifier: Token) -> list[Token]:
+        """ "Indian and Pakistani troops" read as two modifiers of "troops" joined by "and"."""
+        siblings = [c for c in head.children if c.dep_ == modifier.dep_ and c.i != modifier.i and c.i in self.actor_at]
+        if not siblings:
+            return []
+        low, high = min(modifier.i, *(t.i for t in siblings)), max(modifier.i, *(t.i for t in siblings))
+        joined = any(t.lower_ in ("and", "&") for t in self.doc[low:high])
+        return siblings if joined else []
 
     def modifier_actor(self, token: Token) -> Actor | None:
         entry = self.actor_at.get(token.i)

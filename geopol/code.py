@@ -272,14 +272,15 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         return speaker, syntax.subject(verb)
     source = syntax.agent(verb) if passive else syntax.subject(verb)
     specs = recipient_specs(cue.rule)
-    if passive and patient is not None and "obj" in specs:
-        return source, patient
     if passive and source is None and patient is not None:
         # "power transmission from Nigeria to Niger was cut off": the flow names both sides
-        source = next(iter(syntax.obliques(patient, ("from",))), None)
-        recipient = next(iter(syntax.obliques(patient, ("to", "into"))), None)
-        if source is not None or recipient is not None:
-            return source, recipient
+        origin = next(iter(syntax.obliques(patient, ("from",))), None)
+        inner = [patient, *(origin.subtree if origin is not None else ())]
+        target = next((c for word in inner for c in syntax.obliques(word, ("to", "into"))), None)
+        if origin is not None and target is not None:
+            return origin, target
+    if passive and patient is not None and "obj" in specs:
+        return source, patient
     avoid = codes_of(scene, source)
     recipient = first_argument(scene, cue, verb, specs, avoid=avoid)
     if recipient is None and rule.governs:
@@ -365,6 +366,10 @@ def first_argument(
                 if found is not None and coded:
                     return found
                 fallback = fallback or found
+    for candidate in opposed(word):  # "rallied in Bamako against France"
+        found, coded = actor_within(scene, candidate, avoid)
+        if found is not None and coded:
+            return found
     for host in hosts[1:]:  # "ended its mission in Mali", "froze Nigerien assets"
         owners = [c for c in host.children if c.dep_ in ("nmod:poss", "amod", "compound")]
         for candidate in owners + syntax.obliques(host, TOPIC_PREPS):
@@ -372,6 +377,11 @@ def first_argument(
             if found is not None and coded:
                 return found
     return fallback
+
+
+def opposed(word: Token) -> list[Token]:
+    """ "against X" anywhere in the phrases of a word: whom the act is aimed at."""
+    return [t for t in word.subtree if t.dep_ in syntax.NOMINAL_MODIFIERS and syntax.case_of(t) == "against"]
 
 
 def actor_within(scene: Scene, word: Token, avoid: frozenset[str], depth: int = 0) -> tuple[Token | None, bool]:
@@ -433,10 +443,12 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
 
 
 def between_words(cue: Cue) -> Token | None:
-    """ "talks between Tiani and Putin": the first of the parties."""
-    for child in cue.anchor.children:
-        if child.dep_ in ("nmod", "obl") and syntax.case_of(child) in ("between", "among"):
-            return child
+    """ "talks between Tiani and Putin", "the suspension of cooperation between Algeria and
+    Morocco": the first of the parties."""
+    for word in (cue.anchor, *syntax.obliques(cue.anchor, ("of",))):
+        for child in word.children:
+            if child.dep_ in ("nmod", "obl") and syntax.case_of(child) in ("between", "among"):
+                return child
     return None
 
 
@@ -544,7 +556,9 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
         elif draft.category == governor.category:
             draft.dropped = True
             fill_missing(governor, draft)
-        elif syntax.is_noun(draft.cue.anchor) and not any(a.code for a in draft.sources):
+        elif syntax.is_noun(draft.cue.anchor) and (
+            draft.cue.anchor.dep_ in ("nmod", "compound") or not any(a.code for a in draft.sources)
+        ):
             draft.dropped = True  # "the termination of military cooperation": a termination
 
 

@@ -118,7 +118,11 @@ def remember_unparsed(context: ArticleContext, window: Analysis, year: int | Non
     """A sentence with no event still names actors that later pronouns may stand for."""
     named = [(s, e, choose_entry(entries, year)) for s, e, entries in window.actors]
     actors = [Actor(entry.text, entry.code, entry.sector, actor_kind(entry)) for _, _, entry in named if entry.kind != "capital"]
-    context.remember(actors, tuple(actors[:1]), listed_group(window.doc, named))
+    first = actors[:1]
+    focus = next((s for s, _, kind in window.anaphors if kind == "dominant_state"), None)
+    if context.dominant is not None and focus is not None and (not named or focus < named[0][0]):
+        first = [context.dominant]  # "The junta's announcement ...": the subject is the junta
+    context.remember(actors, tuple(first), listed_group(window.doc, named))
 
 
 def listed_group(doc: Doc, named: list) -> tuple[Actor, ...]:

@@ -59,7 +59,7 @@ def test_broken_row_is_reported_with_file_and_line(tmp_path):
     data = copy_data(tmp_path)
     cues = data / "cues.csv"
     lines = cues.read_text(encoding="utf-8").splitlines()
-    lines.insert(40, "AGREEE,agree to,agree,,,,")
+    lines.insert(40, "AGREEE,agree to,verb,,,,,agree,")
     cues.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"cues\.csv:41: category 'AGREEE'"):
         load_dictionaries(data, seat_coordinates)
@@ -78,4 +78,33 @@ def test_file_that_is_not_utf8_is_reported_with_its_line(tmp_path):
     roles = data / "actors" / "roles.csv"
     roles.write_bytes(roles.read_bytes() + "caf\xe9,GOV,no\n".encode("latin-1"))
     with pytest.raises(DictionaryError, match=r"roles\.csv:\d+: not UTF-8 text"):
+        load_dictionaries(data, seat_coordinates)
+
+
+@pytest.mark.parametrize(
+    ("code", "home"),
+    [
+        ("HOUTHIS", "YEM"),
+        ("HEZBOLLAH", "LBN"),
+        ("HAMAS", "PSE"),
+        ("SHABAAB", "SOM"),
+        ("ISWAP", "NGA"),
+        ("ISSP", "MLI"),
+        ("JNIM", "MLI"),
+        ("BOKO", "NGA"),
+        ("RSF", "SDN"),
+        ("M23", "COD"),
+        ("WAGNER", "RUS"),
+    ],
+)
+def test_armed_groups_carry_their_home_country(dictionaries, code, home):
+    info = dictionaries.actors[code]
+    assert (info.kind, info.home) == ("armed_group", home)
+
+
+def test_cue_frame_with_an_unknown_argument_is_reported(tmp_path):
+    data = copy_data(tmp_path)
+    cues = data / "cues.csv"
+    cues.write_text(cues.read_text(encoding="utf-8") + "SANCTION,expel,verb,,obj|subject object,,,expel,\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"cues\.csv:\d+: recipient 'subject object'"):
         load_dictionaries(data, seat_coordinates)
