@@ -331,6 +331,8 @@ class SentenceActors:
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
+            if self.context.dominant is not None:  # "the minister", "the army" of the story's country
+                return Actor(text, self.context.dominant.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
 
     def antecedent(self, token: Token, text: str, sector: str) -> Actor | None:

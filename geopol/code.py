@@ -493,6 +493,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
                 kinds.add(modifiers.get(child.lower_, ""))
             if child.dep_ == "advcl" and "unless" in syntax.marks(child):
                 kinds.add("condition")
+    if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
+        kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
     elif "future" in kinds:

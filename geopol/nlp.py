@@ -91,10 +91,13 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
     nlp = parser()
     docs = []
     for sentence in sentences:
-        doc = sentence.as_doc()
-        for token in doc[1:]:
-            token.is_sent_start = False  # the splitter already decided: one tree per sentence
-        docs.append(doc)
+        words, spaces, lemmas = [], [], []
+        for token in sentence:
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            lemmas.append(token.lemma_)
+        starts = [True] + [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
+        docs.append(Doc(nlp.vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts))
     return list(nlp.pipe(docs, batch_size=PARSE_BATCH))
 
 
