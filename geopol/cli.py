@@ -186,6 +186,28 @@ def export(store: Path, output_format: str, output: Path | None) -> int:
     return 0
 
 
+def check_model() -> tuple[bool, str, str]:
+    """The trained parser loads offline and parses a sentence into one tree."""
+    from geopol.nlp import ModelMissing, parser
+
+    fix = "restore models/parser from the repository, or train it: python scripts/train_parser.py --install"
+    try:
+        nlp = parser()
+        doc = nlp("Chad expelled the French ambassador on Monday.")
+    except ModelMissing as error:
+        return False, f"parser: {error}", fix
+    except Exception as error:  # a damaged model directory, whatever spaCy says
+        return False, f"parser: {type(error).__name__}: {error}", fix
+    roots = [t for t in doc if t.head.i == t.i]
+    scores = nlp.meta.get("test_scores", {}).get("ewt", {})
+    figures = f", EWT test UAS {scores['uas']:.3f} LAS {scores['las']:.3f}" if scores else ""
+    return (
+        len(roots) == 1,
+        f"parser: {nlp.meta.get('name', '?')} {nlp.meta.get('version', '')} ({', '.join(nlp.pipe_names)}){figures}",
+        fix,
+    )
+
+
 def check(store: Path) -> int:
     results: list[tuple[bool, str, str]] = []
     try:
@@ -213,6 +235,7 @@ def check(store: Path) -> int:
         )
     except DictionaryError as error:
         results.append((False, f"dictionaries: {error}", "fix the row named above"))
+    results.append(check_model())
     from geopol.gazetteer import find_city
 
     for name, country in CAPITALS.items():
