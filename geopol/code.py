@@ -640,11 +640,7 @@ def keep(draft: Draft) -> bool:
     recipients = {a.code for a in draft.recipients if a.code}
     if draft.symmetric:
         return len(sources) > 1 or bool(recipients)
-    if sources and recipients:
-        return True
-    if not sources and not recipients:
-        return False
-    return True
+    return bool(sources or recipients)
 
 
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:

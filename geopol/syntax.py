@@ -142,7 +142,7 @@ def negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in ("advmod", "neg", "det", "cc:preconj") and child.lower_ in NEGATIONS:
             return True
-        if child.dep_ == "advmod" and child.morph.get("Polarity") == ["Neg"]:
+        if child.dep_ == "advmod" and child.morph.get("Polarity", []) == ["Neg"]:
             return True
     return False
 

@@ -37,7 +37,10 @@ def test_accusation_is_an_event_of_the_speaker():
 
 
 def test_dateline_and_news_agency_are_not_actors():
-    text = "DAKAR, Senegal (Reuters) - Gambia recalled its ambassador to Senegal on Monday, a foreign ministry official told Reuters."
+    text = (
+        "DAKAR, Senegal (Reuters) - Gambia recalled its ambassador to Senegal on Monday, "
+        "a foreign ministry official told Reuters."
+    )
     events = code_text(text, published=date(2025, 3, 12))
     assert ("SANCTION", "GMB", "SEN") in dyads(events)
     assert "SEN" not in codes(events, "sources")
