@@ -96,7 +96,8 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
             lemmas.append(token.lemma_)
-        starts: list[bool | int | None] = [True] + [False] * (len(words) - 1)  # one tree per sentence
+        starts: list[bool | int | None] = [True]
+        starts += [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts))
     return list(nlp.pipe(docs, batch_size=PARSE_BATCH))
 
