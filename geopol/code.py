@@ -393,7 +393,8 @@ def actor_within(scene: Scene, word: Token, avoid: frozenset[str], depth: int = 
     if codes - avoid:
         return word, True
     if depth < 2:
-        for child in syntax.obliques(word, TOPIC_PREPS):
+        partners = [c for acl in syntax.children(word, ("acl",)) for c in syntax.obliques(acl, ("with",))]
+        for child in syntax.obliques(word, TOPIC_PREPS) + partners:  # "the agreements signed with France"
             found, coded = actor_within(scene, child, avoid, depth + 1)
             if found is not None and coded:
                 return found, True
@@ -558,10 +559,18 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
         elif draft.category == governor.category:
             draft.dropped = True
             fill_missing(governor, draft)
-        elif syntax.is_noun(draft.cue.anchor) and (
-            draft.cue.anchor.dep_ in ("nmod", "compound") or not any(a.code for a in draft.sources)
-        ):
+        elif syntax.is_noun(draft.cue.anchor) and not own_doer(scene, draft):
             draft.dropped = True  # "the termination of military cooperation": a termination
+
+
+def own_doer(scene: Scene, draft: Draft) -> bool:
+    """Does a noun cue name its own doer ("the JNIM attack", "Russia's deployment"), so that
+    it is an event of its own inside another cue's phrase?"""
+    word = draft.source_word
+    if word is None or word.head.i != draft.cue.anchor.i or draft.cue.anchor.dep_ in ("nmod", "compound"):
+        return False
+    named = word.i in scene.actors.actor_at or word.i in scene.actors.anaphor_at
+    return named and any(a.code for a in draft.sources)
 
 
 def fill_missing(keeper: Draft, other: Draft) -> None:

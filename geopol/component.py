@@ -25,7 +25,7 @@ from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_gro
 from geopol.code import code_sentence
 from geopol.dates import PartialDate
 from geopol.dictionaries import cached_dictionaries
-from geopol.geocode import PlaceMention, locate, place_mentions, refine_article
+from geopol.geocode import WHERE, PlaceMention, locate, place_mentions, refine_article
 from geopol.nlp import Analysis, analyse, matchers_for, parse_sentences, preprocessor
 from geopol.paths import DATA_DIR, MODEL_DIR
 from geopol.records import Actor, Article, Event
@@ -78,7 +78,7 @@ class EventCoder:
                 continue
             sentence_doc = parsed[index]
             local = window.moved(sentence_doc, sentence.start)
-            countries = {m.token - sentence.start: m.place.country for m in mentions[index] if m.place.country}
+            countries = {m.token - sentence.start: m.place.country for m in mentions[index] if m.place.country and m.prep in WHERE}
             first = first_token(sentence_doc, sentence.start_char, dateline.end() if dateline else 0)
             found = code_sentence(
                 sentence_doc,
