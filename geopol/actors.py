@@ -45,6 +45,10 @@ NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc 
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
 REPORTING_SECTORS = frozenset({"MED"})  # news outlets, reporters: they report events, they do not act in them
 MAX_DEPTH = 3
+QUANTIFIERS = frozenset(
+    "dozen hundred thousand million score some many several most all part group number majority handful few "
+    "both each one two three four five six seven eight nine ten".split()
+)
 # Capitalised words that are never names of actors: months, days, their abbreviations.
 NOT_NAMES = frozenset(
     [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:] + calendar.day_abbr[:]]
@@ -168,7 +172,8 @@ class SentenceActors:
         if head is None:
             return ()
         found: list[Actor] = []
-        for token in coordinated(head):
+        listed = [a for a in head.children if a.dep_ == "appos" and a.i in self.actor_at and head.i in self.actor_at]
+        for token in coordinated(head) + listed:  # "Mali, Burkina Faso and Niger" read as an apposition
             group = self.group_of(token)
             actors = [replace(a, text=token.text) for a in group] if len(group) > 1 else [self.resolve(token)]
             modifier = self.modifier_of.get(token.i)
@@ -245,7 +250,8 @@ class SentenceActors:
             if role is None and head.pos_ != "PROPN":
                 self.owned.add(head.i)
             return self.named(head, replace(named, text=text, sector=sector or named.sector))
-        linked = self.from_links(head, depth) if role is not None or head.pos_ == "PROPN" else None
+        counted = head.like_num or head.lemma_ in QUANTIFIERS  # "dozens of Boko Haram fighters"
+        linked = self.from_links(head, depth) if role is not None or head.pos_ == "PROPN" or counted else None
         if linked is not None and linked.code:
             return self.named(head, replace(linked, text=text, sector=sector or linked.sector))
         if head.pos_ == "PROPN" and self.name_of(head) in self.context.names:
@@ -272,8 +278,8 @@ class SentenceActors:
             entry = self.actor_at.get(token.i)
             if entry is None and token.dep_ == "nmod:poss" and (token.lower_ in PERSONAL_PRONOUNS or token.i in self.anaphor_at):
                 pronoun = self.antecedent(token, token.text, "")
-                if pronoun is not None and pronoun.code:
-                    return pronoun  # "its forces", "their ambassadors"
+                if pronoun is not None and pronoun.code and best is None:
+                    best = (8, distance, ActorEntry(pronoun.text, pronoun.code, pronoun.kind), token)  # "its forces"
             if entry is not None and token.i >= self.first_token:
                 rank = (KIND_RANK.get(entry.kind, 9), distance)
                 if best is None or rank < best[:2]:
@@ -327,6 +333,10 @@ class SentenceActors:
         if role.sector == "REB" and self.context.armed_group is not None:
             group = self.context.armed_group
             return Actor(text, group.code, "REB", "armed_group")
+        if role.sector == "CVL":  # "thousands of people demonstrated in Niamey"
+            countries = set(self.place_countries.values())
+            if len(countries) == 1:
+                return Actor(text, countries.pop(), role.sector, "state")
         if role.sector in STATE_SECTORS:
             countries = set(self.place_countries.values())
             if len(countries) == 1:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from geopol import syntax
-from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors
+from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
 from geopol.dictionaries import CueRule
 from geopol.nlp import Analysis, Matchers
 from geopol.quantity import find_quantity
@@ -140,6 +140,7 @@ def code_sentence(
     scene = Scene(doc, analysis, matchers, actors)
     scene.cues = accept_cues(scene)
     drafts = [draft_event(scene, cue) for cue in scene.cues]
+    merge_settings(drafts)
     govern(scene, drafts)
     drafts = [d for d in drafts if not d.dropped and not is_reference(d)]
     for draft in drafts:
@@ -350,6 +351,7 @@ def first_argument(
     so are words that name no actor ("condemned the coup in Niger"). An argument naming an
     uncoded actor ("clashed with jihadists") is the answer only if no coded one is found."""
     hosts = [word, *(scene.doc[i] for i in sorted(cue.words) if i != word.i and syntax.is_noun(scene.doc[i]))]
+    own_preps = tuple(s for s in specs if s not in ("obj", "iobj", "comp") and s not in TOPIC_PREPS)
     fallback: Token | None = None
     for spec in specs:
         for host in hosts:
@@ -362,7 +364,7 @@ def first_argument(
                     if deeper is not None:
                         return deeper
                     continue
-                found, coded = actor_within(scene, candidate, avoid)
+                found, coded = actor_within(scene, candidate, avoid, preps=own_preps)
                 if found is not None and coded:
                     return found
                 fallback = fallback or found
@@ -384,18 +386,23 @@ def opposed(word: Token) -> list[Token]:
     return [t for t in word.subtree if t.dep_ in syntax.NOMINAL_MODIFIERS and syntax.case_of(t) == "against"]
 
 
-def actor_within(scene: Scene, word: Token, avoid: frozenset[str], depth: int = 0) -> tuple[Token | None, bool]:
+def actor_within(
+    scene: Scene, word: Token, avoid: frozenset[str], depth: int = 0, preps: tuple[str, ...] = ()
+) -> tuple[Token | None, bool]:
     """word if it names an actor other than the source; else the first such actor in its
     prepositional phrases ("the coup in Niger", "a proposal by Togo", "its troops out of
-    Mali"). Returns (word, whether it is coded)."""
+    Mali"; preps: prepositions the frame adds). The phrases of an attack name its victims,
+    not the party a condemnation is aimed at: through violence only "by" leads on.
+    Returns (word, whether it is coded)."""
     actors = scene.actors.of(word)
     codes = {a.code for a in actors if a.code}
     if codes - avoid:
         return word, True
     if depth < 2:
+        through = ("by",) if word.lemma_ in scene.matchers.violent_nouns else TOPIC_PREPS + preps
         partners = [c for acl in syntax.children(word, ("acl",)) for c in syntax.obliques(acl, ("with",))]
-        for child in syntax.obliques(word, TOPIC_PREPS) + partners:  # "the agreements signed with France"
-            found, coded = actor_within(scene, child, avoid, depth + 1)
+        for child in syntax.obliques(word, through) + partners:  # "the agreements signed with France"
+            found, coded = actor_within(scene, child, avoid, depth + 1, preps)
             if found is not None and coded:
                 return found, True
     if actors:
@@ -434,7 +441,9 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     quantity, unit = (None, "")
     if rule.category in COUNTED or rule.governs in ("intent", "absorb"):
         quantity, unit = count_of(scene, predicate)
-    together = between is not None or rule.category in SYMMETRIC
+    if rule.mode == "reciprocal" and len(sources) > 1:
+        recipients = ()  # "Morocco and Algeria exchanged accusations over ...": each at the other
+    together = between is not None or rule.category in SYMMETRIC or rule.mode == "reciprocal"
     symmetric = len(sources) > 1 and not recipients and together
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
@@ -483,8 +492,11 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     for word in words:
         if syntax.negated(word):
             kinds.add("negation")
-        for aux in syntax.auxiliaries(word):
+        auxiliaries = syntax.auxiliaries(word)
+        for aux in auxiliaries:
             kinds.add(modifiers.get(aux, ""))
+        if "have" in auxiliaries and {"would", "could", "might", "should"} & set(auxiliaries):
+            kinds.add("hypothetical")  # "would have extended": it did not happen
         for mark in syntax.marks(word):
             kinds.add("hypothetical" if mark in CONDITIONAL_MARKS else modifiers.get(mark, ""))
         if word != draft.cue.anchor and word != draft.predicate:
@@ -571,6 +583,21 @@ def own_doer(scene: Scene, draft: Draft) -> bool:
         return False
     named = word.i in scene.actors.actor_at or word.i in scene.actors.anaphor_at
     return named and any(a.code for a in draft.sources)
+
+
+def merge_settings(drafts: list[Draft]) -> None:
+    """ "killed three soldiers in a gunbattle", "air strikes killed dozens": killing in
+    combat is fighting; the combat noun and the killing are one FIGHT event."""
+    fights = {d.cue.anchor.i: d for d in drafts if d.category == "FIGHT" and syntax.is_noun(d.cue.anchor) and not d.dropped}
+    for draft in drafts:
+        if draft.category != "ASSAULT" or draft.dropped:
+            continue
+        verb = syntax.predicate(draft.cue.anchor)
+        setting = next((fights[c.i] for c in verb.children if c.i in fights and c.dep_ in ("obl", "nsubj")), None)
+        if setting is not None:
+            draft.category = "FIGHT"
+            setting.dropped = True
+            fill_missing(draft, setting)
 
 
 def fill_missing(keeper: Draft, other: Draft) -> None:
@@ -675,11 +702,11 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     subject = actors.of(subject_word) if subject_word is not None else ()
     if not any(a.code for a in subject) and drafts:
         subject = drafts[0].sources
-    named = [actors.resolve(doc[i]) for i in sorted(actors.actor_at)]
+    named = [Actor(e.text, e.code, e.sector, actor_kind(e)) for _, _, entries in scene.analysis.actors for e in entries[:1]]
     groups = [actors.of(t) for t in doc if t.conjuncts and t.dep_ != "conj"]
     groups = [g for g in groups if len({a.code for a in g if a.code}) > 1]
     group = tuple(a for a in groups[-1] if a.code) if groups else ()
-    scene.actors.context.remember([a for a in named if a is not None], tuple(subject), group)
+    scene.actors.context.remember([a for a in named if a.kind != "capital"], tuple(subject), group)
 
 
 def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sentence_char: int) -> Event:

@@ -21,7 +21,11 @@ from geopol.records import Actor, Event, Place
 WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 TOWARDS = frozenset({"to", "into", "toward", "towards"})
 LOCATIVE = WHERE | TOWARDS | {"from", "via"}
-SKIP_WORDS = frozenset(["the", "city", "town", "capital", "village", "region", "province", "of"])
+SKIP_WORDS = frozenset(
+    ["the", "city", "town", "capital", "village", "region", "province", "of", "southern", "northern", "eastern", "western"]
+    + ["central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"]
+    + ["northeast", "northwest", "southeast", "southwest", "neighbouring", "neighboring", "rural", "remote"]
+)
 NOT_PLACES = frozenset(
     {*calendar.month_name[1:], *calendar.day_name, "President", "General", "Colonel", "Minister", "Prime", "King"}
 )
@@ -111,6 +115,9 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
     if actor is None:
         return None
     info = actors.get(actor.code)
+    if info is not None and info.lat is None and info.home in actors:
+        home = actors[info.home]  # an armed group with no seat stands in its home country
+        return Place(home.name, home.lat, home.lon, "country", home.code, note) if home.lat is not None else None
     if info is None or info.lat is None or info.lon is None:
         return None
     if info.kind != "state" and info.seat:
@@ -195,8 +202,10 @@ def default_place(event: Event, source: Actor | None, recipient: Actor | None, a
     if event.category == "CONSULT" and event.mode == "visit" and recipient is not None:
         return actor_point(recipient, actors, "city", "host")
     if event.category in HAPPENS_AT_RECIPIENT and recipient is not None:
-        return actor_point(recipient, actors, "country", "actor")
-    return actor_point(source or recipient, actors, "country", "actor")
+        found = actor_point(recipient, actors, "country", "actor")
+        if found is not None:
+            return found
+    return actor_point(source, actors, "country", "actor") or actor_point(recipient, actors, "country", "actor")
 
 
 def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]]) -> list[Event]:

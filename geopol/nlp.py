@@ -207,6 +207,7 @@ class Matchers:
     cue_rules: tuple[CueRule, ...]
     cue_literals: tuple[int, ...]
     cue_words: tuple[frozenset[str], ...]
+    violent_nouns: frozenset[str]  # one-word cues of attacks and fighting ("attack", "bombing")
     modifiers: dict[str, str]  # lemma -> kind
     places: PhraseMatcher
     place_entries: dict[str, Facility]
@@ -260,6 +261,12 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
         cue_rules=dictionaries.cues,
         cue_literals=tuple(literal_count(r.pattern) for r in dictionaries.cues),
         cue_words=tuple(pattern_words(r.pattern) for r in dictionaries.cues),
+        violent_nouns=frozenset(
+            word
+            for r in dictionaries.cues
+            if r.category in ("ASSAULT", "FIGHT") and r.pos != "verb" and literal_count(r.pattern) == 1
+            for word in pattern_words(r.pattern)
+        ),
         modifiers={m.lemma: m.kind for m in dictionaries.modifiers},
         places=places,
         place_entries=place_entries,

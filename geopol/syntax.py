@@ -51,6 +51,11 @@ def case_of(token: Token) -> str:
     for child in token.children:
         if child.dep_ == "case" or (child.dep_ == "mark" and child.i < token.i):
             return child.lower_
+    for child in token.lefts:  # "of Boko Haram fighters" read with "of" under "Boko"
+        if child.dep_ in ("compound", "flat", "amod"):
+            found = next((c for c in child.lefts if c.dep_ == "case"), None)
+            if found is not None:
+                return found.lower_
     return ""
 
 
@@ -65,7 +70,9 @@ def is_passive(verb: Token) -> bool:
     """ "was attacked", "forces deployed by Russia" (a participle modifying a noun)."""
     if any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    # "forces deployed by Russia"; without an agent, "troops clashed with ..." read as a
+    # participle is more often a verb the parse attached to its subject
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and agent(verb) is not None
 
 
 def agent(verb: Token) -> Token | None:
@@ -100,8 +107,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "conj" and is_verb(head):
         return subject_or_agent(head, steps + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return head  # "troops fighting in Mali"
+    if verb.dep_ == "acl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and agent(verb) is None)):
+        return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
         return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
     if verb.dep_ == "advcl" and any(c.lower_ in ("after", "before", "while", "by", "since", "upon") for c in verb.children):
@@ -148,7 +155,9 @@ def negated(token: Token) -> bool:
 
 
 def auxiliaries(token: Token) -> list[str]:
-    return [c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "aux:pass")]
+    """ "would", "have" in "would have extended" (an auxiliary read as the verb counts too)."""
+    found = [c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "aux:pass")]
+    return found + [token.lemma_.lower()] if token.pos_ == "AUX" else found
 
 
 def marks(token: Token) -> list[str]:

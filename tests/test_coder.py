@@ -23,7 +23,7 @@ from tests.coding import code_text, dyads
         ("ECOWAS threatened military intervention against the junta in Niamey.", ("THREATEN", "ECOWAS", "NER")),
         ("Nigeria demanded that Niger release the detained president.", ("DEMAND", "NGA", "NER")),
         ("Turkey delivered armed drones to Burkina Faso.", ("AID", "TUR", "BFA")),
-        ("Thousands of protesters rallied in Bamako against France.", ("PROTEST", "", "FRA")),
+        ("Thousands of protesters rallied in Bamako against France.", ("PROTEST", "MLI", "FRA")),
         ("Burkina Faso's junta expelled three French diplomats accused of subversive activities.", ("SANCTION", "BFA", "FRA")),
         ("Islamic State fighters kidnapped an Austrian aid worker in Agadez.", ("ASSAULT", "IS", "AUT")),
         ("Togo's President Faure Gnassingbe received Niger's Prime Minister in Lome on Tuesday.", ("CONSULT", "NER", "TGO")),
