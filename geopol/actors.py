@@ -437,3 +437,8 @@ class SentenceActors:
 
     def is_place(self, token: Token) -> bool:
         return token.i in self.place_countries
+
+    def is_place_name(self, token: Token) -> bool:
+        """A capital or a city named as a place ("in Niamey"), not a government."""
+        entry = self.actor_at.get(token.i)
+        return (entry is not None and entry.kind == "capital") or (entry is None and self.is_place(token))

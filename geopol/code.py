@@ -68,6 +68,9 @@ MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet"
 # Edges along which a cue completes the cue above it ("threatened [to ban]", "the end of
 # [cooperation]"); relative and adverbial clauses, conjuncts and appositions tell other events.
 COMPLEMENT_EDGES = frozenset({"xcomp", "ccomp", "obj", "obl", "nmod", "acl", "compound", "nsubj:pass", "amod", "advcl"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+# Events whose place names their target: "deployed troops in Bamako", "attacks near Sikasso".
+TARGET_IS_PLACE = frozenset({"MOBILIZE", "AID", "ASSAULT", "FIGHT", "COERCE"})
 # Prepositions through which a topic word leads to the actor it concerns.
 TOPIC_PREPS = ("of", "in", "on", "by", "against", "for", "with", "between", "out", "to")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})  # the event of such a clause may not happen
@@ -120,6 +123,7 @@ class Scene:
     matchers: Matchers
     actors: SentenceActors
     cues: list[Cue] = field(default_factory=list)
+    category: str = ""  # of the cue whose participants are being read
 
 
 def code_sentence(
@@ -253,6 +257,7 @@ def argument_words(word: Token) -> list[Token]:
 
 def participants(scene: Scene, cue: Cue) -> tuple[Token | None, Token | None]:
     """The head words of the source and the recipient of a cue."""
+    scene.category = cue.rule.category
     anchor = syntax.predicate(cue.anchor)
     if syntax.is_verb(anchor) or anchor.pos_ == "ADJ":
         return verb_participants(scene, cue, anchor)
@@ -394,6 +399,8 @@ def actor_within(
     Mali"; preps: prepositions the frame adds). The phrases of an attack name its victims,
     not the party a condemnation is aimed at: through violence only "by" leads on.
     Returns (word, whether it is coded)."""
+    if scene.actors.is_place_name(word) and syntax.case_of(word) in LOCATIVE_PREPS and scene.category not in TARGET_IS_PLACE:
+        return None, False  # "signed a deal in Addis Ababa": where, not with whom
     actors = scene.actors.of(word)
     codes = {a.code for a in actors if a.code}
     if codes - avoid:

@@ -107,6 +107,9 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "conj" and is_verb(head):
         return subject_or_agent(head, steps + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and "," in (t.text for t in verb.doc[max(verb.i - 2, 0) : verb.i]):
+        clause = clause_verb(head)  # "..., dismissing the move": the participle speaks for the clause
+        return subject_or_agent(clause, steps + 1) if clause is not None else None
     if verb.dep_ == "acl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and agent(verb) is None)):
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
@@ -115,6 +118,18 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew to Tehran"
     if verb.dep_ in ("parataxis", "dep", "appos") and is_noun(head) and head.i < verb.i:
         return head  # "Niger, especially, has expressed ...", read as a noun with a verb beside it
+    return None
+
+
+def clause_verb(word: Token) -> Token | None:
+    """The verb of the clause a word belongs to."""
+    current = word
+    for _ in range(6):
+        if is_verb(current) and current.dep_ not in ("aux", "aux:pass", "cop"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
     return None
 
 
