@@ -43,6 +43,7 @@ MODIFIER_DEPS = ("compound", "amod", "flat", "nmod:poss", "nmod:desc", "nmod:unm
 BELONGING_PREPS = frozenset({"of", "from", "for", "in", "at"})
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
+CIVIL_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP", "BUS"})  # people of the place they are in
 REPORTING_SECTORS = frozenset({"MED"})  # news outlets, reporters: they report events, they do not act in them
 MAX_DEPTH = 3
 QUANTIFIERS = frozenset(
@@ -333,7 +334,7 @@ class SentenceActors:
         if role.sector == "REB" and self.context.armed_group is not None:
             group = self.context.armed_group
             return Actor(text, group.code, "REB", "armed_group")
-        if role.sector == "CVL":  # "thousands of people demonstrated in Niamey"
+        if role.sector in CIVIL_SECTORS:  # "thousands of people demonstrated in Niamey"
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")

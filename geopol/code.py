@@ -59,6 +59,7 @@ UNDERGOING = frozenset(
 # Compound actors with no recipient act together ("Niger and Russia agreed").
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "FIGHT"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "PKO"})
 UNDIRECTED = frozenset({"PROTEST", "CRIME"})  # a protest or a crime need not be aimed at a state
 # Material acts a story about one country leaves aimed at it when it names no recipient.
 FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE"})
@@ -148,6 +149,7 @@ def code_sentence(
     govern(scene, drafts)
     drafts = [d for d in drafts if not d.dropped and not is_reference(d)]
     for draft in drafts:
+        combat(draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
@@ -407,8 +409,9 @@ def actor_within(
         return word, True
     if depth < 2:
         through = ("by",) if word.lemma_ in scene.matchers.violent_nouns else TOPIC_PREPS + preps
-        partners = [c for acl in syntax.children(word, ("acl",)) for c in syntax.obliques(acl, ("with",))]
-        for child in syntax.obliques(word, through) + partners:  # "the agreements signed with France"
+        # "the agreements signed with France", "positions held by the RSF"
+        partners = [c for acl in syntax.children(word, ("acl",)) for c in syntax.obliques(acl, ("with", "by"))]
+        for child in syntax.obliques(word, through) + partners:
             found, coded = actor_within(scene, child, avoid, depth + 1, preps)
             if found is not None and coded:
                 return found, True
@@ -418,8 +421,9 @@ def actor_within(
 
 
 def candidates(word: Token, spec: str) -> list[Token]:
-    if spec == "obj":
-        return syntax.objects(word) + [c for c in word.children if c.dep_ == "nmod:poss" and not syntax.is_verb(word)]
+    if spec == "obj":  # an indirect object too: parses mix them up ("warned Israel against ...")
+        objects = syntax.children(word, ("iobj",)) + syntax.objects(word)
+        return objects + [c for c in word.children if c.dep_ == "nmod:poss" and not syntax.is_verb(word)]
     if spec == "iobj":
         return syntax.children(word, ("iobj",))
     if spec == "comp":
@@ -647,6 +651,17 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     if not codes or dominant.code in codes or draft.category not in FOCUS_CATEGORIES:
         return
     draft.recipients = (replace(dominant, text=dominant.text, sector=""),)
+
+
+def armed(actor: Actor) -> bool:
+    return actor.kind == "armed_group" or actor.sector in ARMED_SECTORS
+
+
+def combat(draft: Draft) -> None:
+    """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
+    violence against civilians, convoys or unarmed targets stays an assault."""
+    if draft.category == "ASSAULT" and any(armed(a) for a in draft.sources) and any(armed(a) for a in draft.recipients):
+        draft.category = "FIGHT"
 
 
 def fill_defaults(scene: Scene, draft: Draft) -> None:

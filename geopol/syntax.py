@@ -114,8 +114,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
         return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
-    if verb.dep_ == "advcl" and any(c.lower_ in ("after", "before", "while", "by", "since", "upon") for c in verb.children):
-        return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew to Tehran"
+    if verb.dep_ == "advcl" and any(c.lower_ in ("after", "before", "while", "by", "since", "upon", "to") for c in verb.children):
+        return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew", "struck to demand"
     if verb.dep_ in ("parataxis", "dep", "appos") and is_noun(head) and head.i < verb.i:
         return head  # "Niger, especially, has expressed ...", read as a noun with a verb beside it
     return None
