@@ -78,7 +78,8 @@ class EventCoder:
                 continue
             sentence_doc = parsed[index]
             local = window.moved(sentence_doc, sentence.start)
-            countries = {m.token - sentence.start: m.place.country for m in mentions[index] if m.place.country and m.prep in WHERE}
+            here = [m for m in mentions[index] if m.place.country and m.prep in WHERE]
+            countries = {m.token - sentence.start: m.place.country for m in here}
             first = first_token(sentence_doc, sentence.start_char, dateline.end() if dateline else 0)
             found = code_sentence(
                 sentence_doc,

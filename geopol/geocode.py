@@ -22,9 +22,9 @@ WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 TOWARDS = frozenset({"to", "into", "toward", "towards"})
 LOCATIVE = WHERE | TOWARDS | {"from", "via"}
 SKIP_WORDS = frozenset(
-    ["the", "city", "town", "capital", "village", "region", "province", "of", "southern", "northern", "eastern", "western"]
-    + ["central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"]
-    + ["northeast", "northwest", "southeast", "southwest", "neighbouring", "neighboring", "rural", "remote"]
+    """the city town capital village region province of southern northern eastern western central north south east
+    west northeastern northwestern southeastern southwestern northeast northwest southeast southwest neighbouring
+    neighboring rural remote""".split()
 )
 NOT_PLACES = frozenset(
     {*calendar.month_name[1:], *calendar.day_name, "President", "General", "Colonel", "Minister", "Prime", "King"}
@@ -117,7 +117,9 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
     info = actors.get(actor.code)
     if info is not None and info.lat is None and info.home in actors:
         home = actors[info.home]  # an armed group with no seat stands in its home country
-        return Place(home.name, home.lat, home.lon, "country", home.code, note) if home.lat is not None else None
+        if home.lat is None or home.lon is None:
+            return None
+        return Place(home.name, home.lat, home.lon, "country", home.code, note)
     if info is None or info.lat is None or info.lon is None:
         return None
     if info.kind != "state" and info.seat:

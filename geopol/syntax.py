@@ -172,7 +172,7 @@ def negated(token: Token) -> bool:
 def auxiliaries(token: Token) -> list[str]:
     """ "would", "have" in "would have extended" (an auxiliary read as the verb counts too)."""
     found = [c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "aux:pass")]
-    return found + [token.lemma_.lower()] if token.pos_ == "AUX" else found
+    return [*found, token.lemma_.lower()] if token.pos_ == "AUX" else found
 
 
 def marks(token: Token) -> list[str]:

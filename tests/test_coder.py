@@ -51,8 +51,14 @@ def test_host_verb_makes_the_guest_the_source():
 
 def test_passive_voice_puts_the_agent_first():
     assert ("ASSAULT", "ISSP", "NER") in dyads(
-        code_text("Nigerien soldiers were attacked by Islamic State Sahel Province fighters.")
+        code_text("Nigerien villagers were attacked by Islamic State Sahel Province fighters.")
     )
+
+
+def test_fighters_attacking_soldiers_is_fighting():
+    assert dyads(code_text("Nigerien soldiers were attacked by Islamic State Sahel Province fighters.")) == {
+        ("FIGHT", "ISSP", "NER")
+    }
 
 
 def test_negated_event_is_dropped():
