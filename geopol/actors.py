@@ -42,13 +42,15 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 MODIFIER_DEPS = ("compound", "amod", "flat", "nmod:poss", "nmod:desc", "nmod:unmarked", "nummod")
 BELONGING_PREPS = frozenset({"of", "from", "for", "in", "at"})
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
+LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
+COMITATIVE = frozenset({"along", "together", "alongside"})
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP", "BUS"})  # people of the place they are in
 REPORTING_SECTORS = frozenset({"MED"})  # news outlets, reporters: they report events, they do not act in them
 MAX_DEPTH = 3
 QUANTIFIERS = frozenset(
     "dozen hundred thousand million score some many several most all part group number majority handful few "
-    "both each one two three four five six seven eight nine ten".split()
+    "both each one two three four five six seven eight nine ten set batch wave contingent team unit detachment".split()
 )
 # Capitalised words that are never names of actors: months, days, their abbreviations.
 NOT_NAMES = frozenset(
@@ -123,6 +125,11 @@ def coordinated(head: Token) -> list[Token]:
     """A word and the words coordinated with it ("Mali, Burkina Faso and Niger"); two
     subjects or objects of one verb count as coordinated too (a parse may miss the "and")."""
     found = [head, *(t for t in head.conjuncts if t.i > head.i)]
+    for part in head.children:  # "Burkina Faso and Niger" with "and Niger" hung on "Faso"
+        if part.dep_ in ("flat", "compound"):
+            found += [t for t in part.conjuncts if t.i > head.i and t not in found]
+        if part.dep_ in ("nmod", "obl") and case_of(part) in COMITATIVE:  # "Niger, along with Mali and Burkina Faso"
+            found += [t for t in (part, *part.conjuncts) if t not in found]
     if head.dep_ in ("nsubj", "obj", "nsubj:pass") and head.head.i != head.i:
         found += [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i]
     return found
@@ -213,8 +220,11 @@ class SentenceActors:
         return self.resolve(token) is not None and token.i not in self.owned
 
     def personnel(self, token: Token) -> bool:
-        """ "troops", "100 Russian advisers", "Wagner mercenaries": people who can be moved."""
+        """ "troops", "100 Russian advisers", "a first set of Russian advisers": people who
+        can be moved."""
         role = self.role_in_phrase(token)
+        if role is None and (token.like_num or token.lemma_ in QUANTIFIERS):
+            role = next((self.role_in_phrase(c) for c in token.children if case_of(c) == "of"), None)
         return role is not None and role.personnel
 
     # -- resolution ---------------------------------------------------------------------
@@ -305,6 +315,11 @@ class SentenceActors:
                 found = self.resolve(child, depth + 1)
                 if found is not None and found.code:
                     return found
+            if child.dep_ == "acl" and child.lemma_ in LEADING_VERBS:  # "the delegation led by Yevkurov"
+                leader = next((c for c in child.children if c.dep_ == "obl:agent" or case_of(c) == "by"), None)
+                found = self.resolve(leader, depth + 1) if leader is not None else None
+                if found is not None and found.code:
+                    return found
             if child.dep_ == "acl" and child.lemma_ in NAMING_VERBS:
                 for named in child.children:
                     if named.dep_ in ("obl", "xcomp", "obj", "nsubj:pass"):
@@ -315,6 +330,18 @@ class SentenceActors:
             found = self.resolve(head.head, depth + 1)  # "a spokesman for the junta, Col. Amadou Abdramane"
             if found is not None and found.code:
                 return found
+        return self.next_phrase(head, depth)
+
+    def next_phrase(self, head: Token, depth: int) -> Actor | None:
+        """ "visited the military leaders in Mali" with "in Mali" hung on the verb: a role
+        word right before "in/of/from" + a state belongs to that state."""
+        doc = self.doc
+        if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ not in BELONGING_PREPS or head.i not in self.role_at:
+            return None
+        target = doc[head.i + 1].head
+        entry = self.actor_at.get(target.i)
+        if target.i > head.i + 1 and entry is not None and entry.kind in ("state", "igo"):
+            return self.resolve(target, depth + 1)
         return None
 
     def named(self, head: Token, actor: Actor) -> Actor:
@@ -357,7 +384,7 @@ class SentenceActors:
             found = context.last_organisation()
             return replace(found, text=text) if found else None
         if kind in ("previous_pair", "previous_group"):
-            group = self.earlier_group(token) or context.last_group
+            group = self.group_of(token)
             return replace(group[0], text=text) if group else None
         plural = token.lower_ in PLURAL_PRONOUNS
         in_sentence = self.sentence_antecedent(token)
@@ -375,7 +402,20 @@ class SentenceActors:
         kind = span[2] if span else "previous_actor"
         if token.lower_ not in PLURAL_PRONOUNS and kind not in ("previous_pair", "previous_group"):
             return ()
+        if kind in ("previous_pair", "previous_group"):  # "both men", "the two countries"
+            size = 2 if kind == "previous_pair" else 3
+            return self.earlier_group(token) or self.last_distinct(size) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
+
+    def last_distinct(self, size: int) -> tuple[Actor, ...]:
+        """The last `size` different actors named, this sentence's first, for "both leaders"."""
+        named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at)]
+        pool = [a for a in named if a is not None] + list(reversed(self.context.recent))
+        distinct: list[Actor] = []
+        for actor in pool:
+            if actor.code and actor.code not in {a.code for a in distinct}:
+                distinct.append(actor)
+        return tuple(distinct[:size]) if len(distinct) >= size else ()
 
     def sentence_antecedent(self, token: Token) -> tuple[Actor, ...]:
         """ "Niger said it would ...": the subject of a clause that contains the pronoun's."""

@@ -153,6 +153,7 @@ def code_sentence(
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
+    borrow_counterparts(drafts)
     drafts = merge_duplicates(drafts)
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
@@ -193,11 +194,31 @@ def anchor_of(literal: list[Token]) -> Token | None:
     if not literal:
         return None
     indices = {t.i for t in literal}
+    content = [t for t in literal if t.pos_ not in ("ADP", "PART", "AUX", "DET")] or literal
     tops = [t for t in literal if t.head.i not in indices or t.head.i == t.i]
     anchor = min(tops, key=lambda t: (depth(t), t.i))
-    if any(syntax.distance_up(t, anchor) > syntax.MAX_STEPS for t in literal if t.pos_ not in ("ADP", "PART", "AUX", "DET")):
+    if all(syntax.distance_up(t, anchor) <= syntax.MAX_STEPS for t in content):
+        return anchor
+    # "signed documents to strengthen cooperation" read with both verbs under "documents":
+    # the words still hang together under a near common head; the first verb leads
+    top = common_head(content)
+    if top is None or any(syntax.distance_up(t, top) > syntax.MAX_STEPS for t in content):
         return None
-    return anchor
+    verbs = [t for t in tops if syntax.is_verb(t)]
+    return min(verbs or tops, key=lambda t: t.i)
+
+
+def common_head(words: list[Token]) -> Token | None:
+    """The lowest word that all words hang under."""
+    chains = []
+    for word in words:
+        chain = [word]
+        while chain[-1].head.i != chain[-1].i and len(chain) < 50:
+            chain.append(chain[-1].head)
+        chains.append([t.i for t in chain])
+    shared = set(chains[0]).intersection(*chains[1:])
+    first = next((i for i in chains[0] if i in shared), None)
+    return words[0].doc[first] if first is not None else None
 
 
 def depth(token: Token) -> int:
@@ -226,6 +247,9 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
         return True
     anchor = syntax.predicate(cue.anchor)
     arguments = [t for t in argument_words(anchor) if t.i not in cue.words]
+    subject = syntax.subject(anchor) if syntax.is_verb(anchor) else None
+    if subject is not None:
+        arguments.append(subject)
     if needs == "personnel":
         return any(scene.actors.personnel(t) for t in arguments)
     if needs == "igo":
@@ -448,10 +472,11 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
         elif not recipients:
             recipients = members  # "mediation between the Emirates and Saudi Arabia"
     rule = cue.rule
-    predicate = clause_predicate(cue.anchor)
+    background = syntax.is_noun(cue.anchor) and syntax.case_of(cue.anchor) in syntax.BACKGROUND_PREPS
+    predicate = cue.anchor if background else clause_predicate(cue.anchor)  # "following Zeine's visit, ..."
     quantity, unit = (None, "")
     if rule.category in COUNTED or rule.governs in ("intent", "absorb"):
-        quantity, unit = count_of(scene, predicate)
+        quantity, unit = count_of(scene, predicate, source_word)
     if rule.mode == "reciprocal" and len(sources) > 1:
         recipients = ()  # "Morocco and Algeria exchanged accusations over ...": each at the other
     together = between is not None or rule.category in SYMMETRIC or rule.mode == "reciprocal"
@@ -466,7 +491,8 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
 def between_words(cue: Cue) -> Token | None:
     """ "talks between Tiani and Putin", "the suspension of cooperation between Algeria and
     Morocco": the first of the parties."""
-    for word in (cue.anchor, *syntax.obliques(cue.anchor, ("of",))):
+    literal = [cue.anchor.doc[i] for i in sorted(cue.words)]
+    for word in (*literal, *syntax.obliques(cue.anchor, ("of",))):
         for child in word.children:
             if child.dep_ in ("nmod", "obl") and syntax.case_of(child) in ("between", "among"):
                 return child
@@ -483,9 +509,10 @@ def clause_predicate(word: Token) -> Token:
     return current if syntax.is_verb(current) else syntax.predicate(word)
 
 
-def count_of(scene: Scene, predicate: Token) -> tuple[int | None, str]:
-    """The number of people the event moves or hits: "sent 100 advisers"."""
-    tokens = [t.i for t in predicate.subtree]
+def count_of(scene: Scene, predicate: Token, source_word: Token | None = None) -> tuple[int | None, str]:
+    """The number of people the event moves or hits: "sent 100 advisers", "a first set of
+    about 100 Russian advisers arrived"."""
+    tokens = [t.i for t in predicate.subtree] + ([t.i for t in source_word.subtree] if source_word is not None else [])
     personnel = [s for s, _, role in scene.analysis.roles if role.personnel and min(tokens) <= s <= max(tokens)]
     return find_quantity(scene.doc, personnel, min(tokens), max(tokens) + 1, predicate.i)
 
@@ -550,6 +577,8 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     for _ in range(3):
         if current.head == current or current.dep_ not in COMPLEMENT_EDGES:
             return None
+        if syntax.case_of(current) in syntax.BACKGROUND_PREPS:
+            return None  # "following Zeine's visit, both agreed": the visit is an event of its own
         current = current.head
         owner = owners.get(current.i)
         if owner is not None and owner is not draft:
@@ -560,6 +589,10 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
 def govern(scene: Scene, drafts: list[Draft]) -> None:
     for draft in drafts:
         governor = governor_of(draft, drafts)
+        for _ in range(3):  # a governor absorbed by the cue above it hands its complement up
+            if governor is None or not governor.dropped:
+                break
+            governor = governor_of(governor, drafts)
         if governor is None or governor.dropped:
             continue
         how = governor.cue.rule.governs
@@ -701,6 +734,24 @@ def keep(draft: Draft) -> bool:
     return bool(sources or recipients)
 
 
+def borrow_counterparts(drafts: list[Draft]) -> None:
+    """ "acted on Niger's demands that US troops leave and agreed to withdraw its forces": an
+    event with no other party takes the other side of the sentence's earlier event that
+    involves its source."""
+    for i, draft in enumerate(drafts):
+        codes = {a.code for a in draft.sources if a.code}
+        if not codes or any(a.code for a in draft.recipients) or draft.symmetric:
+            continue
+        for earlier in reversed(drafts[:i]):
+            for mine, other in ((earlier.sources, earlier.recipients), (earlier.recipients, earlier.sources)):
+                other_codes = {a.code for a in other if a.code}
+                if codes & {a.code for a in mine} and other_codes and not other_codes & codes:
+                    draft.recipients = tuple(a for a in other if a.code)
+                    break
+            if draft.recipients:
+                break
+
+
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     """One event per category and dyad in a sentence; the most specific mode wins."""
     kept: dict[tuple, Draft] = {}
@@ -735,7 +786,8 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
     cue = draft.cue
     words = sorted(cue.words)
     first, last = doc[words[0]], doc[words[-1]]
-    clause = draft.predicate or cue.anchor
+    background = syntax.is_noun(cue.anchor) and syntax.case_of(cue.anchor) in syntax.BACKGROUND_PREPS
+    clause = cue.anchor if background else (draft.predicate or cue.anchor)  # "after talks in March, ..."
     tokens = sorted(t.i for t in clause.subtree)
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(
@@ -747,7 +799,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         cue_end=last.idx + len(last.text),
         clause_start=clause_first.idx,
         clause_end=clause_last.idx + len(clause_last.text),
-        date_spans=date_spans(doc, clause),
+        date_spans=() if background else date_spans(doc, clause),
         category=draft.category,
         sources=tuple(a for a in draft.sources if a.code) or draft.sources[:1],
         recipients=tuple(a for a in draft.recipients if a.code) or draft.recipients[:1],
@@ -768,7 +820,10 @@ def date_spans(doc: Doc, clause: Token) -> tuple[tuple[int, int], ...]:
     spans = []
     current = clause
     while current.head != current:
-        current = current.head
+        below, current = current, current.head
+        if syntax.is_noun(current) and below.dep_ in ("acl:relcl", "acl", "advcl"):
+            words = list(current.subtree)  # "made in January, when Zeine visited Moscow"
+            spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
         for child in current.children:
             if child.dep_ == "advcl" and any(m in BACKGROUND_MARKS for m in syntax.marks(child)):
                 continue

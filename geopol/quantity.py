@@ -113,5 +113,5 @@ def find_quantity(doc: Doc, personnel_nouns: list[int], start: int, end: int, ne
             continue  # "several hundred", "thousands of": no count
         distance = abs(noun - near)
         if best is None or distance < best[0]:
-            best = (distance, value, UNIT_NAMES.get(doc[noun].norm_, doc[noun].norm_))
+            best = (distance, value, UNIT_NAMES.get(doc[noun].lemma_, doc[noun].lemma_))
     return (best[1], best[2]) if best else (None, "")

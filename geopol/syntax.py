@@ -25,6 +25,10 @@ OBJECT_CONTROL = frozenset(
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
 MAX_STEPS = 3  # tree edges between the words of one cue
+# Adverbial clauses that share the main clause's subject: "after meeting Putin", "in quitting".
+INHERITING_MARKS = frozenset({"after", "before", "while", "by", "since", "upon", "to", "in", "on", "without", "when"})
+# Prepositions of a phrase that tells what happened before or around the event.
+BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "despite", "until"})
 
 
 def is_verb(token: Token) -> bool:
@@ -107,14 +111,21 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "conj" and is_verb(head):
         return subject_or_agent(head, steps + 1)
+    if verb.dep_ == "acl" and "to" in marks(verb):  # "its decision to expel", "took a bold action to end"
+        owner = first_child(head, ("nmod:poss",))
+        if owner is not None:
+            return owner
+        if head.dep_ in ("obj", "nsubj:pass", "obl") and head.head.i != head.i and is_verb(head.head):
+            return subject_or_agent(head.head, steps + 1)
+        return None
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and "," in (t.text for t in verb.doc[max(verb.i - 2, 0) : verb.i]):
         clause = clause_verb(head)  # "..., dismissing the move": the participle speaks for the clause
         return subject_or_agent(clause, steps + 1) if clause is not None else None
-    if verb.dep_ == "acl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and agent(verb) is None)):
+    if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and agent(verb) is None)):
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
         return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
-    if verb.dep_ == "advcl" and any(c.lower_ in ("after", "before", "while", "by", "since", "upon", "to") for c in verb.children):
+    if verb.dep_ == "advcl" and any(c.lower_ in INHERITING_MARKS for c in verb.children):
         return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew", "struck to demand"
     if verb.dep_ in ("parataxis", "dep", "appos") and is_noun(head) and head.i < verb.i:
         return head  # "Niger, especially, has expressed ...", read as a noun with a verb beside it
