@@ -65,7 +65,7 @@ def identity(event: Event) -> tuple:
     """Category and actors; a visit has a visitor and a host, a call or a deal has parties."""
     sources = frozenset(a.code for a in event.sources if a.code)
     recipients = frozenset(a.code for a in event.recipients if a.code)
-    if not sources or not recipients and not event.symmetric:
+    if not sources or (not recipients and not event.symmetric):
         return (event.category, sources, recipients, event.article_id)  # one side is too little to match other reports
     if event.symmetric or (event.category in UNORDERED and event.mode != "visit"):
         return (event.category, sources | recipients)
