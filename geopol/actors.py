@@ -44,6 +44,7 @@ BELONGING_PREPS = frozenset({"of", "from", "for", "in", "at"})
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 COMITATIVE = frozenset({"along", "together", "alongside"})
+EXCLUDING = frozenset({"excluding", "except", "besides", "barring"})
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP", "BUS"})  # people of the place they are in
 REPORTING_SECTORS = frozenset({"MED"})  # news outlets, reporters: they report events, they do not act in them
@@ -246,12 +247,17 @@ class SentenceActors:
     def read(self, head: Token, depth: int) -> Actor | None:
         if head.i < self.first_token or depth > MAX_DEPTH:
             return None
+        if any(t.lower_ in EXCLUDING for t in (head.head, *head.children) if t.i < head.i):
+            return None  # "defence chiefs from ECOWAS countries excluding Mali": not Mali
         role = self.role_in_phrase(head)
         sector = role.sector if role else ""
         text = self.text(head)
         entry = self.actor_at.get(head.i)
         if entry is not None:
-            return Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
+            actor = Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
+            if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
+                self.context.names.setdefault(entry.text.split()[-1], replace(actor, text=entry.text))
+            return actor
         if head.i in self.anaphor_at or head.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(head, text, sector)
         if head.lower_ in NOT_NAMES:
@@ -287,6 +293,12 @@ class SentenceActors:
                 continue
             seen.add(token.i)
             entry = self.actor_at.get(token.i)
+            if entry is None and token.lower_ == "whose":  # "the bloc ..., whose envoys arrived": the bloc's
+                clause = next((t for t in token.ancestors if t.dep_ == "acl:relcl"), None)
+                owner = self.resolve(clause.head) if clause is not None else None
+                if owner is not None and owner.code and best is None:
+                    best = (7, distance, ActorEntry(owner.text, owner.code, owner.kind), token)
+                continue
             if entry is None and token.dep_ == "nmod:poss" and (token.lower_ in PERSONAL_PRONOUNS or token.i in self.anaphor_at):
                 pronoun = self.antecedent(token, token.text, "")
                 if pronoun is not None and pronoun.code and best is None:

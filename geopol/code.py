@@ -147,7 +147,7 @@ def code_sentence(
     drafts = [draft_event(scene, cue) for cue in scene.cues]
     merge_settings(drafts)
     govern(scene, drafts)
-    drafts = [d for d in drafts if not d.dropped and not is_reference(d)]
+    drafts = [d for d in drafts if not d.dropped and not is_reference(d) and not thing_as_doer(scene, d)]
     for draft in drafts:
         combat(draft)
         fill_defaults(scene, draft)
@@ -521,8 +521,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     """Negation, doubt and conditions drop the event; a future or a plan makes it a promise
     (cooperative) or a threat (hostile); an attempt is marked. modifiers: lemma -> kind."""
     words = [draft.cue.anchor]
-    if draft.cue.anchor.dep_ in ("compound", "nmod") and draft.cue.anchor.head.lemma_ in modifiers:
-        words.append(draft.cue.anchor.head)  # "an intervention plan", "the threat of sanctions"
+    if draft.cue.anchor.dep_ in ("compound", "nmod", "acl") and draft.cue.anchor.head.lemma_ in modifiers:
+        words.append(draft.cue.anchor.head)  # "an intervention plan", "the intention to intervene"
     if draft.predicate is not None and draft.predicate != draft.cue.anchor:
         words.append(draft.predicate)
     words.extend(syntax.governors(words[-1]))
@@ -719,6 +719,15 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
 
 def subtree_indices(word: Token | None) -> set[int]:
     return {t.i for t in word.subtree} if word is not None else set()
+
+
+def thing_as_doer(scene: Scene, draft: Draft) -> bool:
+    """ "The pact offers Burkina Faso an opportunity": a subject that names no actor (a pact,
+    a report, a video) does not act; violence keeps its unnamed attacker ("the blast killed")."""
+    word = draft.source_word
+    if word is None or draft.category in VIOLENT or syntax.is_noun(draft.cue.anchor):
+        return False
+    return not scene.actors.is_actor_word(word) and word.pos_ not in ("PRON", "PROPN")
 
 
 def keep(draft: Draft) -> bool:

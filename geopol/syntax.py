@@ -112,9 +112,10 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
     if verb.dep_ == "conj" and is_verb(head):
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "acl" and "to" in marks(verb):  # "its decision to expel", "took a bold action to end"
-        owner = first_child(head, ("nmod:poss",))
+        named = (c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+        owner = first_child(head, ("nmod:poss",)) or next(named, None)
         if owner is not None:
-            return owner
+            return owner  # "Niger's decision to expel", "the ECOWAS intention to intervene"
         if head.dep_ in ("obj", "nsubj:pass", "obl") and head.head.i != head.i and is_verb(head.head):
             return subject_or_agent(head.head, steps + 1)
         return None
