@@ -319,7 +319,7 @@ def clean_lines(lines: list[str], rules: tuple[BoilerplateRule, ...]) -> CleanTe
         good |= {i for i, text in candidates if is_sentence(text)}
         if good:
             keep = [k and i in good for i, k in enumerate(keep)]
-    kept = [lines[i].strip() for i in range(len(lines)) if keep[i]]
+    kept = [" ".join(lines[i].split()) for i in range(len(lines)) if keep[i]]  # runs of spaces would be tokens
     first_kept = next((i for i in range(len(lines)) if keep[i]), len(lines))
     dropped = tuple(line.strip() for line in lines[:first_kept] if line.strip())
     return CleanText("\n\n".join(kept), dropped, guess_title(dropped, kept))
