@@ -467,8 +467,8 @@ class SentenceActors:
         role = self.role_at.get(head.i)
         if role is not None:
             return role
-        for child in head.children:
-            if child.dep_ in ("compound", "flat") and child.i in self.role_at:
+        for child in head.children:  # "President Tiani", "prime minister Andreas Papandreou"
+            if child.dep_ in ("compound", "flat", "nmod:desc", "appos") and child.i in self.role_at:
                 return self.role_at[child.i]
         return None
 

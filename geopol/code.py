@@ -550,7 +550,7 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         draft.dropped = True
     elif "future" in kinds:
         promise(draft)
-        if "condition" in kinds:
+        if "condition" in kinds and draft.category not in VERBAL_CONFLICT_KEEP:
             draft.category = "THREATEN"  # "will withdraw unless ..."
     elif "attempt" in kinds:
         draft.tense = "attempt"
