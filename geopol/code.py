@@ -147,7 +147,7 @@ def code_sentence(
     drafts = [draft_event(scene, cue) for cue in scene.cues]
     merge_settings(drafts)
     govern(scene, drafts)
-    drafts = [d for d in drafts if not d.dropped and not is_reference(d) and not thing_as_doer(scene, d)]
+    drafts = [d for d in drafts if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d)]
     for draft in drafts:
         combat(draft)
         fill_defaults(scene, draft)
@@ -312,7 +312,8 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         if origin is not None and target is not None:
             return origin, target
     if passive and patient is not None and "obj" in specs:
-        return source, patient
+        found, _ = actor_within(scene, patient, codes_of(scene, source))  # "a camp for Congolese refugees was attacked"
+        return source, found or patient
     avoid = codes_of(scene, source)
     recipient = first_argument(scene, cue, verb, specs, avoid=avoid)
     if recipient is None and rule.governs:
@@ -659,18 +660,21 @@ def fill_missing(keeper: Draft, other: Draft) -> None:
 # -- defaults, filters, records ------------------------------------------------------------
 
 
-def is_reference(draft: Draft) -> bool:
-    """ "the location of the attack", "hours before the attack": a noun cue inside a
-    prepositional phrase, with no participant of its own, refers to an event; it does not
-    report one."""
+def is_reference(scene: Scene, draft: Draft) -> bool:
+    """ "the location of the attack", "hours before the attack", "after years of military
+    occupation": a noun cue inside a prepositional phrase, with no participant of its own,
+    or inside a phrase of what came before, with no named doer, refers to an event; it does
+    not report one."""
     anchor = draft.cue.anchor
-    return (
-        syntax.is_noun(anchor)
-        and anchor.dep_ in ("nmod", "obl", "nmod:poss", "compound", "obl:unmarked")
-        and draft.source_word is None
-        and not draft.sources
-        and not draft.recipients
-    )
+    if not syntax.is_noun(anchor):
+        return False
+    inside_phrase = anchor.dep_ in ("nmod", "obl", "nmod:poss", "compound", "obl:unmarked")
+    if inside_phrase and draft.source_word is None and not draft.sources and not draft.recipients:
+        return True
+    earlier = any(syntax.case_of(t) in syntax.BACKGROUND_PREPS for t in (anchor, *list(anchor.ancestors)[:2]))
+    word = draft.source_word
+    named = word is not None and (word.i in scene.actors.actor_at or word.i in scene.actors.anaphor_at)
+    return earlier and not named
 
 
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
@@ -701,9 +705,14 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     """Violence whose attacker goes unnamed in an article about one armed group is that
     group's; violence by a non-state group whose target is unnamed hits the country where
     it happens, or failing a place, the country the article is about."""
+    context, actors = scene.actors.context, scene.actors
+    if draft.category == "PROTEST" and not any(a.code for a in draft.recipients):
+        here = {actors.place_countries[i] for i in actors.place_countries if i in subtree_indices(draft.predicate)}
+        if len(here) == 1 and not here & {a.code for a in draft.sources}:  # "rioted at a jail in Israel"
+            code = here.pop()
+            draft.recipients = (Actor(code, code, "", "state"),)
     if draft.category not in VIOLENT:
         return
-    context, actors = scene.actors.context, scene.actors
     if draft.source_word is None and not draft.sources and context.armed_group is not None:
         draft.sources = (context.armed_group,)
     if any(a.code for a in draft.recipients):
