@@ -473,7 +473,7 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
         elif not recipients:
             recipients = members  # "mediation between the Emirates and Saudi Arabia"
     rule = cue.rule
-    background = syntax.is_noun(cue.anchor) and syntax.case_of(cue.anchor) in syntax.BACKGROUND_PREPS
+    background = syntax.is_noun(cue.anchor) and syntax.in_background(cue.anchor)
     predicate = cue.anchor if background else clause_predicate(cue.anchor)  # "following Zeine's visit, ..."
     quantity, unit = (None, "")
     if rule.category in COUNTED or rule.governs in ("intent", "absorb"):
@@ -578,7 +578,7 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     for _ in range(3):
         if current.head == current or current.dep_ not in COMPLEMENT_EDGES:
             return None
-        if syntax.case_of(current) in syntax.BACKGROUND_PREPS:
+        if syntax.in_background(current):
             return None  # "following Zeine's visit, both agreed": the visit is an event of its own
         current = current.head
         owner = owners.get(current.i)
@@ -671,7 +671,7 @@ def is_reference(scene: Scene, draft: Draft) -> bool:
     inside_phrase = anchor.dep_ in ("nmod", "obl", "nmod:poss", "compound", "obl:unmarked")
     if inside_phrase and draft.source_word is None and not draft.sources and not draft.recipients:
         return True
-    earlier = any(syntax.case_of(t) in syntax.BACKGROUND_PREPS for t in (anchor, *list(anchor.ancestors)[:2]))
+    earlier = any(syntax.in_background(t) for t in (anchor, *list(anchor.ancestors)[:2]))
     word = draft.source_word
     named = word is not None and (word.i in scene.actors.actor_at or word.i in scene.actors.anaphor_at)
     return earlier and not named
@@ -804,7 +804,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
     cue = draft.cue
     words = sorted(cue.words)
     first, last = doc[words[0]], doc[words[-1]]
-    background = syntax.is_noun(cue.anchor) and syntax.case_of(cue.anchor) in syntax.BACKGROUND_PREPS
+    background = syntax.is_noun(cue.anchor) and syntax.in_background(cue.anchor)
     clause = cue.anchor if background else (draft.predicate or cue.anchor)  # "after talks in March, ..."
     tokens = sorted(t.i for t in clause.subtree)
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]

@@ -63,6 +63,14 @@ def case_of(token: Token) -> str:
     return ""
 
 
+def in_background(word: Token) -> bool:
+    """ "after the talks", "following Zeine's visit" (with "following" read as a verb): a
+    phrase telling what happened before the clause's own event."""
+    if case_of(word) in BACKGROUND_PREPS:
+        return True
+    return word.dep_ == "obj" and word.head.lower_ in BACKGROUND_PREPS
+
+
 def predicate(token: Token) -> Token:
     """The verb a cue word belongs to: "must" and "will" lean on their verb."""
     if token.dep_ in ("aux", "aux:pass", "cop") and token.head != token:
