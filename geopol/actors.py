@@ -182,7 +182,8 @@ class SentenceActors:
             return ()
         found: list[Actor] = []
         listed = [a for a in head.children if a.dep_ == "appos" and a.i in self.actor_at and head.i in self.actor_at]
-        for token in coordinated(head) + listed:  # "Mali, Burkina Faso and Niger" read as an apposition
+        tokens = {t.i: t for t in coordinated(head) + listed}  # "Mali, Burkina Faso and Niger" read as an apposition
+        for token in (tokens[i] for i in sorted(tokens)):
             group = self.group_of(token)
             actors = [replace(a, text=token.text) for a in group] if len(group) > 1 else [self.resolve(token)]
             modifier = self.modifier_of.get(token.i)
@@ -358,8 +359,8 @@ class SentenceActors:
 
     def named(self, head: Token, actor: Actor) -> Actor:
         """Remember an unknown name the text tied to a code, for its later bare mentions."""
-        if head.pos_ == "PROPN" and actor.code:
-            name = self.name_of(head)
+        name = self.name_of(head).strip()
+        if head.pos_ == "PROPN" and actor.code and name:
             self.context.names.setdefault(name, replace(actor, kind="person" if actor.kind == "state" else actor.kind))
             surname = name.split()[-1]
             if surname != name:

@@ -303,6 +303,8 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         speaker = next((syntax.subject(g) for g in syntax.governors(verb, frozenset({"ccomp"}))), None)
         return speaker, syntax.subject(verb)
     source = syntax.agent(verb) if passive else syntax.subject(verb)
+    if not passive and (source is None or not scene.actors.is_actor_word(source)):
+        source = left_actor(scene, verb) or source
     specs = recipient_specs(cue.rule)
     if passive and source is None and patient is not None:
         # "power transmission from Nigeria to Niger was cut off": the flow names both sides
@@ -322,6 +324,16 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
             if recipient is not None:
                 break  # "offered to hand over to Britain ...": the promised act names the recipient
     return source, recipient
+
+
+def left_actor(scene: Scene, verb: Token) -> Token | None:
+    """When the parse gives the verb no subject that names an actor ("@1+1 Niger expelled
+    ..."), the nearest name before the verb in its own clause, outside any prepositional
+    phrase."""
+    for token in reversed([t for t in verb.subtree if t.i < verb.i]):
+        if token.i in scene.actors.actor_at and not syntax.case_of(token) and token.dep_ not in ("obl", "nmod", "nmod:poss"):
+            return token
+    return None
 
 
 def recipient_specs(rule: CueRule) -> tuple[str, ...]:
