@@ -72,6 +72,7 @@ COMPLEMENT_EDGES = frozenset({"xcomp", "ccomp", "obj", "obl", "nmod", "acl", "co
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
 # Events whose place names their target: "deployed troops in Bamako", "attacks near Sikasso".
 TARGET_IS_PLACE = frozenset({"MOBILIZE", "AID", "ASSAULT", "FIGHT", "COERCE"})
+CUE_REACH = 4  # tree edges from a cue's words to its anchor ("signed a defence and economic cooperation agreement")
 # Prepositions through which a topic word leads to the actor it concerns.
 TOPIC_PREPS = ("of", "in", "on", "by", "against", "for", "with", "between", "out", "to")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})  # the event of such a clause may not happen
@@ -197,12 +198,12 @@ def anchor_of(literal: list[Token]) -> Token | None:
     content = [t for t in literal if t.pos_ not in ("ADP", "PART", "AUX", "DET")] or literal
     tops = [t for t in literal if t.head.i not in indices or t.head.i == t.i]
     anchor = min(tops, key=lambda t: (depth(t), t.i))
-    if all(syntax.distance_up(t, anchor) <= syntax.MAX_STEPS for t in content):
+    if all(syntax.distance_up(t, anchor) <= CUE_REACH for t in content):
         return anchor
     # "signed documents to strengthen cooperation" read with both verbs under "documents":
     # the words still hang together under a near common head; the first verb leads
     top = common_head(content)
-    if top is None or any(syntax.distance_up(t, top) > syntax.MAX_STEPS for t in content):
+    if top is None or any(syntax.distance_up(t, top) > CUE_REACH for t in content):
         return None
     verbs = [t for t in tops if syntax.is_verb(t)]
     return min(verbs or tops, key=lambda t: t.i)
@@ -292,7 +293,7 @@ def participants(scene: Scene, cue: Cue) -> tuple[Token | None, Token | None]:
 
 def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None, Token | None]:
     rule = cue.rule
-    passive = syntax.is_passive(verb)
+    passive = syntax.is_passive(verb, transitive=recipient_specs(rule)[0] == "obj")
     patient = (verb.head if verb.dep_ == "acl" else syntax.first_child(verb, syntax.PASSIVE_SUBJECTS)) if passive else None
     if rule.source == "object":  # "Tiani hosted the delegation": the guest comes, the host receives
         if passive:
@@ -418,8 +419,8 @@ def first_argument(
             return found
     for host in hosts[1:]:  # "ended its mission in Mali", "froze Nigerien assets"
         owners = [c for c in host.children if c.dep_ in ("nmod:poss", "amod", "compound")]
-        for candidate in owners + syntax.obliques(host, TOPIC_PREPS):
-            found, coded = actor_within(scene, candidate, avoid)
+        for candidate in owners + syntax.obliques(host, TOPIC_PREPS + own_preps):
+            found, coded = actor_within(scene, candidate, avoid, preps=own_preps)
             if found is not None and coded:
                 return found
     return fallback
@@ -646,7 +647,14 @@ def merge_settings(drafts: list[Draft]) -> None:
     """ "killed three soldiers in a gunbattle", "air strikes killed dozens": killing in
     combat is fighting; the combat noun and the killing are one FIGHT event."""
     fights = {d.cue.anchor.i: d for d in drafts if d.category == "FIGHT" and syntax.is_noun(d.cue.anchor) and not d.dropped}
+    violent = {syntax.predicate(d.cue.anchor).i: d for d in drafts if d.category in VIOLENT and not d.dropped}
     for draft in drafts:
+        verb = syntax.predicate(draft.cue.anchor)
+        main = violent.get(verb.head.i) if verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+        if draft.category in VIOLENT and main is not None and main is not draft:
+            draft.dropped = True  # "shelled a hospital, killing nine people": one event
+            fill_missing(main, draft)
+            continue
         if draft.category != "ASSAULT" or draft.dropped:
             continue
         verb = syntax.predicate(draft.cue.anchor)
@@ -678,7 +686,7 @@ def is_reference(scene: Scene, draft: Draft) -> bool:
     or inside a phrase of what came before, with no named doer, refers to an event; it does
     not report one."""
     anchor = draft.cue.anchor
-    if not syntax.is_noun(anchor):
+    if not syntax.is_noun(anchor) and anchor.tag_ != "VBG":
         return False
     inside_phrase = anchor.dep_ in ("nmod", "obl", "nmod:poss", "compound", "obl:unmarked")
     if inside_phrase and draft.source_word is None and not draft.sources and not draft.recipients:
@@ -709,8 +717,11 @@ def armed(actor: Actor) -> bool:
 def combat(draft: Draft) -> None:
     """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
     violence against civilians, convoys or unarmed targets stays an assault."""
-    if draft.category == "ASSAULT" and any(armed(a) for a in draft.sources) and any(armed(a) for a in draft.recipients):
-        draft.category = "FIGHT"
+    if draft.category != "ASSAULT":
+        return
+    sources_armed = any(armed(a) or a.kind == "state" for a in draft.sources if a.code)
+    if any(armed(a) for a in draft.recipients) and (sources_armed or any(armed(a) for a in draft.sources)):
+        draft.category = "FIGHT"  # "Israel struck Hezbollah positions", "jihadists ambushed soldiers"
 
 
 def fill_defaults(scene: Scene, draft: Draft) -> None:
@@ -746,7 +757,10 @@ def thing_as_doer(scene: Scene, draft: Draft) -> bool:
     """ "The pact offers Burkina Faso an opportunity": a subject that names no actor (a pact,
     a report, a video) does not act; violence keeps its unnamed attacker ("the blast killed")."""
     word = draft.source_word
-    if word is None or draft.category in VIOLENT or syntax.is_noun(draft.cue.anchor):
+    anchor = draft.cue.anchor
+    if anchor.dep_ == "acl" and syntax.is_passive(anchor) and word is None and draft.category not in VIOLENT:
+        return True  # "diplomats accused of spying": a description of them, nobody named accusing
+    if word is None or draft.category in VIOLENT or syntax.is_noun(anchor):
         return False
     return not scene.actors.is_actor_word(word) and word.pos_ not in ("PRON", "PROPN")
 

@@ -78,13 +78,18 @@ def predicate(token: Token) -> Token:
     return token
 
 
-def is_passive(verb: Token) -> bool:
-    """ "was attacked", "forces deployed by Russia" (a participle modifying a noun)."""
+def is_passive(verb: Token, transitive: bool = True) -> bool:
+    """ "was attacked", "forces deployed by Russia", "diplomats accused of spying" (a
+    participle modifying a noun). A participle with an object of its own, or of a verb that
+    takes none ("troops clashed with ..."), is a verb the parse hung on its subject."""
     if any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in verb.children):
         return True
-    # "forces deployed by Russia"; without an agent, "troops clashed with ..." read as a
-    # participle is more often a verb the parse attached to its subject
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and agent(verb) is not None
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    if agent(verb) is not None:
+        return True
+    partnered = any(c.dep_ in ("obl", "nmod") and case_of(c) in ("with", "against") for c in verb.children)
+    return transitive and not partnered and not any(c.dep_ == "obj" for c in verb.children)
 
 
 def agent(verb: Token) -> Token | None:
@@ -130,7 +135,7 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and "," in (t.text for t in verb.doc[max(verb.i - 2, 0) : verb.i]):
         clause = clause_verb(head)  # "..., dismissing the move": the participle speaks for the clause
         return subject_or_agent(clause, steps + 1) if clause is not None else None
-    if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and agent(verb) is None)):
+    if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and not is_passive(verb))):
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
         return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
@@ -214,7 +219,7 @@ def distance_up(token: Token, ancestor: Token) -> int:
     steps = 0
     current = token
     while current != ancestor:
-        if current.head == current or steps > MAX_STEPS:
+        if current.head == current or steps > 6:
             return 99
         current = current.head
         steps += 1
