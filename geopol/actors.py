@@ -297,6 +297,9 @@ class SentenceActors:
             if entry is None and token.lower_ == "whose":  # "the bloc ..., whose envoys arrived": the bloc's
                 clause = next((t for t in token.ancestors if t.dep_ == "acl:relcl"), None)
                 owner = self.resolve(clause.head) if clause is not None else None
+                if owner is None or not owner.code:  # the clause hung on a later noun: the name just before
+                    near = [t for t in self.doc[max(token.i - 4, 0) : token.i] if t.i in self.actor_at]
+                    owner = self.resolve(near[-1]) if near else owner
                 if owner is not None and owner.code and best is None:
                     best = (7, distance, ActorEntry(owner.text, owner.code, owner.kind), token)
                 continue

@@ -265,7 +265,9 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
         return any(a.code for a in scene.actors.of(recipient))
     if needs == "source":
         source, _ = participants(scene, cue)
-        return source is not None and scene.actors.names_actor(source)
+        if source is None or not scene.actors.names_actor(source):
+            return False
+        return any(a.sector not in REPORTING_SECTORS for a in scene.actors.of(source))  # not "its media channel"
     return True
 
 
