@@ -365,6 +365,8 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
             agents.add("from")
         source = next((c for c in syntax.obliques(noun, agents)), None)
     carrier = noun.head if noun.dep_ in ("obj", "nsubj:pass", "obl", "xcomp") and noun.head != noun else None
+    if syntax.in_background(noun):
+        carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
     if source is None and carrier is not None and syntax.is_verb(carrier) and carrier.lemma_ not in UNDERGOING:
         source = syntax.agent(carrier) if syntax.is_passive(carrier) else syntax.subject(carrier)
     specs = recipient_specs(cue.rule)

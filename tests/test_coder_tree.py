@@ -114,3 +114,38 @@ def test_anti_prefix_makes_a_target():
 def test_one_sided_event_is_kept_when_the_other_side_has_no_code():
     events = code_text("Gunmen kidnapped a Chinese engineer in northern Nigeria.")
     assert any(e.category == "ASSAULT" and "CHN" in {a.code for a in e.recipients} for e in events)
+
+
+def test_counterfactual_is_no_event():
+    events = code_text("China blocked a resolution that would have imposed sanctions on Myanmar.")
+    assert not [e for e in events if e.category in ("SANCTION", "THREATEN")]
+
+
+def test_promise_with_a_condition_is_a_threat():
+    events = code_text("Algeria will cut gas deliveries to Spain unless Madrid changes its position.")
+    assert ("THREATEN", "DZA", "ESP") in dyads(events)
+
+
+def test_an_event_mentioned_in_passing_is_not_reported_again():
+    events = code_text("Two days after the talks in Doha, Qatar sent food aid to Gaza.")
+    assert [e.category for e in events] == ["AID"]
+
+
+def test_the_second_clause_takes_the_other_side_of_the_first():
+    text = "Ghana rejected Togo's demands and agreed to reopen the border crossing."
+    assert {("REJECT", "GHA", "TGO"), ("AGREE", "GHA", "TGO")} <= dyads(code_text(text))
+
+
+def test_a_thing_does_not_act():
+    assert code_text("The new pact offers Togo a seat at the table.") == []
+
+
+def test_a_known_leader_is_remembered_by_his_surname():
+    text = "President Bola Tinubu met the Beninese foreign minister on Monday. Tinubu later criticised Niger."
+    assert ("DISAPPROVE", "NGA", "NER") in dyads(code_text(text))
+
+
+def test_a_named_actor_without_code_leaves_a_one_sided_event():
+    (event,) = code_text("Zambia expelled Ulrich Kessler on Friday.")
+    assert [a.code for a in event.sources] == ["ZMB"]
+    assert [(a.text, a.code) for a in event.recipients] == [("Ulrich Kessler", "")]
