@@ -99,7 +99,27 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
         starts: list[bool | int | None] = [True]
         starts += [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts))
-    return list(nlp.pipe(docs, batch_size=PARSE_BATCH))
+    return [repair(doc) for doc in nlp.pipe(docs, batch_size=PARSE_BATCH)]
+
+
+def repair(doc: Doc) -> Doc:
+    """ "The EU imposed sanctions on Mali" read with "imposed" as an adjective of "sanctions":
+    a past verb with a subject of its own heads the noun it was hung on, as its object."""
+    for verb in doc:
+        noun = verb.head
+        if (
+            verb.dep_ == "amod"
+            and verb.tag_ in ("VBD", "VBN")
+            and noun.i > verb.i
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        ):
+            top, relation = noun.head, noun.dep_
+            noun.head, noun.dep_ = verb, "obj"
+            if top.i == noun.i:
+                verb.head, verb.dep_ = verb, "ROOT"
+            else:
+                verb.head, verb.dep_ = top, relation
+    return doc
 
 
 def lemma_of(word: str) -> str:
