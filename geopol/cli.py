@@ -18,9 +18,7 @@ CAPITALS = {"Niamey": "NER", "Moscow": "RUS", "Tehran": "IRN", "Washington": "US
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
-        prog="geopol", description="Code news articles into geocoded, corroborated PLOVER events."
-    )
+    top = argparse.ArgumentParser(prog="geopol", description="Code news articles into geocoded, corroborated PLOVER events.")
     commands = top.add_subparsers(dest="command", required=True)
     build = commands.add_parser(
         "build",

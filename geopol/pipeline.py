@@ -64,36 +64,49 @@ def read_corpus(paths: Iterable[Path], dictionaries: Dictionaries, today: date |
         if isinstance(raw, Problem):
             corpus.problems.append(raw)
             continue
-        name = display_name(path)
         row = manifests[folder].get(path.name)
-        found: list[Problem] = []
-        try:
-            article = make_article(raw, row, dictionaries, today, found)
-        except Exception as error:  # one page that breaks the HTML parser must not stop the build
-            corpus.problems.append(Problem("W013", name, f"{type(error).__name__}: {error}"))
-            continue
-        if not article.text.strip():
-            corpus.problems.append(Problem("W005", name))
-            continue
-        if len(article.text) > MAX_TEXT_CHARS:
-            corpus.problems.append(Problem("W012", name, f"{len(article.text)} characters, over the {MAX_TEXT_CHARS} limit"))
-            continue
-        corpus.problems.extend(raw.notes)
+        article, found = article_or_problem(raw, row, dictionaries, today)
         corpus.problems.extend(found)
+        if article is None:
+            continue
+        name = display_name(path)
         if row is None and folder in has_manifest:
             corpus.problems.append(Problem("I003", name))
-        wanted = article.article_id
-        unique = base = safe_id(wanted)
-        n = 2
-        while unique in ids:
-            unique = f"{base}-{n}"
-            n += 1
-        if unique != wanted:
+        unique = unique_id(article.article_id, ids)
+        if unique != article.article_id:
             corpus.problems.append(Problem("I004", name, unique))
             article = replace(article, article_id=unique)
-        ids.add(unique)
         corpus.articles.append(article)
     return corpus
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """The id as safe characters, with -2, -3 ... when an earlier article has it; now taken."""
+    unique = base = safe_id(wanted)
+    n = 2
+    while unique in taken:
+        unique = f"{base}-{n}"
+        n += 1
+    taken.add(unique)
+    return unique
+
+
+def article_or_problem(
+    raw: RawArticle, row: ManifestRow | None, dictionaries: Dictionaries, today: date | None = None
+) -> tuple[Article | None, list[Problem]]:
+    """The article of a decoded file with the notes on how it was read, or None and the
+    problem that skips it. One page that breaks the HTML parser never stops the others."""
+    name = display_name(raw.path)
+    found: list[Problem] = []
+    try:
+        article = make_article(raw, row, dictionaries, today, found)
+    except Exception as error:
+        return None, [Problem("W013", name, f"{type(error).__name__}: {error}")]
+    if not article.text.strip():
+        return None, [Problem("W005", name)]
+    if len(article.text) > MAX_TEXT_CHARS:
+        return None, [Problem("W012", name, f"{len(article.text)} characters, over the {MAX_TEXT_CHARS} limit")]
+    return article, [*raw.notes, *found]
 
 
 def make_article(
@@ -243,6 +256,15 @@ def infer_publication(articles: list[Article], events: list[Event]) -> tuple[lis
     other articles, or failing that after the latest date it writes out. Give it that month,
     re-read its relative dates, and corroborate again."""
     undated = {a.article_id for a in articles if a.published is None}
+    changed = publication_months(articles, undated, shared_dates(events, undated))
+    if not changed:
+        return articles, events
+    return [dated(a, changed) for a in articles], corroborate(redated(events, changed))
+
+
+def shared_dates(events: list[Event], undated: set[str]) -> dict[str, date]:
+    """For each undated article, the latest text date of an event it shares with a dated article.
+    events: corroborated, whole clusters (any subset of the clusters gives its part)."""
     by_cluster: dict[str, list[Event]] = {}
     for event in events:
         by_cluster.setdefault(event.event_id, []).append(event)
@@ -255,24 +277,34 @@ def infer_publication(articles: list[Article], events: list[Event]) -> tuple[lis
         for member in members:
             if member.article_id in undated:
                 latest[member.article_id] = max(latest.get(member.article_id, when.value), when.value)
+    return latest
+
+
+def publication_months(
+    articles: Iterable[Article], undated: set[str], latest: dict[str, date]
+) -> dict[str, tuple[PartialDate, str]]:
+    """The month each undated article was published in and how it was found: after the events
+    it shares (latest), else after the latest date its text writes out."""
     methods = dict.fromkeys(latest, "inferred")
+    found = dict(latest)
     for article in articles:
-        written = (
-            dates.latest_absolute(article.text) if article.article_id in undated and article.article_id not in latest else None
-        )
-        if written is not None:
-            latest[article.article_id], methods[article.article_id] = written, "latest date in text"
-    if not latest:
-        return articles, events
-    changed = {article_id: PartialDate(day.replace(day=1), "month") for article_id, day in latest.items()}
-    updated = [
-        replace(a, published=changed[a.article_id].value, published_precision="month", published_method=methods[a.article_id])
-        if a.article_id in changed
-        else a
-        for a in articles
-    ]
-    redated = [redate(e, changed[e.article_id]) if e.article_id in changed else e for e in events]
-    return updated, corroborate(redated)
+        if article.article_id in undated and article.article_id not in found:
+            written = dates.latest_absolute(article.text)
+            if written is not None:
+                found[article.article_id], methods[article.article_id] = written, "latest date in text"
+    return {article_id: (PartialDate(day.replace(day=1), "month"), methods[article_id]) for article_id, day in found.items()}
+
+
+def dated(article: Article, changed: dict[str, tuple[PartialDate, str]]) -> Article:
+    if article.article_id not in changed:
+        return article
+    month, method = changed[article.article_id]
+    return replace(article, published=month.value, published_precision="month", published_method=method)
+
+
+def redated(events: list[Event], changed: dict[str, tuple[PartialDate, str]]) -> list[Event]:
+    """The events, those of articles given a publication month re-read against it."""
+    return [redate(e, changed[e.article_id][0]) if e.article_id in changed else e for e in events]
 
 
 def run(
