@@ -88,7 +88,7 @@ def decoder(hint: Any) -> Callable[[Any], Any]:
     hint = optional(hint)
     if dataclasses.is_dataclass(hint):
         parts = [(f.name, decoder(hints(hint)[f.name])) for f in dataclasses.fields(hint)]  # type: ignore[arg-type]
-        make: Callable[..., Any] = hint
+        make = cast(Callable[..., Any], hint)
         return lambda v: None if v is None else make(**{name: decode(v[name]) for name, decode in parts if name in v})
     if typing.get_origin(hint) is tuple:
         args = typing.get_args(hint)
