@@ -143,3 +143,10 @@ def cluster_id(cluster: Cluster) -> str:
     sides = [",".join(sorted(side)) for side in cluster.key[1:]]  # order kept: NER->USA is not USA->NER
     key = "|".join([best.category, cluster.mode, *sides, when])
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def group_key(event: Event) -> str:
+    """identity() as text. Reports of different groups never corroborate each other, so a
+    corpus is corroborated one group at a time."""
+    key = identity(event)
+    return "|".join([key[0], *(",".join(sorted(side)) for side in key[1:])])

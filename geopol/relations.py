@@ -69,10 +69,10 @@ def categories_table() -> pa.Table:
     )
 
 
-def relations_query(con: duckdb.DuckDBPyConnection, rows: str) -> duckdb.DuckDBPyRelation:
-    """The relations of the event rows in the table or view named rows."""
+def relations_sql(con: duckdb.DuckDBPyConnection, rows: str) -> str:
+    """The query of the relations of the event rows in the table or view named rows."""
     con.register("categories", categories_table())
-    return con.sql(RELATIONS_SQL.replace("FROM rows", f"FROM {rows}"))
+    return RELATIONS_SQL.replace("FROM rows", f"FROM {rows}")
 
 
 def relations(rows: Iterable[dict]) -> list[Relation]:
@@ -84,5 +84,5 @@ def relations(rows: Iterable[dict]) -> list[Relation]:
     )
     with duckdb.connect() as con:
         con.register("event_rows", table)
-        found = relations_query(con, "event_rows").fetchall()
+        found = con.execute(relations_sql(con, "event_rows")).fetchall()
     return [Relation(a, b, month, n, score, coop, conflict, tuple(ids)) for a, b, month, n, score, coop, conflict, ids in found]
