@@ -23,8 +23,8 @@ from geopol.corroborate import corroborate
 from geopol.dates import PartialDate
 from geopol.dictionaries import ActorInfo
 from geopol.exports import event_rows
-from geopol.pipeline import publication_months, redated, shared_dates
 from geopol.problems import Problem
+from geopol.published import publication_months, redated, shared_dates
 from geopol.records import Article, Event
 from geopol.relations import relations_sql
 from geopol.store import SCHEMA, actor_frame, append, event_frame, info_frame, problem_frame, source_frame, used_codes

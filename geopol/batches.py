@@ -10,18 +10,22 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from geopol import columns
+from geopol.articles import article_or_problem
 from geopol.cache import Partition
 from geopol.corroborate import group_key
 from geopol.ingest import RawArticle
 from geopol.manifest import ManifestRow
-from geopol.pipeline import Coder, article_or_problem
 from geopol.problems import Problem
 from geopol.records import Article, Event
+
+if TYPE_CHECKING:
+    from geopol.pipeline import Coder  # spaCy: loaded by the workers, not by the driver
 
 
 @dataclass(frozen=True)

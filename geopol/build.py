@@ -21,16 +21,18 @@ import duckdb
 import pyarrow.parquet as pq
 
 from geopol import columns, paths
+from geopol.articles import corpus_files, unique_id
 from geopol.assemble import Staging, corroborated, dated_articles, publication_changes, write_store
 from geopol.assemble import batches as arrow_batches
 from geopol.batches import Item, Outcome, code_batch, wanted_id
 from geopol.cache import Cache, Partition, article_key, coder_version
 from geopol.corroborate import corroborate
+from geopol.dictionaries import ActorInfo
 from geopol.exports import event_rows, to_csv, to_jsonl
 from geopol.ingest import display_name, read_article_file
 from geopol.manifest import MANIFEST_NAME, ManifestRow, read_manifest
-from geopol.pipeline import Coder, corpus_files, infer_publication, unique_id
 from geopol.problems import Problem, StoreError
+from geopol.published import infer_publication
 from geopol.records import Article, Event
 from geopol.store import swap_in
 
@@ -130,8 +132,12 @@ def to_code(entries: list[Entry], known: set[str]) -> list[Entry]:
 def coded(todo: list[Entry], version: str, options: Options) -> Iterator[Partition]:
     """The batches coded on Dask (a local cluster, or the one at options.scheduler), or in
     this process when they are few and no cluster was asked for."""
+    if not todo:
+        return
     work = batches(todo, version)
     if options.scheduler is None and options.workers is None and len(todo) < IN_PROCESS_BELOW:
+        from geopol.pipeline import Coder  # spaCy: only when this process codes
+
         coder = Coder(options.data_dir)
         yield from (code_batch(batch, coder, version, options.today) for batch in work)
         return
@@ -201,7 +207,7 @@ def build_store(
     corpus: Path,
     store: Path,
     options: Options,
-    actors: dict,
+    actors: Callable[[], dict[str, ActorInfo]],
     cache_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
     say: Callable[[str], None] | None = None,
@@ -211,6 +217,7 @@ def build_store(
     version = coder_version(options.data_dir, options.model_dir)
     cache = Cache(cache_dir or default_cache(store))
     reason = cache.open(version)
+    cache.actors(actors)  # a broken dictionary row stops the build here, before any coding
     found = scan([corpus], version.digest, options.today)
     todo = to_code(found.entries, cache.known())
     if reason and say:
@@ -225,7 +232,7 @@ def build_store(
         return Built(0, problems, len(todo), 0)  # the caller stops with E007, the store untouched
     staging = Staging(cache.folder, cache, entries)
     try:
-        swap_in(store, lambda temporary: write_store(temporary, staging, actors, problems))
+        swap_in(store, lambda temporary: write_store(temporary, staging, cache.actors(actors), problems))
     finally:
         staging.close()
     cache.compact(live)

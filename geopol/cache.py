@@ -10,17 +10,22 @@ leaves the articles it finished for the next one.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
+from geopol import columns
+from geopol.dictionaries import ActorInfo
 from geopol.ingest import RawArticle
 from geopol.manifest import ManifestRow
 
@@ -120,6 +125,7 @@ class Cache:
         if reason or not stamp.exists():
             shutil.rmtree(self.parts)  # no key of the old version can match again
             self.parts.mkdir()
+            (self.folder / "actors.parquet").unlink(missing_ok=True)
             write_atomically(stamp, json.dumps(version.files, indent=1, sort_keys=True).encode())
         for leftover in self.parts.glob(".*"):  # a partition a killed build was writing
             leftover.unlink()
@@ -127,6 +133,19 @@ class Cache:
             if not reports.with_name(reports.name.replace(".reports.", ".articles.")).exists():
                 reports.unlink()
         return reason
+
+    def actors(self, load: Callable[[], dict[str, ActorInfo]]) -> dict[str, ActorInfo]:
+        """The dictionaries' actors for the store, loaded (which validates every dictionary
+        file) only when the coder version is new: a rebuild need not load the dictionaries."""
+        path = self.folder / "actors.parquet"
+        if path.exists():
+            found = (columns.record(ActorInfo, row) for row in pq.read_table(path).to_pylist())
+            return {actor.code: actor for actor in found}
+        actors = load()
+        out = io.BytesIO()
+        pq.write_table(columns.table(ActorInfo, list(actors.values())), out)
+        write_atomically(path, out.getvalue())
+        return actors
 
     def files(self, kind: str) -> list[str]:
         return sorted(str(p) for p in self.parts.glob(f"*.{kind}.parquet"))

@@ -119,9 +119,14 @@ def build(corpus: Path, store: Path, options: Options | None = None, cache: Path
         raise StoreError(Problem("E006", str(corpus)))
     with build_lock(store):  # taken first, so a second build is told at once, not after its work
         try:
-            actors = cached_dictionaries(options.data_dir).actors
+
+            def actors() -> dict:
+                return cached_dictionaries(options.data_dir).actors
+
             with tqdm(unit="file", disable=quiet, file=sys.stderr, miniters=1) as bar:
-                built = build_store(corpus, store, options, actors, cache, progress=bar.update, say=bar.write)
+                built = build_store(
+                    corpus, store, options, actors, cache, progress=bar.update, say=lambda line: bar.write(line, file=sys.stderr)
+                )
         except (DictionaryError, StoreError):
             raise
         except Exception as error:  # whatever breaks, say so in one line and keep the store

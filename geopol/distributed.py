@@ -17,12 +17,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from geopol.batches import Item, code_batch
 from geopol.cache import Partition, coder_version
-from geopol.pipeline import Coder
+
+if TYPE_CHECKING:
+    from geopol.pipeline import Coder
 
 PLUGIN = "geopol-coder"
 IN_FLIGHT_PER_WORKER = 3  # enough to keep a worker busy while the driver reads the next files
@@ -36,7 +39,7 @@ class CoderPlugin(WorkerPlugin):
     def __init__(self, data_dir: Path | None = None, model_dir: Path | None = None) -> None:
         self.data_dir, self.model_dir = data_dir, model_dir  # None: the worker's own (geopol.paths)
         self.lock = threading.Lock()
-        self.loaded: tuple[Coder, str] | None = None
+        self.loaded: tuple[Coder, str] | None = None  # loaded on the worker (spaCy)
 
     def __getstate__(self) -> dict:
         return {"data_dir": self.data_dir, "model_dir": self.model_dir}
@@ -53,6 +56,7 @@ class CoderPlugin(WorkerPlugin):
         with self.lock:
             if self.loaded is None:
                 from geopol import paths
+                from geopol.pipeline import Coder
 
                 data_dir, model_dir = self.data_dir or paths.DATA_DIR, self.model_dir or paths.MODEL_DIR
                 self.loaded = (Coder(data_dir), coder_version(data_dir, model_dir).digest)
@@ -77,13 +81,16 @@ def client(workers: int | None = None, scheduler: str | None = None) -> Iterator
             with Client(scheduler, timeout=30) as remote:
                 yield remote
             return
-        count = workers or os.cpu_count() or 1
-        with (
-            LocalCluster(
-                n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
-            ) as local,
-            Client(local) as connected,
-        ):
+        # on loopback; ":0": any free port for the scheduler's web routes, not 8787, which may be taken
+        local = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
+        )
+        with local, Client(local) as connected:
             yield connected
     finally:
         quiet.setLevel(level)

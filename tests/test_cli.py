@@ -23,7 +23,7 @@ def run(*args: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("command", ["build", "extract", "export", "check"])
 def test_every_command_has_help_and_a_readme_entry(command):
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"python -m geopol {command}" in readme
+    assert f"geopol {command}" in readme
     help_text = parser()._subparsers._group_actions[0].choices[command].format_help()  # type: ignore[union-attr]
     assert "usage:" in help_text and len(help_text.splitlines()) > 3
 
