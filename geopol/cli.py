@@ -124,9 +124,11 @@ def build(corpus: Path, store: Path, options: Options | None = None, cache: Path
                 return cached_dictionaries(options.data_dir).actors
 
             with tqdm(unit="file", disable=quiet, file=sys.stderr, miniters=1) as bar:
-                built = build_store(
-                    corpus, store, options, actors, cache, progress=bar.update, say=lambda line: bar.write(line, file=sys.stderr)
-                )
+
+                def say(line: str) -> None:
+                    bar.write(line, file=sys.stderr)
+
+                built = build_store(corpus, store, options, actors, cache, progress=bar.update, say=say)
         except (DictionaryError, StoreError):
             raise
         except Exception as error:  # whatever breaks, say so in one line and keep the store

@@ -177,21 +177,9 @@ def dask_cluster(tmp_path: Path) -> Iterator[str]:
     ]
     try:
         for name in ("w1", "w2"):
-            command = [
-                dask,
-                "worker",
-                address,
-                "--name",
-                name,
-                "--nthreads",
-                "1",
-                "--no-dashboard",
-                "--local-directory",
-                str(logs),
-            ]
-            started.append(
-                subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=(logs / f"{name}.log").open("w"), cwd=tmp_path)
-            )
+            command = [dask, "worker", address, "--name", name, "--nthreads", "1", "--no-dashboard"]
+            log = (logs / f"{name}.log").open("w")
+            started.append(subprocess.Popen([*command, "--local-directory", str(logs)], stdout=log, stderr=log, cwd=tmp_path))
         with Client(address, timeout=120) as client:
             client.wait_for_workers(2, timeout=180)
         yield address
