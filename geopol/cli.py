@@ -25,11 +25,18 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="build the event store from a corpus folder",
-        description="Read every article in the corpus, code, geocode and corroborate its events, and write the DuckDB store.",
+        description="Read every article in the corpus, code the ones that are new or changed since the last build "
+        "(on Dask workers), corroborate every article's events and write the DuckDB store.",
     )
-    build.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="folder of articles and sources.csv (default: corpus/)")
-    build.add_argument("--store", type=Path, default=STORE_PATH, help="DuckDB file to write (default: data/geopol.duckdb)")
-    build.add_argument("--cache", type=Path, help="folder of coded articles kept between builds (default: beside the store)")
+    build.add_argument(
+        "--corpus", type=Path, default=CORPUS_DIR, metavar="DIR", help="folder of articles and sources.csv (default: corpus/)"
+    )
+    build.add_argument(
+        "--store", type=Path, default=STORE_PATH, metavar="FILE", help="DuckDB file to write (default: data/geopol.duckdb)"
+    )
+    build.add_argument(
+        "--cache", type=Path, metavar="DIR", help="folder of coded articles kept between builds (default: beside the store)"
+    )
     add_cluster_options(build)
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     extract = commands.add_parser(
@@ -68,7 +75,9 @@ def add_cluster_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--workers",
         type=positive,
-        help="code on a local Dask cluster of N worker processes (default: one per core; a few files are coded in this process)",
+        metavar="N",
+        help="code on a local Dask cluster of N worker processes (default: one per core, or this process alone "
+        "when fewer than 64 files need coding)",
     )
     command.add_argument("--scheduler", metavar="ADDRESS", help="code on an existing Dask cluster, e.g. tcp://HOST:8786")
 

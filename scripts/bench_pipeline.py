@@ -2,7 +2,7 @@
 on 1 and 2 Dask workers, scaling efficiency, peak memory of the driver and of each worker, and
 incremental rebuilds (10 articles added, one removed, nothing changed).
 
-    python scripts/bench_pipeline.py CORPUS [CORPUS ...] [--workers 1 2] [--work bench/]
+    python scripts/bench_pipeline.py CORPUS [CORPUS ...] [--workers 1 2] [--builds-only] [--work bench/]
 
 Each CORPUS is a folder of articles with its sources.csv. It is copied to the work folder first
 (the incremental runs add and remove files in the copy). Peak memory is each process's high
@@ -111,7 +111,7 @@ def count_articles(corpus: Path) -> int:
     return sum(1 for p in corpus.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 
-def bench(source: Path, work: Path, worker_counts: list[int]) -> None:
+def bench(source: Path, work: Path, worker_counts: list[int], builds_only: bool) -> None:
     corpus = work / source.name
     shutil.rmtree(corpus, ignore_errors=True)
     shutil.copytree(source, corpus)
@@ -132,6 +132,8 @@ def bench(source: Path, work: Path, worker_counts: list[int]) -> None:
             + " MB",
             flush=True,
         )
+    if builds_only:
+        return
     full = n / rates[worker_counts[-1]]
     incremental = ["build", "--corpus", str(corpus), "--store", str(store), "--workers", str(worker_counts[-1]), "--quiet"]
     for label, change in (
@@ -141,7 +143,9 @@ def bench(source: Path, work: Path, worker_counts: list[int]) -> None:
     ):
         change()
         run = measure(geopol(*incremental))
-        print(f"  rebuild, {label:18} {run.seconds:7.1f} s  {run.seconds / full:6.1%} of the full build  driver {run.driver_mb:5.0f} MB")
+        print(
+            f"  rebuild, {label:18} {run.seconds:7.1f} s  {run.seconds / full:6.1%} of the full build  driver {run.driver_mb:5.0f} MB"
+        )
     for merge in (["--no-merge"], []):
         out = work / "extract.csv"
         run = measure(geopol("extract", str(corpus), "--workers", str(worker_counts[-1]), *merge), stdout=out)
@@ -157,13 +161,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", nargs="+", type=Path, help="folders of articles with their sources.csv")
     parser.add_argument("--workers", nargs="+", type=int, default=[1, 2], help="worker counts to compare (default: 1 2)")
+    parser.add_argument("--builds-only", action="store_true", help="full builds only: no rebuilds, no extract")
     parser.add_argument("--work", type=Path, help="folder for the copies, stores and caches (default: a temporary one)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="geopol-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB; load average {psutil.getloadavg()[0]:.1f}")
+    print(
+        f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB; load average {psutil.getloadavg()[0]:.1f}"
+    )
     for corpus in args.corpora:
-        bench(corpus, work, sorted(args.workers))
+        bench(corpus, work, sorted(args.workers), args.builds_only)
 
 
 if __name__ == "__main__":
