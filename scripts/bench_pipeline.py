@@ -144,7 +144,8 @@ def bench(source: Path, work: Path, worker_counts: list[int], builds_only: bool)
         change()
         run = measure(geopol(*incremental))
         print(
-            f"  rebuild, {label:18} {run.seconds:7.1f} s  {run.seconds / full:6.1%} of the full build  driver {run.driver_mb:5.0f} MB"
+            f"  rebuild, {label:18} {run.seconds:7.1f} s  {run.seconds / full:6.1%} of the full build  "
+            f"driver {run.driver_mb:5.0f} MB"
         )
     for merge in (["--no-merge"], []):
         out = work / "extract.csv"
