@@ -135,7 +135,7 @@ def bench(source: Path, work: Path, worker_counts: list[int], builds_only: bool)
     if builds_only:
         return
     full = n / rates[worker_counts[-1]]
-    incremental = ["build", "--corpus", str(corpus), "--store", str(store), "--workers", str(worker_counts[-1]), "--quiet"]
+    incremental = ["build", "--corpus", str(corpus), "--store", str(store), "--quiet"]  # as a user reruns it: few to code
     for label, change in (
         ("nothing changed", lambda: None),
         ("10 articles added", lambda: add_articles(corpus, 10)),
