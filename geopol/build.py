@@ -209,11 +209,12 @@ def build_store(
     options: Options,
     actors: Callable[[], dict[str, ActorInfo]],
     cache_dir: Path | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     say: Callable[[str], None] | None = None,
 ) -> Built:
     """Code what changed since the last build, then write the store from every article's
-    reports. The caller holds the store's build lock, which also guards its cache."""
+    reports. progress(files just coded, files to code); say(a line for the user). The caller
+    holds the store's build lock, which also guards its cache."""
     version = coder_version(options.data_dir, options.model_dir)
     cache = Cache(cache_dir or default_cache(store))
     reason = cache.open(version)
@@ -222,10 +223,12 @@ def build_store(
     todo = to_code(found.entries, cache.known())
     if reason and say:
         say(f"Coding all {len(todo)} articles again: {reason} changed since the last build")
+    if progress:
+        progress(0, len(todo))
     for partition in coded(todo, version.digest, options):
         cache.add(checked(partition, version.digest))
         if progress:
-            progress(partition.coded)
+            progress(partition.coded, len(todo))
     live = {e.key for e in found.entries if e.key}
     entries, problems = final_ids(found, outcomes(cache, live))
     if not entries:

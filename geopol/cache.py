@@ -32,6 +32,21 @@ from geopol.manifest import ManifestRow
 # Files under data/ that the coder may read; the country outlines (.geojson) are the app's.
 DICTIONARY_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".json", ".jsonl", ".yaml", ".yml"})
 PACKAGE_DIR = Path(__file__).resolve().parent
+# Modules that only orchestrate or read what the cache holds: a change to them recodes nothing.
+# Every other module of the package is part of the coder's version.
+AFTER_CODING = frozenset(
+    {
+        "__init__.py",
+        "__main__.py",
+        "cli.py",
+        "build.py",
+        "assemble.py",
+        "distributed.py",
+        "store.py",
+        "exports.py",
+        "relations.py",
+    }
+)
 MAX_PARTS = 64  # past this many partitions, or a quarter of stale rows, the cache is rewritten
 
 
@@ -81,7 +96,8 @@ def coder_version(data_dir: Path, model_dir: Path) -> CoderVersion:
         for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
             files[f"model/{path.relative_to(model_dir).as_posix()}"] = digest(path.read_bytes())
     for module in sorted(PACKAGE_DIR.glob("*.py")):
-        files[f"geopol/{module.name}"] = digest(module.read_bytes())
+        if module.name not in AFTER_CODING:
+            files[f"geopol/{module.name}"] = digest(module.read_bytes())
     files["spacy"] = metadata.version("spacy")
     return CoderVersion(files)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geopol.paths import CORPUS_DIR, DATA_DIR, STORE_PATH
 from geopol.problems import DictionaryError, Problem, StoreError
@@ -107,6 +108,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+class Progress:
+    """A bar of the files being coded, once there are 50 or more of them."""
+
+    def __init__(self, stack: contextlib.ExitStack, quiet: bool) -> None:
+        self.stack, self.quiet = stack, quiet
+        self.bar: Any = None  # a tqdm bar once coding starts
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = self.stack.enter_context(tqdm(total=total, unit="file", disable=self.quiet or total < 50, file=sys.stderr))
+        self.bar.update(done)
+
+    def say(self, line: str) -> None:
+        if self.bar is None:
+            print(line, file=sys.stderr)
+        else:
+            self.bar.write(line, file=sys.stderr)
+
+
 def cluster(args: argparse.Namespace) -> Options:
     from geopol.build import Options
 
@@ -116,8 +138,6 @@ def cluster(args: argparse.Namespace) -> Options:
 def build(corpus: Path, store: Path, options: Options | None = None, cache: Path | None = None, quiet: bool = False) -> int:
     """Build the store from the corpus, coding only what changed since the last build; on any
     error the previous store stays as it was."""
-    from tqdm import tqdm
-
     from geopol.build import Options, build_store
     from geopol.dictionaries import cached_dictionaries
     from geopol.store import build_lock
@@ -132,12 +152,9 @@ def build(corpus: Path, store: Path, options: Options | None = None, cache: Path
             def actors() -> dict:
                 return cached_dictionaries(options.data_dir).actors
 
-            with tqdm(unit="file", disable=quiet, file=sys.stderr, miniters=1) as bar:
-
-                def say(line: str) -> None:
-                    bar.write(line, file=sys.stderr)
-
-                built = build_store(corpus, store, options, actors, cache, progress=bar.update, say=say)
+            with contextlib.ExitStack() as bars:
+                progress = Progress(bars, quiet)
+                built = build_store(corpus, store, options, actors, cache, progress=progress.update, say=progress.say)
         except (DictionaryError, StoreError):
             raise
         except Exception as error:  # whatever breaks, say so in one line and keep the store

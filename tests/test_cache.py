@@ -69,3 +69,10 @@ def test_compaction_keeps_only_the_live_articles_in_one_partition(tmp_path: Path
     cache.compact(set(keys[:60]))
     assert cache.known() == set(keys[:60])
     assert len(cache.files("articles")) == len(cache.files("reports")) == 1
+
+
+def test_the_version_covers_the_coding_modules_not_the_ones_that_only_read_the_cache(tmp_path: Path) -> None:
+    names = set(coder_version(DATA_DIR, tmp_path / "none").files)
+    assert {"geopol/code.py", "geopol/nlp.py", "geopol/columns.py", "geopol/corroborate.py", "geopol/batches.py"} <= names
+    assert not {"geopol/cli.py", "geopol/store.py", "geopol/assemble.py"} & names
+    assert "spacy" in names
