@@ -130,7 +130,7 @@ def test_a_changed_dictionary_codes_every_article_again_and_says_why(tmp_path: P
     said: list[str] = []
     assert build(corpus, path, options, said).coded == 0 and said == []
     with (data / "actors" / "not_actors.csv").open("a", encoding="utf-8") as handle:
-        handle.write("The Sahel Weekly\n")
+        handle.write("The Sahel Weekly,newspaper\n")
     assert build(corpus, path, options, said).coded == 4
     assert said == ["Coding all 4 articles again: dictionaries (data/actors/not_actors.csv) changed since the last build"]
 
@@ -209,3 +209,12 @@ def test_build_through_a_dask_scheduler_gives_the_store_of_a_one_worker_build(
     )
     geopol("build", "--corpus", str(corpus), "--store", str(tmp_path / "single.duckdb"), "--workers", "1", cwd=tmp_path)
     assert tables(tmp_path / "remote.duckdb") == tables(tmp_path / "single.duckdb") == reference
+
+
+def test_a_batch_coded_with_other_dictionaries_stops_the_build() -> None:
+    from geopol.build import checked
+    from geopol.cache import Partition
+    from geopol.problems import StoreError
+
+    with pytest.raises(StoreError, match="E008 a worker codes with other dictionaries, another model or another geopol"):
+        checked(Partition(b"", b"", version="theirs", coded=1), "ours")
