@@ -16,7 +16,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -104,8 +104,9 @@ def coder_version(data_dir: Path, model_dir: Path) -> CoderVersion:
 
 def article_key(version: str, raw: RawArticle, row: ManifestRow | None) -> str:
     """What the coded reports of a file depend on: the coder's version, the file's name, text
-    and metadata, and its manifest row."""
-    head = repr((version, raw.path.name, raw.kind, raw.encoding, sorted(raw.metadata.items()), raw.notes, row))
+    and metadata, and its manifest row (not the row's line: rows move when others are removed)."""
+    fields = replace(row, line=0) if row else None
+    head = repr((version, raw.path.name, raw.kind, raw.encoding, sorted(raw.metadata.items()), raw.notes, fields))
     return digest(head.encode("utf-8", "surrogateescape") + b"\0" + raw.text.encode("utf-8", "surrogateescape"))
 
 

@@ -50,6 +50,8 @@ def test_an_article_key_follows_its_text_and_manifest_row_not_its_folder(tmp_pat
     assert article_key("v2", one, None) != article_key("v1", one, None)  # type: ignore[arg-type]
     row = ManifestRow(2, "a", "a.txt", url="https://example.org/a")
     assert article_key("v1", one, row) != article_key("v1", one, None)  # type: ignore[arg-type]
+    moved = ManifestRow(7, "a", "a.txt", url="https://example.org/a")  # rows above it were removed
+    assert article_key("v1", one, moved) == article_key("v1", one, row)  # type: ignore[arg-type]
     (tmp_path / "one" / "a.txt").write_text("Niger expelled the French ambassador again.", encoding="utf-8")
     changed = read_article_file(tmp_path / "one" / "a.txt", tmp_path / "one")
     assert article_key("v1", changed, None) != article_key("v1", two, None)  # type: ignore[arg-type]

@@ -107,6 +107,19 @@ def test_a_rebuild_codes_only_what_changed_and_drops_removed_articles(tmp_path: 
     assert tables(path) == pipeline_store(corpus, tmp_path / "reference.duckdb")
 
 
+def test_removing_an_article_and_its_manifest_row_codes_nothing_again(tmp_path: Path) -> None:
+    corpus = shutil.copytree(CORPUS_DIR, tmp_path / "corpus")
+    path = tmp_path / "s.duckdb"
+    build(corpus, path)
+    manifest = corpus / "sources.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(line for line in lines if not line.startswith("000,")), encoding="utf-8")
+    (corpus / "000_9e0ee679e7e857c1.txt").unlink()
+    built = build(corpus, path)
+    assert (built.coded, built.reused) == (0, 4)  # the rows below moved up a line: their files are the same
+    assert "000" not in article_ids(path)
+
+
 def test_a_changed_article_is_coded_again(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_event_corpus(corpus, 3)
