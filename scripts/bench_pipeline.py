@@ -2,7 +2,7 @@
 on 1 and 2 Dask workers, scaling efficiency, peak memory of the driver and of each worker, and
 incremental rebuilds (10 articles added, one removed, nothing changed).
 
-    python scripts/bench_pipeline.py CORPUS [CORPUS ...] [--workers 1 2] [--builds-only] [--work bench/]
+    python scripts/bench_pipeline.py CORPUS [CORPUS ...] [--workers 1 2] [--builds-only | --no-extract] [--work bench/]
 
 Each CORPUS is a folder of articles with its sources.csv. It is copied to the work folder first
 (the incremental runs add and remove files in the copy). Peak memory is each process's high
@@ -111,7 +111,7 @@ def count_articles(corpus: Path) -> int:
     return sum(1 for p in corpus.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 
-def bench(source: Path, work: Path, worker_counts: list[int], builds_only: bool) -> None:
+def bench(source: Path, work: Path, worker_counts: list[int], builds_only: bool, extract: bool) -> None:
     corpus = work / source.name
     shutil.rmtree(corpus, ignore_errors=True)
     shutil.copytree(source, corpus)
@@ -124,7 +124,7 @@ def bench(source: Path, work: Path, worker_counts: list[int], builds_only: bool)
         args = ["build", "--corpus", str(corpus), "--store", str(store), "--workers", str(workers), "--quiet"]
         run = measure(geopol(*args))
         rates[workers] = n / run.seconds
-        efficiency = rates[workers] / (rates[worker_counts[0]] * workers / worker_counts[0])
+        efficiency = rates[workers] / (rates[worker_counts[0]] * workers / worker_counts[0])  # against the first count
         print(
             f"  build, {workers} worker(s)   {run.seconds:7.1f} s  {rates[workers]:6.1f} articles/s  "
             f"efficiency {efficiency:4.0%}  driver {run.driver_mb:5.0f} MB  workers "
@@ -147,7 +147,7 @@ def bench(source: Path, work: Path, worker_counts: list[int], builds_only: bool)
             f"  rebuild, {label:18} {run.seconds:7.1f} s  {run.seconds / full:6.1%} of the full build  "
             f"driver {run.driver_mb:5.0f} MB"
         )
-    for merge in (["--no-merge"], []):
+    for merge in (["--no-merge"], []) if extract else ():
         out = work / "extract.csv"
         run = measure(geopol("extract", str(corpus), "--workers", str(worker_counts[-1]), *merge), stdout=out)
         rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
@@ -163,6 +163,7 @@ def main() -> None:
     parser.add_argument("corpora", nargs="+", type=Path, help="folders of articles with their sources.csv")
     parser.add_argument("--workers", nargs="+", type=int, default=[1, 2], help="worker counts to compare (default: 1 2)")
     parser.add_argument("--builds-only", action="store_true", help="full builds only: no rebuilds, no extract")
+    parser.add_argument("--no-extract", action="store_true", help="no extract runs")
     parser.add_argument("--work", type=Path, help="folder for the copies, stores and caches (default: a temporary one)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="geopol-bench-"))
@@ -171,7 +172,7 @@ def main() -> None:
         f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB; load average {psutil.getloadavg()[0]:.1f}"
     )
     for corpus in args.corpora:
-        bench(corpus, work, sorted(args.workers), args.builds_only)
+        bench(corpus, work, args.workers, args.builds_only, not args.no_extract)
 
 
 if __name__ == "__main__":
