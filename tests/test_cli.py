@@ -107,3 +107,13 @@ def test_extract_no_merge_prints_rows_while_later_files_are_still_being_coded(tm
     assert header.startswith("article_id,event_id,") and first.startswith("a0")
     assert still_coding, "the first rows came only once every file was coded"
     assert len({line.split(",")[0] for line in [first, *rest.splitlines()]}) == 48, errors
+
+
+@pytest.mark.slow
+def test_extract_on_a_local_cluster_prints_the_rows_it_prints_alone(tmp_path):
+    write_event_corpus(tmp_path, 20)
+    alone = run("extract", str(tmp_path))
+    spread = run("extract", str(tmp_path), "--workers", "2")
+    assert spread.returncode == alone.returncode == 0, spread.stderr
+    assert sorted(spread.stdout.splitlines()) == sorted(alone.stdout.splitlines())
+    assert len(alone.stdout.splitlines()) > 20
