@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from geopol import columns
-from geopol.cache import Cache
+from geopol.cache import DUCKDB_MEMORY, Cache
 from geopol.corroborate import corroborate
 from geopol.dates import PartialDate
 from geopol.dictionaries import ActorInfo
@@ -29,9 +29,8 @@ from geopol.records import Article, Event
 from geopol.relations import relations_sql
 from geopol.store import SCHEMA, actor_frame, append, event_frame, info_frame, problem_frame, source_frame, used_codes
 
-STAGING_MEMORY = "128MB"  # DuckDB sorts the reports within this, spilling the rest to disk
-BATCH_ROWS = 2048  # reports fetched from DuckDB at a time
-FLUSH_EVENTS = 5000  # reports' rows written to the store at a time
+BATCH_ROWS = 512  # reports fetched from DuckDB at a time
+FLUSH_EVENTS = 1000  # reports whose rows are written to the store at a time
 Changed = dict[str, tuple[PartialDate, str]]
 
 
@@ -42,8 +41,7 @@ class Staging:
         """entries: (file order, cache key, final article id) of every coded article."""
         self.path = folder / f".staging-{os.getpid()}.duckdb"
         self.path.unlink(missing_ok=True)
-        self.con = duckdb.connect(str(self.path))
-        self.con.execute(f"SET memory_limit = '{STAGING_MEMORY}'")
+        self.con = duckdb.connect(str(self.path), config={"memory_limit": DUCKDB_MEMORY})
         self.con.execute(f"SET temp_directory = '{folder / f'.staging-{os.getpid()}.spill'}'")
         order = pa.table(
             {

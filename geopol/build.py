@@ -25,7 +25,7 @@ from geopol.articles import corpus_files, unique_id
 from geopol.assemble import Staging, corroborated, dated_articles, publication_changes, write_store
 from geopol.assemble import batches as arrow_batches
 from geopol.batches import Item, Outcome, code_batch, wanted_id
-from geopol.cache import Cache, Partition, article_key, coder_version
+from geopol.cache import DUCKDB_MEMORY, Cache, Partition, article_key, coder_version
 from geopol.corroborate import corroborate
 from geopol.dictionaries import ActorInfo
 from geopol.exports import event_rows, to_csv, to_jsonl
@@ -164,7 +164,7 @@ def outcomes(cache: Cache, keys: set[str]) -> Known:
     if not files:
         return {}
     found = {}
-    with duckdb.connect() as con:
+    with duckdb.connect(config={"memory_limit": DUCKDB_MEMORY}) as con:
         for batch in arrow_batches(con, "SELECT key, article.article_id AS wanted, problems FROM read_parquet(?)", [files]):
             for row in batch.to_pylist():
                 if row["key"] in keys:

@@ -39,6 +39,7 @@ AFTER_CODING = frozenset(
         "__init__.py",
         "__main__.py",
         "cli.py",
+        "cache.py",
         "build.py",
         "assemble.py",
         "distributed.py",
@@ -47,6 +48,7 @@ AFTER_CODING = frozenset(
         "relations.py",
     }
 )
+DUCKDB_MEMORY = "64MB"  # what DuckDB may hold while it reads or rewrites the cache; it spills past that
 MAX_PARTS = 64  # past this many partitions, or a quarter of stale rows, the cache is rewritten
 
 
@@ -171,7 +173,7 @@ class Cache:
         """The keys of the files coded so far."""
         if not self.files("articles"):
             return set()
-        with duckdb.connect() as con:
+        with duckdb.connect(config={"memory_limit": DUCKDB_MEMORY}) as con:
             return {
                 key for (key,) in con.execute("SELECT DISTINCT key FROM read_parquet(?)", [self.files("articles")]).fetchall()
             }
@@ -188,7 +190,7 @@ class Cache:
         articles, reports = self.files("articles"), self.files("reports")
         if not articles:
             return
-        with duckdb.connect() as con:
+        with duckdb.connect(config={"memory_limit": DUCKDB_MEMORY}) as con:
             con.execute("SET preserve_insertion_order = false")
             [(total,)] = con.execute("SELECT count(*) FROM read_parquet(?)", [articles]).fetchall()
             if len(articles) <= MAX_PARTS and total - len(live) <= total // 4:
