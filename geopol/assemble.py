@@ -1,8 +1,8 @@
 """From coded partitions to the store, in DuckDB: corroboration, publication dates, relations.
 
 Reads the cache's Parquet partitions of the build's articles (their final ids and file order);
-adds a staging database in which DuckDB sorts the reports by corroboration group (on disk past
-a small memory limit), then streams them group by group through corroboration and the event
+adds a staging database from which DuckDB streams the reports sorted by corroboration group (a
+bucket of groups at a time, within a small memory limit) through corroboration and the event
 rows, straight into the new store. Python holds one group at a time, never the corpus.
 """
 
@@ -29,6 +29,7 @@ from geopol.records import Article, Event
 from geopol.relations import relations_sql
 from geopol.store import SCHEMA, actor_frame, append, event_frame, info_frame, problem_frame, source_frame, used_codes
 
+REPORTS_PER_SORT = 10_000  # DuckDB sorts the reports in buckets of groups about this large
 BATCH_ROWS = 512  # reports fetched from DuckDB at a time
 FLUSH_EVENTS = 1000  # reports whose rows are written to the store at a time
 Changed = dict[str, tuple[PartialDate, str]]
@@ -54,13 +55,16 @@ class Staging:
         articles, reports = cache.files("articles"), cache.files("reports")
         self.con.execute(
             "CREATE TABLE articles AS SELECT e.file_order, e.final_id, a.article "
-            "FROM entries AS e JOIN read_parquet(?) AS a USING (key) ORDER BY e.file_order",
+            "FROM entries AS e JOIN read_parquet(?) AS a USING (key)",
             [articles or [empty_parquet(folder, "articles")]],
         )
+        reports = reports or [empty_parquet(folder, "reports")]
+        [(count,)] = self.con.execute("SELECT count(*) FROM read_parquet(?)", [reports]).fetchall()
+        self.buckets = max(1, -(-count // REPORTS_PER_SORT))
         self.con.execute(
-            "CREATE TABLE reports AS SELECT e.file_order, e.final_id, r.* "
-            "FROM entries AS e JOIN read_parquet(?) AS r USING (key) ORDER BY r.grp, e.file_order, r.ordinal",
-            [reports or [empty_parquet(folder, "reports")]],
+            f"CREATE TABLE reports AS SELECT hash(r.grp) % {self.buckets} AS bucket, e.file_order, e.final_id, r.* "
+            "FROM entries AS e JOIN read_parquet(?) AS r USING (key)",
+            [reports],
         )
         self.con.unregister("entries")
 
@@ -77,14 +81,13 @@ class Staging:
     def articles(self, only: set[str] | None = None, text: bool = False) -> dict[str, Article]:
         """The articles by final id (without their text unless asked: rows need only metadata)."""
         found = {}
-        for batch in batches(self.con, "SELECT final_id, article FROM articles ORDER BY file_order"):
+        fields = ", ".join(f'"{f.name}" := article."{f.name}"' for f in dataclasses.fields(Article) if text or f.name != "text")
+        wanted = "WHERE list_contains(?, final_id)" if only is not None else ""
+        query = f"SELECT final_id, struct_pack({fields}) AS article FROM articles {wanted}"
+        for batch in batches(self.con, query, [sorted(only)] if only is not None else None):
             for row in batch.to_pylist():
-                if only is not None and row["final_id"] not in only:
-                    continue
-                article = columns.record(Article, row["article"])
-                found[row["final_id"]] = dataclasses.replace(
-                    article, article_id=row["final_id"], text=article.text if text else ""
-                )
+                article = columns.record(Article, {"text": "", **row["article"]})
+                found[row["final_id"]] = dataclasses.replace(article, article_id=row["final_id"])
         return found
 
     def undated(self) -> set[str]:
@@ -94,7 +97,7 @@ class Staging:
         """The reports of each corroboration group, in order, with their final article ids."""
         group: list[Event] = []
         current = None
-        for batch in batches(self.con, "SELECT * FROM reports"):
+        for batch in self.sorted_reports():
             for row in batch.to_pylist():
                 if row["grp"] != current and group:
                     yield group
@@ -104,6 +107,13 @@ class Staging:
                 group.append(columns.record(Event, row))
         if group:
             yield group
+
+    def sorted_reports(self) -> Iterator[pa.RecordBatch]:
+        """The reports by group, article and rank: DuckDB sorts one bucket of groups at a time,
+        so what it sorts at once does not grow with the corpus."""
+        for bucket in range(self.buckets):
+            query = f"SELECT * FROM reports WHERE bucket = {bucket} ORDER BY grp, file_order, ordinal"
+            yield from batches(self.con, query)
 
 
 def batches(con: duckdb.DuckDBPyConnection, query: str, parameters: list | None = None) -> Iterator[pa.RecordBatch]:
@@ -222,7 +232,7 @@ def write_articles(con: duckdb.DuckDBPyConnection, changed: Changed) -> None:
         f"CREATE TABLE store.articles AS SELECT {select}, CAST(coalesce(n.n_events, 0) AS BIGINT) AS n_events "
         "FROM articles AS a LEFT JOIN months AS m ON m.article_id = a.final_id "
         "LEFT JOIN (SELECT article_id, count(DISTINCT event_id) AS n_events FROM store.event_sources GROUP BY article_id) AS n "
-        "ON n.article_id = a.final_id ORDER BY a.file_order"
+        "ON n.article_id = a.final_id"  # in no order: sorting every article's text would not fit the memory limit
     )
     con.unregister("months")
 
