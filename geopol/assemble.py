@@ -42,7 +42,8 @@ class Staging:
         """entries: (file order, cache key, final article id) of every coded article."""
         self.path = folder / f".staging-{os.getpid()}.duckdb"
         self.path.unlink(missing_ok=True)
-        self.con = duckdb.connect(str(self.path), config={"memory_limit": DUCKDB_MEMORY})
+        # the staged tables are read back with ORDER BY: keeping their insertion order would cost memory
+        self.con = duckdb.connect(str(self.path), config={"memory_limit": DUCKDB_MEMORY, "preserve_insertion_order": False})
         self.con.execute(f"SET temp_directory = '{folder / f'.staging-{os.getpid()}.spill'}'")
         order = pa.table(
             {

@@ -48,8 +48,9 @@ AFTER_CODING = frozenset(
         "relations.py",
     }
 )
-DUCKDB_MEMORY = "64MB"  # what DuckDB may hold while it reads or rewrites the cache; it spills past that
+DUCKDB_MEMORY = "128MB"  # what DuckDB may hold while it reads, sorts or rewrites the cache; it spills past that
 MAX_PARTS = 64  # past this many partitions, or a quarter of stale rows, the cache is rewritten
+COMPACT_FILES = 32  # partitions rewritten into one at a time
 
 
 def digest(data: bytes) -> str:
@@ -185,23 +186,28 @@ class Cache:
         write_atomically(self.parts / f"{name}.articles.parquet", partition.articles)
 
     def compact(self, live: set[str]) -> None:
-        """Rewrite the cache as one partition of the live keys when it has many partitions or
-        many rows of removed or changed articles; DuckDB streams it, file to file."""
-        articles, reports = self.files("articles"), self.files("reports")
+        """Rewrite the cache with only the live keys, COMPACT_FILES partitions into one, when it
+        has many partitions or many rows of removed or changed articles (DuckDB streams it)."""
+        articles = self.files("articles")
         if not articles:
             return
-        with duckdb.connect(config={"memory_limit": DUCKDB_MEMORY}) as con:
-            con.execute("SET preserve_insertion_order = false")
+        with duckdb.connect(config={"memory_limit": DUCKDB_MEMORY, "preserve_insertion_order": False}) as con:
             [(total,)] = con.execute("SELECT count(*) FROM read_parquet(?)", [articles]).fetchall()
             if len(articles) <= MAX_PARTS and total - len(live) <= total // 4:
                 return
             con.register("live", pa.table({"key": sorted(live)}))
-            name = uuid.uuid4().hex
-            for kind, files in (("reports", reports), ("articles", articles)):
-                target = self.parts / f".{name}.{kind}.parquet"
-                query = "SELECT * FROM read_parquet(?) SEMI JOIN live USING (key)"
-                con.execute(f"COPY ({query}) TO '{target}' (FORMAT parquet)", [files])
-                os.replace(target, self.parts / f"{name}.{kind}.parquet")
+            for start in range(0, len(articles), COMPACT_FILES):
+                chunk = articles[start : start + COMPACT_FILES]
+                self.rewrite(con, chunk, [f.replace(".articles.parquet", ".reports.parquet") for f in chunk])
+
+    def rewrite(self, con: duckdb.DuckDBPyConnection, articles: list[str], reports: list[str]) -> None:
+        """Some partitions as one, with the rows of the live keys only; then the old ones go."""
+        name = uuid.uuid4().hex
+        for kind, files in (("reports", reports), ("articles", articles)):
+            target = self.parts / f".{name}.{kind}.parquet"
+            query = "SELECT * FROM read_parquet(?) SEMI JOIN live USING (key)"
+            con.execute(f"COPY ({query}) TO '{target}' (FORMAT parquet)", [files])
+            os.replace(target, self.parts / f"{name}.{kind}.parquet")
         for old in (*articles, *reports):
             Path(old).unlink()
 
