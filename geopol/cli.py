@@ -1,34 +1,44 @@
-"""Command line: python -m geopol build | extract | check."""
+"""Command line: geopol build | extract | export | check (also python -m geopol ...)."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import sys
 import time
-from collections import Counter
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from geopol.paths import CORPUS_DIR, DATA_DIR, STORE_PATH
 from geopol.problems import DictionaryError, Problem, StoreError
+
+if TYPE_CHECKING:
+    from geopol.build import Built, Options
 
 CAPITALS = {"Niamey": "NER", "Moscow": "RUS", "Tehran": "IRN", "Washington": "USA", "Bamako": "MLI", "Ouagadougou": "BFA"}
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
-        prog="python -m geopol", description="Code news articles into geocoded, corroborated PLOVER events."
-    )
+    top = argparse.ArgumentParser(prog="geopol", description="Code news articles into geocoded, corroborated PLOVER events.")
     commands = top.add_subparsers(dest="command", required=True)
     build = commands.add_parser(
         "build",
         help="build the event store from a corpus folder",
-        description="Read every article in the corpus, code, geocode and corroborate its events, and write the DuckDB store.",
+        description="Read every article in the corpus, code the ones that are new or changed since the last build "
+        "(on Dask workers), corroborate every article's events and write the DuckDB store.",
     )
-    build.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="folder of articles and sources.csv (default: corpus/)")
-    build.add_argument("--store", type=Path, default=STORE_PATH, help="DuckDB file to write (default: data/geopol.duckdb)")
+    build.add_argument(
+        "--corpus", type=Path, default=CORPUS_DIR, metavar="DIR", help="folder of articles and sources.csv (default: corpus/)"
+    )
+    build.add_argument(
+        "--store", type=Path, default=STORE_PATH, metavar="FILE", help="DuckDB file to write (default: data/geopol.duckdb)"
+    )
+    build.add_argument(
+        "--cache", type=Path, metavar="DIR", help="folder of coded articles kept between builds (default: beside the store)"
+    )
+    add_cluster_options(build)
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     extract = commands.add_parser(
         "extract",
@@ -38,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     extract.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
+    extract.add_argument(
+        "--no-merge",
+        action="store_true",
+        help="do not corroborate across files: print each article's rows as soon as it is coded",
+    )
+    add_cluster_options(extract)
     export = commands.add_parser(
         "export",
         help="write the store's events as CSV, GeoJSON or PLOVER JSON",
@@ -56,6 +72,24 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def add_cluster_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--workers",
+        type=positive,
+        metavar="N",
+        help="code on a local Dask cluster of N worker processes (default: one per core, or this process alone "
+        "when fewer than 64 files need coding)",
+    )
+    command.add_argument("--scheduler", metavar="ADDRESS", help="code on an existing Dask cluster, e.g. tcp://HOST:8786")
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a name the terminal cannot encode is escaped, not a crash
         if isinstance(stream, io.TextIOWrapper):
@@ -63,9 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command == "build":
-            return build(args.corpus, args.store, quiet=args.quiet)
+            return build(args.corpus, args.store, cluster(args), args.cache, quiet=args.quiet)
         if args.command == "extract":
-            return extract(args.paths, args.format)
+            return extract(args.paths, args.format, cluster(args), merge=not args.no_merge)
         if args.command == "export":
             return export(args.store, args.format, args.output)
         return check(args.store)
@@ -74,31 +108,61 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def build(corpus: Path, store: Path, quiet: bool = False, data_dir: Path = DATA_DIR) -> int:
-    """Build the store from the corpus; on any error the previous store stays as it was."""
-    from tqdm import tqdm
+class Progress:
+    """A bar of the files being coded, once there are 50 or more of them."""
 
-    from geopol import pipeline
-    from geopol.store import build_lock, write_store
+    def __init__(self, stack: contextlib.ExitStack, quiet: bool) -> None:
+        self.stack, self.quiet = stack, quiet
+        self.bar: Any = None  # a tqdm bar once coding starts
 
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = self.stack.enter_context(tqdm(total=total, unit="file", disable=self.quiet or total < 50, file=sys.stderr))
+        self.bar.update(done)
+
+    def say(self, line: str) -> None:
+        if self.bar is None:
+            print(line, file=sys.stderr)
+        else:
+            self.bar.write(line, file=sys.stderr)
+
+
+def cluster(args: argparse.Namespace) -> Options:
+    from geopol.build import Options
+
+    return Options(workers=args.workers, scheduler=args.scheduler)
+
+
+def build(corpus: Path, store: Path, options: Options | None = None, cache: Path | None = None, quiet: bool = False) -> int:
+    """Build the store from the corpus, coding only what changed since the last build; on any
+    error the previous store stays as it was."""
+    from geopol.build import Options, build_store
+    from geopol.dictionaries import cached_dictionaries
+    from geopol.store import build_lock
+
+    options = options or Options()
     started = time.perf_counter()
     if not corpus.is_dir():
         raise StoreError(Problem("E006", str(corpus)))
     with build_lock(store):  # taken first, so a second build is told at once, not after its work
         try:
-            coder = pipeline.Coder(data_dir)
-            entries = pipeline.corpus_files([corpus])
-            with tqdm(total=len(entries), unit="file", disable=quiet or len(entries) < 50, file=sys.stderr) as bar:
-                articles, events, problems = pipeline.run([corpus], coder, progress=bar.update)
+
+            def actors() -> dict:
+                return cached_dictionaries(options.data_dir).actors
+
+            with contextlib.ExitStack() as bars:
+                progress = Progress(bars, quiet)
+                built = build_store(corpus, store, options, actors, cache, progress=progress.update, say=progress.say)
         except (DictionaryError, StoreError):
             raise
         except Exception as error:  # whatever breaks, say so in one line and keep the store
             raise StoreError(Problem("E005", store.name, f"{type(error).__name__}: {error}")) from error
-        if not articles:
-            print("\n".join(f"  {p}" for p in problems), file=sys.stderr)
+        if not built.articles:
+            print("\n".join(f"  {p}" for p in built.problems), file=sys.stderr)
             raise StoreError(Problem("E007", str(corpus)))
-        write_store(store, articles, events, coder.dictionaries.actors, problems)
-    print(summary(store, corpus, articles, events, problems, time.perf_counter() - started))
+    print(summary(store, corpus, built, time.perf_counter() - started))
     return 0
 
 
@@ -110,33 +174,38 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def summary(store: Path, corpus: Path, articles: list, events: list, problems: list[Problem], seconds: float) -> str:
-    """What was built, then one line per note, skipped file and ignored manifest row."""
-    from geopol.exports import event_rows
+SUMMARY_SQL = {
+    "counts": "SELECT count(DISTINCT event_id), count(DISTINCT event_id) FILTER (WHERE source_count > 1), count(*) FROM events",
+    "dates": "SELECT min(date), max(date) FROM events",
+    "dyads": "SELECT least(actor_code, recipient_code) || '-' || greatest(actor_code, recipient_code) AS dyad, count(*) AS n "
+    "FROM events WHERE actor_code <> '' AND recipient_code <> '' AND actor_code <> recipient_code "
+    "GROUP BY dyad ORDER BY n DESC, dyad LIMIT 6",
+    "types": "SELECT event_type, count(*) AS n FROM events GROUP BY event_type ORDER BY n DESC, event_type LIMIT 8",
+}
 
-    rows = event_rows(events, {a.article_id: a for a in articles})
-    reporters: dict[str, set[str]] = {}
-    for event in events:
-        reporters.setdefault(event.event_id, set()).add(event.article_id)
-    clusters = reporters
-    sources = {eid: len(articles_of) for eid, articles_of in reporters.items()}
-    dated = sorted(r["date"] for r in rows if isinstance(r["date"], date))
-    dyads: Counter[str] = Counter()
-    for r in rows:
-        if r["actor_code"] and r["recipient_code"] and r["actor_code"] != r["recipient_code"]:
-            dyads["-".join(sorted((str(r["actor_code"]), str(r["recipient_code"]))))] += 1
+
+def summary(store: Path, corpus: Path, built: Built, seconds: float) -> str:
+    """What was built (read back from the store), then one line per note, skipped file and
+    ignored manifest row."""
+    from geopol.store import connect
+
+    with connect(store) as con:
+        [(events, corroborated, rows)] = con.execute(SUMMARY_SQL["counts"]).fetchall()
+        [(first, last)] = con.execute(SUMMARY_SQL["dates"]).fetchall()
+        dyads = con.execute(SUMMARY_SQL["dyads"]).fetchall()
+        types = con.execute(SUMMARY_SQL["types"]).fetchall()
+    problems = built.problems
     skipped = sum(1 for p in problems if p.skips_file)
     ignored = sum(1 for p in problems if p.ignores_row)
-    corroborated = sum(1 for n in sources.values() if n > 1)
     lines = [
         f"Built {shown(store)} from {shown(corpus)}/ in {seconds:.1f} s",
-        f"  articles  {len(articles)} coded, {skipped} file(s) skipped, {ignored} sources.csv row(s) ignored",
-        f"  events    {len(clusters)} ({corroborated} reported by two or more articles), {len(rows)} actor pairs",
-        f"  dates     {dated[0].isoformat()} to {dated[-1].isoformat()}" if dated else "  dates     none",
-        "  dyads     " + ", ".join(f"{d} {n}" for d, n in dyads.most_common(6)),
+        f"  articles  {built.articles} coded, {skipped} file(s) skipped, {ignored} sources.csv row(s) ignored",
+        f"  coding    {built.coded} file(s) coded, {built.reused} unchanged since the last build",
+        f"  events    {events} ({corroborated} reported by two or more articles), {rows} actor pairs",
+        f"  dates     {first.isoformat()} to {last.isoformat()}" if first else "  dates     none",
+        "  dyads     " + ", ".join(f"{d} {n}" for d, n in dyads),
+        "  types     " + ", ".join(f"{c} {n}" for c, n in types),
     ]
-    categories = Counter(r["event_type"] for r in rows)
-    lines.append("  types     " + ", ".join(f"{c} {n}" for c, n in categories.most_common(8)))
     if problems:
         notes = sum(1 for p in problems if p.is_note)
         lines.append(f"{len(problems) - notes} warning(s), {notes} note(s):")
@@ -144,18 +213,18 @@ def summary(store: Path, corpus: Path, articles: list, events: list, problems: l
     return "\n".join(lines)
 
 
-def extract(paths: list[Path], output_format: str) -> int:
-    from geopol import exports, pipeline
+def extract(paths: list[Path], output_format: str, options: Options | None = None, merge: bool = True) -> int:
+    """Print the events of the files as CSV or JSON lines; a path that does not exist stops
+    it before anything is coded."""
+    from geopol.build import Options
+    from geopol.build import extract as extract_rows
 
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"warning: {path} does not exist", file=sys.stderr)
-    articles, events, problems = pipeline.run([p for p in paths if p.exists()])
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    rows = exports.event_rows(events, {a.article_id: a for a in articles}, per_report=True)
-    writer = exports.to_csv if output_format == "csv" else exports.to_jsonl
-    sys.stdout.write(writer(rows))
+        print(f"error: {path} does not exist", file=sys.stderr)
+    if missing:
+        return 2
+    extract_rows(paths, sys.stdout, output_format, options or Options(), merge=merge, problems_to=sys.stderr)
     return 0
 
 

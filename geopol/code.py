@@ -446,6 +446,8 @@ def actor_within(
     if scene.actors.is_place_name(word) and syntax.case_of(word) in LOCATIVE_PREPS and scene.category not in TARGET_IS_PLACE:
         return None, False  # "signed a deal in Addis Ababa": where, not with whom
     actors = scene.actors.of(word)
+    if scene.category == "CONSULT" and word.i in scene.actors.owned:
+        actors = ()  # "discussed the French bases": a topic, not a partner
     codes = {a.code for a in actors if a.code}
     if codes - avoid:
         return word, True
@@ -631,8 +633,10 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
             draft.sources = governor.sources or draft.sources
             fill_missing(draft, governor)
         elif draft.category == governor.category:
-            draft.dropped = True
+            draft.dropped = True  # "discussed ... over the phone": one call
             fill_missing(governor, draft)
+            if MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(governor.mode, 2):
+                governor.mode = draft.mode
         elif syntax.is_noun(draft.cue.anchor) and not own_doer(scene, draft):
             draft.dropped = True  # "the termination of military cooperation": a termination
 
@@ -777,6 +781,8 @@ def keep(draft: Draft) -> bool:
     sources = {a.code for a in draft.sources if a.code}
     draft.recipients = tuple(a for a in draft.recipients if not (a.code and a.code in sources))
     recipients = {a.code for a in draft.recipients if a.code}
+    if len(sources) > 1 and not recipients and draft.category in SYMMETRIC:
+        draft.symmetric = True
     if draft.symmetric:
         return len(sources) > 1 or bool(recipients)
     return bool(sources or recipients)

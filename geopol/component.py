@@ -14,20 +14,18 @@ dates and places. The CLI, the build and the app code through this component:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from geopol import dates
 from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, dominant_state
 from geopol.code import code_sentence
-from geopol.dates import PartialDate
 from geopol.dictionaries import cached_dictionaries
 from geopol.geocode import WHERE, PlaceMention, locate, place_mentions, refine_article
 from geopol.nlp import Analysis, analyse, matchers_for, parse_sentences, preprocessor
-from geopol.paths import DATA_DIR, MODEL_DIR
+from geopol.paths import DATA_DIR
+from geopol.published import redate, reference_date
 from geopol.records import Actor, Article, Event
 
 ARTICLE_KEY = "geopol_article"
@@ -38,18 +36,19 @@ if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
 
-@Language.factory("geopol_coder", default_config={"data_dir": None, "model_dir": None})
-def make_coder(nlp: Language, name: str, data_dir: str | None, model_dir: str | None) -> EventCoder:
-    return EventCoder(Path(data_dir) if data_dir else DATA_DIR, Path(model_dir) if model_dir else MODEL_DIR)
+@Language.factory("geopol_coder", default_config={"data_dir": None})
+def make_coder(nlp: Language, name: str, data_dir: str | None) -> EventCoder:
+    """The coder with the dictionaries of data_dir (default: the shipped ones); the parser is
+    the one GEOPOL_MODEL_DIR names (default: the shipped one)."""
+    return EventCoder(Path(data_dir) if data_dir else DATA_DIR)
 
 
 class EventCoder:
     """Codes one article Doc: dictionary matches, then the parse and the coder on the
     sentences that hold a cue and an actor candidate, then dates and places."""
 
-    def __init__(self, data_dir: Path = DATA_DIR, model_dir: Path = MODEL_DIR) -> None:
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.data_dir = data_dir
-        self.model_dir = model_dir
         self.dictionaries = cached_dictionaries(data_dir)
         self.matchers = matchers_for(data_dir)
 
@@ -139,14 +138,3 @@ def listed_group(doc: Doc, named: list) -> tuple[Actor, ...]:
         if len({e.code for _, _, e in run}) > 1 and len(run) >= len(best):
             best = list(run)
     return tuple(Actor(e.text, e.code, e.sector, actor_kind(e)) for _, _, e in best)
-
-
-def reference_date(article: Article) -> PartialDate | None:
-    if article.published is None:
-        return None
-    return PartialDate(article.published, article.published_precision or "day")
-
-
-def redate(event: Event, ref: PartialDate | None) -> Event:
-    when, words = dates.event_date(event.sentence, (event.clause_start, event.clause_end), event.date_spans, ref)
-    return replace(event, date=when, date_text=words)

@@ -31,6 +31,7 @@ class Cluster:
     best: Event
     members: list[Event] = field(default_factory=list)
     interval: tuple[date, date] | None = None
+    order: int = 0  # clusters are tried in the order they were made
 
     def add(self, event: Event) -> None:
         self.members.append(event)
@@ -95,21 +96,39 @@ def distance(a: tuple[date, date], b: tuple[date, date]) -> int:
     return abs(((a[0] - b[0]) + (a[1] - b[1])).days)
 
 
+def months(span: tuple[date, date]) -> range:
+    """The months a span of days touches, as year * 12 + month."""
+    return range(span[0].year * 12 + span[0].month, span[1].year * 12 + span[1].month + 1)
+
+
 def corroborate(events: list[Event]) -> list[Event]:
     """Every event with its cluster's event_id and the cluster's date."""
     clusters: list[Cluster] = []
     by_key: dict[tuple, list[Cluster]] = {}  # candidates share category and actors
+    # ... and, when dated, a month their dates allow. Reports come best dated first, so a
+    # cluster's date is its first report's and never changes: the index stays true.
+    by_month: dict[tuple, dict[int, list[Cluster]]] = {}
 
     def start(event: Event) -> None:
-        cluster = Cluster(identity(event), event.mode, event, [event], interval(event))
+        cluster = Cluster(identity(event), event.mode, event, [event], interval(event), len(clusters))
         clusters.append(cluster)
         by_key.setdefault(cluster.key, []).append(cluster)
+        if cluster.interval is not None:
+            index = by_month.setdefault(cluster.key, {})
+            for month in months(cluster.interval):
+                index.setdefault(month, []).append(cluster)
+
+    def near(event: Event, span: tuple[date, date]) -> list[Cluster]:
+        index = by_month.get(identity(event), {})
+        found = {c.order: c for month in months(span) for c in index.get(month, [])}
+        return [found[order] for order in sorted(found)]
 
     dated = sorted((e for e in events if e.date is not None), key=date_rank)
     undated = [e for e in events if e.date is None]
     for event in dated:
         span = interval(event)
-        fits = [c for c in by_key.get(identity(event), []) if modes_fit(c.mode, event.mode) and overlap(c.interval, span)]
+        assert span is not None
+        fits = [c for c in near(event, span) if modes_fit(c.mode, event.mode) and overlap(c.interval, span)]
         if fits:
             chosen = min(best_fit(fits, event), key=lambda c: distance(c.interval, span))  # type: ignore[arg-type]
             chosen.add(event)
@@ -145,3 +164,10 @@ def cluster_id(cluster: Cluster) -> str:
     sides = [",".join(sorted(side)) for side in cluster.key[1:]]  # order kept: NER->USA is not USA->NER
     key = "|".join([best.category, cluster.mode, *sides, when])
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def group_key(event: Event) -> str:
+    """identity() as text. Reports of different groups never corroborate each other, so a
+    corpus is corroborated one group at a time."""
+    key = identity(event)
+    return "|".join([key[0], *(",".join(sorted(side)) for side in key[1:])])

@@ -195,12 +195,13 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str] = COLUMNS) -> str:
+def to_csv(rows: Iterable[dict[str, object]], columns: Sequence[str] = COLUMNS, header: bool = True) -> str:
     out = io.StringIO()
     # RFC 4180 line ends: a cell holding a bare carriage return is then quoted, so it cannot
     # start a new row (and a formula) in a spreadsheet
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else safe_cell(format_value(row.get(k), k)) for k in columns})
     return out.getvalue()

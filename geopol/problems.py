@@ -56,6 +56,8 @@ MESSAGES: dict[str, str] = {
     "E005": "build stopped by an unexpected error ({detail}); the previous store {subject} is unchanged",
     "E006": "the corpus folder {subject} does not exist; the previous store is unchanged",
     "E007": "no article could be read from {subject}; the previous store is unchanged",
+    "E008": "{subject} codes with other dictionaries, another model or another geopol than this machine; "
+    "install the same on every worker (the previous store is unchanged)",
 }
 
 # Characters a terminal or a log viewer would act on instead of showing: controls, line and

@@ -1,6 +1,6 @@
 """Relations: per pair of actors and per month, how many events and how cooperative.
 
-Reads event rows (one per source-recipient pair); adds Relation records with the event count,
+Reads event rows (one per source-recipient pair); adds Relation records, computed in DuckDB, with the event count,
 the net PLOVER cooperation-conflict score (sum of category scores, FIGHT and CRIME unscored),
 counts of cooperative and hostile events, and the ids of the events that are the evidence.
 """
@@ -11,7 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from geopol.records import COOPERATIVE, category_score
+import duckdb
+import pyarrow as pa
+
+from geopol.records import CATEGORIES, COOPERATIVE, category_score
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,30 +29,60 @@ class Relation:
     event_ids: tuple[str, ...]
 
 
+# Over a table `rows` (event_id, event_type, actor_code, recipient_code, date) and `categories`
+# (category, score, cooperative). Scores are summed as decimals, so the net score of a pair is
+# the same whatever order its events come in.
+RELATIONS_SQL = """
+WITH pairs AS (
+    SELECT DISTINCT
+        least(actor_code, recipient_code) AS actor_a,
+        greatest(actor_code, recipient_code) AS actor_b,
+        CAST(date_trunc('month', date) AS DATE) AS month,
+        event_id,
+        event_type
+    FROM rows
+    WHERE actor_code <> '' AND recipient_code <> '' AND actor_code <> recipient_code AND date IS NOT NULL
+)
+SELECT
+    actor_a,
+    actor_b,
+    month,
+    count(*) AS event_count,
+    CAST(round(coalesce(sum(CAST(c.score AS DECIMAL(18, 2))), 0), 2) AS DOUBLE) AS net_score,
+    count(*) FILTER (WHERE c.cooperative) AS coop_count,
+    count(*) FILTER (WHERE NOT coalesce(c.cooperative, false)) AS conflict_count,
+    list_sort(list(event_id)) AS event_ids
+FROM pairs LEFT JOIN categories AS c ON c.category = pairs.event_type
+GROUP BY actor_a, actor_b, month
+ORDER BY actor_a, actor_b, month
+"""
+
+
+def categories_table() -> pa.Table:
+    names = list(CATEGORIES)
+    return pa.table(
+        {
+            "category": names,
+            "score": [category_score(c) for c in names],
+            "cooperative": [c in COOPERATIVE for c in names],
+        }
+    )
+
+
+def relations_sql(con: duckdb.DuckDBPyConnection, rows: str) -> str:
+    """The query of the relations of the event rows in the table or view named rows."""
+    con.register("categories", categories_table())
+    return RELATIONS_SQL.replace("FROM rows", f"FROM {rows}")
+
+
 def relations(rows: Iterable[dict]) -> list[Relation]:
     """rows: dicts with event_id, event_type, actor_code, recipient_code, date."""
-    groups: dict[tuple[str, str, date], dict[str, str]] = {}
-    for row in rows:
-        a, b, when = row.get("actor_code"), row.get("recipient_code"), row.get("date")
-        if not a or not b or a == b or when is None:
-            continue
-        pair = tuple(sorted((a, b)))
-        month = when.replace(day=1)
-        groups.setdefault((pair[0], pair[1], month), {})[row["event_id"]] = row["event_type"]
-    out = []
-    for (a, b, month), events in sorted(groups.items()):
-        scores = [category_score(category) for category in events.values()]
-        coop = sum(1 for category in events.values() if category in COOPERATIVE)
-        out.append(
-            Relation(
-                a,
-                b,
-                month,
-                len(events),
-                round(sum(s for s in scores if s is not None), 2),
-                coop,
-                len(events) - coop,
-                tuple(sorted(events)),
-            )
-        )
-    return out
+    columns = ("event_id", "event_type", "actor_code", "recipient_code", "date")
+    table = pa.Table.from_pylist(
+        [{c: row.get(c) for c in columns} for row in rows],
+        schema=pa.schema([*(pa.field(c, pa.string()) for c in columns[:4]), pa.field("date", pa.date32())]),
+    )
+    with duckdb.connect() as con:
+        con.register("event_rows", table)
+        found = con.execute(relations_sql(con, "event_rows")).fetchall()
+    return [Relation(a, b, month, n, score, coop, conflict, tuple(ids)) for a, b, month, n, score, coop, conflict, ids in found]

@@ -11,7 +11,7 @@ import contextlib
 import fcntl
 import glob
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -114,6 +114,28 @@ def frames(
         [{**asdict(a), "n_events": counts.get(a.article_id, 0)} for a in articles],
         columns=[*Article.__dataclass_fields__, "n_events"],
     )
+    relation_frame = pd.DataFrame(
+        [{**asdict(r), "event_ids": ";".join(r.event_ids)} for r in relations(rows)], columns=list(SCHEMA["relations"])
+    )
+    tables = {
+        "articles": article_frame,
+        "events": event_frame(rows),
+        "event_sources": source_frame(events, by_id),
+        "relations": relation_frame,
+        "actors": actor_frame(used_codes(rows), actors),
+        "problems": problem_frame(problems),
+        "build_info": info_frame(len(articles), len({e.event_id for e in events})),
+    }
+    return {name: typed(frame, SCHEMA[name]) for name, frame in tables.items()}
+
+
+def event_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    columns = [*SCHEMA["events"], *(c for c in rows[0] if c not in SCHEMA["events"])] if rows else list(SCHEMA["events"])
+    return typed(pd.DataFrame(rows, columns=columns), SCHEMA["events"])
+
+
+def source_frame(events: list[Event], by_id: dict[str, Article]) -> pd.DataFrame:
+    """One row per report: an event's sentence in one article."""
     source_rows = []
     seen = set()
     for e in events:
@@ -121,41 +143,34 @@ def frames(
         if key in seen:
             continue
         seen.add(key)
-        article = by_id.get(e.article_id)
-        source_rows.append(source_fields(e, article))
-    used = {str(c) for r in rows for c in (r["actor_code"], r["recipient_code"]) if c}
-    actor_frame = pd.DataFrame(
-        [asdict(actors[c]) for c in sorted(used) if c in actors], columns=list(ActorInfo.__dataclass_fields__)
-    )
-    relation_frame = pd.DataFrame(
-        [{**asdict(r), "event_ids": ";".join(r.event_ids)} for r in relations(rows)],
-        columns=["actor_a", "actor_b", "month", "event_count", "net_score", "coop_count", "conflict_count", "event_ids"],
-    )
-    problem_frame = pd.DataFrame(
+        source_rows.append(source_fields(e, by_id.get(e.article_id)))
+    return typed(pd.DataFrame(source_rows, columns=list(EVENT_SOURCE_COLUMNS)), SCHEMA["event_sources"])
+
+
+def used_codes(rows: list[dict[str, object]]) -> set[str]:
+    return {str(c) for r in rows for c in (r["actor_code"], r["recipient_code"]) if c}
+
+
+def actor_frame(used: set[str], actors: dict[str, ActorInfo]) -> pd.DataFrame:
+    return pd.DataFrame([asdict(actors[c]) for c in sorted(used) if c in actors], columns=list(ActorInfo.__dataclass_fields__))
+
+
+def problem_frame(problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
         [{"code": p.code, "subject": p.subject, "detail": p.detail, "message": str(p)} for p in problems],
         columns=["code", "subject", "detail", "message"],
     )
-    info = pd.DataFrame(
+
+
+def info_frame(articles: int, events: int) -> pd.DataFrame:
+    return pd.DataFrame(
         [
             {"key": "schema_version", "value": SCHEMA_VERSION},
             {"key": "built_at", "value": datetime.now(UTC).isoformat(timespec="seconds")},
-            {"key": "articles", "value": str(len(articles))},
-            {"key": "events", "value": str(len({e.event_id for e in events}))},
+            {"key": "articles", "value": str(articles)},
+            {"key": "events", "value": str(events)},
         ]
     )
-    tables = {
-        "articles": article_frame,
-        "events": pd.DataFrame(
-            rows,
-            columns=[*SCHEMA["events"], *(c for c in rows[0] if c not in SCHEMA["events"])] if rows else list(SCHEMA["events"]),
-        ),
-        "event_sources": pd.DataFrame(source_rows, columns=list(EVENT_SOURCE_COLUMNS)),
-        "relations": relation_frame,
-        "actors": actor_frame,
-        "problems": problem_frame,
-        "build_info": info,
-    }
-    return {name: typed(frame, SCHEMA[name]) for name, frame in tables.items()}
 
 
 def typed(frame: pd.DataFrame, schema: dict[str, str]) -> pd.DataFrame:
@@ -168,14 +183,21 @@ def typed(frame: pd.DataFrame, schema: dict[str, str]) -> pd.DataFrame:
 def write_tables(path: Path, tables: dict[str, pd.DataFrame]) -> None:
     with duckdb.connect(str(path)) as con:
         for name, frame in tables.items():
-            schema = SCHEMA.get(name, {})
-            columns = ", ".join(
-                f'CAST("{c}" AS {schema[c]}) AS "{c}"' if c in schema else f'"{c}"' for c in map(str, frame.columns)
-            )
-            con.register("frame", frame)
-            con.execute(f'CREATE TABLE "{name}" AS SELECT {columns} FROM frame')  # names are ours, not input
-            con.unregister("frame")
+            append(con, name, frame)
         con.execute("CHECKPOINT")
+
+
+def append(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, create: bool = True) -> None:
+    """Add the frame's rows to a table of the store, each column cast to its SQL type; create
+    makes the table from the frame (which may be empty: the columns still get their types)."""
+    schema = SCHEMA.get(table.split(".")[-1], {})
+    columns = ", ".join(f'CAST("{c}" AS {schema[c]}) AS "{c}"' if c in schema else f'"{c}"' for c in map(str, frame.columns))
+    con.register("frame", frame)
+    if create:
+        con.execute(f"CREATE TABLE {table} AS SELECT {columns} FROM frame")  # names are ours, not input
+    else:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT {columns} FROM frame")
+    con.unregister("frame")
 
 
 def temporary_path(store: Path) -> Path:
@@ -205,10 +227,16 @@ def write_store(
     """Write a new file, then rename it over the store in one step: a reader sees the old
     store or the new one, never a mix, and a killed build leaves the old one untouched.
     The caller holds build_lock(store)."""
+    swap_in(store, lambda temporary: write_tables(temporary, frames(articles, events, actors, problems)))
+
+
+def swap_in(store: Path, write: Callable[[Path], None]) -> None:
+    """write(temporary) makes the new store in a temporary file beside the store, which then
+    replaces the store with one atomic rename. The caller holds build_lock(store)."""
     remove_leftovers(store)
     temporary = temporary_path(store)
     try:
-        write_tables(temporary, frames(articles, events, actors, problems))
+        write(temporary)
         fsync(temporary)
         store.with_name(store.name + ".wal").unlink(missing_ok=True)  # a log of the old file would corrupt the new one
         os.replace(temporary, store)

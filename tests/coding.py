@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from geopol.component import reference_date
 from geopol.pipeline import Coder, infer_publication
+from geopol.published import reference_date
 from geopol.records import Article, Event
 
 

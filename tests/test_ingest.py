@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geopol import ingest, pipeline, store
+from geopol import articles, ingest, pipeline, store
 from geopol.dictionaries import Dictionaries, cached_dictionaries
 from geopol.ingest import MAX_TEXT_CHARS, RawArticle, read_article_file
 from geopol.paths import DATA_DIR
@@ -155,7 +155,7 @@ def test_file_that_breaks_the_extractor_is_skipped_and_the_rest_read(
             raise RecursionError("maximum recursion depth exceeded")
         return ingest.clean(raw, rules)
 
-    monkeypatch.setattr(pipeline, "clean", clean)
+    monkeypatch.setattr(articles, "clean", clean)
     corpus = corpus_of(tmp_path, dictionaries, **{"a.html": b"<p>deep</p>", "b.txt": GOOD.encode()})
     assert [str(p) for p in corpus.problems] == [
         "W013 skipped a.html: cannot extract the article text (RecursionError: maximum recursion depth exceeded)"

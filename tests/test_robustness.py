@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geopol import cli, exports, pipeline, store
+from geopol import build, cli, exports, pipeline, store
 from geopol.paths import DATA_DIR
 from geopol.records import Article
 from tests.hostile import CODED, GOOD, IGNORED_ROWS, SKIPPED, png, write_hostile_corpus
@@ -172,7 +172,7 @@ def test_unexpected_error_is_one_line_and_keeps_the_store(
     def broken(*args: object, **kwargs: object) -> None:
         raise MemoryError("out of memory")
 
-    monkeypatch.setattr(pipeline, "run", broken)
+    monkeypatch.setattr(build, "scan", broken)
     assert cli.main(["build", "--corpus", str(ROOT / "corpus"), "--store", str(tmp_path / "s.duckdb")]) == 2
     assert "E005 build stopped by an unexpected error (MemoryError: out of memory)" in capsys.readouterr().err
     assert (tmp_path / "s.duckdb").read_bytes() == previous

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from geopol import cli, pipeline, store
+from geopol import build, cli, pipeline, store
 from geopol.exports import event_rows
 from geopol.problems import Problem, StoreError
 from geopol.records import Article
@@ -173,7 +173,7 @@ def test_build_while_another_holds_the_lock_stops_at_once(
     def coded(*args: object, **kwargs: object) -> None:
         raise AssertionError("the build coded articles while another build held the lock")
 
-    monkeypatch.setattr(pipeline, "run", coded)
+    monkeypatch.setattr(build, "build_store", coded)
     with store.build_lock(path):
         code = cli.main(["build", "--corpus", str(tmp_path / "corpus"), "--store", str(path), "--quiet"])
     assert code == 2
