@@ -39,7 +39,7 @@ PAIR_COLORS = [
     "#d95f02",
 ]  # one per pair, in the order of the pair list (tableau10 and two more)
 # Most cooperative first, so the heatmap reads from friendship down to fighting.
-CATEGORY_ORDER = sorted(CATEGORIES, key=lambda c: -(CATEGORIES[c][1] if CATEGORIES[c][1] is not None else -10))
+CATEGORY_ORDER = sorted(CATEGORIES, key=lambda c: -(CATEGORIES[c][1] or -10.0))
 MILESTONES = [(date(2023, 7, 26), "Coup in Niger")]
 WIDTH = "container"
 # The width follows the page, the height is the plot's own: a legend or a title adds to the
@@ -55,7 +55,7 @@ def milestones(first: date | None, last: date | None) -> alt.LayerChart | None:
     base = alt.Chart(pd.DataFrame(rows))
     rule = base.mark_rule(color="#555", strokeDash=[4, 3]).encode(x="date:T")
     text = base.mark_text(align="left", dx=4, dy=-4, fontSize=11, color="#555").encode(x="date:T", y=alt.value(8), text="text:N")
-    return alt.layer(rule, text)
+    return alt.LayerChart(layer=[rule, text])
 
 
 def month_span(monthly: pd.DataFrame) -> tuple[date | None, date | None]:
@@ -96,7 +96,7 @@ def quad_chart(monthly: pd.DataFrame, period: tuple[date, date] | None = None) -
     )
     first, last = month_span(monthly)
     marks = milestones(first, last)
-    chart = alt.layer(bars, marks) if marks is not None else bars
+    chart = alt.LayerChart(layer=[bars, marks]) if marks is not None else bars
     return chart.properties(height=QUAD_HEIGHT, width=WIDTH, autosize=FIT_WIDTH)
 
 
@@ -155,7 +155,7 @@ def dyad_chart(dyad_months: pd.DataFrame, pairs: list[str] | None = None) -> alt
     lines = base.mark_line(strokeWidth=2.5, interpolate="monotone")
     points = base.mark_point(filled=True, size=90).encode(tooltip=tooltip).add_params(dyad)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
-    return alt.layer(zero, lines, points).properties(height=DYAD_HEIGHT, width=WIDTH, autosize=FIT_WIDTH)
+    return alt.LayerChart(layer=[zero, lines, points]).properties(height=DYAD_HEIGHT, width=WIDTH, autosize=FIT_WIDTH)
 
 
 DYAD_HEIGHT = 260  # pixels of plot

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import duckdb
 import pandas as pd
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
     # the country polygons, or a function that loads them when they are needed at all
-    Countries = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]
+    Countries: TypeAlias = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]
 
 MONTH = "CASE WHEN e.date_precision = 'year' THEN NULL ELSE date_trunc('month', e.date)::DATE END"  # a year is no month
 TWO_SIDED = "(coalesce(e.actor_code, '') <> '' AND coalesce(e.recipient_code, '') <> '')"

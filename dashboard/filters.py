@@ -68,7 +68,8 @@ class DateRange:
     undated: bool  # keep events without a date
 
     def sql(self) -> tuple[str, list[object]]:
-        parts, params = [], []
+        parts: list[str] = []
+        params: list[object] = []
         if self.start:
             parts.append("date >= ?")
             params.append(self.start)

@@ -12,6 +12,7 @@ same at every zoom).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import folium
 from branca.element import Element, MacroElement
@@ -91,7 +92,8 @@ class Declutter(MacroElement):
 
 def prepare(figure: folium.Map) -> None:
     """Add the label styles and the label-placing script to a map."""
-    figure.get_root().header.add_child(Element(LABEL_CSS), name="geopol_label_css")
+    page: Any = figure.get_root()  # a branca Figure: header, html and script parts
+    page.header.add_child(Element(LABEL_CSS), name="geopol_label_css")
     figure.add_child(Declutter())
 
 

@@ -8,7 +8,8 @@ basemap, so the map reads the same offline as online.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import folium
 import pandas as pd
@@ -42,6 +43,11 @@ MAP_CSS = f"""
 """
 
 
+def rows(frame: pd.DataFrame) -> Iterator[Any]:
+    """The rows of a frame as named tuples (typed loosely: the columns are the caller's to know)."""
+    return iter(frame.itertuples(index=False))
+
+
 def tone(value: float) -> str:
     """A colour for a balance in [-1, 1]: red (conflict) through grey to blue (cooperation).
     The square root keeps small but real leanings visible."""
@@ -50,6 +56,11 @@ def tone(value: float) -> str:
     end = COOP if value >= 0 else CONFLICT
     rgb = [round(n + (e - n) * strength) for n, e in zip(NEUTRAL, end, strict=True)]
     return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def root(figure: folium.Map) -> Any:
+    """The map's HTML page (a branca Figure, with header and html parts)."""
+    return figure.get_root()
 
 
 SAHEL = [(4.0, -18.0), (25.0, 25.0)]  # Senegal to Chad, the Gulf of Guinea to the Sahara: where the maps open
@@ -67,7 +78,7 @@ def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
         prefer_canvas=False,
         zoom_snap=0.25,  # fit the Sahel to the map's width, not to the next whole zoom level below it
     )
-    figure.get_root().header.add_child(Element(MAP_CSS), name="geopol_css")
+    root(figure).header.add_child(Element(MAP_CSS), name="geopol_css")
     maplabels.prepare(figure)
     lats = [p[0] for p in bounds or SAHEL]
     lons = [p[1] for p in bounds or SAHEL]

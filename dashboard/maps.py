@@ -72,7 +72,7 @@ def parse_dyad(text: str | None) -> tuple[str, str] | None:
 def events_table(events: pd.DataFrame, more: int = 0) -> str:
     """Popup HTML: date, category, direction, the sentence and its source, all escaped."""
     rows = []
-    for e in events.itertuples(index=False):
+    for e in parts.rows(events):
         source = (
             link(e.source_url, e.outlet or e.title or "source") if (e.source_url or e.outlet or e.title) else "source unknown"
         )
@@ -91,7 +91,7 @@ def balances(dyads: pd.DataFrame, focus: str | None) -> dict[str, float]:
     found: dict[str, float] = {}
     if not focus:
         return found
-    for d in dyads.itertuples(index=False):
+    for d in parts.rows(dyads):
         if focus in (d.a, d.b):
             found[d.b if d.a == focus else d.a] = alignment.balance(float(d.alignment), int(d.events))
     return found
@@ -100,7 +100,7 @@ def balances(dyads: pd.DataFrame, focus: str | None) -> dict[str, float]:
 def located(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
     """Actors with a position, those sharing a seat nudged apart."""
     rows = actors.dropna(subset=["lat", "lon"])
-    return parts.spread({str(r.code): (float(r.lat), float(r.lon)) for r in rows.itertuples(index=False)})
+    return parts.spread({str(r.code): (float(r.lat), float(r.lon)) for r in parts.rows(rows)})
 
 
 def alliance_map(
@@ -111,8 +111,8 @@ def alliance_map(
     layers = layers or Layers()
     focus = layers.focus
     points = located(actors)
-    names = {str(r.code): str(r.name or r.code) for r in actors.itertuples(index=False)}
-    kinds = {str(r.code): str(r.kind or "") for r in actors.itertuples(index=False)}
+    names = {str(r.code): str(r.name or r.code) for r in parts.rows(actors)}
+    kinds = {str(r.code): str(r.kind or "") for r in parts.rows(actors)}
     drawn = dyads[dyads["a"].isin(points.keys()) & dyads["b"].isin(points.keys())]
     used = sorted(set(drawn["a"]) | set(drawn["b"]))
     bounds = [points[c] for c in used] if layers.around == "ties" and used else None
@@ -136,7 +136,7 @@ def alliance_map(
         add_points(figure, layers.points)
 
     ties = folium.FeatureGroup(name="Ties")
-    for d in drawn.itertuples(index=False):
+    for d in parts.rows(drawn):
         add_tie(ties, d, points, names, latest[(latest["a"] == d.a) & (latest["b"] == d.b)])
     ties.add_to(figure)
 
@@ -152,7 +152,7 @@ def alliance_map(
         add_actor(markers, code, points[code], row, int(per_actor.get(code, 0)), aligned, focus, ties_of, cities.get(code))
     markers.add_to(figure)
     add_capitals(figure, [c for c in layers.capitals if c.code not in used])
-    figure.get_root().html.add_child(alliance_legend(names.get(focus or "", focus), layers, kinds, used), name="legend")
+    parts.root(figure).html.add_child(alliance_legend(names.get(focus or "", focus), layers, kinds, used), name="legend")
     return figure
 
 
@@ -180,7 +180,7 @@ def ties_table(ties: pd.DataFrame) -> str:
     rows = "".join(
         f"<tr><td>{esc(dyad_title(t.a, t.b))}</td><td>{int(t.events)} events</td>"
         f"<td>alignment {float(t.alignment):+.1f}</td></tr>"
-        for t in ties.itertuples(index=False)
+        for t in parts.rows(ties)
     )
     return f'<div class="geopol-popup"><table>{rows}</table><p>Click a line for its sentences.</p></div>'
 
@@ -231,7 +231,7 @@ def add_capitals(figure: folium.Map, capitals: Sequence[Capital]) -> None:
 def add_blocs(figure: folium.Map, countries: Mapping, layers: Layers) -> None:
     """Each bloc's member countries outlined in the bloc's colour (not clickable: the country
     under it keeps its tooltip, which names the blocs)."""
-    for bloc, members in layers.blocs.items():
+    for bloc, members in sorted(layers.blocs.items(), key=lambda item: item[0] == "AES"):  # the AES on top
         color, dash = BLOC_STYLES.get(bloc, BLOC_STYLES[""])
         features = [f for f in countries["features"] if f["properties"].get("iso_a3") in set(members)]
         if not features:
@@ -239,7 +239,13 @@ def add_blocs(figure: folium.Map, countries: Mapping, layers: Layers) -> None:
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [{**f, "properties": {}} for f in features]},
             name=f"Bloc {bloc}",
-            style_function=lambda _, c=color, d=dash: {"fill": False, "color": c, "weight": 2.6, "opacity": 0.9, "dashArray": d},
+            style_function=lambda _, c=color, d=dash: {
+                "fill": False,
+                "color": c,
+                "weight": 2.2 if d else 3.2,
+                "opacity": 0.9,
+                "dashArray": d,
+            },
             interactive=False,
         ).add_to(figure)
 
@@ -249,7 +255,7 @@ def add_points(figure: folium.Map, points: pd.DataFrame) -> None:
     only as a country sits at the capital and is drawn hollow."""
     group = folium.FeatureGroup(name="Events")
     most = max(1, int(points["events"].max()))
-    for p in points.itertuples(index=False):
+    for p in parts.rows(points):
         country = str(p.geo_precision or "") == "country"
         radius = 3 + 9 * math.sqrt(int(p.events) / most)
         text = (

@@ -137,11 +137,9 @@ def corroborate(view: View, tables: dict[str, pd.DataFrame]) -> dict[str, pd.Dat
     reports_ = tables["reports"].copy()
     by_eno = {int(upload_eno[u]): s for u, s in matches.items()}
     moved = reports_["eno"].isin(list(by_eno))
-    target = reports_.loc[moved, "eno"].map(by_eno)
-    reports_.loc[moved, "month"] = target.map(
-        lambda s: numbers.at[s, "month"] if not pd.isna(numbers.at[s, "month"]) else pd.Timestamp("9999-12-01")
-    ).values
-    reports_.loc[moved, "eno"] = target.map(lambda s: int(numbers.at[s, "eno"])).values
+    target = [by_eno[int(e)] for e in reports_.loc[moved, "eno"]]
+    reports_.loc[moved, "month"] = [numbers["month"].get(s) for s in target]
+    reports_.loc[moved, "eno"] = [int(numbers["eno"][s]) for s in target]
     out["reports"] = reports_.drop_duplicates().reset_index(drop=True)
     extra = sources[sources["event_id"].isin(set(matches.values()))].drop_duplicates(["event_id", "article_id"])
     out["corroborated"] = extra.groupby("event_id").size().rename("extra").reset_index()

@@ -41,13 +41,13 @@ def movement_map(
     """Arrows from origin to destination, width by quantity, labelled; bases and capitals marked.
     movements: one row per event or per route (aggregates.routes), with events and first columns.
     around: "sahel" opens the map on the Sahel, "routes" on every route."""
-    ends = [(float(r.origin_lat), float(r.origin_lon)) for r in movements.itertuples(index=False)]
-    ends += [(float(r.destination_lat), float(r.destination_lon)) for r in movements.itertuples(index=False)]
+    ends = [(float(r.origin_lat), float(r.origin_lon)) for r in parts.rows(movements)]
+    ends += [(float(r.destination_lat), float(r.destination_lon)) for r in parts.rows(movements)]
     figure = parts.new_map(ends if around == "routes" and ends else None)
     involved = {str(c) for c in movements.get("place_country", pd.Series(dtype=str)) if c}
     parts.country_layer(countries, {c: "#ece4d4" for c in involved}, {}).add_to(figure)
     arrows = folium.FeatureGroup(name="Movements")
-    for m in movements.itertuples(index=False):
+    for m in parts.rows(movements):
         add_arrow(arrows, m)
     arrows.add_to(figure)
     sites = folium.FeatureGroup(name="Bases")
@@ -64,7 +64,7 @@ def movement_map(
     rows.append(
         '<div><span class="geopol-box" style="background:#1f2328;border-radius:50%;width:6px;height:6px"></span>capital</div>'
     )
-    figure.get_root().html.add_child(maplabels.legend("Legend: troop movements", rows), name="legend")
+    parts.root(figure).html.add_child(maplabels.legend("Legend: troop movements", rows), name="legend")
     return figure
 
 

@@ -109,6 +109,7 @@ def clear_filters(opts: queries.Options) -> None:
     """Every widget back to "all events", and the URL with it (it would seed them again)."""
     for key in WIDGET_KEYS:
         st.session_state.pop(key, None)
+    st.session_state.update(f_undated=True, f_sources=1, f_text="")  # the defaults, not the widgets' own
     if opts.first and opts.last:
         st.session_state["f_dates"] = (opts.first, opts.last)
     st.session_state["f_link_notes"] = []
@@ -134,7 +135,7 @@ def filter_sidebar(opts: queries.Options, names: Mapping[str, str]) -> Filters:
         st.caption("They apply to every page, and the address bar keeps them: copy it to share this view.")
         for note in st.session_state.get("f_link_notes") or []:
             st.warning(md(f"Not used from the link: {note}."), icon=":material/link_off:")
-        dates = ()
+        dates: object = ()
         if opts.first and opts.last:
             dates = st.date_input("Dates", min_value=opts.first, max_value=opts.last, key="f_dates", format="YYYY-MM-DD")
         st.checkbox("Include undated events", key="f_undated", help="Events whose date the articles do not give.")
@@ -182,7 +183,7 @@ def sync_query(filters: Filters) -> None:
     """Mirror the filters in the URL, leaving the pages' own keys (article, event, pair ...) alone."""
     wanted = filters.to_query()
     current = {k: st.query_params.get_all(k) for k in st.query_params}
-    target = {k: v for k, v in current.items() if k in PAGE_KEYS}
+    target: dict[str, str | list[str]] = {k: v for k, v in current.items() if k in PAGE_KEYS}
     target.update(wanted)
     normal = {k: v if isinstance(v, list) else [v] for k, v in target.items()}
     if normal != current:

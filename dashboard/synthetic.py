@@ -82,7 +82,8 @@ def make(
             sentences[a].append((text, i))
     texts, offsets = {}, {}
     for a, items in sentences.items():
-        parts, position = [], 0
+        parts: list[str] = []
+        position = 0
         for text, i in items:
             offsets[(a, i)] = (position, len(parts))
             parts.append(text)

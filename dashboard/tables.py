@@ -4,6 +4,7 @@ so an uploaded article is still there)."""
 
 from __future__ import annotations
 
+from typing import Literal
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -72,7 +73,7 @@ EVENT_COLUMNS = {
 }
 
 
-def show_events(events: pd.DataFrame, key: str, height: int | str = "auto") -> list[str]:
+def show_events(events: pd.DataFrame, key: str, height: int | Literal["auto"] = "auto") -> list[str]:
     """The event table; returns the event ids of the rows the user selected."""
     frame = event_frame(events)
     state = st.dataframe(
@@ -99,19 +100,20 @@ def show_sources(view: data.View, event_ids: list[str]) -> None:
     to the article view (in this tab and session, so an uploaded article is still there) and
     to the original (http(s) only)."""
     reports = queries.sources(view, event_ids).drop_duplicates(["event_id", "article_id", "sentence_index"])
-    for r in reports.head(MAX_REPORTS).itertuples(index=False):
+    for r in reports.head(MAX_REPORTS).to_dict("records"):
         with st.container(border=True):
-            when = day(r.published) if r.published is not None and not pd.isna(r.published) else "no date"
-            st.caption(md(" · ".join(p for p in (str(r.outlet or ""), str(r.title or "untitled"), when, str(r.event_id)) if p)))
-            st.markdown(md(r.sentence or ""))
+            when = day(r["published"]) if r["published"] is not None and not pd.isna(r["published"]) else "no date"
+            where = (str(r["outlet"] or ""), str(r["title"] or "untitled"), when, str(r["event_id"]))
+            st.caption(md(" · ".join(p for p in where if p)))
+            st.markdown(md(r["sentence"] or ""))
             with st.container(horizontal=True, gap="small"):
                 st.page_link(
                     ARTICLE_PAGE,
                     label="Read it highlighted",
                     icon=":material/article:",
-                    query_params=article_query(r.article_id, r.event_id),
+                    query_params=article_query(r["article_id"], r["event_id"]),
                 )
-                url = http_url(r.source_url)
+                url = http_url(r["source_url"])
                 if url:
                     st.link_button("Original ↗", url, type="tertiary")
     if len(reports) > MAX_REPORTS:

@@ -85,7 +85,11 @@ def ensure_store() -> Path:
 def run_build(target: Path, corpus: Path, have_old: bool) -> None:
     bar = st.progress(0.0, text="Building the event store from the corpus (first run)…")
     try:
-        problems = build.build(target, corpus, coder(), lambda share, text: bar.progress(min(1.0, share), text=text))
+
+        def progress(share: float, text: str) -> None:
+            bar.progress(min(1.0, share), text=text)
+
+        problems = build.build(target, corpus, coder(), progress)
         for problem in problems:
             st.toast(md(str(problem)))
     except (StoreError, DictionaryError) as error:

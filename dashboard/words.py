@@ -47,12 +47,15 @@ def reads_as(weight: object) -> str:
 
 
 def actors_cell(actors: object, one_sided: object) -> str:
+    """ "NER → ?" marked as one-sided when a side of the event is not coded."""
     text = str(actors or "")
-    return (
-        f"{text} · one-sided"
-        if one_sided is True or (one_sided is not None and not pd.isna(one_sided) and bool(one_sided))
-        else text
-    )
+    return f"{text} · one-sided" if str(one_sided) == "True" else text
+
+
+def counted(count: int, description: str) -> str:
+    """A filter's description ("events where ...") with its count: "1 event where ...", "12 events where ..."."""
+    rest = description.removeprefix("events").removeprefix("all events")
+    return plural(count, "event") + (rest if rest.strip() else "")
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -310,6 +310,7 @@ def test_clear_filters_clears_them_and_the_address_bar(shipped: Path) -> None:
     no_errors(at)
     assert at.multiselect(key="f_actors").value == []
     assert at.multiselect(key="f_categories").value == []
+    assert at.checkbox(key="f_undated").value is True  # back to every event, undated ones too
     assert "actor" not in at.query_params and "category" not in at.query_params
     at = open_page(at, "views/events.py")
     assert table_events(at) == event_ids(shipped)
@@ -338,7 +339,7 @@ def test_filters_show_names_not_codes(shipped: Path) -> None:
 
 def test_one_event_is_one_event(shipped: Path) -> None:
     at = open_page(app({"category": "RETREAT", "actor": "FRA"}), "views/events.py")
-    assert at.caption[0].value.startswith("1 event ")
+    assert at.caption[0].value.startswith("1 event where the source is France")
 
 
 def test_dates_are_as_precise_as_the_articles(shipped: Path) -> None:

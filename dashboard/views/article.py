@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import article_html, merge, queries, ui, uploads
 from dashboard.data import Uploads, View, merged, normalize_upload
 from dashboard.safe import http_url, md
-from dashboard.words import day, published
+from dashboard.words import day, plural, published
 
 ctx = ui.context()
 view = ctx.view
@@ -105,7 +105,7 @@ with text_column:
     )
     st.html(article_html.highlight(text, marks))
 with events_column:
-    st.markdown(f"**{reports['event_id'].nunique()} events in this article**")
+    st.markdown(f"**{plural(reports['event_id'].nunique(), 'event')} in this article**")
     if event_id and event_id in set(reports["event_id"]):
         st.caption(md(f"Event {event_id} is outlined in orange."))
     table = pd.DataFrame(

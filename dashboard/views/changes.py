@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import alignment, cached, changes, glossary, queries, tables, ui
-from dashboard.filters import DateRange, Filters, InList, Involves, Pair
+from dashboard.filters import Clause, DateRange, Filters, InList, Involves, Pair
 from dashboard.safe import md
-from dashboard.words import plural
+from dashboard.words import counted
 
 LENGTHS = {"1 month": 1, "3 months": 3, "6 months": 6, "12 months": 12}
 EVIDENCE = 50  # events listed under a picked row
@@ -60,7 +60,7 @@ def evidence(narrowed: Filters, period: tuple[date, date], table_key: str) -> No
     shown = narrowed.narrowed(DateRange(period[0], period[1], undated=False))
     page, total = cached.event_page(view, key, shown, 1, EVIDENCE)
     more = f"; the latest {len(page)} listed" if total > len(page) else ""
-    st.caption(md(f"{plural(total, 'event')} {shown.describe(names)}{more}."))
+    st.caption(md(f"{counted(total, shown.describe(names))}{more}."))
     picked = tables.show_events(page, key=table_key, height=tables.table_height(len(page), 380))
     if picked:
         tables.show_sources(view, picked)
@@ -171,12 +171,18 @@ def surged() -> None:
     )
     row = selected_row(state)
     if row is not None:
-        kind, name = found["kind"].iloc[row], found["name"].iloc[row]
-        clause = {
-            "pair": lambda: Pair(*name.split(" – ")),
-            "category": lambda: InList("event_type", (name,), "the category is"),
-        }.get(kind, lambda: InList("place_country", (name,), "the place is in"))()
-        evidence(filters.narrowed(clause), periods.current, "changes_surge_events")
+        kind, name = str(found["kind"].iloc[row]), str(found["name"].iloc[row])
+        evidence(filters.narrowed(surge_clause(kind, name)), periods.current, "changes_surge_events")
+
+
+def surge_clause(kind: str, name: str) -> Clause:
+    """The events of one row of the surges table."""
+    if kind == "pair":
+        a, b = name.split(" – ")
+        return Pair(a, b)
+    if kind == "category":
+        return InList("event_type", (name,), "the category is")
+    return InList("place_country", (name,), "the place is in")
 
 
 moved_pairs()

@@ -8,14 +8,14 @@ import streamlit as st
 
 from dashboard import cached, queries, tables, ui
 from dashboard.safe import md
-from dashboard.words import plural
+from dashboard.words import counted
 from geopol import exports
 
 ctx = ui.context()
 view, filters = ctx.view, ctx.filters
 
 total = cached.count_events(view, view.key, filters)
-found = f"{plural(total, 'event')} {filters.describe(ctx.names)}" if filters.active else plural(total, "event")
+found = counted(total, filters.describe(ctx.names))
 st.caption(
     md(
         f"{found}. Filters are in the sidebar; select rows to see every article behind them. "
@@ -49,7 +49,7 @@ def geojson_bytes() -> bytes:
     return json.dumps(exports.to_geojson(queries.export_rows(view, filters)), ensure_ascii=False, default=str).encode("utf-8")
 
 
-left, right, _ = st.columns([1, 1, 3])
+left, right, _space = st.columns([1, 1, 3])
 # Callables: the file is made when someone clicks, not on every rerun of a million-event table.
 # on_click="ignore": a download does not rerun the page, so the other button's file stays valid.
 left.download_button(
