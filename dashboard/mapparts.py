@@ -87,13 +87,15 @@ def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
 
 
 def country_layer(
-    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries"
+    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries", only: set[str] | None = None
 ) -> folium.GeoJson:
-    """The basemap: every country outlined, shaded by fills[iso_a3] where given."""
+    """The basemap: every country (or only those named) outlined, shaded by fills[iso_a3] where given."""
     features = []
     for feature in countries["features"]:
         props = feature["properties"]
         code = props.get("iso_a3") or ""
+        if only is not None and code not in only:
+            continue
         features.append(
             {
                 "type": "Feature",

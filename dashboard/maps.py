@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import folium
 import pandas as pd
+from branca.element import Element
 
 from dashboard import alignment, maplabels
 from dashboard import mapparts as parts
@@ -103,11 +104,54 @@ def located(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
     return parts.spread({str(r.code): (float(r.lat), float(r.lon)) for r in parts.rows(rows)})
 
 
+@dataclass
+class Drawing:
+    """An alliance map in two parts: the base (countries, legend, the label-placing script),
+    which stays while the replay moves, and the layers that change with the month. The page
+    sends the layers alone when only they change, so the map is not built again in the browser."""
+
+    base: folium.Map
+    layers: list[folium.FeatureGroup]
+
+    def combined(self) -> folium.Map:
+        for layer in self.layers:
+            layer.add_to(self.base)
+        return self.base
+
+
+def base_map(countries: Mapping, bounds: list[tuple[float, float]] | None, legend: Element) -> folium.Map:
+    """Every country outlined (the basemap), the legend; bounds None opens on the Sahel."""
+    figure = parts.new_map(bounds)
+    parts.country_layer(countries, {}, {}).add_to(figure)
+    parts.root(figure).html.add_child(legend, name="legend")
+    return figure
+
+
 def alliance_map(
     actors: pd.DataFrame, dyads: pd.DataFrame, latest: pd.DataFrame, countries: Mapping, layers: Layers | None = None
 ) -> folium.Map:
     """actors: code, name, kind, lat, lon, seat; dyads: a, b, events, alignment, net, coop,
     conflict; latest: the events of the popups (a, b, date, event_type, sentence ...)."""
+    return alliance_drawing(actors, dyads, latest, countries, layers).combined()
+
+
+def map_bounds(actors: pd.DataFrame, dyads: pd.DataFrame, around: str) -> list[tuple[float, float]] | None:
+    """Where the map opens: every actor with a tie ("ties"), or the Sahel (None)."""
+    points = located(actors)
+    used = (set(dyads["a"]) | set(dyads["b"])) & set(points)
+    return [points[c] for c in sorted(used)] if around == "ties" and used else None
+
+
+def alliance_drawing(
+    actors: pd.DataFrame,
+    dyads: pd.DataFrame,
+    latest: pd.DataFrame,
+    countries: Mapping,
+    layers: Layers | None = None,
+    base: folium.Map | None = None,
+) -> Drawing:
+    """The map's base (given, or made here) and its layers: shaded countries and bloc outlines,
+    events as points, ties, actors and the capitals no actor stands on."""
     layers = layers or Layers()
     focus = layers.focus
     points = located(actors)
@@ -115,30 +159,22 @@ def alliance_map(
     kinds = {str(r.code): str(r.kind or "") for r in parts.rows(actors)}
     drawn = dyads[dyads["a"].isin(points.keys()) & dyads["b"].isin(points.keys())]
     used = sorted(set(drawn["a"]) | set(drawn["b"]))
-    bounds = [points[c] for c in used] if layers.around == "ties" and used else None
-    figure = parts.new_map(bounds)
+    if base is None:
+        legend = alliance_legend(names.get(focus or "", focus), layers, any(kinds.get(c) == "armed_group" for c in used))
+        base = base_map(countries, map_bounds(actors, dyads, layers.around), legend)
 
     aligned = balances(dyads, focus)
-    fills = {code: parts.tone(value) for code, value in aligned.items()}
-    notes = {
-        code: f"{names.get(code, code)}: {alignment.reading(value)} with {names.get(focus or '', focus)}"
-        for code, value in aligned.items()
-    }
-    if focus:
-        fills[focus] = parts.FOCUS_FILL
-        notes[focus] = f"{names.get(focus, focus)}: the focus of the shading"
-    for bloc, members in layers.blocs.items():
-        for member in members:
-            notes[member] = (notes.get(member, "") + f"; member of {bloc}").lstrip("; ")
-    parts.country_layer(countries, fills, notes).add_to(figure)
-    add_blocs(figure, countries, layers)
+    shading = folium.FeatureGroup(name="Shading")
+    shaded_countries(countries, aligned, names, layers).add_to(shading)
+    add_blocs(shading, countries, layers)
+    groups = [shading]
     if layers.points is not None and len(layers.points):
-        add_points(figure, layers.points)
+        groups.append(points_layer(layers.points))
 
     ties = folium.FeatureGroup(name="Ties")
     for d in parts.rows(drawn):
         add_tie(ties, d, points, names, latest[(latest["a"] == d.a) & (latest["b"] == d.b)])
-    ties.add_to(figure)
+    groups.append(ties)
 
     totals = pd.concat(
         [drawn[["a", "events"]].rename(columns={"a": "code"}), drawn[["b", "events"]].rename(columns={"b": "code"})]
@@ -150,10 +186,29 @@ def alliance_map(
         row = actors[actors["code"] == code].iloc[0]
         ties_of = drawn[(drawn["a"] == code) | (drawn["b"] == code)]
         add_actor(markers, code, points[code], row, int(per_actor.get(code, 0)), aligned, focus, ties_of, cities.get(code))
-    markers.add_to(figure)
-    add_capitals(figure, [c for c in layers.capitals if c.code not in used])
-    parts.root(figure).html.add_child(alliance_legend(names.get(focus or "", focus), layers, kinds, used), name="legend")
-    return figure
+    add_capitals(markers, [c for c in layers.capitals if c.code not in used])
+    groups.append(markers)
+    return Drawing(base, groups)
+
+
+def shaded_countries(
+    countries: Mapping, aligned: Mapping[str, float], names: Mapping[str, str], layers: Layers
+) -> folium.GeoJson:
+    """The countries with ties to the focus, shaded by alignment; the focus in gold; each
+    country's tooltip says its tie and its blocs."""
+    focus = layers.focus
+    fills = {code: parts.tone(value) for code, value in aligned.items()}
+    notes = {
+        code: f"{names.get(code, code)}: {alignment.reading(value)} with {names.get(focus or '', focus)}"
+        for code, value in aligned.items()
+    }
+    if focus:
+        fills[focus] = parts.FOCUS_FILL
+        notes[focus] = f"{names.get(focus, focus)}: the focus of the shading"
+    for bloc, members in layers.blocs.items():
+        for member in members:
+            notes[member] = (notes.get(member, "") + f"; member of {bloc}").lstrip("; ")
+    return parts.country_layer(countries, fills, notes, only=set(fills) | set(notes), name="Shading")
 
 
 def add_tie(group: folium.FeatureGroup, d, points, names: Mapping[str, str], latest: pd.DataFrame) -> None:
@@ -217,18 +272,16 @@ def armed_group_marker(point: tuple[float, float], size: int) -> folium.Marker:
     return folium.Marker(point, icon=icon)
 
 
-def add_capitals(figure: folium.Map, capitals: Sequence[Capital]) -> None:
+def add_capitals(group: folium.FeatureGroup | folium.Map, capitals: Sequence[Capital]) -> None:
     """The mission's capitals that no actor marker stands on: a dot and the city's name."""
-    group = folium.FeatureGroup(name="Capitals")
     for c in capitals:
         folium.CircleMarker(
             (c.lat, c.lon), radius=3, color="#1f2328", weight=1, fill=True, fill_color="#1f2328", fill_opacity=1
         ).add_to(group)
         maplabels.label((c.lat, c.lon), c.city, "right", 50, minor=True).add_to(group)
-    group.add_to(figure)
 
 
-def add_blocs(figure: folium.Map, countries: Mapping, layers: Layers) -> None:
+def add_blocs(group: folium.FeatureGroup, countries: Mapping, layers: Layers) -> None:
     """Each bloc's member countries outlined in the bloc's colour (not clickable: the country
     under it keeps its tooltip, which names the blocs)."""
     for bloc, members in sorted(layers.blocs.items(), key=lambda item: item[0] == "AES"):  # the AES on top
@@ -247,10 +300,10 @@ def add_blocs(figure: folium.Map, countries: Mapping, layers: Layers) -> None:
                 "dashArray": d,
             },
             interactive=False,
-        ).add_to(figure)
+        ).add_to(group)
 
 
-def add_points(figure: folium.Map, points: pd.DataFrame) -> None:
+def points_layer(points: pd.DataFrame) -> folium.FeatureGroup:
     """Events as points, one circle per place as large as its events are many; a place known
     only as a country sits at the capital and is drawn hollow."""
     group = folium.FeatureGroup(name="Events")
@@ -273,10 +326,10 @@ def add_points(figure: folium.Map, points: pd.DataFrame) -> None:
             dash_array="3 3" if country else None,
             tooltip=esc(text),
         ).add_to(group)
-    group.add_to(figure)
+    return group
 
 
-def alliance_legend(focus_name: str | None, layers: Layers, kinds: Mapping[str, str], used: Sequence[str]):
+def alliance_legend(focus_name: str | None, layers: Layers, armed_groups: bool) -> Element:
     rows = [
         parts.line_swatch(parts.tone(1.0), 6, "alignment (visits, deals, aid)"),
         parts.line_swatch(parts.tone(0.0), 6, "mixed"),
@@ -289,7 +342,7 @@ def alliance_legend(focus_name: str | None, layers: Layers, kinds: Mapping[str, 
         color, dash = BLOC_STYLES.get(bloc, BLOC_STYLES[""])
         name = layers.bloc_names.get(bloc, bloc)
         rows.append(parts.line_swatch(color, 3, f"{name} members", dashed=dash is not None))
-    if any(kinds.get(c) == "armed_group" for c in used):
+    if armed_groups:
         rows.append(f'<div><span class="geopol-box" style="background:{ARMED};transform:rotate(45deg)"></span>armed group</div>')
     if layers.points is not None and len(layers.points):
         rows.append(

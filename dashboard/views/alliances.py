@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +18,11 @@ from dashboard import aggregates, alignment, blocs, cached, queries, tables, ui
 from dashboard.filters import DateRange
 from dashboard.safe import md
 from dashboard.words import plural
+
+if TYPE_CHECKING:
+    import folium
+
+    from dashboard.maps import Layers
 
 STEP_SECONDS = 1.2  # the play button's pace: time to read the map before it moves on
 ctx = ui.context()
@@ -135,9 +141,15 @@ def draw_map(until: date | None, focus: str | None, around: str, layers: list[st
         capitals=ui.mission_capitals(),
     )
     latest = aggregates.latest_per_dyad(cached.dyad_events(view, key, filters), until)
-    figure = maps.alliance_map(actors.reset_index(), dyads, latest, ui.countries_geojson(), picture)
+    actors = actors.reset_index()
+    drawing = maps.alliance_drawing(actors, dyads, latest, ui.countries_geojson(), picture, base_map(actors, picture))
     clicked = st_folium(
-        figure, key="alliance_map", height=560, use_container_width=True, returned_objects=["last_object_clicked_tooltip"]
+        drawing.base,
+        key="alliance_map",
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_object_clicked_tooltip"],
+        feature_group_to_add=drawing.layers,
     )
     st.caption(
         "Blue lines: alignment (visits, agreements, aid); red: rupture (withdrawals, expulsions, ended agreements, "
@@ -146,6 +158,18 @@ def draw_map(until: date | None, focus: str | None, around: str, layers: list[st
     )
     pick_clicked_pair(maps.parse_dyad((clicked or {}).get("last_object_clicked_tooltip")))
     return clicked
+
+
+def base_map(actors: pd.DataFrame, picture: Layers) -> folium.Map:
+    """The map's base, made afresh on every run (streamlit-folium writes each run's layers into
+    the map it is given) but alike from month to month: the browser keeps it through the replay
+    and swaps only the layers, since streamlit-folium names a map by its base's script."""
+    from dashboard import maps
+
+    kinds = dict(zip(actors["code"], actors["kind"], strict=True))
+    armed = any(kinds.get(c) == "armed_group" for c in set(everything["a"]) | set(everything["b"]))
+    legend = maps.alliance_legend(names.get(picture.focus or "", picture.focus), picture, armed)
+    return maps.base_map(ui.countries_geojson(), maps.map_bounds(actors, everything, picture.around), legend)
 
 
 def pick_clicked_pair(click: tuple[str, str] | None) -> None:
