@@ -72,3 +72,18 @@ def group_months(_view: View, key: str, f: Filters) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def actor_months(_view: View, key: str, f: Filters) -> pd.DataFrame:
     return changes.actor_months(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def place_names(_view: View, key: str, f: Filters) -> set[str]:
+    return queries.place_names(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def movements(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return aggregates.movements(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def unrouted_troop_events(_view: View, key: str, f: Filters) -> tuple[pd.DataFrame, int]:
+    return aggregates.unrouted_troop_events(_view, f)

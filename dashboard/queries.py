@@ -258,12 +258,18 @@ def sources(view: View, event_ids: list[str]) -> pd.DataFrame:
     )
 
 
-def articles(view: View) -> pd.DataFrame:
-    return view.frame(
-        """SELECT a.article_id, a.title, a.outlet, a.published, a.url,
-            (SELECT count(DISTINCT event_id) FROM v_event_sources s WHERE s.article_id = a.article_id) AS events
-        FROM v_articles a ORDER BY a.published NULLS LAST, a.article_id"""
+def articles(view: View, words: str = "", limit: int = 200, also: str | None = None) -> tuple[pd.DataFrame, int]:
+    """The latest articles whose id or title holds the words (case-blind), at most limit of
+    them, and how many match in all; also names one article to include whatever the words."""
+    needle = words.strip().lower()
+    match = "(? = '' OR strpos(lower(article_id), ?) > 0 OR strpos(lower(coalesce(title, '')), ?) > 0)"
+    found = view.frame(
+        f"""SELECT article_id, title, outlet, published, url, count(*) OVER () AS total FROM v_articles
+        WHERE {match} OR article_id = ? ORDER BY published DESC NULLS LAST, article_id LIMIT ?""",
+        [needle, needle, needle, also or "", limit],
     )
+    total = int(found["total"].iloc[0]) if len(found) else 0
+    return found.drop(columns="total"), total
 
 
 def article(view: View, article_id: str) -> dict[str, object] | None:

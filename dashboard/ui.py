@@ -175,7 +175,8 @@ def facilities() -> list[Facility]:
     return load_facilities(paths.DATA_DIR / "places" / "facilities.csv", set(states))
 
 
-def bases(routes: pd.DataFrame, named: set[str]) -> list[Base]:
+@st.cache_data(show_spinner=False, max_entries=64)
+def bases(routes: pd.DataFrame, named: frozenset[str]) -> list[Base]:
     """Military bases and airports (facilities.csv) in the countries the movements start or end
     in, or named by the events shown; one marker per spot (an air base shares its airport)."""
     from dashboard.movement_map import Base

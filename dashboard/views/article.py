@@ -11,6 +11,7 @@ from dashboard.data import Uploads, View, merged, normalize_upload
 from dashboard.safe import http_url, md
 from dashboard.words import day, plural, published
 
+LISTED = 200  # articles offered at once: a store can hold hundreds of thousands
 ctx = ui.context()
 view = ctx.view
 
@@ -51,21 +52,24 @@ with st.expander("Code your own article", expanded=False):
         status, message, _ = done[digest]
         (st.success if status == "ok" else st.error)(md(message))
 
-listing = queries.articles(view)
-if listing.empty:
-    st.info("The store holds no articles yet.")
-    st.stop()
-ids = listing["article_id"].astype(str).tolist()
-titles = dict(zip(ids, listing["title"].fillna("").astype(str), strict=True))
 wanted = st.query_params.get("article")
 event_id = st.query_params.get("event")
 if not wanted and event_id:
     wanted = queries.article_of_event(view, event_id)
-if wanted in ids and st.session_state.get("article_from_url") != (wanted, event_id):
+if wanted and st.session_state.get("article_from_url") != (wanted, event_id):
     st.session_state["article_from_url"] = (wanted, event_id)
     st.session_state["article_choice"] = wanted
+words = st.text_input("Find an article", key="article_search", placeholder="words of its title, or its id", max_chars=200)
+listing, matching = queries.articles(view, words, LISTED, also=st.session_state.get("article_choice"))
+if listing.empty:
+    st.info("No article matches these words." if words.strip() else "The store holds no articles yet.")
+    st.stop()
+ids = listing["article_id"].astype(str).tolist()
+titles = dict(zip(ids, listing["title"].fillna("").astype(str), strict=True))
 if st.session_state.get("article_choice") not in ids:
     st.session_state["article_choice"] = ids[0]
+if matching > len(ids):
+    st.caption(f"The latest {LISTED} of {matching:,} articles are listed; type words of a title to find the others.")
 
 
 def on_choice() -> None:

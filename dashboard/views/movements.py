@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import aggregates, cached, queries, tables, ui
+from dashboard import cached, tables, ui
 from dashboard.movement_map import MOVEMENT_WORDS, movement_map
 from dashboard.safe import http_url, md
 from dashboard.words import day, plural, quantity
@@ -19,8 +19,8 @@ st.caption(
 )
 
 routes = cached.routes(view, view.key, filters)
-moves = aggregates.movements(view, filters)
-unrouted, unrouted_total = aggregates.unrouted_troop_events(view, filters)
+moves = cached.movements(view, view.key, filters)
+unrouted, unrouted_total = cached.unrouted_troop_events(view, view.key, filters)
 total = int(routes["events"].sum()) if len(routes) else 0
 
 if routes.empty:
@@ -28,7 +28,7 @@ if routes.empty:
 around = st.segmented_control("Open the map on", ["Sahel", "all routes"], default="Sahel", key="movement_around")
 figure = movement_map(
     routes,
-    ui.bases(routes, queries.place_names(view, filters)),
+    ui.bases(routes, frozenset(cached.place_names(view, view.key, filters))),
     ui.countries_geojson(),
     ui.mission_capitals(),
     around="routes" if around == "all routes" else "sahel",
