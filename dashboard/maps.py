@@ -157,7 +157,7 @@ def alliance_drawing(
     points = located(actors)
     names = {str(r.code): str(r.name or r.code) for r in parts.rows(actors)}
     kinds = {str(r.code): str(r.kind or "") for r in parts.rows(actors)}
-    drawn = dyads[dyads["a"].isin(points.keys()) & dyads["b"].isin(points.keys())]
+    drawn = busiest_ties(dyads[dyads["a"].isin(points.keys()) & dyads["b"].isin(points.keys())], focus)
     used = sorted(set(drawn["a"]) | set(drawn["b"]))
     if base is None:
         legend = alliance_legend(names.get(focus or "", focus), layers, any(kinds.get(c) == "armed_group" for c in used))
@@ -189,6 +189,16 @@ def alliance_drawing(
     add_capitals(markers, [c for c in layers.capitals if c.code not in used])
     groups.append(markers)
     return Drawing(base, groups)
+
+
+MAX_TIES = 40  # lines a map can show and a browser draw at once; the ties table lists them all
+
+
+def busiest_ties(dyads: pd.DataFrame, focus: str | None) -> pd.DataFrame:
+    """The ties the map draws: the focus actor's, then the busiest, MAX_TIES in all."""
+    own = (dyads["a"] == focus) | (dyads["b"] == focus)
+    ranked = pd.concat([dyads[own], dyads[~own].sort_values("events", ascending=False, kind="stable")])
+    return ranked.head(MAX_TIES)
 
 
 def shaded_countries(

@@ -47,7 +47,7 @@ def movement_map(
     involved = {str(c) for c in movements.get("place_country", pd.Series(dtype=str)) if c}
     parts.country_layer(countries, {c: "#ece4d4" for c in involved}, {}).add_to(figure)
     arrows = folium.FeatureGroup(name="Movements")
-    for m in parts.rows(movements):
+    for m in parts.rows(busiest_routes(movements)):
         add_arrow(arrows, m)
     arrows.add_to(figure)
     sites = folium.FeatureGroup(name="Bases")
@@ -66,6 +66,16 @@ def movement_map(
     )
     parts.root(figure).html.add_child(maplabels.legend("Legend: troop movements", rows), name="legend")
     return figure
+
+
+MAX_ROUTES = 40  # arrows a map can show and a browser draw at once; the table lists every movement
+
+
+def busiest_routes(movements: pd.DataFrame) -> pd.DataFrame:
+    """The routes the map draws: the most travelled (events, then people), MAX_ROUTES of them."""
+    if "events" not in movements:
+        return movements.head(MAX_ROUTES)
+    return movements.sort_values(["events", "quantity"], ascending=False, na_position="last", kind="stable").head(MAX_ROUTES)
 
 
 def movement_label(m) -> str:

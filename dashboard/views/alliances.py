@@ -151,6 +151,8 @@ def draw_map(until: date | None, focus: str | None, around: str, layers: list[st
         returned_objects=["last_object_clicked_tooltip"],
         feature_group_to_add=drawing.layers,
     )
+    if len(dyads) > maps.MAX_TIES:
+        st.caption(f"The map draws {maps.MAX_TIES} of {len(dyads)} ties: the focus actor's and the busiest; the table lists all.")
     st.caption(
         "Blue lines: alignment (visits, agreements, aid); red: rupture (withdrawals, expulsions, ended agreements, "
         "threats); the weights are in data/alignment.csv. Width: number of events. Hover a line for its figures, click it "

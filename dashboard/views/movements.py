@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import cached, tables, ui
-from dashboard.movement_map import MOVEMENT_WORDS, movement_map
+from dashboard.movement_map import MAX_ROUTES, MOVEMENT_WORDS, movement_map
 from dashboard.safe import http_url, md
 from dashboard.words import day, plural, quantity
 
@@ -34,8 +34,9 @@ figure = movement_map(
     around="routes" if around == "all routes" else "sahel",
 )
 st_folium(figure, key="movement_map", height=560, use_container_width=True, returned_objects=[])
+drawn = f"The {MAX_ROUTES} busiest of {len(routes)} routes are drawn. " if len(routes) > MAX_ROUTES else ""
 st.caption(
-    "Arrows run from origin to destination; width grows with the number of people. "
+    f"{drawn}Arrows run from origin to destination; width grows with the number of people. "
     "Squares are military bases (approximate positions, from the places dictionary); dots are capitals."
 )
 
