@@ -18,6 +18,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from dashboard import bulk
 from dashboard.safe import esc
 
 SIDES = ("right", "left", "above", "below")
@@ -97,14 +98,13 @@ def prepare(figure: folium.Map) -> None:
     figure.add_child(Declutter())
 
 
-def label(location: tuple[float, float], text: str, side: str = "right", priority: int = 0, minor: bool = False) -> folium.Marker:
-    """A text label beside a point; side is the first side tried, priority who keeps its place
-    when labels crowd (a higher one wins)."""
+def label(location: tuple[float, float], text: str, side: str = "right", priority: int = 0, minor: bool = False) -> dict:
+    """A text label beside a point (an item for a bulk.Bulk("icon")); side is the first side
+    tried, priority who keeps its place when labels crowd (a higher one wins)."""
     side = side if side in SIDES else "right"
     kind = "geopol-label minor" if minor else "geopol-label"
     html = f'<span class="{kind} side-{side}" data-side="{side}" data-priority="{int(priority)}">{esc(text)}</span>'
-    icon = folium.DivIcon(html=html, icon_size=(0, 0), icon_anchor=(0, 0), class_name="geopol-label-icon")
-    return folium.Marker(location, icon=icon, interactive=False)
+    return bulk.icon(location, html, "geopol-label-icon", (0, 0), (0, 0))
 
 
 def mercator(point: tuple[float, float]) -> tuple[float, float]:
@@ -119,19 +119,16 @@ def screen_angle(start: tuple[float, float], end: tuple[float, float]) -> float:
     return math.degrees(math.atan2(-(y1 - y0), x1 - x0))
 
 
-def arrowhead(points: list[tuple[float, float]], color: str, size: int = 14, tooltip: str = "") -> folium.Marker:
-    """An arrowhead of size pixels at the last point, along the last segment of the line."""
+def arrowhead(points: list[tuple[float, float]], color: str, size: int = 14, tooltip: str = "") -> dict:
+    """An arrowhead of size pixels at the last point, along the last segment of the line (an
+    item for a bulk.Bulk("icon"))."""
     angle = screen_angle(points[-2], points[-1])
     half = size // 2
     svg = (
         f'<svg width="{size}" height="{size}" viewBox="0 0 10 10" style="transform:rotate({angle:.1f}deg);display:block">'
         f'<path d="M10,5 L0,0.5 L2.2,5 L0,9.5 Z" fill="{esc(color)}" stroke="#fff" stroke-width="0.6"/></svg>'
     )
-    icon = folium.DivIcon(html=svg, icon_size=(size, size), icon_anchor=(half, half), class_name="geopol-arrowhead")
-    marker = folium.Marker(points[-1], icon=icon)
-    if tooltip:
-        marker.add_child(folium.Tooltip(tooltip))
-    return marker
+    return bulk.icon(points[-1], svg, "geopol-arrowhead", (size, size), (half, half), tooltip)
 
 
 def legend(title: str, rows: list[str], open_: bool = True) -> Element:

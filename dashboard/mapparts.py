@@ -87,15 +87,14 @@ def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
 
 
 def country_layer(
-    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries", only: set[str] | None = None
+    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries", highlight: bool = True
 ) -> folium.GeoJson:
-    """The basemap: every country (or only those named) outlined, shaded by fills[iso_a3] where given."""
+    """The basemap: every country outlined, shaded by fills[iso_a3] where given. highlight
+    False leaves a country's look alone on hover (a script restyles them)."""
     features = []
     for feature in countries["features"]:
         props = feature["properties"]
         code = props.get("iso_a3") or ""
-        if only is not None and code not in only:
-            continue
         features.append(
             {
                 "type": "Feature",
@@ -118,7 +117,7 @@ def country_layer(
             "weight": 0.6,
             "fillOpacity": 0.9 if f["properties"]["fill"] == LAND else 0.5,
         },
-        highlight_function=lambda f: {"weight": 1.5, "color": "#555"},
+        highlight_function=(lambda f: {"weight": 1.5, "color": "#555"}) if highlight else None,
         tooltip=folium.GeoJsonTooltip(fields=["name", "note"], aliases=["", ""], labels=False),
         smooth_factor=0.5,
     )

@@ -13,12 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import folium
 import pandas as pd
-from branca.element import Element
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
-from dashboard import alignment, maplabels
+from dashboard import alignment, bulk, maplabels
 from dashboard import mapparts as parts
 from dashboard.safe import esc, link, shorten
 from dashboard.words import day
@@ -70,18 +72,20 @@ def parse_dyad(text: str | None) -> tuple[str, str] | None:
     return None
 
 
-def events_table(events: pd.DataFrame, more: int = 0) -> str:
+def events_table(events: list[dict[str, Any]], more: int = 0) -> str:
     """Popup HTML: date, category, direction, the sentence and its source, all escaped."""
     rows = []
-    for e in parts.rows(events):
+    for e in events:
         source = (
-            link(e.source_url, e.outlet or e.title or "source") if (e.source_url or e.outlet or e.title) else "source unknown"
+            link(e["source_url"], e["outlet"] or e["title"] or "source")
+            if (e["source_url"] or e["outlet"] or e["title"])
+            else "source unknown"
         )
-        count = f" (+{int(e.source_count) - 1} more)" if e.source_count and e.source_count > 1 else ""
+        count = f" (+{int(e['source_count']) - 1} more)" if e["source_count"] and e["source_count"] > 1 else ""
         rows.append(
-            f"<tr><td>{esc(day(e.date, getattr(e, 'date_precision', 'day')))}<br><b>{esc(e.event_type)}</b><br>"
-            f"{esc(e.actor_code)}&nbsp;→&nbsp;{esc(e.recipient_code)}</td>"
-            f"<td>{esc(shorten(e.sentence))}<br><i>{source}{esc(count)}</i></td></tr>"
+            f"<tr><td>{esc(day(e['date'], e.get('date_precision', 'day')))}<br><b>{esc(e['event_type'])}</b><br>"
+            f"{esc(e['actor_code'])}&nbsp;→&nbsp;{esc(e['recipient_code'])}</td>"
+            f"<td>{esc(shorten(e['sentence']))}<br><i>{source}{esc(count)}</i></td></tr>"
         )
     tail = f"<p>…and {more} more on the Events page.</p>" if more > 0 else ""
     return f'<div class="geopol-popup"><table>{"".join(rows)}</table>{tail}</div>'
@@ -122,7 +126,7 @@ class Drawing:
 def base_map(countries: Mapping, bounds: list[tuple[float, float]] | None, legend: Element) -> folium.Map:
     """Every country outlined (the basemap), the legend; bounds None opens on the Sahel."""
     figure = parts.new_map(bounds)
-    parts.country_layer(countries, {}, {}).add_to(figure)
+    parts.country_layer(countries, {}, {}, highlight=False).add_to(figure)
     parts.root(figure).html.add_child(legend, name="legend")
     return figure
 
@@ -165,15 +169,20 @@ def alliance_drawing(
 
     aligned = balances(dyads, focus)
     shading = folium.FeatureGroup(name="Shading")
-    shaded_countries(countries, aligned, names, layers).add_to(shading)
-    add_blocs(shading, countries, layers)
+    shading.add_child(Restyle(country_looks(aligned, names, layers)))
     groups = [shading]
     if layers.points is not None and len(layers.points):
         groups.append(points_layer(layers.points))
 
+    records = latest.to_dict("records")
+    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in records:
+        by_pair.setdefault((r["a"], r["b"]), []).append(r)
     ties = folium.FeatureGroup(name="Ties")
-    for d in parts.rows(drawn):
-        add_tie(ties, d, points, names, latest[(latest["a"] == d.a) & (latest["b"] == d.b)])
+    lines = bulk.Bulk("line")
+    for d in drawn.to_dict("records"):
+        lines.add(tie(d, points, names, by_pair.get((d["a"], d["b"]), [])))
+    ties.add_child(lines)
     groups.append(ties)
 
     totals = pd.concat(
@@ -181,12 +190,18 @@ def alliance_drawing(
     )
     per_actor = totals.groupby("code")["events"].sum().to_dict()
     cities = {c.code: c.city for c in layers.capitals}
+    rows = {str(r["code"]): r for r in actors.to_dict("records")}
+    ties_of = {code: [d for d in drawn.to_dict("records") if code in (d["a"], d["b"])] for code in used}
     markers = folium.FeatureGroup(name="Actors")
+    circles, icons = bulk.Bulk("circle"), bulk.Bulk("icon")
     for code in used:
-        row = actors[actors["code"] == code].iloc[0]
-        ties_of = drawn[(drawn["a"] == code) | (drawn["b"] == code)]
-        add_actor(markers, code, points[code], row, int(per_actor.get(code, 0)), aligned, focus, ties_of, cities.get(code))
-    add_capitals(markers, [c for c in layers.capitals if c.code not in used])
+        count = int(per_actor.get(code, 0))
+        mark, label = actor_items(code, points[code], rows[code], count, aligned, focus, ties_of[code], cities.get(code))
+        (icons if rows[code]["kind"] == "armed_group" else circles).add(mark)
+        icons.add(label)
+    add_capitals(circles, icons, [c for c in layers.capitals if c.code not in used])
+    markers.add_child(circles)
+    markers.add_child(icons)
     groups.append(markers)
     return Drawing(base, groups)
 
@@ -201,141 +216,146 @@ def busiest_ties(dyads: pd.DataFrame, focus: str | None) -> pd.DataFrame:
     return ranked.head(MAX_TIES)
 
 
-def shaded_countries(
-    countries: Mapping, aligned: Mapping[str, float], names: Mapping[str, str], layers: Layers
-) -> folium.GeoJson:
-    """The countries with ties to the focus, shaded by alignment; the focus in gold; each
-    country's tooltip says its tie and its blocs."""
+class Restyle(MacroElement):
+    """Shades the basemap's countries and outlines the bloc members in place, from a few
+    colours per country code: a replay step does not send the country shapes again."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function (map, looks) {
+    map.eachLayer(function (layer) {
+        var props = layer.feature && layer.feature.properties;
+        if (!props || !props.iso_a3 || !layer.setStyle) { return; }
+        var look = looks[props.iso_a3] || {};
+        props.note = look.note || "";
+        layer.setStyle({
+            fillColor: look.fill || "{{ this.land }}", fillOpacity: look.fill ? 0.5 : 0.9,
+            color: look.outline || "{{ this.border }}", weight: look.weight || 0.6, dashArray: look.dash || null
+        });
+        if (look.outline) { layer.bringToFront(); }
+    });
+})({{ this._parent._parent.get_name() }}, {{ this.looks|tojson }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, looks: Mapping[str, Mapping[str, Any]]) -> None:
+        super().__init__()
+        self._name = "Restyle"
+        self.looks = dict(looks)
+        self.land, self.border = parts.LAND, parts.BORDER
+
+
+def country_looks(aligned: Mapping[str, float], names: Mapping[str, str], layers: Layers) -> dict[str, dict[str, Any]]:
+    """Per country code: the fill of its tie to the focus (the focus in gold), the outline of
+    its bloc (the AES over ECOWAS), and a tooltip note saying both, escaped."""
     focus = layers.focus
-    fills = {code: parts.tone(value) for code, value in aligned.items()}
-    notes = {
-        code: f"{names.get(code, code)}: {alignment.reading(value)} with {names.get(focus or '', focus)}"
-        for code, value in aligned.items()
-    }
+    looks: dict[str, dict[str, Any]] = {}
+    for code, value in aligned.items():
+        note = f"{names.get(code, code)}: {alignment.reading(value)} with {names.get(focus or '', focus)}"
+        looks[code] = {"fill": parts.tone(value), "note": note}
     if focus:
-        fills[focus] = parts.FOCUS_FILL
-        notes[focus] = f"{names.get(focus, focus)}: the focus of the shading"
-    for bloc, members in layers.blocs.items():
+        looks[focus] = {"fill": parts.FOCUS_FILL, "note": f"{names.get(focus, focus)}: the focus of the shading"}
+    for bloc, members in sorted(layers.blocs.items(), key=lambda item: item[0] == "AES"):  # the AES outline on top
+        color, dash = BLOC_STYLES.get(bloc, BLOC_STYLES[""])
         for member in members:
-            notes[member] = (notes.get(member, "") + f"; member of {bloc}").lstrip("; ")
-    return parts.country_layer(countries, fills, notes, only=set(fills) | set(notes), name="Shading")
+            look = looks.setdefault(member, {})
+            look.update(outline=color, dash=dash, weight=2.2 if dash else 3.2)
+            look["note"] = (look.get("note", "") + f"; member of {bloc}").lstrip("; ")
+    for look in looks.values():
+        look["note"] = esc(look.get("note", ""))
+    return looks
 
 
-def add_tie(group: folium.FeatureGroup, d, points, names: Mapping[str, str], latest: pd.DataFrame) -> None:
-    value = alignment.balance(float(d.alignment), int(d.events))
-    title = dyad_title(d.a, d.b)
+def tie(d: Mapping[str, Any], points, names: Mapping[str, str], latest: list[dict[str, Any]]) -> dict:
+    """A tie's line: coloured by alignment, as thick as its events are many; its figures in the
+    tooltip (the page reads the pair back from a click on it), its latest sentences in the popup."""
+    a, b, events = str(d["a"]), str(d["b"]), int(d["events"])
+    value = alignment.balance(float(d["alignment"]), events)
+    title = dyad_title(a, b)
     summary = (
-        f"{title}: {names.get(d.a, d.a)} and {names.get(d.b, d.b)}, {int(d.events)} event{'s' if int(d.events) != 1 else ''}, "
-        f"alignment {float(d.alignment):+.1f}: {alignment.reading(value)} "
-        f"(PLOVER: {int(d.coop)} cooperative, {int(d.conflict)} hostile, net {float(d.net):+.1f}). Click for the sentences."
+        f"{title}: {names.get(a, a)} and {names.get(b, b)}, {events} event{'s' if events != 1 else ''}, "
+        f"alignment {float(d['alignment']):+.1f}: {alignment.reading(value)} "
+        f"(PLOVER: {int(d['coop'])} cooperative, {int(d['conflict'])} hostile, net {float(d['net']):+.1f}). "
+        "Click for the sentences."
     )
-    line = folium.PolyLine(
-        parts.arc(points[d.a], points[d.b]), color=parts.tone(value), weight=parts.tie_weight(int(d.events)), opacity=0.85
+    popup = f"<b>{esc(title)}</b> · {events} events, alignment {float(d['alignment']):+.1f}" + events_table(
+        latest, events - len(latest)
     )
-    line.add_child(folium.Tooltip(esc(summary), sticky=True))
-    popup = f"<b>{esc(title)}</b> · {int(d.events)} events, alignment {float(d.alignment):+.1f}" + events_table(
-        latest, int(d.events) - len(latest)
+    return bulk.line(
+        parts.arc(points[a], points[b]), parts.tone(value), parts.tie_weight(events), esc(summary), popup, opacity=0.85
     )
-    line.add_child(folium.Popup(popup, max_width=420))
-    line.add_to(group)
 
 
-def ties_table(ties: pd.DataFrame) -> str:
+def ties_table(ties: list[dict[str, Any]]) -> str:
     """Popup HTML of an actor's ties: pair, events, alignment (click a line for its sentences)."""
     rows = "".join(
-        f"<tr><td>{esc(dyad_title(t.a, t.b))}</td><td>{int(t.events)} events</td>"
-        f"<td>alignment {float(t.alignment):+.1f}</td></tr>"
-        for t in parts.rows(ties)
+        f"<tr><td>{esc(dyad_title(t['a'], t['b']))}</td><td>{int(t['events'])} events</td>"
+        f"<td>alignment {float(t['alignment']):+.1f}</td></tr>"
+        for t in ties
     )
     return f'<div class="geopol-popup"><table>{rows}</table><p>Click a line for its sentences.</p></div>'
 
 
-def add_actor(group, code: str, point, actor, events: int, aligned, focus, ties: pd.DataFrame, city: str | None) -> None:
+def actor_items(
+    code: str, point, actor: Mapping[str, Any], events: int, aligned, focus, ties: list[dict[str, Any]], city: str | None
+) -> tuple[dict, dict]:
+    """An actor's marker (a circle for a state or a bloc, a diamond for an armed group) and its label."""
     name = str(actor["name"] or code)
     seat = str(actor["seat"] or "")
     value = aligned.get(code)
     fill = parts.FOCUS_FILL if code == focus else (parts.tone(value) if value is not None else "#777777")
-    text = f"{name} ({code}){', ' + seat if seat else ''}: {events} events"
-    popup = folium.Popup(f"<b>{esc(text)}</b>" + ties_table(ties), max_width=320)
+    text = esc(f"{name} ({code}){', ' + seat if seat else ''}: {events} events")
+    popup = f"<b>{text}</b>" + ties_table(ties)
     if actor["kind"] == "armed_group":
-        marker = armed_group_marker(point, 14 + min(8, int(math.sqrt(events))))
+        size = 14 + min(8, int(math.sqrt(events)))
+        mark = armed_group_icon(point, size, text)
+        mark["popup"] = popup
     else:
         radius = min(16.0, 4 + 1.6 * math.sqrt(events))
-        marker = folium.CircleMarker(
-            point, radius=radius, color="#1f2328", weight=1.2, fill=True, fill_color=fill, fill_opacity=0.95
+        mark = bulk.circle(
+            point, text, popup, radius=radius, color="#1f2328", weight=1.2, fill=True, fillColor=fill, fillOpacity=0.95
         )
-    marker.add_child(folium.Tooltip(esc(text)))
-    marker.add_child(popup)
-    marker.add_to(group)
     words = f"{parts.short_name(code, name)} · {city}" if city else parts.short_name(code, name)
     priority = 100 + events + (1000 if code == focus else 0)
-    maplabels.label(point, words, "right", priority).add_to(group)
+    return mark, maplabels.label(point, words, "right", priority)
 
 
-def armed_group_marker(point: tuple[float, float], size: int) -> folium.Marker:
+def armed_group_icon(point: tuple[float, float], size: int, tooltip: str) -> dict:
     half = size // 2
     svg = (
         f'<svg width="{size}" height="{size}" viewBox="0 0 10 10" style="display:block">'
         f'<path d="M5,0 L10,5 L5,10 L0,5 Z" fill="{ARMED}" stroke="#fff" stroke-width="0.8"/></svg>'
     )
-    icon = folium.DivIcon(html=svg, icon_size=(size, size), icon_anchor=(half, half), class_name="geopol-armed")
-    return folium.Marker(point, icon=icon)
+    return bulk.icon(point, svg, "geopol-armed", (size, size), (half, half), tooltip)
 
 
-def add_capitals(group: folium.FeatureGroup | folium.Map, capitals: Sequence[Capital]) -> None:
+def add_capitals(circles: bulk.Bulk, labels: bulk.Bulk, capitals: Sequence[Capital]) -> None:
     """The mission's capitals that no actor marker stands on: a dot and the city's name."""
     for c in capitals:
-        folium.CircleMarker(
-            (c.lat, c.lon), radius=3, color="#1f2328", weight=1, fill=True, fill_color="#1f2328", fill_opacity=1
-        ).add_to(group)
-        maplabels.label((c.lat, c.lon), c.city, "right", 50, minor=True).add_to(group)
-
-
-def add_blocs(group: folium.FeatureGroup, countries: Mapping, layers: Layers) -> None:
-    """Each bloc's member countries outlined in the bloc's colour (not clickable: the country
-    under it keeps its tooltip, which names the blocs)."""
-    for bloc, members in sorted(layers.blocs.items(), key=lambda item: item[0] == "AES"):  # the AES on top
-        color, dash = BLOC_STYLES.get(bloc, BLOC_STYLES[""])
-        features = [f for f in countries["features"] if f["properties"].get("iso_a3") in set(members)]
-        if not features:
-            continue
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": [{**f, "properties": {}} for f in features]},
-            name=f"Bloc {bloc}",
-            style_function=lambda _, c=color, d=dash: {
-                "fill": False,
-                "color": c,
-                "weight": 2.2 if d else 3.2,
-                "opacity": 0.9,
-                "dashArray": d,
-            },
-            interactive=False,
-        ).add_to(group)
+        dot = {"radius": 3, "color": "#1f2328", "weight": 1, "fill": True, "fillColor": "#1f2328", "fillOpacity": 1}
+        circles.add(bulk.circle((c.lat, c.lon), **dot))
+        labels.add(maplabels.label((c.lat, c.lon), c.city, "right", 50, minor=True))
 
 
 def points_layer(points: pd.DataFrame) -> folium.FeatureGroup:
     """Events as points, one circle per place as large as its events are many; a place known
     only as a country sits at the capital and is drawn hollow."""
     group = folium.FeatureGroup(name="Events")
+    circles = bulk.Bulk("circle")
     most = max(1, int(points["events"].max()))
-    for p in parts.rows(points):
-        country = str(p.geo_precision or "") == "country"
-        radius = 3 + 9 * math.sqrt(int(p.events) / most)
+    for p in points.to_dict("records"):
+        country = str(p["geo_precision"] or "") == "country"
+        events = int(p["events"])
         text = (
-            f"{p.place}{' (the country: placed at its capital)' if country else ''}: {int(p.events)} "
-            f"event{'s' if int(p.events) != 1 else ''}; latest {p.event_type}: {shorten(p.sentence, 160)}"
+            f"{p['place']}{' (the country: placed at its capital)' if country else ''}: {events} "
+            f"event{'s' if events != 1 else ''}; latest {p['event_type']}: {shorten(p['sentence'], 160)}"
         )
-        folium.CircleMarker(
-            (float(p.lat), float(p.lon)),
-            radius=radius,
-            color=POINT,
-            weight=1.5,
-            fill=not country,
-            fill_color=POINT,
-            fill_opacity=0.35,
-            dash_array="3 3" if country else None,
-            tooltip=esc(text),
-        ).add_to(group)
+        style = {"radius": 3 + 9 * math.sqrt(events / most), "color": POINT, "weight": 1.5, "fill": not country}
+        style |= {"fillColor": POINT, "fillOpacity": 0.35, "dashArray": "3 3" if country else None}
+        circles.add(bulk.circle((float(p["lat"]), float(p["lon"])), esc(text), **style))
+    group.add_child(circles)
     return group
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import folium
 import pandas as pd
 
-from dashboard import maplabels
+from dashboard import bulk, maplabels
 from dashboard import mapparts as parts
 from dashboard.maps import Capital, add_capitals
 from dashboard.safe import esc, link, shorten
@@ -46,15 +46,16 @@ def movement_map(
     figure = parts.new_map(ends if around == "routes" and ends else None)
     involved = {str(c) for c in movements.get("place_country", pd.Series(dtype=str)) if c}
     parts.country_layer(countries, {c: "#ece4d4" for c in involved}, {}).add_to(figure)
-    arrows = folium.FeatureGroup(name="Movements")
+    lines, circles, icons = bulk.Bulk("line"), bulk.Bulk("circle"), bulk.Bulk("icon")
     for m in parts.rows(busiest_routes(movements)):
-        add_arrow(arrows, m)
-    arrows.add_to(figure)
-    sites = folium.FeatureGroup(name="Bases")
+        add_arrow(lines, circles, icons, m)
     for base in bases:
-        add_base(sites, base)
-    sites.add_to(figure)
-    add_capitals(figure, capitals)
+        add_base(icons, base)
+    add_capitals(circles, icons, capitals)
+    layer = folium.FeatureGroup(name="Movements")
+    for part in (lines, circles, icons):
+        layer.add_child(part)
+    layer.add_to(figure)
     rows = [parts.line_swatch(MOVEMENT_COLORS[c], 5, word) for c, word in MOVEMENT_WORDS.items()]
     rows += [
         parts.line_swatch("#555", 3, "width: number of people", dashed=False),
@@ -95,7 +96,9 @@ def movement_label(m) -> str:
     return " · ".join(p for p in (what, amount, when) if p)
 
 
-def add_arrow(group: folium.FeatureGroup, m) -> None:
+def add_arrow(lines: bulk.Bulk, circles: bulk.Bulk, icons: bulk.Bulk, m) -> None:
+    """A route: its line (dashed when the number of people is unknown), a white dot where it
+    starts, an arrowhead where it ends, and a label with who, how many and when."""
     start, end = (float(m.origin_lat), float(m.origin_lon)), (float(m.destination_lat), float(m.destination_lon))
     color = MOVEMENT_COLORS.get(str(m.event_type), "#444444")
     known = m.quantity is not None and not pd.isna(m.quantity) and float(m.quantity) > 0
@@ -109,29 +112,22 @@ def add_arrow(group: folium.FeatureGroup, m) -> None:
         f"<b>{esc(summary)}</b>"
         + f"<p>{esc(shorten(m.sentence, 400))}</p><i>{link(m.source_url, m.outlet or m.title or 'source')}</i>"
     )
-    line = folium.PolyLine(points, color=color, weight=weight, opacity=0.9, dash_array=None if known else "6 6")
-    line.add_child(folium.Tooltip(esc(summary)))
-    line.add_child(folium.Popup(f'<div class="geopol-popup">{detail}</div>', max_width=380))
-    line.add_to(group)
-    maplabels.arrowhead(points, color, size=int(12 + weight * 1.2), tooltip=esc(summary)).add_to(group)
-    folium.CircleMarker(start, radius=4, color=color, weight=2, fill=True, fill_color="#ffffff", fill_opacity=1.0).add_to(group)
+    popup = f'<div class="geopol-popup">{detail}</div>'
+    lines.add(bulk.line(points, color, weight, esc(summary), popup, opacity=0.9, dashArray=None if known else "6 6"))
+    icons.add(maplabels.arrowhead(points, color, size=int(12 + weight * 1.2), tooltip=esc(summary)))
+    circles.add(bulk.circle(start, radius=4, color=color, weight=2, fill=True, fillColor="#ffffff", fillOpacity=1.0))
     # Long routes carry their label nearer the origin, away from the crowd at the destination.
     distance = math.hypot(end[0] - start[0], end[1] - start[1])
     middle = points[int(len(points) * (0.3 if distance > 45 else 0.5))]
     who = str(m.actors).split(" → ")[0] if m.actors and int(getattr(m, "events", 1) or 1) == 1 else ""
     text = ": ".join(p for p in (who, movement_label(m) or word) if p and p != "?")
-    maplabels.label(
-        middle, text, parts.beside(start, end), priority=200 + int(float(m.quantity or 0) // 100) if known else 150
-    ).add_to(group)
+    priority = 200 + int(float(m.quantity or 0) // 100) if known else 150
+    icons.add(maplabels.label(middle, text, parts.beside(start, end), priority=priority))
 
 
-def add_base(group: folium.FeatureGroup, base: Base) -> None:
+def add_base(icons: bulk.Bulk, base: Base) -> None:
     html = '<div style="width:10px;height:10px;background:#1f2328;border:2px solid #fff;box-shadow:0 0 2px #000"></div>'
-    marker = folium.Marker(
-        (base.lat, base.lon), icon=folium.DivIcon(html=html, icon_size=(14, 14), icon_anchor=(7, 7), class_name="geopol-base")
-    )
     text = base.name + (f" (near {base.near})" if base.near else "") + (f": {base.note}" if base.note else "")
-    marker.add_child(folium.Tooltip(esc(text)))
-    marker.add_to(group)
+    icons.add(bulk.icon((base.lat, base.lon), html, "geopol-base", (14, 14), (7, 7), esc(text)))
     if base.labelled:
-        maplabels.label((base.lat, base.lon), base.name, "right", priority=120).add_to(group)
+        icons.add(maplabels.label((base.lat, base.lon), base.name, "right", priority=120))

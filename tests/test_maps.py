@@ -38,6 +38,18 @@ def render(figure: folium.Map) -> str:
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page).replace('\\"', '"')
 
 
+def drawn(figure: folium.Map, kind: str) -> list[dict]:
+    """The items a map's bulk layers of one kind draw (line, circle, icon), read from the page."""
+    page = figure.get_root().render()
+    marker = {"line": "L.polyline(item.points", "circle": "L.circleMarker(item.at", "icon": "L.divIcon("}[kind]
+    found, decoder, position = [], json.JSONDecoder(), 0
+    while (start := page.find(marker, position)) >= 0:
+        array = page.index(", [", page.index("})(", start)) + 2
+        items, position = decoder.raw_decode(page, array)
+        found += items
+    return found
+
+
 def actors_frame() -> pd.DataFrame:
     return pd.DataFrame(
         [
@@ -83,9 +95,10 @@ def focus(code: str = "NER", **more) -> maps.Layers:
 
 
 def test_alliance_map_draws_actors_ties_countries_and_a_legend(countries: dict) -> None:
-    page = render(maps.alliance_map(actors_frame(), dyads_frame(), latest_frame(), countries, focus()))
-    assert page.count("L.circleMarker(") == 3  # ECOWAS has no tie, so no marker
-    assert page.count("L.polyline(") == 2
+    figure = maps.alliance_map(actors_frame(), dyads_frame(), latest_frame(), countries, focus())
+    page = render(figure)
+    assert len(drawn(figure, "circle")) == 3  # ECOWAS has no tie, so no marker
+    assert len(drawn(figure, "line")) == 2
     assert "NER – RUS: Niger and Russia, 6 events, alignment +30.0: alignment (PLOVER: 6 cooperative" in page
     assert "NER – USA: Niger and United States, 4 events, alignment -12.0: rupture" in page
     assert "geopol-legend" in page and "rupture (withdrawals" in page
@@ -95,8 +108,10 @@ def test_alliance_map_draws_actors_ties_countries_and_a_legend(countries: dict) 
 
 
 def test_ties_are_coloured_by_their_alignment_not_by_plover(countries: dict) -> None:
-    page = render(maps.alliance_map(actors_frame(), dyads_frame(), latest_frame(), countries, focus()))
-    colours = re.findall(r'"color": "(#[0-9a-f]{6})"', page)
+    colours = [
+        line["style"]["color"]
+        for line in drawn(maps.alliance_map(actors_frame(), dyads_frame(), latest_frame(), countries, focus()), "line")
+    ]
     aligned, broken = maps.parts.tone(alignment.balance(30.0, 6)), maps.parts.tone(alignment.balance(-12.0, 4))
     assert aligned in colours and broken in colours
     assert aligned == maps.parts.tone(1.0)  # +5 an event is full alignment
@@ -152,25 +167,26 @@ def test_movement_map_draws_arrows_labels_and_bases(countries: dict) -> None:
         Base("Air Base 201", 16.93, 8.0, "Agadez", "approximate", "NER"),
         Base("Ouallam base", 14.32, 2.08, labelled=False),
     ]
-    page = render(movement_map(routes, bases, countries))
-    assert page.count("L.polyline(") == 2  # one shaft per route
-    assert page.count('"className": "geopol-arrowhead"') == 2  # one arrowhead per route
+    figure = movement_map(routes, bases, countries)
+    page = render(figure)
+    assert len(drawn(figure, "line")) == 2  # one shaft per route
+    assert [i["className"] for i in drawn(figure, "icon")].count("geopol-arrowhead") == 2  # one arrowhead per route
     assert "FRA: 1,500 troops · undated" in page
-    assert '"dashArray": "6 6"' in page  # the route without a number is dashed
+    assert [line["style"].get("dashArray") for line in drawn(figure, "line")] == [None, "6 6"]  # no number: dashed
     assert "Air Base 201 (near Agadez)" in page and ">Air Base 201</span>" in page
     assert "Ouallam base" in page and ">Ouallam base</span>" not in page  # marker without a label
-    assert page.count("geopol-base") == 2
+    assert [i["className"] for i in drawn(figure, "icon")].count("geopol-base") == 2
 
 
-def arrowhead_sizes(page: str) -> set[int]:
-    return {int(n) for n in re.findall(r'<svg width="(\d+)" height="\d+" viewBox="0 0 10 10" style="transform:rotate', page)}
+def arrowhead_sizes(figure: folium.Map) -> set[tuple[int, int]]:
+    return {tuple(i["size"]) for i in drawn(figure, "icon") if i["className"] == "geopol-arrowhead"}
 
 
 def test_arrowheads_are_sized_in_pixels_whatever_the_distance(countries: dict) -> None:
     near = movement(destination="Air Base 101", destination_lat=13.48, destination_lon=2.18, quantity=100.0)
     far = movement(destination="Paris", quantity=100.0)
-    sizes = arrowhead_sizes(render(movement_map(pd.DataFrame([near, far]), [], countries)))
-    assert len(sizes) == 1  # the same quantity, the same head: 80 km or 4,000 km of route
+    sizes = arrowhead_sizes(movement_map(pd.DataFrame([near, far]), [], countries))
+    assert len(sizes) == 1 and max(next(iter(sizes))) <= 30  # the same head in pixels: 80 km or 4,000 km of route
     assert "L.polygon(" not in render(movement_map(pd.DataFrame([near]), [], countries))  # no triangle in degrees
 
 
@@ -225,7 +241,11 @@ def test_blocs_armed_groups_and_events_as_points_are_drawn(countries: dict) -> N
     )
     page = render(maps.alliance_map(actors, dyads, latest_frame(), countries, layers))
     assert "geopol-armed" in page and "armed group" in page  # JNIM is a diamond, and the legend says so
-    assert page.count('"interactive": false') >= 2  # one outline per bloc, not in the way of the countries' tooltips
+    looks = maps.country_looks({}, {"NER": "Niger"}, layers)
+    assert looks["MLI"]["outline"] == maps.BLOC_STYLES["AES"][0]  # a member of both: the AES outline on top
+    assert looks["NGA"]["dash"] == maps.BLOC_STYLES["ECOWAS"][1]
+    assert looks["NER"]["note"] == "Niger: the focus of the shading; member of AES"
+    assert "layer.setStyle(" in page and '"outline": "#7b3294"' in page  # the basemap restyled in place, no shapes sent
     assert "Alliance of Sahel States (AES) members" in page and "ECOWAS members" in page
     assert "Niamey: 5 events; latest CONSULT" in page
     assert "Niger (the country: placed at its capital): 2 events" in page and "&lt;b&gt;x&lt;/b&gt;" in page
