@@ -113,6 +113,9 @@ def session_view() -> data.View:
     except (StoreError, OSError) as error:
         st.error(f"Cannot open the event store: {md(str(error))}. Rebuild it with `python -m geopol build`.")
         st.stop()
+    except DictionaryError as error:  # data/alignment.csv, read with the store
+        st.error(f"A data file of the dashboard has a bad row: {md(str(error))}")
+        st.stop()
     return data.View(store, st.session_state.get("uploads"))
 
 

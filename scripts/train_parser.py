@@ -102,7 +102,10 @@ def install(best: Path, scores: dict[str, dict[str, float]]) -> None:
     meta.update(
         {
             "name": "geopol_parser",
-            "description": "English tagger, morphologizer and dependency parser trained on UD English-EWT and the CC BY part of UD English-GUM",
+            "description": (
+                "English tagger, morphologizer and dependency parser trained on UD English-EWT "
+                "and the CC BY part of UD English-GUM"
+            ),
             "license": "CC BY-SA 4.0",
             "sources": [
                 {"name": "UD English-EWT", "author": "Silveira et al. 2014", "license": "CC BY-SA 4.0"},
