@@ -381,3 +381,12 @@ def test_first_run_builds_the_missing_store(monkeypatch: pytest.MonkeyPatch, tmp
     no_errors(at)
     assert store.exists()
     assert {m.label: m.value for m in at.metric}["Events"] == str(len(event_ids(store)))
+
+
+def test_a_download_does_not_rerun_the_page_so_the_other_file_stays_valid(shipped: Path) -> None:
+    """A rerun after a click replaces both buttons' files; a second click before the browser has
+    the new ones asked for a file that was gone (MediaFileStorageError)."""
+    at = open_page(app(), "views/events.py")
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["Download CSV", "Download GeoJSON"]
+    assert all(b.proto.ignore_rerun for b in buttons)

@@ -178,3 +178,35 @@ def test_an_upload_stays_in_the_session_when_its_event_is_opened(page, app_url: 
     assert len(page.context.pages) == pages_before  # no new tab, so no new session
     assert "Tiani received a Russian military delegation" in page.locator("mark").first.inner_text()
     shot(page, "upload-opened")
+
+
+def test_the_map_opens_on_all_ties_and_drops_a_layer_when_asked(page, app_url: str) -> None:
+    open_page(page, app_url, "/", "Alliances", MAP_FRAME)
+    map_frame(page)
+    north = page.frame_locator(MAP_FRAME).locator("body").evaluate("() => map_div.getBounds().getNorth()")
+    assert north < 40  # the Sahel, not the world
+    page.get_by_role("radio", name="all ties").click()
+    settle(page)
+    map_frame(page)
+    wider = page.frame_locator(MAP_FRAME).locator("body").evaluate("() => map_div.getBounds().getNorth()")
+    assert wider > 55  # Moscow is in view
+    points = (
+        "() => Object.values(map_div._layers).filter(l => l.getTooltip && l.getTooltip()"
+        " && String(l.getTooltip().getContent()).includes('; latest ')).length"
+    )
+    assert page.frame_locator(MAP_FRAME).locator("body").evaluate(points) > 0
+    page.get_by_role("button", name="events as points").click()
+    settle(page)
+    map_frame(page)
+    assert page.frame_locator(MAP_FRAME).locator("body").evaluate(points) == 0
+
+
+def test_a_row_of_what_changed_opens_its_evidence(page, app_url: str) -> None:
+    open_page(page, app_url, "/changes?months=3&until=2024-03", "What changed", TABLE)
+    grid = page.locator(TABLE).first.bounding_box()
+    page.mouse.click(grid["x"] + 14, grid["y"] + 35 + 17)  # the first row: the tie that moved most
+    page.get_by_text(re.compile(r"\d+ events between Niger \(NER\) and United States \(USA\), dated 2023-10-01")).wait_for(
+        timeout=30_000
+    )
+    no_exception(page)
+    shot(page, "changes-evidence")
