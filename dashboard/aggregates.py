@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.data import View
 from dashboard.filters import Filters
-from dashboard.queries import ORDER, filtered, per_event, per_pair, picked
+from dashboard.queries import EVENT_COLUMNS, ORDER, filtered, per_event, per_pair, picked
 
 NO_MONTH = "DATE '9999-12-01'"  # undated events and events known only to their year: the replay's last step
 MOVING = "(event_type IN ('RETREAT', 'MOBILIZE') OR (event_type = 'AID' AND mode = 'military'))"
@@ -87,15 +87,17 @@ def latest_per_dyad(events: pd.DataFrame, until: date | None, per_dyad: int = 6)
     return rows.groupby(["a", "b"], sort=False).head(per_dyad)
 
 
-def pair_events(view: View, f: Filters, a: str, b: str, limit: int = 200) -> tuple[pd.DataFrame, int]:
-    """The latest events between two actors, either direction, one row each, and how many there are."""
+def pair_events(view: View, f: Filters, a: str, b: str, limit: int = 200) -> pd.DataFrame:
+    """The latest events between two actors, either direction, one row each (the pair's count
+    is in pair_months). One query: the top rows are picked on their dates, then their text read."""
     sql, params = per_pair(view, f)
-    pair = f"SELECT * FROM ({sql}) WHERE a = ? AND b = ?"
-    ordered = sorted((a, b))
-    frame = picked(view, f"SELECT rid FROM ({pair}) ORDER BY {ORDER} LIMIT ?", [*params, *ordered, limit])
-    total = view.scalar(f"SELECT count(*) FROM ({pair})", [*params, *ordered])
+    first, second = sorted((a, b))
+    frame = view.frame(
+        f"SELECT {EVENT_COLUMNS}, rid, eno FROM ({sql}) WHERE a = ? AND b = ? ORDER BY {ORDER} LIMIT ?",
+        [*params, first, second, limit],
+    )
     frame["actors"] = frame["actor_code"] + " → " + frame["recipient_code"] if len(frame) else pd.Series(dtype=str)
-    return frame, int(total or 0)  # type: ignore[call-overload]
+    return frame
 
 
 def places(view: View, f: Filters) -> pd.DataFrame:

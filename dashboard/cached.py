@@ -55,7 +55,7 @@ def event_page(_view: View, key: str, f: Filters, page: int, size: int) -> tuple
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)
-def pair_events(_view: View, key: str, f: Filters, a: str, b: str) -> tuple[pd.DataFrame, int]:
+def pair_events(_view: View, key: str, f: Filters, a: str, b: str) -> pd.DataFrame:
     return aggregates.pair_events(_view, f, a, b)
 
 

@@ -48,6 +48,11 @@ def rows(frame: pd.DataFrame) -> Iterator[Any]:
     return iter(frame.itertuples(index=False))
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts of column -> value."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
 def tone(value: float) -> str:
     """A colour for a balance in [-1, 1]: red (conflict) through grey to blue (cooperation).
     The square root keeps small but real leanings visible."""

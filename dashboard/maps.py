@@ -27,6 +27,7 @@ from dashboard.words import day
 
 ARMED = "#3b1f2b"  # armed groups: a dark diamond, outside the red-blue scale of the ties
 POINT = "#5b4a2f"
+CAPITAL_DOT: dict[str, Any] = {"radius": 3, "color": "#1f2328", "weight": 1, "fill": True, "fillColor": "#1f2328"}
 BLOC_STYLES = {  # colour, dash pattern; other blocs get the last style
     "AES": ("#7b3294", None),
     "ECOWAS": ("#1b7837", "7 5"),
@@ -174,13 +175,13 @@ def alliance_drawing(
     if layers.points is not None and len(layers.points):
         groups.append(points_layer(layers.points))
 
-    records = latest.to_dict("records")
+    records = parts.records(latest)
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in records:
         by_pair.setdefault((r["a"], r["b"]), []).append(r)
     ties = folium.FeatureGroup(name="Ties")
     lines = bulk.Bulk("line")
-    for d in drawn.to_dict("records"):
+    for d in parts.records(drawn):
         lines.add(tie(d, points, names, by_pair.get((d["a"], d["b"]), [])))
     ties.add_child(lines)
     groups.append(ties)
@@ -190,8 +191,8 @@ def alliance_drawing(
     )
     per_actor = totals.groupby("code")["events"].sum().to_dict()
     cities = {c.code: c.city for c in layers.capitals}
-    rows = {str(r["code"]): r for r in actors.to_dict("records")}
-    ties_of = {code: [d for d in drawn.to_dict("records") if code in (d["a"], d["b"])] for code in used}
+    rows = {str(r["code"]): r for r in parts.records(actors)}
+    ties_of = {code: [d for d in parts.records(drawn) if code in (d["a"], d["b"])] for code in used}
     markers = folium.FeatureGroup(name="Actors")
     circles, icons = bulk.Bulk("circle"), bulk.Bulk("icon")
     for code in used:
@@ -334,7 +335,14 @@ def armed_group_icon(point: tuple[float, float], size: int, tooltip: str) -> dic
 def add_capitals(circles: bulk.Bulk, labels: bulk.Bulk, capitals: Sequence[Capital]) -> None:
     """The mission's capitals that no actor marker stands on: a dot and the city's name."""
     for c in capitals:
-        dot = {"radius": 3, "color": "#1f2328", "weight": 1, "fill": True, "fillColor": "#1f2328", "fillOpacity": 1}
+        dot: dict[str, Any] = {
+            "radius": 3,
+            "color": "#1f2328",
+            "weight": 1,
+            "fill": True,
+            "fillColor": "#1f2328",
+            "fillOpacity": 1,
+        }
         circles.add(bulk.circle((c.lat, c.lon), **dot))
         labels.add(maplabels.label((c.lat, c.lon), c.city, "right", 50, minor=True))
 
@@ -345,14 +353,14 @@ def points_layer(points: pd.DataFrame) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Events")
     circles = bulk.Bulk("circle")
     most = max(1, int(points["events"].max()))
-    for p in points.to_dict("records"):
+    for p in parts.records(points):
         country = str(p["geo_precision"] or "") == "country"
         events = int(p["events"])
         text = (
             f"{p['place']}{' (the country: placed at its capital)' if country else ''}: {events} "
             f"event{'s' if events != 1 else ''}; latest {p['event_type']}: {shorten(p['sentence'], 160)}"
         )
-        style = {"radius": 3 + 9 * math.sqrt(events / most), "color": POINT, "weight": 1.5, "fill": not country}
+        style: dict[str, Any] = {"radius": 3 + 9 * math.sqrt(events / most), "color": POINT, "weight": 1.5, "fill": not country}
         style |= {"fillColor": POINT, "fillOpacity": 0.35, "dashArray": "3 3" if country else None}
         circles.add(bulk.circle((float(p["lat"]), float(p["lon"])), esc(text), **style))
     group.add_child(circles)

@@ -224,7 +224,8 @@ def ties_and_events(until: date | None) -> None:
         chosen = st.selectbox("Pair", pairs, key="alliance_pair", label_visibility="collapsed")
         a, b = chosen.split(" – ")
         shown = filters.narrowed(DateRange(None, month_end(until), undated=False)) if until else filters
-        events, total = cached.pair_events(view, key, shown, a, b)
+        events = cached.pair_events(view, key, shown, a, b)
+        total = int(dyads.loc[(dyads["a"] == a) & (dyads["b"] == b), "events"].sum())
         more = f" (the latest {len(events)} listed; the Events page has them all)" if total > len(events) else ""
         st.caption(
             md(f"{plural(total, 'event')} between {names.get(a, a)} and {names.get(b, b)}{more}. Select rows for their sources.")
