@@ -27,7 +27,14 @@ from dashboard.words import day
 
 ARMED = "#3b1f2b"  # armed groups: a dark diamond, outside the red-blue scale of the ties
 POINT = "#5b4a2f"
-CAPITAL_DOT: dict[str, Any] = {"radius": 3, "color": "#1f2328", "weight": 1, "fill": True, "fillColor": "#1f2328"}
+CAPITAL_DOT: dict[str, Any] = {
+    "radius": 3,
+    "color": "#1f2328",
+    "weight": 1,
+    "fill": True,
+    "fillColor": "#1f2328",
+    "fillOpacity": 1,
+}
 BLOC_STYLES = {  # colour, dash pattern; other blocs get the last style
     "AES": ("#7b3294", None),
     "ECOWAS": ("#1b7837", "7 5"),
