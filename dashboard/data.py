@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
     import geopandas as gpd
 
+    from dashboard.uploads import Uploads
+
     # the country polygons, or a function that loads them when they are needed at all
     Countries: TypeAlias = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]
 
@@ -227,50 +229,6 @@ def load_store(path: Path, countries: Countries, weights: list[alignment.Weight]
 VIEWS = (*TABLES, "events_export", "reports")  # each has a v_ view: the store's rows, plus a session's uploads
 
 
-def normalize_upload(
-    tables: dict[str, pd.DataFrame], countries: Countries, weights: list[alignment.Weight] | None = None
-) -> dict[str, pd.DataFrame]:
-    """The tables of a session's uploaded articles with the store's columns and types, the
-    events with the app's own columns; row, event and article numbers are negative, so they
-    never meet the store's."""
-    con = duckdb.connect(":memory:")
-    try:
-        add_weights(con, weights if weights is not None else alignment.load_weights())
-        out = {}
-        for table in TABLES:
-            source = tables.get(table)
-            frame = source if source is not None and len(source.columns) else empty_frame(table)
-            create_table(con, f"raw_{table}", frame)
-            if table == "events":
-                con.execute("CREATE TABLE numbered AS SELECT *, -row_number() OVER () AS upload_rid FROM raw_events")
-                extras = "".join(f', x."{c}"' for c in export_only(con, "raw_events"))
-                inner = events_select(con, "numbered", countries, "upload_rid")
-                con.execute(f"CREATE TABLE events AS SELECT e.*{extras} FROM ({inner}) e JOIN numbered x ON x.upload_rid = e.rid")
-                out[table] = con.execute("SELECT * FROM events ORDER BY rid DESC").df()
-            else:
-                out[table] = con.execute(normalized(table, f"raw_{table}", column_types(con, f"raw_{table}"))).df()
-        create_table(con, "event_sources", out["event_sources"])
-        out["reports"] = con.execute(REPORTS.format(sources="event_sources", events="events", sign="-")).df()
-        return out
-    finally:
-        con.close()
-
-
-@dataclass(frozen=True)
-class Uploads:
-    """Articles one session coded from uploaded files: the tables as coded (raw) and as the
-    app reads them (tables, from normalize_upload over every upload of the session)."""
-
-    raw: dict[str, pd.DataFrame]
-    tables: dict[str, pd.DataFrame]
-    article_ids: tuple[str, ...] = ()
-    digests: tuple[str, ...] = ()
-
-
-def merged(raw: dict[str, pd.DataFrame], more: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    return {t: pd.concat([raw[t], more[t]], ignore_index=True) if t in raw else more[t] for t in more}
-
-
 NO_EXTRA = pd.DataFrame({"event_id": pd.Series(dtype=str), "extra": pd.Series(dtype="int64")})
 
 
@@ -292,7 +250,7 @@ class View:
     """One session's data: the store, plus its uploads when it has any."""
 
     store: Store
-    uploads: Uploads | None = None
+    uploads: Uploads | None = None  # dashboard.uploads.Uploads
 
     @property
     def key(self) -> str:

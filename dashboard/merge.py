@@ -1,7 +1,7 @@
 """Corroborate a session's uploaded articles with the store: an uploaded report of an event the
 store already holds becomes one more source of that event, not a second event.
 
-Reads the normalized upload tables (data.normalize_upload) and the store's candidate events
+Reads the normalized upload tables (uploads.normalize_upload) and the store's candidate events
 (same categories, same actors); adds the upload tables rewritten: matched events leave the
 upload's events (the store's row speaks for them), their reports take the store's event id
 and number, and `corroborated` counts the extra articles per store event. Two reports match as

@@ -5,7 +5,6 @@ so an uploaded article is still there)."""
 from __future__ import annotations
 
 from typing import Literal
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -24,11 +23,6 @@ def article_query(article_id: object, event_id: object | None = None) -> dict[st
     if event_id:
         params["event"] = str(event_id)
     return params
-
-
-def article_link(article_id: object, event_id: object | None = None) -> str:
-    """The in-app article view of an event, relative to the app's address (for sharing)."""
-    return "article?" + urlencode(article_query(article_id, event_id))
 
 
 def event_frame(events: pd.DataFrame) -> pd.DataFrame:

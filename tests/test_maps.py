@@ -12,7 +12,7 @@ import folium
 import pandas as pd
 import pytest
 
-from dashboard import aggregates, alignment, data, maplabels, maps, queries
+from dashboard import aggregates, alignment, alliance_parts, data, maplabels, maps, queries
 from dashboard.filters import DateRange, Filters
 from dashboard.movement_map import Base, movement_map
 from geopol.paths import COUNTRIES_GEOJSON
@@ -242,8 +242,8 @@ def test_blocs_armed_groups_and_events_as_points_are_drawn(countries: dict) -> N
     page = render(maps.alliance_map(actors, dyads, latest_frame(), countries, layers))
     assert "geopol-armed" in page and "armed group" in page  # JNIM is a diamond, and the legend says so
     looks = maps.country_looks({}, {"NER": "Niger"}, layers)
-    assert looks["MLI"]["outline"] == maps.BLOC_STYLES["AES"][0]  # a member of both: the AES outline on top
-    assert looks["NGA"]["dash"] == maps.BLOC_STYLES["ECOWAS"][1]
+    assert looks["MLI"]["outline"] == alliance_parts.BLOC_STYLES["AES"][0]  # a member of both: the AES outline on top
+    assert looks["NGA"]["dash"] == alliance_parts.BLOC_STYLES["ECOWAS"][1]
     assert looks["NER"]["note"] == "Niger: the focus of the shading; member of AES"
     assert "layer.setStyle(" in page and '"outline": "#7b3294"' in page  # the basemap restyled in place, no shapes sent
     assert "Alliance of Sahel States (AES) members" in page and "ECOWAS members" in page

@@ -7,8 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import article_html, merge, queries, ui, uploads
-from dashboard.data import Uploads, View, merged, normalize_upload
+from dashboard.data import View
 from dashboard.safe import http_url, md
+from dashboard.uploads import Uploads, merged, normalize_upload
 from dashboard.words import day, plural, published
 
 LISTED = 200  # articles offered at once: a store can hold hundreds of thousands

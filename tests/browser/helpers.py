@@ -36,6 +36,8 @@ def shot(page, name: str) -> None:
 
 
 def map_frame(page):
+    # A map made anew (other bounds, another legend) replaces the old one a moment after the run.
+    page.wait_for_function(f"document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=60_000)
     frame = page.frame_locator(MAP_FRAME)
     frame.locator(".leaflet-overlay-pane path >> visible=true").first.wait_for(timeout=60_000)
     page.wait_for_timeout(400)  # the labels are placed a moment after the map draws
