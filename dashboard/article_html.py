@@ -7,7 +7,9 @@ it. Every piece of article text is escaped; the only tags are the ones written h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from dashboard.safe import esc
 
@@ -35,29 +37,37 @@ def locate(text: str, sentence: str, start: int | None) -> int | None:
     return found if found >= 0 else None
 
 
-def marks_for(text: str, reports: list[dict[str, object]], selected_event: str | None) -> list[Mark]:
+@dataclass
+class Sentence:
+    """What the marks of one sentence gather from its reports."""
+
+    number: int
+    labels: list[str] = field(default_factory=list)
+    selected: bool = False
+    cue: tuple[int, int] | None = None
+
+
+def marks_for(text: str, reports: Sequence[Mapping[Any, Any]], selected_event: str | None) -> list[Mark]:
     """One mark per located sentence; several events in one sentence share it."""
-    by_start: dict[tuple[int, int], dict[str, object]] = {}
+    by_start: dict[tuple[int, int], Sentence] = {}
     for report in reports:
         sentence = str(report.get("sentence") or "")
         start = locate(text, sentence, as_int(report.get("sentence_start")))
         if start is None:
             continue
-        key = (start, start + len(sentence))
         index = as_int(report.get("sentence_index"))
-        entry = by_start.setdefault(key, {"labels": [], "selected": False, "cue": None, "number": (index or 0) + 1})
+        entry = by_start.setdefault((start, start + len(sentence)), Sentence((index or 0) + 1))
         label = f"{report.get('event_type', '')} {report.get('actors', '')}".strip()
-        if label not in entry["labels"]:  # type: ignore[operator]
-            entry["labels"].append(label)  # type: ignore[union-attr]
-        entry["selected"] = bool(entry["selected"]) or (selected_event is not None and report.get("event_id") == selected_event)
+        if label not in entry.labels:
+            entry.labels.append(label)
+        entry.selected = entry.selected or (selected_event is not None and report.get("event_id") == selected_event)
         cue_start, cue_end = as_int(report.get("cue_start")), as_int(report.get("cue_end"))
-        if entry["cue"] is None and cue_start is not None and cue_end is not None and 0 <= cue_start < cue_end <= len(sentence):
-            entry["cue"] = (start + cue_start, start + cue_end)
+        if entry.cue is None and cue_start is not None and cue_end is not None and 0 <= cue_start < cue_end <= len(sentence):
+            entry.cue = (start + cue_start, start + cue_end)
     marks = []
     for (start, end), entry in sorted(by_start.items()):
-        cue = entry["cue"] or (None, None)
-        labels = tuple(entry["labels"])  # type: ignore[arg-type]
-        marks.append(Mark(start, end, cue[0], cue[1], labels, bool(entry["selected"]), int(entry["number"])))  # type: ignore[index, call-overload]
+        cue_start, cue_end = entry.cue or (None, None)
+        marks.append(Mark(start, end, cue_start, cue_end, tuple(entry.labels), entry.selected, entry.number))
     return drop_overlaps(marks)
 
 

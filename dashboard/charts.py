@@ -1,8 +1,10 @@
 """Chart builders for the timeline. They return alt.Chart objects and never call Streamlit.
 
-Reads the small monthly frames of dashboard.queries; adds two named selections the page reads
-back: "period" (a brush over months on the quad-class chart) and "dyad" (a click on a pair's
-line). Selecting either narrows the other charts and the event list on the page.
+Reads the small monthly frames of dashboard.aggregates; adds two named selections the page
+reads back: "period" (a brush over months on the quad-class chart, which can start from a
+period in the address bar) and "dyad" (a click on a pair's line or on its legend entry).
+Selecting either narrows the other charts and the event list on the page. A pair keeps its
+colour whatever is selected: the colours are given for the whole list of pairs.
 """
 
 from __future__ import annotations
@@ -22,10 +24,27 @@ QUAD_LABELS = {
     "material_conflict": "material conflict",
 }
 QUAD_COLORS = ["#2166ac", "#92c5de", "#f4a582", "#b2182b"]
+PAIR_COLORS = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#79706e",
+    "#1b9e77",
+    "#d95f02",
+]  # one per pair, in the order of the pair list (tableau10 and two more)
 # Most cooperative first, so the heatmap reads from friendship down to fighting.
-CATEGORY_ORDER = sorted(CATEGORIES, key=lambda c: -(CATEGORIES[c][1] if CATEGORIES[c][1] is not None else -10))
+CATEGORY_ORDER = sorted(CATEGORIES, key=lambda c: -(CATEGORIES[c][1] or -10.0))
 MILESTONES = [(date(2023, 7, 26), "Coup in Niger")]
 WIDTH = "container"
+# The width follows the page, the height is the plot's own: a legend or a title adds to the
+# chart instead of squeezing the plot (Streamlit's default, "fit", squeezes it to a strip).
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def milestones(first: date | None, last: date | None) -> alt.LayerChart | None:
@@ -36,7 +55,7 @@ def milestones(first: date | None, last: date | None) -> alt.LayerChart | None:
     base = alt.Chart(pd.DataFrame(rows))
     rule = base.mark_rule(color="#555", strokeDash=[4, 3]).encode(x="date:T")
     text = base.mark_text(align="left", dx=4, dy=-4, fontSize=11, color="#555").encode(x="date:T", y=alt.value(8), text="text:N")
-    return alt.layer(rule, text)
+    return alt.LayerChart(layer=[rule, text])
 
 
 def month_span(monthly: pd.DataFrame) -> tuple[date | None, date | None]:
@@ -46,11 +65,14 @@ def month_span(monthly: pd.DataFrame) -> tuple[date | None, date | None]:
     return months.min().date(), (months.max() + pd.offsets.MonthEnd(0)).date()
 
 
-def quad_chart(monthly: pd.DataFrame) -> alt.Chart | alt.LayerChart:
-    """Events per month, stacked by quad class; drag across it to select a period."""
+def quad_chart(monthly: pd.DataFrame, period: tuple[date, date] | None = None) -> alt.Chart | alt.LayerChart:
+    """Events per month, stacked by quad class; drag across it to select a period (period, when
+    given, is drawn as the brush from the start)."""
     data = monthly.groupby(["month", "quad_class"], as_index=False)["events"].sum()
     data["kind"] = data["quad_class"].map(QUAD_LABELS).fillna(data["quad_class"])
-    period = alt.selection_interval(name="period", encodings=["x"])
+    brush = alt.selection_interval(
+        name="period", encodings=["x"], value={"x": [timestamp(period[0]), timestamp(period[1])]} if period else alt.Undefined
+    )
     bars = (
         alt.Chart(data, title="Events per month by quad class (drag to select a period)")
         .mark_bar()
@@ -70,16 +92,24 @@ def quad_chart(monthly: pd.DataFrame) -> alt.Chart | alt.LayerChart:
                 alt.Tooltip("sum(events):Q", title="events"),
             ],
         )
-        .add_params(period)
-        .properties(height=220, width=WIDTH)
+        .add_params(brush)
     )
     first, last = month_span(monthly)
     marks = milestones(first, last)
-    return alt.layer(bars, marks) if marks is not None else bars
+    chart = alt.LayerChart(layer=[bars, marks]) if marks is not None else bars
+    return chart.properties(height=QUAD_HEIGHT, width=WIDTH, autosize=FIT_WIDTH)
+
+
+def timestamp(day: date) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
+
+
+QUAD_HEIGHT = 200  # pixels of plot
 
 
 def category_chart(monthly: pd.DataFrame) -> alt.Chart:
-    """A month x category grid: which kinds of events happen when."""
+    """A month x category grid: which kinds of events happen when. Each category gets a row of
+    its own height whatever the selection, so the labels never overlap."""
     data = monthly.groupby(["month", "event_type"], as_index=False)["events"].sum()
     present = [c for c in CATEGORY_ORDER if c in set(data["event_type"])] + sorted(set(data["event_type"]) - set(CATEGORY_ORDER))
     return (
@@ -87,26 +117,31 @@ def category_chart(monthly: pd.DataFrame) -> alt.Chart:
         .mark_rect(cornerRadius=2)
         .encode(
             x=alt.X("yearmonth(month):T", title=None),
-            y=alt.Y("event_type:N", title=None, sort=present, axis=alt.Axis(labelOverlap=False)),
-            color=alt.Color("events:Q", title="events", scale=alt.Scale(scheme="oranges")),
+            y=alt.Y("event_type:N", title=None, sort=present, axis=alt.Axis(labelOverlap=False, labelLimit=120)),
+            color=alt.Color("events:Q", title="events", scale=alt.Scale(scheme="oranges"), legend=alt.Legend(orient="top")),
             tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), alt.Tooltip("event_type:N", title="category"), "events:Q"],
         )
-        .properties(height=max(120, 24 * len(present)), width=WIDTH)
+        .properties(height=alt.Step(ROW_HEIGHT), width=WIDTH, autosize=FIT_WIDTH)
     )
 
 
-def dyad_chart(dyad_months: pd.DataFrame) -> alt.LayerChart:
-    """Each pair's running net score: rising lines are ties warming, falling ones breaking.
-    Click a line or its legend entry to select the pair."""
-    dyad = alt.selection_point(name="dyad", fields=["dyad"], bind="legend")
-    base = alt.Chart(dyad_months, title="Running net score per pair (click a pair to select it)").encode(
+ROW_HEIGHT = 24  # pixels per category row of the grid
+
+
+def dyad_chart(dyad_months: pd.DataFrame, pairs: list[str] | None = None) -> alt.LayerChart:
+    """Each pair's running alignment: rising lines are ties warming, falling ones breaking.
+    Click a line's points or its legend entry to select the pair. pairs fixes the colours:
+    the same pair has the same colour in every selection."""
+    pairs = pairs or sorted(set(dyad_months["dyad"]))
+    dyad = alt.selection_point(name="dyad", fields=["dyad"], on="click", nearest=True, bind="legend")
+    base = alt.Chart(dyad_months, title="Running alignment per pair (click a pair to select it)").encode(
         x=alt.X("month:T", title=None, timeUnit="yearmonth"),
-        y=alt.Y("cumulative:Q", title="net PLOVER score, running total"),
+        y=alt.Y("cumulative:Q", title="alignment, running total"),
         color=alt.Color(
             "dyad:N",
             title=None,
-            scale=alt.Scale(scheme="tableau10"),
-            legend=alt.Legend(orient="right", symbolLimit=0),
+            scale=alt.Scale(domain=pairs, range=PAIR_COLORS[: len(pairs)] or PAIR_COLORS[:1]),
+            legend=alt.Legend(orient="bottom", columns=4, symbolLimit=0, labelLimit=140),
         ),
         opacity=alt.condition(dyad, alt.value(1.0), alt.value(0.2)),
     )
@@ -114,13 +149,16 @@ def dyad_chart(dyad_months: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("dyad:N", title="pair"),
         alt.Tooltip("yearmonth(month):T", title="month"),
         alt.Tooltip("events:Q", title="events that month"),
-        alt.Tooltip("net:Q", title="net that month"),
+        alt.Tooltip("alignment:Q", title="alignment that month"),
         alt.Tooltip("cumulative:Q", title="running total"),
     ]
     lines = base.mark_line(strokeWidth=2.5, interpolate="monotone")
-    points = base.mark_point(filled=True, size=70).encode(tooltip=tooltip).add_params(dyad)
+    points = base.mark_point(filled=True, size=90).encode(tooltip=tooltip).add_params(dyad)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
-    return alt.layer(zero, lines, points).properties(height=max(300, 24 * dyad_months["dyad"].nunique()), width=WIDTH)
+    return alt.LayerChart(layer=[zero, lines, points]).properties(height=DYAD_HEIGHT, width=WIDTH, autosize=FIT_WIDTH)
+
+
+DYAD_HEIGHT = 260  # pixels of plot
 
 
 def selected_period(selection: dict | None) -> tuple[date, date] | None:

@@ -1,103 +1,46 @@
 """Loading the event store for the app, and one session's view of it.
 
-Reads the DuckDB store through geopol.store.connect (read-only) and copies its tables into an
-in-memory DuckDB database, adding two columns the filters need: place_country (the ISO code of
-the country the event's place lies in, from the country polygons) and month. A View is one
-session's data: the shared store plus the articles that session uploaded, which live in
-st.session_state only and are joined in per query, so no other session ever sees them.
+Reads the DuckDB store file (attached read-only: articles, reports and actors are read from the
+file as they are needed); holds in memory one table, the events, with the columns the pages
+filter and count on and a few the pipeline does not write: month, alignment (data/alignment.csv),
+two_sided (both actors coded) and first_row / first_pair_row, which let a plain GROUP BY count
+each event (and each event of a pair) once. A View is one session's data: the shared store plus
+the articles that session uploaded, which live in st.session_state only and are joined in per
+query, so no other session ever sees them.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import duckdb
 import pandas as pd
 
+from dashboard import alignment
+from dashboard.columns import COLUMNS, TABLES
 from geopol import paths
-from geopol.store import connect
+from geopol.problems import Problem, StoreError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import geopandas as gpd
 
-    # the country polygons, or a function that loads them when they are needed at all
-    Countries = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]
+    from dashboard.uploads import Uploads
 
-TABLES = ("articles", "events", "event_sources", "actors")
-# The columns the app reads, with their types. Missing ones become NULL, so a store written by
-# an older or newer pipeline still opens; extra columns pass through untouched.
-COLUMNS: dict[str, dict[str, str]] = {
-    "events": {
-        "article_id": "VARCHAR",
-        "event_id": "VARCHAR",
-        "date": "DATE",
-        "date_precision": "VARCHAR",
-        "event_type": "VARCHAR",
-        "quad_class": "VARCHAR",
-        "mode": "VARCHAR",
-        "place": "VARCHAR",
-        "lat": "DOUBLE",
-        "lon": "DOUBLE",
-        "geo_precision": "VARCHAR",
-        "origin": "VARCHAR",
-        "origin_lat": "DOUBLE",
-        "origin_lon": "DOUBLE",
-        "destination": "VARCHAR",
-        "destination_lat": "DOUBLE",
-        "destination_lon": "DOUBLE",
-        "quantity": "DOUBLE",
-        "quantity_unit": "VARCHAR",
-        "sentence": "VARCHAR",
-        "source_url": "VARCHAR",
-        "source_count": "BIGINT",
-        "article_ids": "VARCHAR",
-        "score": "DOUBLE",
-        "cue": "VARCHAR",
-        "sentence_index": "BIGINT",
-        "sentence_start": "BIGINT",
-        "cue_start": "BIGINT",
-        "cue_end": "BIGINT",
-        "title": "VARCHAR",
-        "outlet": "VARCHAR",
-        "published": "DATE",
-        "actor": "VARCHAR",
-        "actor_code": "VARCHAR",
-        "recipient": "VARCHAR",
-        "recipient_code": "VARCHAR",
-    },
-    "event_sources": {
-        "event_id": "VARCHAR",
-        "article_id": "VARCHAR",
-        "sentence_index": "BIGINT",
-        "sentence": "VARCHAR",
-        "sentence_start": "BIGINT",
-        "sentence_end": "BIGINT",
-        "cue_start": "BIGINT",
-        "cue_end": "BIGINT",
-        "source_url": "VARCHAR",
-        "title": "VARCHAR",
-        "outlet": "VARCHAR",
-        "published": "DATE",
-    },
-    "articles": {
-        "article_id": "VARCHAR",
-        "text": "VARCHAR",
-        "title": "VARCHAR",
-        "outlet": "VARCHAR",
-        "author": "VARCHAR",
-        "url": "VARCHAR",
-        "published": "DATE",
-    },
-    "actors": {"code": "VARCHAR", "name": "VARCHAR", "kind": "VARCHAR", "lat": "DOUBLE", "lon": "DOUBLE", "seat": "VARCHAR"},
-}
+    # the country polygons, or a function that loads them when they are needed at all
+    Countries: TypeAlias = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]
+
+MONTH = "CASE WHEN e.date_precision = 'year' THEN NULL ELSE date_trunc('month', e.date)::DATE END"  # a year is no month
+TWO_SIDED = "(coalesce(e.actor_code, '') <> '' AND coalesce(e.recipient_code, '') <> '')"
+PAIRED = f"{TWO_SIDED} AND e.actor_code <> e.recipient_code"  # a tie on the map: two different coded actors
 
 
 def store_path() -> Path:
@@ -138,94 +81,168 @@ def place_countries(points: pd.DataFrame, countries: Countries) -> pd.DataFrame:
     return pd.DataFrame({"lat": joined["lat"], "lon": joined["lon"], "place_country": joined["iso_a3"].fillna("")})
 
 
-def normalized(table: str, relation: str, present: list[str]) -> str:
-    """SELECT over relation with the app's columns cast to their types (missing -> NULL)."""
+def column_types(con: duckdb.DuckDBPyConnection, relation: str) -> dict[str, str]:
+    return {d[0]: str(d[1]) for d in con.execute(f"SELECT * FROM {relation} LIMIT 0").description}
+
+
+def cast(column: str, wanted: str, present: dict[str, str]) -> str:
+    if column not in present:
+        return f'CAST(NULL AS {wanted}) AS "{column}"'
+    return f'"{column}"' if present[column].upper() == wanted else f'TRY_CAST("{column}" AS {wanted}) AS "{column}"'
+
+
+def normalized(table: str, relation: str, present: dict[str, str], others: bool = True, rid: str = "") -> str:
+    """SELECT over relation with the app's columns in their types (missing ones NULL, so a store
+    written by an older or newer pipeline still opens); other columns pass through unless
+    others is False; rid, when given, is an expression that numbers the rows."""
     wanted = COLUMNS[table]
-    known = [f'TRY_CAST("{c}" AS {t}) AS "{c}"' if c in present else f'CAST(NULL AS {t}) AS "{c}"' for c, t in wanted.items()]
-    others = [f'"{c}"' for c in present if c not in wanted and c != "month"]
-    return f"SELECT {', '.join(known + others)} FROM {relation}"
+    columns = [cast(c, t, present) for c, t in wanted.items()]
+    columns += [f'"{c}"' for c in present if others and c not in wanted and c not in DERIVED]
+    columns += [f"{rid} AS rid"] if rid else []
+    return f"SELECT {', '.join(columns)} FROM {relation}"
 
 
-def add_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, object], countries: Countries, prefix: str = "") -> None:
-    """Create prefix+table for each table (Arrow or pandas), normalized, events with place_country and month."""
-    for table in TABLES:
-        source = frames.get(table)
-        raw = f"raw_{prefix}{table}"
-        if source is None or not len(source.columns if isinstance(source, pd.DataFrame) else source.schema.names):  # type: ignore[union-attr]
-            source = pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[table]})
-        con.register(raw, source)
-        present = [d[0] for d in con.execute(f"SELECT * FROM {raw} LIMIT 0").description]
-        select = normalized(table, raw, present)
-        month = (
-            # a date known only to the year belongs to no month: charts would pile it on January
-            "CASE WHEN e.date_precision = 'year' THEN NULL ELSE date_trunc('month', e.date)::DATE END AS month"
+DERIVED = frozenset(
+    {"rid", "eno", "upload_rid", "month", "alignment", "two_sided", "pair_a", "pair_b", "first_row", "first_pair_row"}
+)
+
+
+def events_select(con: duckdb.DuckDBPyConnection, relation: str, countries: Countries, rid: str) -> str:
+    """The app's events: normalized, with place_country, month, alignment, two_sided and the
+    first-row flags. rid numbers the rows (the store file's rowid, or negative for uploads)."""
+    present = column_types(con, relation)
+    base = normalized("events", relation, present, others=False, rid=rid)
+    if "place_country" not in present:  # an older store: the polygons say where each place lies
+        points = con.execute(
+            f"SELECT DISTINCT lat, lon FROM {relation} WHERE lat IS NOT NULL AND lon IS NOT NULL "
+            "AND coalesce(geo_precision, '') <> 'region'"
+        ).df()
+        create_table(con, "place_points", place_countries(points, countries))
+        base = (
+            f"SELECT b.* REPLACE (coalesce(p.place_country, '') AS place_country) FROM ({base}) b "
+            "LEFT JOIN place_points p ON b.lat = p.lat AND b.lon = p.lon"
         )
-        if table == "events" and "place_country" in present:  # the pipeline wrote it: no polygons needed
-            select = f"SELECT e.* REPLACE (coalesce(e.place_country, '') AS place_country), {month} FROM ({select}) e"
-        elif table == "events":
-            points = con.execute(
-                f"SELECT DISTINCT lat, lon FROM ({select}) "
-                "WHERE lat IS NOT NULL AND lon IS NOT NULL AND coalesce(geo_precision, '') <> 'region'"
-            ).df()
-            con.register(f"pc_{prefix}", place_countries(points, countries))
-            select = (
-                f"SELECT e.*, coalesce(pc.place_country, '') AS place_country, {month} "
-                f"FROM ({select}) e LEFT JOIN pc_{prefix} pc ON e.lat = pc.lat AND e.lon = pc.lon"
-            )
-        con.execute(f"CREATE OR REPLACE TABLE {prefix}{table} AS {select}")
-        con.unregister(raw)
-        if table == "events" and "place_country" not in present:
-            con.unregister(f"pc_{prefix}")
+    return f"""
+        WITH e AS ({base}),
+        multi AS (SELECT event_id, min(rid) AS eno FROM e GROUP BY event_id HAVING count(*) > 1),
+        pair_firsts AS (
+            SELECT min(rid) AS rid FROM e WHERE event_id IN (SELECT event_id FROM multi)
+            GROUP BY event_id, least(actor_code, recipient_code), greatest(actor_code, recipient_code))
+        SELECT e.* REPLACE (coalesce(e.place_country, '') AS place_country),
+            coalesce(multi.eno, e.rid) AS eno,
+            {MONTH} AS month,
+            coalesce(wm.weight, wd.weight, 0.0) AS alignment,
+            {TWO_SIDED} AS two_sided,
+            CASE WHEN {PAIRED} THEN least(e.actor_code, e.recipient_code) END AS pair_a,
+            CASE WHEN {PAIRED} THEN greatest(e.actor_code, e.recipient_code) END AS pair_b,
+            multi.eno IS NULL OR multi.eno = e.rid AS first_row,
+            multi.eno IS NULL OR e.rid IN (SELECT rid FROM pair_firsts) AS first_pair_row
+        FROM e
+        LEFT JOIN multi USING (event_id)
+        LEFT JOIN alignment_weights wm ON wm.category = e.event_type AND wm.mode = e.mode AND wm.mode <> ''
+        LEFT JOIN alignment_weights wd ON wd.category = e.event_type AND wd.mode = ''
+    """
+
+
+# Which article reports which event, as numbers (eno, ano), with the event's month (9999-12 when
+# it has none): the headline counts articles month by month from this table.
+REPORTS = """
+    SELECT DISTINCT e.eno, a.ano, coalesce(e.month, DATE '9999-12-01') AS month
+    FROM {sources} s
+    JOIN (SELECT event_id, eno, month FROM {events} WHERE first_row) e USING (event_id)
+    JOIN (SELECT article_id, {sign}row_number() OVER (ORDER BY article_id) AS ano
+          FROM (SELECT DISTINCT article_id FROM {sources})) a USING (article_id)
+"""
+
+
+def create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    """A DuckDB table holding a copy of the frame (visible to every cursor, unlike a registered frame)."""
+    con.register("incoming_frame", frame)
+    try:
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM incoming_frame")
+    finally:
+        con.unregister("incoming_frame")
+
+
+def add_weights(con: duckdb.DuckDBPyConnection, weights: list[alignment.Weight]) -> None:
+    create_table(con, "alignment_weights", alignment.weights_frame(weights))
+
+
+def export_only(con: duckdb.DuckDBPyConnection, relation: str) -> list[str]:
+    """The event columns the pages never read (article_ids, cue ...), kept for the downloads."""
+    return [c for c in column_types(con, relation) if c not in COLUMNS["events"] and c not in DERIVED]
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[table]})
 
 
 @dataclass
 class Store:
-    """The shared, read-only store of one build, held in memory."""
+    """The shared, read-only store of one build: events in memory, the rest read from the file."""
 
     con: duckdb.DuckDBPyConnection
     path: Path
     version: str  # changes whenever the file is rebuilt
     info: dict[str, str] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    matches: dict[str, str] = field(default_factory=dict)  # clause key -> table of matching row ids
+    made: int = 0  # match tables made so far, for their names
 
 
-def load_store(path: Path, countries: Countries) -> Store:
-    with connect(path) as source:
-        frames = {t: source.sql(f'SELECT * FROM "{t}"').to_arrow_table() for t in TABLES if has_table(source, t)}
-        info = dict(source.execute("SELECT key, value FROM build_info").fetchall()) if has_table(source, "build_info") else {}
+def attach(con: duckdb.DuckDBPyConnection, path: Path) -> set[str]:
+    """Attach the store file read-only as `store`; the names of its tables."""
+    literal = str(path).replace("'", "''")  # ATTACH takes no parameters; the path is ours, not input
+    try:
+        con.execute(f"ATTACH '{literal}' AS store (READ_ONLY)")
+    except duckdb.Error as error:
+        raise StoreError(Problem("E004", path.name, str(error).splitlines()[0])) from error
+    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'store'").fetchall()
+    return {r[0] for r in rows}
+
+
+def load_store(path: Path, countries: Countries, weights: list[alignment.Weight] | None = None) -> Store:
     con = duckdb.connect(":memory:")
-    add_tables(con, frames, countries)
+    tables = attach(con, path)
+    add_weights(con, weights if weights is not None else alignment.load_weights())
     for table in TABLES:
+        if table not in tables:
+            create_table(con, f"empty_{table}", empty_frame(table))
+        source = f"store.{table}" if table in tables else f"empty_{table}"
+        if table == "events":
+            con.execute(f"CREATE TABLE events AS {events_select(con, source, countries, 'rowid')}")
+            quoted = "".join(f', "{c}"' for c in export_only(con, source))
+            con.execute(f"CREATE VIEW event_extras AS SELECT rowid AS rid{quoted} FROM {source}")
+            con.execute(
+                "CREATE VIEW events_export AS SELECT e.*, x.* EXCLUDE (rid) FROM events e LEFT JOIN event_extras x USING (rid)"
+            )
+        else:
+            con.execute(f"CREATE VIEW {table} AS {normalized(table, source, column_types(con, source))}")
+    con.execute(f"CREATE TABLE reports AS {REPORTS.format(sources='event_sources', events='events', sign='')}")
+    for table in VIEWS:
         con.execute(f"CREATE VIEW v_{table} AS SELECT * FROM main.{table}")
+    info = dict(con.execute("SELECT key, value FROM store.build_info").fetchall()) if "build_info" in tables else {}
     stat = path.stat()
     return Store(con, path, f"{stat.st_mtime_ns}-{stat.st_size}", info)
 
 
-def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()
-    return bool(found[0][0])
+VIEWS = (*TABLES, "events_export", "reports")  # each has a v_ view: the store's rows, plus a session's uploads
 
 
-@dataclass(frozen=True)
-class Uploads:
-    """Articles one session coded from uploaded files: normalized table frames."""
-
-    tables: dict[str, pd.DataFrame]
-    article_ids: tuple[str, ...] = ()
-    digests: tuple[str, ...] = ()
-
-    def plus(self, tables: dict[str, pd.DataFrame], article_id: str, digest: str) -> Uploads:
-        merged = {t: pd.concat([self.tables[t], tables[t]], ignore_index=True) if t in self.tables else tables[t] for t in TABLES}
-        return Uploads(merged, (*self.article_ids, article_id), (*self.digests, digest))
+NO_EXTRA = pd.DataFrame({"event_id": pd.Series(dtype=str), "extra": pd.Series(dtype="int64")})
 
 
-def normalize_upload(tables: dict[str, pd.DataFrame], countries: Countries) -> dict[str, pd.DataFrame]:
-    """Give uploaded tables the same columns and types as the store's, place_country included."""
-    con = duckdb.connect(":memory:")
-    try:
-        add_tables(con, dict(tables), countries)
-        return {t: con.execute(f"SELECT * FROM {t}").df() for t in TABLES}
-    finally:
-        con.close()
+def session_union(table: str) -> str:
+    """The store's rows and the session's uploaded ones; a stored event that an upload also
+    reports counts that article among its sources."""
+    store = f"SELECT * FROM main.{table}"
+    if table in ("events", "events_export"):
+        store = (
+            f"SELECT s.* REPLACE (s.source_count + coalesce(c.extra, 0) AS source_count) "
+            f"FROM main.{table} s LEFT JOIN up_corroborated c USING (event_id)"
+        )
+    extra = " WHERE code NOT IN (SELECT code FROM main.actors)" if table == "actors" else ""
+    return f"{store} UNION ALL BY NAME SELECT * FROM up_{table}{extra}"
 
 
 @dataclass(frozen=True)
@@ -233,7 +250,7 @@ class View:
     """One session's data: the store, plus its uploads when it has any."""
 
     store: Store
-    uploads: Uploads | None = None
+    uploads: Uploads | None = None  # dashboard.uploads.Uploads
 
     @property
     def key(self) -> str:
@@ -247,13 +264,11 @@ class View:
         cur = self.store.con.cursor()
         try:
             if self.uploads:
-                for table in TABLES:
-                    cur.register(f"up_{table}", self.uploads.tables[table])
-                    extra = "WHERE code NOT IN (SELECT code FROM main.actors)" if table == "actors" else ""
-                    cur.execute(
-                        f"CREATE TEMP VIEW v_{table} AS SELECT * FROM main.{table} "
-                        f"UNION ALL BY NAME SELECT * FROM up_{table} {extra}"
-                    )
+                tables = self.uploads.tables
+                cur.register("up_corroborated", tables.get("corroborated", NO_EXTRA))
+                for table in VIEWS:
+                    cur.register(f"up_{table}", tables["events" if table == "events_export" else table])
+                    cur.execute(f"CREATE TEMP VIEW v_{table} AS {session_union(table)}")
             yield cur
         finally:
             cur.close()
@@ -273,3 +288,29 @@ class View:
         with self.cursor() as cur:
             rows = cur.execute(sql, params or []).fetchall()
             return rows[0][0] if rows else None
+
+    def matching(self, name: str, sql: str, params: list[object]) -> str:
+        """The name of a table holding the row ids of v_events WHERE sql, made once per store
+        build, uploads and condition: a word search scans every sentence once, not once a query."""
+        key = f"{self.key}|{name}|{sql}|{params!r}"
+        store = self.store
+        with store.lock:
+            table = store.matches.get(key)
+            if table is None:
+                store.made += 1
+                table = f"match_{store.made}"
+                with self.cursor() as cur:
+                    cur.execute(f"CREATE TABLE main.{table} AS SELECT rid FROM v_events WHERE {sql}", params)
+                store.matches[key] = table
+                forget_oldest(store)
+            return table
+
+
+MATCHES_KEPT = 32
+
+
+def forget_oldest(store: Store) -> None:
+    """Drop the oldest match tables beyond the last few (the caller holds store.lock)."""
+    while len(store.matches) > MATCHES_KEPT:
+        key = next(iter(store.matches))
+        store.con.execute(f"DROP TABLE IF EXISTS main.{store.matches.pop(key)}")

@@ -8,12 +8,19 @@ Every value reaches SQL as a bound parameter, never as text pasted into the stat
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 MAX_TEXT = 200  # a search phrase, not a document
 MAX_VALUES = 50  # per multi-value filter; more is not a filter someone typed
+QUAD_LABELS = {
+    "verbal_coop": "verbal cooperation",
+    "material_coop": "material cooperation",
+    "verbal_conflict": "verbal conflict",
+    "material_conflict": "material conflict",
+}
+Names = Mapping[str, str]  # a code or a quad class -> the words to show for it
 
 
 @dataclass(frozen=True)
@@ -28,8 +35,16 @@ class InList:
         marks = ", ".join("?" for _ in self.values)
         return f"{self.column} IN ({marks})", list(self.values)
 
-    def describe(self) -> str:
-        return f"{self.noun} {' or '.join(self.values)}"
+    def describe(self, names: Names | None = None) -> str:
+        return f"{self.noun} {' or '.join(label(v, names) for v in self.values)}"
+
+
+def label(value: str, names: Names | None = None) -> str:
+    """A code as words: "Russia (RUS)", "verbal cooperation"; the value itself when unknown."""
+    if value in QUAD_LABELS:
+        return QUAD_LABELS[value]
+    name = (names or {}).get(value)
+    return f"{name} ({value})" if name and name != value else value
 
 
 @dataclass(frozen=True)
@@ -42,7 +57,7 @@ class ReportedBy:
         marks = ", ".join("?" for _ in self.outlets)
         return f"event_id IN (SELECT event_id FROM v_event_sources WHERE outlet IN ({marks}))", list(self.outlets)
 
-    def describe(self) -> str:
+    def describe(self, names: Names | None = None) -> str:
         return f"reported by {' or '.join(self.outlets)}"
 
 
@@ -53,7 +68,8 @@ class DateRange:
     undated: bool  # keep events without a date
 
     def sql(self) -> tuple[str, list[object]]:
-        parts, params = [], []
+        parts: list[str] = []
+        params: list[object] = []
         if self.start:
             parts.append("date >= ?")
             params.append(self.start)
@@ -63,7 +79,7 @@ class DateRange:
         dated = " AND ".join(parts)
         return (f"(({dated}) OR date IS NULL)" if self.undated else f"({dated})"), params
 
-    def describe(self) -> str:
+    def describe(self, names: Names | None = None) -> str:
         if self.start and self.end:
             span = f"dated {self.start.isoformat()} to {self.end.isoformat()}"
         elif self.start:
@@ -78,7 +94,7 @@ class OnlyDated:
     def sql(self) -> tuple[str, list[object]]:
         return "date IS NOT NULL", []
 
-    def describe(self) -> str:
+    def describe(self, names: Names | None = None) -> str:
         return "with a known date"
 
 
@@ -89,7 +105,7 @@ class MinSources:
     def sql(self) -> tuple[str, list[object]]:
         return "source_count >= ?", [self.count]
 
-    def describe(self) -> str:
+    def describe(self, names: Names | None = None) -> str:
         return f"reported by at least {self.count} articles"
 
 
@@ -105,7 +121,7 @@ class Contains:
         tests = " OR ".join(f"strpos(lower(coalesce({c}, '')), ?) > 0" for c in self.columns)
         return f"({tests})", [self.text.lower()] * len(self.columns)
 
-    def describe(self) -> str:
+    def describe(self, names: Names | None = None) -> str:
         return f'mentioning "{self.text}"'
 
 
@@ -124,11 +140,25 @@ class Pair:
             self.a,
         ]
 
-    def describe(self) -> str:
-        return f"between {self.a} and {self.b}"
+    def describe(self, names: Names | None = None) -> str:
+        return f"between {label(self.a, names)} and {label(self.b, names)}"
 
 
-Clause = InList | ReportedBy | DateRange | OnlyDated | MinSources | Contains | Pair
+@dataclass(frozen=True)
+class Involves:
+    """Events where an actor is on either side."""
+
+    code: str
+
+    def sql(self) -> tuple[str, list[object]]:
+        return "(actor_code = ? OR recipient_code = ?)", [self.code, self.code]
+
+    def describe(self, names: Names | None = None) -> str:
+        return f"involving {label(self.code, names)}"
+
+
+Clause = InList | ReportedBy | DateRange | OnlyDated | MinSources | Contains | Pair | Involves
+Rewrite = Callable[[Clause], tuple[str, list[object]] | None]
 
 
 @dataclass(frozen=True)
@@ -173,18 +203,19 @@ class Filters:
             found.append(Contains(self.text.strip()))
         return found + list(self.extra)
 
-    def where(self) -> tuple[str, list[object]]:
-        """A WHERE condition over v_events (or "TRUE") and its parameters."""
+    def where(self, rewrite: Rewrite | None = None) -> tuple[str, list[object]]:
+        """A WHERE condition over v_events (or "TRUE") and its parameters. rewrite may give a
+        clause another, equivalent form (a table of the rows it matches, say)."""
         parts, params = [], []
         for clause in self.clauses():
-            sql, values = clause.sql()
+            sql, values = (rewrite(clause) if rewrite else None) or clause.sql()
             parts.append(sql)
             params.extend(values)
         return (" AND ".join(parts) or "TRUE"), params
 
-    def describe(self) -> str:
-        conditions = [c.describe() for c in self.clauses() if isinstance(c, InList)]
-        qualifiers = [c.describe() for c in self.clauses() if not isinstance(c, InList)]
+    def describe(self, names: Names | None = None) -> str:
+        conditions = [c.describe(names) for c in self.clauses() if isinstance(c, InList)]
+        qualifiers = [c.describe(names) for c in self.clauses() if not isinstance(c, InList)]
         if not conditions and not qualifiers:
             return "all events"
         parts = (["where " + " and ".join(conditions)] if conditions else []) + qualifiers
@@ -196,6 +227,17 @@ class Filters:
     @property
     def active(self) -> bool:
         return bool(self.clauses())
+
+    @property
+    def row_level(self) -> bool:
+        """Whether a clause can keep one actor pair of an event and drop another (source,
+        recipient, pair, words in the actors' names): counting events then needs DISTINCT."""
+        return bool(self.actors or self.recipients or self.text.strip()) or any(
+            isinstance(c, Pair | Contains | Involves) for c in self.extra
+        )
+
+    def without_dates(self) -> Filters:
+        return replace(self, start=None, end=None, extra=tuple(c for c in self.extra if not isinstance(c, DateRange)))
 
     def to_query(self) -> dict[str, str | list[str]]:
         """The URL form: only what differs from the defaults."""

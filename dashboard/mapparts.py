@@ -8,12 +8,14 @@ basemap, so the map reads the same offline as online.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import folium
 import pandas as pd
 from branca.element import Element
 
+from dashboard import maplabels
 from dashboard.safe import esc
 
 SEA = "#dde8ee"
@@ -27,11 +29,10 @@ MAP_CSS = f"""
 <style>
 .leaflet-container {{ background: {SEA} !important; font-family: "Source Sans Pro", sans-serif; }}
 .leaflet-interactive:focus {{ outline: none; }}
-.geopol-label {{ font: 600 11px/1.1 sans-serif; color: #1f2328; white-space: nowrap;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }}
 .geopol-legend {{ position: absolute; z-index: 1000; bottom: 18px; left: 12px; background: rgba(255,255,255,.92);
-  padding: 8px 10px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.25); font: 12px/1.35 sans-serif; color: #1f2328; }}
-.geopol-legend b {{ display: block; margin: 2px 0; }}
+  padding: 6px 10px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.25); font: 12px/1.35 sans-serif; color: #1f2328;
+  max-width: 46%; }}
+.geopol-legend[open] > summary {{ margin-bottom: 3px; }}
 .geopol-swatch {{ display: inline-block; width: 26px; height: 0; border-top-style: solid; vertical-align: middle;
   margin-right: 6px; }}
 .geopol-box {{ display: inline-block; width: 12px; height: 12px; vertical-align: middle; margin-right: 6px;
@@ -40,6 +41,16 @@ MAP_CSS = f"""
 .geopol-popup {{ font: 12px/1.4 sans-serif; max-height: 300px; overflow-y: auto; }}
 </style>
 """
+
+
+def rows(frame: pd.DataFrame) -> Iterator[Any]:
+    """The rows of a frame as named tuples (typed loosely: the columns are the caller's to know)."""
+    return iter(frame.itertuples(index=False))
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts of column -> value."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def tone(value: float) -> str:
@@ -52,27 +63,39 @@ def tone(value: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
-def balance(net: float, events: int) -> float:
-    """Mean PLOVER score per event, scaled so +/-5 (a firm agreement, a sanction) is full colour."""
-    return 0.0 if events <= 0 else max(-1.0, min(1.0, net / events / 5.0))
+def root(figure: folium.Map) -> Any:
+    """The map's HTML page (a branca Figure, with header and html parts)."""
+    return figure.get_root()
+
+
+SAHEL = [(4.0, -18.0), (25.0, 25.0)]  # Senegal to Chad, the Gulf of Guinea to the Sahara: where the maps open
 
 
 def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
+    """An empty map without tiles, opened on the bounds of the given points (the Sahel when none)."""
     figure = folium.Map(
-        location=(15.0, 5.0), zoom_start=3, tiles=None, min_zoom=2, max_zoom=9, world_copy_jump=False, prefer_canvas=False
+        location=(15.0, 5.0),
+        zoom_start=3,
+        tiles=None,
+        min_zoom=2,
+        max_zoom=10,
+        world_copy_jump=False,
+        prefer_canvas=False,
+        zoom_snap=0.25,  # fit the Sahel to the map's width, not to the next whole zoom level below it
     )
-    figure.get_root().header.add_child(Element(MAP_CSS), name="geopol_css")
-    if bounds:
-        lats = [p[0] for p in bounds]
-        lons = [p[1] for p in bounds]
-        figure.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))], padding=(30, 30), max_zoom=6)
+    root(figure).header.add_child(Element(MAP_CSS), name="geopol_css")
+    maplabels.prepare(figure)
+    lats = [p[0] for p in bounds or SAHEL]
+    lons = [p[1] for p in bounds or SAHEL]
+    figure.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))], padding=(12, 12), max_zoom=6)
     return figure
 
 
 def country_layer(
-    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries"
+    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries", highlight: bool = True
 ) -> folium.GeoJson:
-    """The basemap: every country outlined, shaded by fills[iso_a3] where given."""
+    """The basemap: every country outlined, shaded by fills[iso_a3] where given. highlight
+    False leaves a country's look alone on hover (a script restyles them)."""
     features = []
     for feature in countries["features"]:
         props = feature["properties"]
@@ -99,7 +122,7 @@ def country_layer(
             "weight": 0.6,
             "fillOpacity": 0.9 if f["properties"]["fill"] == LAND else 0.5,
         },
-        highlight_function=lambda f: {"weight": 1.5, "color": "#555"},
+        highlight_function=(lambda f: {"weight": 1.5, "color": "#555"}) if highlight else None,
         tooltip=folium.GeoJsonTooltip(fields=["name", "note"], aliases=["", ""], labels=False),
         smooth_factor=0.5,
     )
@@ -117,44 +140,6 @@ def arc(start: tuple[float, float], end: tuple[float, float], bend: float = 0.12
         lon = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1
         points.append((round(lat, 4), round(lon, 4)))
     return points
-
-
-def arrowhead(points: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
-    """A triangle (lat, lon) at the last point, pointing along the last segment, and the
-    middle of its base last (where the shaft should stop). Sizes are in degrees of latitude;
-    longitudes are scaled by cos(lat) so the head keeps its shape."""
-    (y0, x0), (y1, x1) = points[-2], points[-1]
-    scale = max(math.cos(math.radians(y1)), 0.2)
-    dx, dy = (x1 - x0) * scale, y1 - y0
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    base_x, base_y = -ux * size, -uy * size
-    left = (y1 + base_y + ux * size * 0.55, x1 + (base_x - uy * size * 0.55) / scale)
-    right = (y1 + base_y - ux * size * 0.55, x1 + (base_x + uy * size * 0.55) / scale)
-    return [(y1, x1), left, right, (y1 + base_y, x1 + base_x / scale)]
-
-
-def label(location: tuple[float, float], text: str, side: str = "right", width: int = 160) -> folium.Marker:
-    """A text label beside a point (DivIcon: plain Leaflet, no icon font needed)."""
-    height = 14
-    anchors = {
-        "right": (-8, height // 2),
-        "left": (width + 8, height // 2),
-        "below": (width // 2, -8),
-        "above": (width // 2, height + 8),
-    }
-    align = {"right": "left", "left": "right", "below": "center", "above": "center"}[side]
-    html = f'<div class="geopol-label" style="width:{width}px;text-align:{align}">{esc(text)}</div>'
-    return folium.Marker(
-        location,
-        icon=folium.DivIcon(html=html, icon_size=(width, height), icon_anchor=anchors[side], class_name="geopol-label-icon"),
-    )
-
-
-def legend(title: str, rows: Iterable[str]) -> Element:
-    """A fixed legend box; rows are HTML written by this module's callers, never data."""
-    body = "".join(rows)
-    return Element(f'<div class="geopol-legend"><b>{esc(title)}</b>{body}</div>')
 
 
 def line_swatch(color: str, width: int, text: str, dashed: bool = False) -> str:
@@ -180,34 +165,13 @@ def spread(points: dict[str, tuple[float, float]], step: float = 1.4) -> dict[st
     return placed
 
 
-def describe_balance(value: float) -> str:
-    if value > 0.15:
-        return "mostly cooperation"
-    if value < -0.15:
-        return "mostly conflict"
-    return "mixed"
-
-
 def tie_weight(events: int) -> float:
     return round(min(14.0, 2.0 + 3.0 * math.log2(1 + events)), 1)
 
 
-def label_side(point: tuple[float, float], focus_point: tuple[float, float] | None) -> str:
-    """Put a label on the far side from the focus actor, so the crowded Sahel stays legible."""
-    if focus_point is None or point == focus_point:
-        return "right"
-    dlat, dlon = point[0] - focus_point[0], point[1] - focus_point[1]
-    if abs(dlat) < 7 and abs(dlon) < 7:  # a neighbour: below, out of the way of the lines
-        return "below"
-    if abs(dlon) >= abs(dlat):
-        return "right" if dlon > 0 else "left"
-    return "above" if dlat > 0 else "below"
-
-
-def short_name(code: str, name: str, point: tuple[float, float], focus_point: tuple[float, float] | None) -> str:
-    """Neighbours of the focus crowd each other at world scale: they are labelled by code."""
-    near = focus_point is not None and point != focus_point and math.dist(point, focus_point) < 12
-    return code if near or len(name) > 14 else name
+def short_name(code: str, name: str) -> str:
+    """A long name (Economic Community of West African States) is labelled by its code."""
+    return name if len(name) <= 14 else code
 
 
 def quantity_text(quantity: object, unit: object) -> str:

@@ -1,9 +1,10 @@
 """The questions the pages ask, as DuckDB queries over one session's View.
 
 Reads filtered events (v_events, one row per event and actor pair) and their reports
-(v_event_sources); adds the filter choices, the headline figures, one page of the table, the
-rows to export and an article's coded sentences. Paging and counting happen in DuckDB, so a
-store of 100,000 events costs a page a hundred rows. (Pairs, routes, months: aggregates.py.)
+(v_event_sources); adds the filter choices, the headline figures month by month, one page of
+the table, the rows to export and an article's coded sentences. Paging and counting happen in
+DuckDB and only the rows a page shows carry their text, so a store of a million events costs a
+page a hundred rows. (Pairs, routes, points, months: aggregates.py.)
 """
 
 from __future__ import annotations
@@ -14,35 +15,16 @@ from datetime import date
 import pandas as pd
 
 from dashboard.data import View
-from dashboard.filters import Filters
+from dashboard.filters import Clause, Contains, Filters, ReportedBy
 from geopol.exports import COLUMNS, EXTRA_COLUMNS
 
 PAIR = "concat(coalesce(nullif(actor_code, ''), '?'), ' → ', coalesce(nullif(recipient_code, ''), '?'))"
-# One row per event: the columns every event row of the table, the map and the movements share.
-EVENT_GROUP = f"""
-    event_id,
-    any_value(date) AS date,
-    any_value(date_precision) AS date_precision,
-    any_value(event_type) AS event_type,
-    any_value(quad_class) AS quad_class,
-    any_value(mode) AS mode,
-    string_agg(DISTINCT {PAIR}, '; ' ORDER BY {PAIR}) AS actors,
-    any_value(place) AS place,
-    any_value(place_country) AS place_country,
-    any_value(quantity) AS quantity,
-    any_value(quantity_unit) AS quantity_unit,
-    any_value(origin) AS origin,
-    any_value(origin_lat) AS origin_lat,
-    any_value(origin_lon) AS origin_lon,
-    any_value(destination) AS destination,
-    any_value(destination_lat) AS destination_lat,
-    any_value(destination_lon) AS destination_lon,
-    any_value(sentence) AS sentence,
-    max(source_count) AS source_count,
-    any_value(article_id) AS article_id,
-    any_value(source_url) AS source_url,
-    any_value(outlet) AS outlet,
-    any_value(title) AS title
+# The columns of one event's row in a table, a popup or a movement list.
+EVENT_COLUMNS = """
+    event_id, date, date_precision, event_type, quad_class, mode, alignment, actor_code, recipient_code, two_sided,
+    place, place_country, quantity,
+    quantity_unit, origin, origin_lat, origin_lon, destination, destination_lat, destination_lon, sentence,
+    source_count, article_id, source_url, outlet, title
 """
 ORDER = "date DESC NULLS LAST, event_id"
 EXPORT_COLUMNS = tuple(
@@ -50,9 +32,45 @@ EXPORT_COLUMNS = tuple(
 )
 
 
-def filtered(f: Filters) -> tuple[str, list[object]]:
-    where, params = f.where()
-    return f"SELECT * FROM v_events WHERE {where}", params
+def where(view: View, f: Filters) -> tuple[str, list[object]]:
+    """The filters' WHERE condition; a word search or an outlet is matched once per store and
+    kept as a table of row ids (a scan of every sentence costs more than all the rest)."""
+
+    def once(clause: Clause) -> tuple[str, list[object]] | None:
+        if not isinstance(clause, Contains | ReportedBy):
+            return None
+        sql, params = clause.sql()
+        return f"rid IN (SELECT rid FROM main.{view.matching(type(clause).__name__, sql, params)})", []
+
+    return f.where(once)
+
+
+def filtered(view: View, f: Filters) -> tuple[str, list[object]]:
+    condition, params = where(view, f)
+    return f"SELECT * FROM v_events WHERE {condition}", params
+
+
+def per_event(view: View, f: Filters) -> tuple[str, list[object]]:
+    """The filtered events, one row each. When every clause keeps or drops an event whole, the
+    first row of each event stands for it (no DISTINCT over a million rows)."""
+    where_sql, params = where(view, f)
+    if not f.row_level:
+        return f"SELECT * FROM v_events WHERE first_row AND {where_sql}", params
+    return f"SELECT * FROM v_events WHERE {where_sql} QUALIFY row_number() OVER (PARTITION BY eno ORDER BY rid) = 1", params
+
+
+def per_pair(view: View, f: Filters) -> tuple[str, list[object]]:
+    """Two-sided events between two different actors, one row per event and pair of actors
+    (either direction), with the pair as a < b."""
+    where_sql, params = where(view, f)
+    pair = "pair_a AS a, pair_b AS b"
+    if not f.row_level:
+        return f"SELECT *, {pair} FROM v_events WHERE first_pair_row AND pair_a IS NOT NULL AND {where_sql}", params
+    return (
+        f"SELECT *, {pair} FROM v_events WHERE pair_a IS NOT NULL AND {where_sql} "
+        "QUALIFY row_number() OVER (PARTITION BY eno, pair_a, pair_b ORDER BY rid) = 1",
+        params,
+    )
 
 
 @dataclass(frozen=True)
@@ -60,6 +78,7 @@ class Options:
     """What the filter widgets offer, read from the data."""
 
     actors: dict[str, str]  # code -> name, every actor on either side
+    kinds: dict[str, str]  # code -> state, igo, armed_group ...
     sources: tuple[str, ...]
     recipients: tuple[str, ...]
     countries: tuple[str, ...]
@@ -76,15 +95,16 @@ def options(view: View) -> Options:
     def distinct(sql: str) -> tuple[str, ...]:
         return tuple(str(v) for v in view.frame(sql).iloc[:, 0] if v)
 
-    names = dict(view.frame("SELECT code, name FROM v_actors ORDER BY code").itertuples(index=False, name=None))
-    codes = distinct(
-        "SELECT DISTINCT c FROM (SELECT actor_code c FROM v_events UNION SELECT recipient_code FROM v_events) ORDER BY c"
-    )
+    actors = view.frame("SELECT code, name, kind FROM v_actors ORDER BY code")
+    names = dict(zip(actors["code"], actors["name"], strict=True))
+    sources = distinct("SELECT DISTINCT actor_code FROM v_events ORDER BY 1")
+    recipients = distinct("SELECT DISTINCT recipient_code FROM v_events ORDER BY 1")
     span = view.frame("SELECT min(date) AS first, max(date) AS last, max(source_count) AS most FROM v_events").iloc[0]
     return Options(
-        actors={c: str(names.get(c) or c) for c in codes},
-        sources=distinct("SELECT DISTINCT actor_code FROM v_events ORDER BY 1"),
-        recipients=distinct("SELECT DISTINCT recipient_code FROM v_events ORDER BY 1"),
+        actors={c: str(names.get(c) or c) for c in sorted(set(sources) | set(recipients))},
+        kinds={str(c): str(k or "") for c, k in zip(actors["code"], actors["kind"], strict=True)},
+        sources=sources,
+        recipients=recipients,
         countries=distinct("SELECT DISTINCT place_country FROM v_events ORDER BY 1"),
         categories=distinct("SELECT DISTINCT event_type FROM v_events ORDER BY 1"),
         quads=distinct("SELECT DISTINCT quad_class FROM v_events ORDER BY 1"),
@@ -106,42 +126,67 @@ class Headline:
     cooperative: float | None  # share of events in a cooperative quad class
 
 
-def headline(view: View, f: Filters) -> Headline:
-    sql, params = filtered(f)
-    row = view.frame(
+def month_figures(view: View, f: Filters) -> pd.DataFrame:
+    """Per month (NULL: undated or known only to the year): events, cooperative events, the
+    articles and actors seen for the first time that month, first and last day. Adding the
+    rows up to a month gives the headline as it stood then, without another query."""
+    sql, params = per_event(view, f)
+    rows, row_params = filtered(view, f)
+    never = "DATE '9999-12-01'"
+    reported = "WHERE eno IN (SELECT eno FROM e)" if f.active else ""  # every report counts when nothing is filtered
+    return view.frame(
         f"""
-        WITH f AS ({sql}),
-        e AS (SELECT event_id, any_value(quad_class) q FROM f GROUP BY event_id)
-        SELECT
-            (SELECT count(DISTINCT article_id) FROM v_event_sources WHERE event_id IN (SELECT event_id FROM e)) AS articles,
-            (SELECT count(*) FROM e) AS events,
-            (SELECT count(DISTINCT c) FROM (SELECT actor_code c FROM f UNION SELECT recipient_code FROM f) WHERE c <> '')
-                AS actors,
-            (SELECT min(date) FROM f) AS first,
-            (SELECT max(date) FROM f) AS last,
-            (SELECT avg(CASE WHEN q LIKE '%coop' THEN 1.0 ELSE 0.0 END) FROM e) AS cooperative
+        WITH e AS (SELECT eno, coalesce(month, {never}) AS month, quad_class, date FROM ({sql})),
+        first_article AS (SELECT ano, min(month) AS month FROM v_reports {reported} GROUP BY ano),
+        codes AS (SELECT actor_code, recipient_code, coalesce(month, {never}) AS month FROM ({rows}) GROUP BY ALL),
+        first_actor AS (
+            SELECT c, min(month) AS month
+            FROM (SELECT actor_code AS c, month FROM codes UNION ALL SELECT recipient_code, month FROM codes)
+            WHERE coalesce(c, '') <> '' GROUP BY c),
+        events AS (
+            SELECT month, count(*) AS events, count(*) FILTER (WHERE quad_class LIKE '%coop') AS cooperative,
+                min(date) AS first, max(date) AS last
+            FROM e GROUP BY month)
+        SELECT nullif(month, {never}) AS month, coalesce(events, 0) AS events, coalesce(cooperative, 0) AS cooperative,
+            coalesce(articles, 0) AS articles, coalesce(actors, 0) AS actors, first, last
+        FROM events
+        FULL JOIN (SELECT month, count(*) AS articles FROM first_article GROUP BY month) USING (month)
+        FULL JOIN (SELECT month, count(*) AS actors FROM first_actor GROUP BY month) USING (month)
+        ORDER BY month NULLS LAST
         """,
-        params,
-    ).iloc[0]
-    return Headline(
-        int(row["articles"]),
-        int(row["events"]),
-        int(row["actors"]),
-        None if pd.isna(row["first"]) else pd.Timestamp(row["first"]).date(),
-        None if pd.isna(row["last"]) else pd.Timestamp(row["last"]).date(),
-        None if pd.isna(row["cooperative"]) else float(row["cooperative"]),
+        [*params, *row_params],
     )
 
 
-def months(view: View, f: Filters) -> list[date]:
-    sql, params = filtered(f)
-    found = view.frame(f"SELECT DISTINCT month FROM ({sql}) WHERE month IS NOT NULL ORDER BY month", params)["month"]
-    return [pd.Timestamp(m).date() for m in found]
+def headline(figures: pd.DataFrame, until: date | None = None) -> Headline:
+    """The headline as it stood at the end of the month of until (None: everything, undated
+    events included)."""
+    rows = (
+        figures
+        if until is None
+        else figures[figures["month"].notna() & (pd.to_datetime(figures["month"]) <= pd.Timestamp(until))]
+    )
+    events = int(rows["events"].sum())
+    firsts, lasts = rows["first"].dropna(), rows["last"].dropna()
+    return Headline(
+        articles=int(rows["articles"].sum()),
+        events=events,
+        actors=int(rows["actors"].sum()),
+        first=pd.Timestamp(firsts.min()).date() if len(firsts) else None,
+        last=pd.Timestamp(lasts.max()).date() if len(lasts) else None,
+        cooperative=float(rows["cooperative"].sum()) / events if events else None,
+    )
+
+
+def months(figures: pd.DataFrame) -> list[date]:
+    """The months that hold events, in order."""
+    found = figures.loc[figures["month"].notna() & (figures["events"] > 0), "month"]
+    return sorted(pd.Timestamp(m).date() for m in found)
 
 
 def place_names(view: View, f: Filters) -> set[str]:
     """Every place, origin and destination the filtered events name."""
-    sql, params = filtered(f)
+    sql, params = filtered(view, f)
     found = view.frame(
         f"SELECT DISTINCT n FROM (SELECT unnest([place, origin, destination]) AS n FROM ({sql})) WHERE coalesce(n, '') <> ''",
         params,
@@ -155,33 +200,53 @@ def actors(view: View, codes: list[str] | None = None) -> pd.DataFrame:
     return view.frame("SELECT * FROM v_actors WHERE list_contains(?, code) ORDER BY code", [codes])
 
 
-def event_page(view: View, f: Filters, page: int, size: int) -> tuple[pd.DataFrame, int]:
-    """One page of the table (one row per event) and the number of events in all."""
-    sql, params = filtered(f)
-    frame = view.frame(
-        f"""
-        WITH g AS (SELECT {EVENT_GROUP} FROM ({sql}) GROUP BY event_id)
-        SELECT *, count(*) OVER () AS total FROM g ORDER BY {ORDER} LIMIT ? OFFSET ?
-        """,
-        [*params, size, max(0, page - 1) * size],
+def picked(view: View, pick: str, params: list[object]) -> pd.DataFrame:
+    """The rows of v_events a light query picked (by rid), with the columns a table shows: the
+    text of a million events is never sorted, only that of the rows shown."""
+    return view.frame(
+        f"WITH pick AS ({pick}) SELECT {EVENT_COLUMNS}, rid, eno FROM v_events "
+        f"WHERE rid IN (SELECT rid FROM pick) ORDER BY {ORDER}",
+        params,
     )
-    total = int(frame["total"].iloc[0]) if len(frame) else count_events(view, f)
-    return frame.drop(columns="total"), total
+
+
+def with_pairs(view: View, page: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The page's events with their actor pairs ("FRA → NER; MLI → NER") and whether some pair
+    lacks a side, read for the page's events only."""
+    if page.empty:
+        return page.assign(actors=pd.Series(dtype=str), one_sided=pd.Series(dtype=bool))
+    sql, params = filtered(view, f)
+    pairs = view.frame(
+        f"""SELECT eno, string_agg(DISTINCT {PAIR}, '; ' ORDER BY {PAIR}) AS actors, bool_or(NOT two_sided) AS one_sided
+        FROM ({sql}) WHERE list_contains(?, eno) GROUP BY eno""",
+        [*params, page["eno"].tolist()],
+    )
+    return page.merge(pairs, on="eno", how="left")
+
+
+def event_page(view: View, f: Filters, page: int, size: int) -> tuple[pd.DataFrame, int]:
+    """One page of the table (one row per event, latest first) and the number of events in all."""
+    sql, params = per_event(view, f)
+    pick = f"SELECT rid FROM ({sql}) ORDER BY {ORDER} LIMIT ? OFFSET ?"
+    frame = picked(view, pick, [*params, size, max(0, page - 1) * size])
+    return with_pairs(view, frame, f), count_events(view, f)
 
 
 def count_events(view: View, f: Filters) -> int:
-    sql, params = filtered(f)
-    return int(view.scalar(f"SELECT count(DISTINCT event_id) FROM ({sql})", params) or 0)  # type: ignore[call-overload]
+    sql, params = per_event(view, f)
+    return int(view.scalar(f"SELECT count(*) FROM ({sql})", params) or 0)  # type: ignore[call-overload]
 
 
 def export_rows(view: View, f: Filters) -> list[dict[str, object]]:
     """The filtered rows, one per event and actor pair, in the export's column order."""
-    sql, params = filtered(f)
+    where_sql, params = where(view, f)
     with view.cursor() as cur:
-        present = {d[0] for d in cur.execute("SELECT * FROM v_events LIMIT 0").description}
+        present = {d[0] for d in cur.execute("SELECT * FROM v_events_export LIMIT 0").description}
     columns = [c for c in EXPORT_COLUMNS if c in present]
     quoted = ", ".join(f'"{c}"' for c in columns)
-    return view.records(f"SELECT {quoted} FROM ({sql}) ORDER BY {ORDER}, actor_code, recipient_code", params)
+    return view.records(
+        f"SELECT {quoted} FROM v_events_export WHERE {where_sql} ORDER BY {ORDER}, actor_code, recipient_code", params
+    )
 
 
 def sources(view: View, event_ids: list[str]) -> pd.DataFrame:
@@ -193,12 +258,18 @@ def sources(view: View, event_ids: list[str]) -> pd.DataFrame:
     )
 
 
-def articles(view: View) -> pd.DataFrame:
-    return view.frame(
-        """SELECT a.article_id, a.title, a.outlet, a.published, a.url,
-            (SELECT count(DISTINCT event_id) FROM v_event_sources s WHERE s.article_id = a.article_id) AS events
-        FROM v_articles a ORDER BY a.published NULLS LAST, a.article_id"""
+def articles(view: View, words: str = "", limit: int = 200, also: str | None = None) -> tuple[pd.DataFrame, int]:
+    """The latest articles whose id or title holds the words (case-blind), at most limit of
+    them, and how many match in all; also names one article to include whatever the words."""
+    needle = words.strip().lower()
+    match = "(? = '' OR strpos(lower(article_id), ?) > 0 OR strpos(lower(coalesce(title, '')), ?) > 0)"
+    found = view.frame(
+        f"""SELECT article_id, title, outlet, published, url, count(*) OVER () AS total FROM v_articles
+        WHERE {match} OR article_id = ? ORDER BY published DESC NULLS LAST, article_id LIMIT ?""",
+        [needle, needle, needle, also or "", limit],
     )
+    total = int(found["total"].iloc[0]) if len(found) else 0
+    return found.drop(columns="total"), total
 
 
 def article(view: View, article_id: str) -> dict[str, object] | None:
@@ -211,10 +282,14 @@ def article_reports(view: View, article_id: str) -> pd.DataFrame:
     return view.frame(
         f"""
         WITH s AS (SELECT * FROM v_event_sources WHERE article_id = ?),
-        e AS (SELECT {EVENT_GROUP.replace("any_value(sentence) AS sentence,", "")} FROM v_events
-              WHERE event_id IN (SELECT event_id FROM s) GROUP BY event_id)
+        e AS (SELECT event_id, any_value(date) AS date, any_value(date_precision) AS date_precision,
+                any_value(event_type) AS event_type, any_value(quad_class) AS quad_class,
+                string_agg(DISTINCT {PAIR}, '; ' ORDER BY {PAIR}) AS actors, any_value(place) AS place,
+                any_value(quantity) AS quantity, any_value(quantity_unit) AS quantity_unit,
+                max(source_count) AS source_count
+              FROM v_events WHERE event_id IN (SELECT event_id FROM s) GROUP BY event_id)
         SELECT s.event_id, s.sentence_index, s.sentence, s.sentence_start, s.sentence_end, s.cue_start, s.cue_end,
-            e.date, e.event_type, e.quad_class, e.actors, e.place, e.quantity, e.quantity_unit, e.source_count
+            e.date, e.date_precision, e.event_type, e.quad_class, e.actors, e.place, e.quantity, e.quantity_unit, e.source_count
         FROM s JOIN e USING (event_id)
         ORDER BY s.sentence_index, s.event_id
         """,

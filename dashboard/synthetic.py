@@ -1,8 +1,10 @@
 """A synthetic event store for load tests and app tests: many events, known values, hostile text.
 
 Writes through geopol.store.save, the same code path as a real build, so the tables have the
-real schema. Actors sit at their capitals (lat, lon in EPSG:4326); every event is reported by
-one to three articles; a few are troop movements with a route and a quantity.
+real schema. States sit at their capitals, blocs at their seats, armed groups where they act
+(lat, lon in EPSG:4326); every event is reported by one to three articles; a few are troop
+movements with a route and a quantity, some are dated to the month only, some have no
+recipient (one-sided) and some have two (one event, two actor pairs).
 
     python -m dashboard.synthetic 100000 bench/synthetic.duckdb
 """
@@ -27,18 +29,29 @@ ACTORS = {
     "MLI": ("Mali", 12.60915, -7.97522, "Bamako"),
     "BFA": ("Burkina Faso", 12.36566, -1.53388, "Ouagadougou"),
     "TCD": ("Chad", 12.10672, 15.0444, "N'Djamena"),
+    "ECOWAS": ("Economic Community of West African States", 9.05785, 7.49508, "Abuja"),
+    "AES": ("Alliance of Sahel States", 12.60915, -7.97522, "Bamako"),
+    "WAGNER": ("Wagner Group / Africa Corps", 12.60915, -7.97522, "Bamako"),
+    "JNIM": ("Jama'at Nusrat al-Islam wal-Muslimin", 14.4843, -4.18296, ""),  # no seat: placed where it acts (Mopti)
+    "ISSP": ("Islamic State Sahel Province", 15.9167, 2.4, ""),  # Menaka
 }
+KINDS = {"ECOWAS": "igo", "AES": "igo", "WAGNER": "armed_group", "JNIM": "armed_group", "ISSP": "armed_group"}
+COUNTRY = {"ECOWAS": "NGA", "AES": "MLI", "WAGNER": "MLI", "JNIM": "MLI", "ISSP": "MLI"}  # where a non-state actor's place lies
 HOSTILE = "<script>alert('x')</script> <img src=x onerror=alert(1)> `${alert(2)}` **bold** [click](javascript:alert(3)) $x^2$"
 START = date(2023, 7, 1)
 
 
 def actor_infos() -> dict[str, ActorInfo]:
-    return {code: ActorInfo(code, name, "state", lat, lon, seat) for code, (name, lat, lon, seat) in ACTORS.items()}
+    """The actors as the dictionaries give them: armed groups without a seat have no position."""
+    return {
+        code: ActorInfo(code, name, KINDS.get(code, "state"), lat if seat else None, lon if seat else None, seat)
+        for code, (name, lat, lon, seat) in ACTORS.items()
+    }
 
 
 def place(code: str) -> Place:
-    _, lat, lon, seat = ACTORS[code]
-    return Place(seat, lat, lon, "city", code)
+    name, lat, lon, seat = ACTORS[code]
+    return Place(seat or f"near {name}", lat, lon, "city", COUNTRY.get(code, code))
 
 
 def sentence_for(i: int, category: str, source: str, target: str, hostile: bool) -> str:
@@ -69,7 +82,8 @@ def make(
             sentences[a].append((text, i))
     texts, offsets = {}, {}
     for a, items in sentences.items():
-        parts, position = [], 0
+        parts: list[str] = []
+        position = 0
         for text, i in items:
             offsets[(a, i)] = (position, len(parts))
             parts.append(text)
@@ -106,12 +120,14 @@ def make(
                     clause_start=0,
                     clause_end=len(text),
                     category=category,
-                    sources=(Actor(ACTORS[source][0], source, "GOV", "state"),),
-                    recipients=(Actor(ACTORS[target][0], target, "GOV", "state"),),
+                    sources=(actor(source),),
+                    recipients=recipients(i, source, target),
                     mode="withdraw" if moving else "",
                     quantity=100 * (1 + i % 15) if moving else None,
                     quantity_unit="troops" if moving else "",
-                    date=DateRef(when, "day", when.isoformat()),
+                    date=DateRef(when.replace(day=1), "month", f"{when:%B %Y}")
+                    if i % 5 == 3
+                    else DateRef(when, "day", when.isoformat()),
                     place=place(target),
                     origin=place(target) if moving else None,
                     destination=place(source) if moving else None,
@@ -119,6 +135,20 @@ def make(
                 )
             )
     return articles, events
+
+
+def actor(code: str) -> Actor:
+    return Actor(ACTORS[code][0], code, "GOV" if code not in KINDS else "", KINDS.get(code, "state"))
+
+
+def recipients(i: int, source: str, target: str) -> tuple[Actor, ...]:
+    """Every 11th event names no recipient; every 17th names two (one event, two pairs)."""
+    if i % 11 == 5:
+        return ()
+    if i % 17 == 4:
+        other = next(c for c in ("NER", "MLI", "BFA") if c not in (source, target))
+        return (actor(target), actor(other))
+    return (actor(target),)
 
 
 def write(path: Path, n_events: int, hostile_every: int = 0, seed: int = 7) -> Path:

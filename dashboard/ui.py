@@ -1,5 +1,5 @@
-"""Streamlit glue shared by the pages: cached loading, first-run build, the session's data,
-the filter sidebar mirrored in the URL, and the event tables.
+"""Streamlit glue shared by the pages: cached loading, first-run build, the session's data and
+what every page reads from it (filter choices, names, military bases).
 
 Everything slow is loaded once per process with st.cache_resource (country shapes, the coder,
 each build of the store); what belongs to one user (filters, uploads) lives in st.session_state.
@@ -12,22 +12,22 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import build, data, queries
+from dashboard import blocs, build, data, queries
 from dashboard.filters import Filters
-from dashboard.safe import http_url, md
+from dashboard.safe import md
 from geopol import paths
-from geopol.dictionaries import Facility, load_facilities, load_states
+from geopol.dictionaries import ActorInfo, Facility, load_facilities, load_states
 from geopol.problems import DictionaryError, StoreError
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from dashboard.maps import Base
+    from dashboard.maps import Capital
+    from dashboard.movement_map import Base
     from geopol.pipeline import Coder
 
 
@@ -85,7 +85,11 @@ def ensure_store() -> Path:
 def run_build(target: Path, corpus: Path, have_old: bool) -> None:
     bar = st.progress(0.0, text="Building the event store from the corpus (first run)…")
     try:
-        problems = build.build(target, corpus, coder(), lambda share, text: bar.progress(min(1.0, share), text=text))
+
+        def progress(share: float, text: str) -> None:
+            bar.progress(min(1.0, share), text=text)
+
+        problems = build.build(target, corpus, coder(), progress)
         for problem in problems:
             st.toast(md(str(problem)))
     except (StoreError, DictionaryError) as error:
@@ -109,6 +113,9 @@ def session_view() -> data.View:
     except (StoreError, OSError) as error:
         st.error(f"Cannot open the event store: {md(str(error))}. Rebuild it with `python -m geopol build`.")
         st.stop()
+    except DictionaryError as error:  # data/alignment.csv, read with the store
+        st.error(f"A data file of the dashboard has a bad row: {md(str(error))}")
+        st.stop()
     return data.View(store, st.session_state.get("uploads"))
 
 
@@ -118,11 +125,44 @@ def options(_view: data.View, key: str) -> queries.Options:
     return queries.options(_view)
 
 
+@st.cache_resource(show_spinner=False)
+def states() -> dict[str, ActorInfo]:
+    """Every state of the dictionary: name, capital and its position."""
+    return load_states(paths.DATA_DIR / "actors")[1]
+
+
+def state_names() -> dict[str, str]:
+    """ISO code -> name of every state (for countries where events happened)."""
+    return {code: info.name for code, info in states().items()}
+
+
+MISSION = ("NER", "RUS", "IRN", "USA", "MLI", "BFA")  # the capitals every map labels
+
+
+def mission_capitals() -> list[Capital]:
+    """Niamey, Moscow, Tehran, Washington, Bamako and Ouagadougou, from the states dictionary."""
+    from dashboard.maps import Capital
+
+    found = [states().get(code) for code in MISSION]
+    return [Capital(s.code, s.seat, s.lat, s.lon) for s in found if s and s.seat and s.lat is not None and s.lon is not None]
+
+
+@st.cache_resource(show_spinner=False)
+def memberships() -> list[blocs.Membership]:
+    return blocs.load_blocs()
+
+
+def names(opts: queries.Options) -> dict[str, str]:
+    """Code -> name of every state and every actor of the data."""
+    return {**state_names(), **opts.actors}
+
+
 @dataclass(frozen=True)
 class Context:
     view: data.View
     filters: Filters
     options: queries.Options
+    names: dict[str, str]
 
 
 def context() -> Context:
@@ -138,10 +178,11 @@ def facilities() -> list[Facility]:
     return load_facilities(paths.DATA_DIR / "places" / "facilities.csv", set(states))
 
 
-def bases(routes: pd.DataFrame, named: set[str]) -> list[Base]:
+@st.cache_data(show_spinner=False, max_entries=64)
+def bases(routes: pd.DataFrame, named: frozenset[str]) -> list[Base]:
     """Military bases and airports (facilities.csv) in the countries the movements start or end
     in, or named by the events shown; one marker per spot (an air base shares its airport)."""
-    from dashboard.maps import Base
+    from dashboard.movement_map import Base
 
     points = pd.DataFrame(
         {
@@ -157,100 +198,3 @@ def bases(routes: pd.DataFrame, named: set[str]) -> list[Base]:
         if not any(abs(f.lat - b.lat) < 0.05 and abs(f.lon - b.lon) < 0.05 for b in kept):
             kept.append(Base(f.name, f.lat, f.lon, f.near, f.source, f.country, f.name in named))
     return kept
-
-
-def article_link(article_id: object, event_id: object | None = None) -> str:
-    """The in-app article view of an event, relative to the app's address."""
-    params = {"article": str(article_id)}
-    if event_id:
-        params["event"] = str(event_id)
-    return "article?" + urlencode(params)
-
-
-# --- tables ---------------------------------------------------------------------------------
-
-
-def event_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """The table's columns, with links only for http(s) URLs."""
-    return pd.DataFrame(
-        {
-            "date": [day(d) for d in events["date"]],
-            "actors": events["actors"],
-            "category": events["event_type"],
-            "place": events["place"],
-            "quantity": [quantity(q, u) for q, u in zip(events["quantity"], events["quantity_unit"], strict=True)],
-            "sources": events["source_count"].fillna(0).astype(int),
-            "article view": [article_link(a, e) for a, e in zip(events["article_id"], events["event_id"], strict=True)],
-            "original": [http_url(u) for u in events["source_url"]],
-            "sentence": events["sentence"],
-            "event_id": events["event_id"],
-        }
-    )
-
-
-def day(value: object) -> str:
-    """ISO date text, so the column sorts by date and says "undated" rather than None."""
-    return "undated" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()  # type: ignore[arg-type]
-
-
-def quantity(value: object, unit: object) -> str:
-    if value is None or pd.isna(value):  # type: ignore[call-overload]
-        return ""
-    return f"{int(float(value)):,} {unit or ''}".strip()  # type: ignore[arg-type]
-
-
-EVENT_COLUMNS = {
-    "date": st.column_config.TextColumn("Date", width=92),
-    "actors": st.column_config.TextColumn("Actors", help="source → recipient; ? where the text names none", width=150),
-    "category": st.column_config.TextColumn("Category", width=105),
-    "place": st.column_config.TextColumn("Place", width=115),
-    "quantity": st.column_config.TextColumn("Quantity", width=100),
-    "sources": st.column_config.NumberColumn("Sources", help="articles reporting the event", width=68),
-    "article view": st.column_config.LinkColumn("Article view", display_text="highlighted", width=92),
-    "original": st.column_config.LinkColumn("Original", display_text="open ↗", width=72),
-    "sentence": st.column_config.TextColumn("Sentence", width="large"),
-    "event_id": None,
-}
-
-
-def show_events(events: pd.DataFrame, key: str, height: int | str = "auto") -> list[str]:
-    """The event table; returns the event ids of the rows the user selected."""
-    frame = event_frame(events)
-    state = st.dataframe(
-        frame,
-        column_config=EVENT_COLUMNS,
-        hide_index=True,
-        key=key,
-        on_select="rerun",
-        selection_mode="multi-row",
-        height=height,
-        width="stretch",
-    )
-    rows = state.selection.rows if state is not None and hasattr(state, "selection") else []
-    return [str(frame["event_id"].iloc[i]) for i in rows if i < len(frame)]
-
-
-def show_sources(view: data.View, event_ids: list[str]) -> None:
-    """Every article that reports the selected events, with the sentence it says it in."""
-    reports = queries.sources(view, event_ids)
-    table = pd.DataFrame(
-        {
-            "event": reports["event_id"],
-            "outlet": reports["outlet"],
-            "title": reports["title"],
-            "published": [day(d) for d in reports["published"]],
-            "article view": [article_link(a, e) for a, e in zip(reports["article_id"], reports["event_id"], strict=True)],
-            "original": [http_url(u) for u in reports["source_url"]],
-            "sentence": reports["sentence"],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "original": st.column_config.LinkColumn("Original", display_text="open ↗"),
-            "article view": st.column_config.LinkColumn("Article view", display_text="highlighted"),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
-        },
-    )

@@ -2,7 +2,8 @@
 
 Reads the uploaded bytes (untrusted: any name, any content); writes them to a temporary folder
 under a name of our own (the uploaded name never touches the file system), codes them with the
-same pipeline as the build, and returns the store's table frames for this one article.
+same pipeline as the build, and returns the store's table frames for this one article; then
+gives a session's uploads the app's own columns (Uploads, normalize_upload).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+import duckdb
 import pandas as pd
+
+from dashboard import alignment, data
 
 if TYPE_CHECKING:
     from geopol.pipeline import Coder
@@ -83,3 +87,47 @@ def code_upload(name: str, data: bytes, coder: Coder) -> Coded:
     count = len({e.event_id for e in events})
     message = f"Coded {count} event{'s' if count != 1 else ''} from “{title}”." if count else f"No events found in “{title}”."
     return Coded(article_id, digest, tables, message, count)
+
+
+def normalize_upload(
+    tables: dict[str, pd.DataFrame], countries: data.Countries, weights: list[alignment.Weight] | None = None
+) -> dict[str, pd.DataFrame]:
+    """The tables of a session's uploaded articles with the store's columns and types, the
+    events with the app's own columns; row, event and article numbers are negative, so they
+    never meet the store's."""
+    con = duckdb.connect(":memory:")
+    try:
+        data.add_weights(con, weights if weights is not None else alignment.load_weights())
+        out = {}
+        for table in data.TABLES:
+            source = tables.get(table)
+            frame = source if source is not None and len(source.columns) else data.empty_frame(table)
+            data.create_table(con, f"raw_{table}", frame)
+            if table == "events":
+                con.execute("CREATE TABLE numbered AS SELECT *, -row_number() OVER () AS upload_rid FROM raw_events")
+                extras = "".join(f', x."{c}"' for c in data.export_only(con, "raw_events"))
+                inner = data.events_select(con, "numbered", countries, "upload_rid")
+                con.execute(f"CREATE TABLE events AS SELECT e.*{extras} FROM ({inner}) e JOIN numbered x ON x.upload_rid = e.rid")
+                out[table] = con.execute("SELECT * FROM events ORDER BY rid DESC").df()
+            else:
+                out[table] = con.execute(data.normalized(table, f"raw_{table}", data.column_types(con, f"raw_{table}"))).df()
+        data.create_table(con, "event_sources", out["event_sources"])
+        out["reports"] = con.execute(data.REPORTS.format(sources="event_sources", events="events", sign="-")).df()
+        return out
+    finally:
+        con.close()
+
+
+@dataclass(frozen=True)
+class Uploads:
+    """Articles one session coded from uploaded files: the tables as coded (raw) and as the
+    app reads them (tables, from normalize_upload over every upload of the session)."""
+
+    raw: dict[str, pd.DataFrame]
+    tables: dict[str, pd.DataFrame]
+    article_ids: tuple[str, ...] = ()
+    digests: tuple[str, ...] = ()
+
+
+def merged(raw: dict[str, pd.DataFrame], more: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {t: pd.concat([raw[t], more[t]], ignore_index=True) if t in raw else more[t] for t in more}

@@ -1,20 +1,23 @@
-"""Measure the dashboard's speed and print the figures.
+"""Measure the dashboard's speed and memory and print the figures.
 
-1. First page in a real browser: the app is started on the shipped corpus (store built
-   beforehand), and the clock starts when the server answers its health check; it stops when
-   the Alliances heading shows and when the map has drawn (headless Chromium, offline, as in
-   the browser tests; skipped when Chromium or Leaflet's npm files are missing).
-2. Filter changes, server time: each page run headless (AppTest) and re-run after a filter
-   change; the median of several changes.
-3. The same on a synthetic store of N events (default 100,000): every page, and on the Events
-   page a filter change, a text search and a page turn.
+For the shipped corpus (built first) and for a synthetic store of N events (default 1,000,000,
+written by dashboard.synthetic), with the app served by `streamlit run` and read in headless
+Chromium (offline, as in the browser tests):
 
-    python scripts/bench_app.py [--events 100000] [--no-browser]
+1. First page: seconds from the server's first answer to the Alliances heading, the headline
+   figures and the drawn map; the same for the next visitor; the server's memory after it.
+2. Replay step: a key press on the month slider until the map has its new layers (median).
+3. Filter change: picking a source actor in the sidebar until the page has run again, per
+   page (median of changes to actors not picked before, so no answer comes from a cache),
+   and clearing the filter again.
+
+    python scripts/bench_app.py [--events 1000000] [--skip-shipped] [--skip-synthetic]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -23,7 +26,8 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +37,14 @@ from dashboard import build, synthetic  # noqa: E402
 
 APP = ROOT / "dashboard" / "app.py"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-PAGES = ("views/alliances.py", "views/movements.py", "views/timeline.py", "views/events.py", "views/article.py")
+SETTLED = "document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'"
+PAGES = {
+    "/": "Alliances",
+    "/changes": "What changed",
+    "/movements": "Troop movements",
+    "/timeline": "Timeline",
+    "/events": "Events",
+}
 
 
 def seconds(action: Callable[[], object]) -> float:
@@ -42,138 +53,173 @@ def seconds(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def median_of(actions: list[Callable[[], object]]) -> float:
-    return statistics.median(seconds(a) for a in actions)
+def memory_mb(pid: int) -> float:
+    """Resident memory of a process, from /proc (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def use_store(store: Path) -> None:
-    os.environ["GEOPOL_STORE"] = str(store)
-    os.environ["GEOPOL_AUTOBUILD"] = "0"
-
-
-def apptest():
-    from streamlit.testing.v1 import AppTest
-
-    return AppTest.from_file(str(APP), default_timeout=300)
-
-
-def filter_changes(at, key: str, values: list[list[str]]) -> list[Callable[[], object]]:
-    return [lambda v=v: at.multiselect(key=key).set_value(v).run() for v in values]
-
-
-def server_times(store: Path, actor: str, rounds: int = 6) -> dict[str, float]:
-    """Median seconds of a re-run after a filter change, per page (AppTest, in process)."""
-    use_store(store)
-    at = apptest()
-    at.run()
-    figures = {}
-    for page in PAGES:
-        at.switch_page(page).run()
-        at.run()  # warm: the page's first run fills its caches
-        figures[page] = median_of(filter_changes(at, "f_actors", [[actor], []] * (rounds // 2)))
-    return figures
-
-
-def events_page_times(store: Path) -> dict[str, float]:
-    use_store(store)
-    at = apptest()
-    first = seconds(at.run)
-    at.switch_page("views/events.py").run()
-    figures = {"first run (loads the store)": first}
-    figures["filter: source actor"] = median_of(filter_changes(at, "f_actors", [["RUS"], [], ["USA"], []]))
-    figures["filter: category"] = median_of(filter_changes(at, "f_categories", [["AID"], [], ["RETREAT"], []]))
-    figures["text search"] = median_of(
-        [lambda t=t: at.text_input(key="f_text").set_value(t).run() for t in ("number 12", "", "niger", "")]
-    )
-    figures["next page of the table"] = median_of([lambda p=p: at.get("pagination")[0].set_value(p).run() for p in (2, 3, 40, 1)])
-    return figures
-
-
-def first_paint(store: Path, folder: Path) -> dict[str, float] | None:
-    """Seconds from the server's first answer to the heading, the figures and the drawn map;
-    and, for scale, to the heading of a one-line Streamlit app on the same machine."""
-    chromium = shutil.which("chromium")
-    if not chromium or not (ROOT / "tests" / "browser" / "node_modules" / "leaflet").exists():
-        print("  (no chromium or no tests/browser/node_modules: run scripts/test.sh first)")
-        return None
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM_ARGS
-
-    hello = folder / "hello.py"
-    hello.write_text('import streamlit as st\n\nst.title("Hello")\n', encoding="utf-8")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)  # the reader's browser is open
-        figures = {"one-line app: heading shown": visit(browser, hello, store, "Hello", map_too=False)["heading shown"]}
-        figures.update(visit(browser, APP, store, "Alliances", map_too=True))
-        browser.close()
-    return figures
-
-
-def visit(browser, app: Path, store: Path, heading: str, map_too: bool) -> dict[str, float]:
-    from tests.browser.conftest import free_port, serve_offline, wait_until_healthy
+@contextmanager
+def served(store: Path) -> Iterator[tuple[str, int, float]]:
+    """The app on a free port against store: (address, server pid, moment it first answered)."""
+    from tests.browser.conftest import free_port, wait_until_healthy
 
     port = free_port()
     env = {**os.environ, "GEOPOL_STORE": str(store), "GEOPOL_AUTOBUILD": "0", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true"]
-    url = f"http://127.0.0.1:{port}"
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    page.route("**/*", serve_offline)
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), "--server.headless", "true"]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    figures = {}
+    url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_healthy(url, server)
-        answered = time.perf_counter()
-        page.goto(url)
-        page.get_by_role("heading", name=heading, level=1).wait_for(timeout=60_000)
-        figures["heading shown"] = time.perf_counter() - answered
-        if map_too:
-            page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
-            figures["headline figures shown"] = time.perf_counter() - answered
-            map_path = page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path").first
-            map_path.wait_for(timeout=60_000)
-            figures["map drawn"] = time.perf_counter() - answered
-            page.reload()  # the next reader: the server is warm, the browser cache too
-            started = time.perf_counter()
-            map_path.wait_for(timeout=60_000)
-            figures["map drawn, next visit"] = time.perf_counter() - started
+        wait_until_healthy(url, server, timeout=300)
+        yield url, server.pid, time.perf_counter()
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)
+
+
+def settle(page) -> None:
+    page.wait_for_function(SETTLED, timeout=300_000)
+
+
+def first_page(browser, url: str, answered: float) -> dict[str, float]:
+    from tests.browser.conftest import serve_offline
+
+    figures = {}
+    for visit in ("first visit", "next visit"):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = context.new_page()
+        page.route("**/*", serve_offline)
+        started = answered if visit == "first visit" else time.perf_counter()
+        page.goto(url)
+        page.get_by_role("heading", name="Alliances", level=1).wait_for(timeout=300_000)
+        figures[f"{visit}: heading shown"] = time.perf_counter() - started
+        page.locator('[data-testid="stMetric"]').first.wait_for(timeout=300_000)
+        figures[f"{visit}: headline figures shown"] = time.perf_counter() - started
+        page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path >> visible=true").first.wait_for(timeout=300_000)
+        figures[f"{visit}: map drawn"] = time.perf_counter() - started
         context.close()
     return figures
 
 
-def report(title: str, figures: dict[str, float]) -> None:
-    print(title)
+def replay_steps(browser, url: str, steps: int = 6) -> float:
+    """Median seconds from a key press on the month slider to the map's new layers."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    from tests.browser.conftest import serve_offline
+
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.route("**/*", serve_offline)
+    page.goto(url)
+    page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path >> visible=true").first.wait_for(timeout=300_000)
+    settle(page)
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    slider = page.locator('input[type=range][aria-label^="Replay month"]')
+    times = []
+    for _ in range(steps):
+        layers = frame.evaluate("() => (window.feature_group || []).length")
+        slider.focus()
+        started = time.perf_counter()
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(50)
+        settle(page)
+        with contextlib.suppress(PlaywrightTimeout):  # a month that changes nothing sends no new layers
+            frame.wait_for_function(f"() => (window.feature_group || []).length > {layers}", timeout=3_000)
+        times.append(time.perf_counter() - started)
+    context.close()
+    return statistics.median(times)
+
+
+def pick_actor(page, code: str | None) -> float:
+    """Seconds from picking a source actor (None: clearing the filters) to the page run again."""
+    started = time.perf_counter()
+    if code is None:
+        page.get_by_role("button", name="Clear filters").click()
+    else:
+        box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Source actor")
+        box.locator("input").click()
+        page.keyboard.type(code)
+        page.get_by_role("option", name=f"{code} ·", exact=False).first.click()
+        page.keyboard.press("Escape")
+    page.wait_for_timeout(150)  # the rerun request reaches the server before we wait for it to end
+    settle(page)
+    return time.perf_counter() - started
+
+
+def filter_changes(browser, url: str, actors: list[str]) -> dict[str, float]:
+    """Per page: median seconds of a change to a new source actor, and of clearing it."""
+    from tests.browser.conftest import serve_offline
+
+    figures = {}
+    for index, (path, title) in enumerate(PAGES.items()):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = context.new_page()
+        page.route("**/*", serve_offline)
+        page.goto(url + path)
+        page.get_by_role("heading", name=title, level=1).wait_for(timeout=300_000)
+        settle(page)
+        fresh = [actors[(index * 2 + i) % len(actors)] for i in range(2)]
+        changes, clears = [], []
+        for code in fresh:
+            changes.append(pick_actor(page, code))
+            clears.append(pick_actor(page, None))
+        figures[f"{title}: new source actor"] = statistics.median(changes)
+        figures[f"{title}: clear filters"] = statistics.median(clears)
+        context.close()
+    return figures
+
+
+def measure(store: Path, label: str, actors: list[str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright, served(store) as (url, pid, answered):
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        report(f"{label}: first page in Chromium, from the server's first answer", first_page(browser, url, answered))
+        memory = {"after the first page": memory_mb(pid)}
+        report(f"{label}: replay step, key press to new map layers (median)", {"replay step": replay_steps(browser, url)})
+        report(
+            f"{label}: filter change in the sidebar until the page has run again (median)", filter_changes(browser, url, actors)
+        )
+        memory["after every page and filter"] = memory_mb(pid)
+        report(f"{label}: server memory (resident, MB)", memory, unit="MB")
+        browser.close()
+
+
+def report(title: str, figures: dict[str, float], unit: str = "s") -> None:
+    print(title, flush=True)
     for name, value in figures.items():
-        print(f"  {name:<32} {value:6.2f} s")
+        print(f"  {name:<44} {value:8.2f} {unit}" if unit == "s" else f"  {name:<44} {value:8.0f} {unit}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000, help="events in the synthetic store (default 100,000)")
-    parser.add_argument("--no-browser", action="store_true", help="skip the first-page measurement in Chromium")
+    parser.add_argument("--events", type=int, default=1_000_000, help="events in the synthetic store (default 1,000,000)")
+    parser.add_argument("--skip-shipped", action="store_true", help="measure the synthetic store only")
+    parser.add_argument("--skip-synthetic", action="store_true", help="measure the shipped corpus only")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if not shutil.which("chromium") or not (ROOT / "tests" / "browser" / "node_modules" / "leaflet").exists():
+        sys.exit("needs Debian's chromium and tests/browser/node_modules: run scripts/test.sh first")
+    print(f"{os.cpu_count()} CPUs; load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     with tempfile.TemporaryDirectory(prefix="geopol-bench-") as folder:
-        corpus = Path(shutil.copytree(ROOT / "corpus", Path(folder) / "corpus"))
-        shipped = Path(folder) / "geopol.duckdb"
-        report("Build the shipped corpus", {"build": seconds(lambda: build.build(shipped, corpus))})
-        if not args.no_browser:
-            figures = first_paint(shipped, Path(folder))
-            if figures:
-                report("First page in Chromium, from the server's first answer (target: under 3 s)", figures)
-        report("Shipped corpus: re-run after a filter change, median (target: under 0.3 s)", server_times(shipped, "RUS"))
-        big = ROOT / "bench" / f"synthetic-{args.events}.duckdb"
-        if not big.exists():
-            report(
-                f"Write a synthetic store of {args.events:,} events",
-                {"write": seconds(lambda: synthetic.write(big, args.events))},
-            )
-        report(f"{args.events:,} events: Events page (target: under 1 s an interaction)", events_page_times(big))
-        report(f"{args.events:,} events: re-run after a filter change, median, every page", server_times(big, "RUS"))
+        if not args.skip_shipped:
+            corpus = Path(shutil.copytree(ROOT / "corpus", Path(folder) / "corpus"))
+            shipped = Path(folder) / "geopol.duckdb"
+            report("Build the shipped corpus", {"build": seconds(lambda: build.build(shipped, corpus))})
+            measure(shipped, "Shipped corpus", ["RUS", "USA", "FRA", "MLI", "NER", "BFA"])
+        if not args.skip_synthetic:
+            big = ROOT / "bench" / f"synthetic-{args.events}.duckdb"
+            if not big.exists():
+                report(
+                    f"Write a synthetic store of {args.events:,} events",
+                    {"write": seconds(lambda: synthetic.write(big, args.events))},
+                )
+            measure(big, f"{args.events:,} synthetic events", ["RUS", "USA", "FRA", "IRN", "MLI", "BFA", "TCD", "JNIM", "ECOWAS"])
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
 
 
 if __name__ == "__main__":

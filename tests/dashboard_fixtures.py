@@ -20,7 +20,15 @@ from geopol.store import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ("views/alliances.py", "views/movements.py", "views/timeline.py", "views/events.py", "views/article.py")
+PAGES = (
+    "views/alliances.py",
+    "views/changes.py",
+    "views/movements.py",
+    "views/timeline.py",
+    "views/events.py",
+    "views/article.py",
+    "views/glossary.py",
+)
 HOSTILE_TAGS = ("<script>", "<img src=x onerror", "${alert")
 
 
@@ -45,6 +53,13 @@ def hostile_store() -> Path:
     """Forty synthetic events; every fifth sentence, one title and one outlet carry script tags,
     Markdown, a template-literal injection and a spreadsheet formula; half the URLs are javascript:."""
     return synthetic.write(scratch("geopol-hostile-") / "hostile.duckdb", 40, hostile_every=5)
+
+
+@functools.cache
+def synthetic_store() -> Path:
+    """A thousand synthetic events: states, blocs and armed groups, one-sided events, events
+    with two actor pairs, dates known to the day or to the month."""
+    return synthetic.write(scratch("geopol-synthetic-") / "synthetic.duckdb", 1000)
 
 
 @functools.cache

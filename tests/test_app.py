@@ -1,6 +1,7 @@
 """The app, headless (streamlit.testing AppTest): every page runs, filters narrow the table and
 travel in the URL, downloads hold exactly the filtered rows, the article view highlights the
-event's sentence, uploads add events to one session only, and hostile text stays text."""
+event's sentence, uploads add events to one session only, and hostile text stays text.
+(The replay, the "What changed" page and the timeline's selections: test_app_pages.py.)"""
 
 from __future__ import annotations
 
@@ -28,10 +29,12 @@ from tests.dashboard_fixtures import (
 
 TITLES = {
     "views/alliances.py": "Alliances",
+    "views/changes.py": "What changed",
     "views/movements.py": "Troop movements",
     "views/timeline.py": "Timeline",
     "views/events.py": "Events",
     "views/article.py": "Article view",
+    "views/glossary.py": "Glossary",
 }
 
 
@@ -221,7 +224,7 @@ def test_javascript_urls_never_become_links(hostile: Path) -> None:
     frame = next(d for d in at.dataframe if d.key == "events_table").value
     links = [u for u in frame["original"] if isinstance(u, str) and u]
     assert links and all(u.startswith("https://") for u in links)
-    assert all(link.startswith("article?article=") for link in frame["article view"])
+    assert not any(isinstance(u, str) and u.startswith("javascript") for u in frame["original"])
 
 
 UPLOAD = (
@@ -231,20 +234,65 @@ UPLOAD = (
 )
 
 
-def test_uploading_an_article_adds_its_events_to_this_session_only(shipped: Path) -> None:
-    at = open_page(app(), "views/article.py")
-    before = int(next(m.value for m in open_page(app(), "views/alliances.py").metric if m.label == "Events"))
-    at.file_uploader(key="article_upload").upload("../../etc/my article.txt", UPLOAD, "text/plain").run()
+LATE_UPLOAD = (
+    b"Niamey, December 12, 2024 -- Niger's leader Abdourahamane Tiani received a Russian military delegation "
+    b"in Niamey on Thursday.\n"
+)
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at = open_page(at, "views/article.py")
+    at.file_uploader(key="article_upload").upload(name, content, "text/plain").run()
     no_errors(at)
     assert at.success, "the upload was not coded"
+    return at
+
+
+def test_uploading_an_article_adds_its_events_to_this_session_only(shipped: Path) -> None:
+    at = upload(app(), "../../etc/my article.txt", LATE_UPLOAD)
     uploaded = at.session_state["uploads"].article_ids[0]
     assert at.selectbox(key="article_choice").value == uploaded
     assert "<mark" in at.get("html")[0].value  # its coded sentences are highlighted
-    at = open_page(at, "views/alliances.py")
-    after = int(next(m.value for m in at.metric if m.label == "Events"))
-    assert after > before
+    at = open_page(at, "views/events.py")
+    assert len(table_events(at)) == len(event_ids(shipped)) + 1
     other = open_page(app(), "views/article.py")  # another session does not see it
     assert uploaded not in other.selectbox(key="article_choice").options
+
+
+def test_an_upload_after_the_last_date_is_not_hidden_by_the_old_end_date(shipped: Path) -> None:
+    at = upload(app(), "late.txt", LATE_UPLOAD)
+    assert at.date_input(key="f_dates").value[1] == date(2024, 12, 12)  # the range grew with the data
+    at = open_page(at, "views/events.py")
+    assert "events where" not in at.caption[0].value  # no filter nobody set
+    frame = next(d for d in at.dataframe if d.key == "events_table").value
+    assert frame["date"].iloc[0] == "2024-12-12"
+    assert frame["actors"].iloc[0] == "RUS → NER"
+
+
+def test_a_narrowed_end_date_stays_when_an_upload_moves_the_last_date(shipped: Path) -> None:
+    at = app()
+    at.date_input(key="f_dates").set_value((date(2023, 7, 1), date(2024, 1, 31))).run()
+    at = upload(at, "late.txt", LATE_UPLOAD)
+    assert at.date_input(key="f_dates").value == (date(2023, 7, 1), date(2024, 1, 31))
+
+
+def test_an_uploaded_report_of_a_stored_event_corroborates_it(shipped: Path) -> None:
+    call = "ev-eab37054b3d7"  # the Tiani-Putin phone call of 26 March 2024, in three articles
+    stored = query(shipped, "SELECT max(source_count) FROM events WHERE event_id = ?", [call])[0][0]
+    at = upload(app(), "call.txt", UPLOAD)
+    at = open_page(at, "views/events.py")
+    frame = next(d for d in at.dataframe if d.key == "events_table").value
+    assert len(frame) == len(event_ids(shipped))  # no second copy of the call
+    assert int(frame.loc[frame["event_id"] == call, "sources"].iloc[0]) == stored + 1
+    uploaded = at.session_state["uploads"].article_ids[0]
+    assert uploaded in set(query_sources(at, call))
+
+
+def query_sources(at: AppTest, event_id: str) -> list[str]:
+    from dashboard import queries
+
+    view = at.session_state["context"].view
+    return list(queries.sources(view, [event_id])["article_id"])
 
 
 def test_an_oversized_upload_is_refused_with_a_message(shipped: Path) -> None:
@@ -252,6 +300,75 @@ def test_an_oversized_upload_is_refused_with_a_message(shipped: Path) -> None:
     at.file_uploader(key="article_upload").upload("big.txt", b"x" * 1_200_000, "text/plain").run()
     assert any("limit is 1 MB" in e.value for e in at.error)
     assert "uploads" not in at.session_state
+
+
+def test_clear_filters_clears_them_and_the_address_bar(shipped: Path) -> None:
+    at = app({"actor": "RUS", "category": "CONSULT"})
+    assert at.multiselect(key="f_actors").value == ["RUS"]
+    clear = next(b for b in at.sidebar.button if b.label == "Clear filters")
+    clear.click().run()
+    no_errors(at)
+    assert at.multiselect(key="f_actors").value == []
+    assert at.multiselect(key="f_categories").value == []
+    assert at.checkbox(key="f_undated").value is True  # back to every event, undated ones too
+    assert "actor" not in at.query_params and "category" not in at.query_params
+    at = open_page(at, "views/events.py")
+    assert table_events(at) == event_ids(shipped)
+
+
+def test_a_link_names_what_it_could_not_use(shipped: Path) -> None:
+    at = app({"country": ["Niger", "Atlantis"], "from": "2030", "actor": "NER"})
+    no_errors(at)
+    assert at.multiselect(key="f_countries").value == ["NER"]  # a country's name stands for its code
+    notes = " ".join(w.value for w in at.sidebar.warning).replace("\\", "")  # Markdown escapes off
+    assert "country=Atlantis" in notes and "from=2030" in notes
+    assert "actor" not in notes
+
+
+def test_filters_show_names_not_codes(shipped: Path) -> None:
+    at = app()
+    assert "NER · Niger" in at.multiselect(key="f_countries").options
+    assert "verbal cooperation" in at.multiselect(key="f_quads").options
+    assert "CONSULT · meet, visit or call" in at.multiselect(key="f_categories").options
+    at.multiselect(key="f_actors").set_value(["RUS"]).run()
+    at.multiselect(key="f_quads").set_value(["verbal_coop"]).run()
+    at = open_page(at, "views/events.py")
+    assert "the source is Russia (RUS)" in at.caption[0].value.replace("\\", "")
+    assert "verbal cooperation" in at.caption[0].value and "verbal_coop" not in at.caption[0].value.replace("\\", "")
+
+
+def test_one_event_is_one_event(shipped: Path) -> None:
+    at = open_page(app({"category": "RETREAT", "actor": "FRA"}), "views/events.py")
+    assert at.caption[0].value.startswith("1 event where the source is France")
+
+
+def test_dates_are_as_precise_as_the_articles(shipped: Path) -> None:
+    at = open_page(app(), "views/events.py")
+    frame = next(d for d in at.dataframe if d.key == "events_table").value
+    withdrawal = frame.loc[frame["event_id"] == "ev-cb14ac0f56a3"].iloc[0]  # France's withdrawal, December 2023
+    assert withdrawal["date"] == "2023-12"
+    assert frame.loc[frame["event_id"] == "ev-eab37054b3d7", "date"].iloc[0] == "2024-03-26"
+    at = open_page(app({"article": "002"}), "views/article.py")
+    assert any("published December 2023" in c.value for c in at.caption)
+    assert not any("01 December" in c.value for c in at.caption)
+
+
+def test_empty_cells_are_empty_and_the_evidence_comes_before_the_details(shipped: Path) -> None:
+    at = open_page(app(), "views/events.py")
+    frame = next(d for d in at.dataframe if d.key == "events_table").value
+    assert not frame.drop(columns=["original"]).isna().any().any()
+    assert not (frame.astype(str) == "None").any().any()
+    columns = list(frame.columns)
+    assert columns.index("sentence") < columns.index("place") < columns.index("sources")
+
+
+def test_one_sided_events_are_in_the_table_and_marked(shipped: Path) -> None:
+    one_sided = event_ids(shipped, "coalesce(actor_code, '') = '' OR coalesce(recipient_code, '') = ''")
+    assert one_sided
+    at = open_page(app(), "views/events.py")
+    frame = next(d for d in at.dataframe if d.key == "events_table").value
+    marked = set(frame.loc[frame["actors"].str.contains("one-sided"), "event_id"])
+    assert marked == one_sided
 
 
 def test_first_run_builds_the_missing_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -264,3 +381,12 @@ def test_first_run_builds_the_missing_store(monkeypatch: pytest.MonkeyPatch, tmp
     no_errors(at)
     assert store.exists()
     assert {m.label: m.value for m in at.metric}["Events"] == str(len(event_ids(store)))
+
+
+def test_a_download_does_not_rerun_the_page_so_the_other_file_stays_valid(shipped: Path) -> None:
+    """A rerun after a click replaces both buttons' files; a second click before the browser has
+    the new ones asked for a file that was gone (MediaFileStorageError)."""
+    at = open_page(app(), "views/events.py")
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["Download CSV", "Download GeoJSON"]
+    assert all(b.proto.ignore_rerun for b in buttons)

@@ -66,21 +66,50 @@ def test_category_chart_reads_from_cooperation_down_to_conflict() -> None:
     assert encoding["y"]["sort"] == ["AID", "CONSULT", "SANCTION", "COERCE"]
 
 
-def test_dyad_chart_lines_up_running_scores_and_lets_a_pair_be_picked() -> None:
-    frame = pd.DataFrame(
+def dyad_frame() -> pd.DataFrame:
+    return pd.DataFrame(
         {
             "dyad": ["NER–RUS", "NER–RUS", "NER–USA", "NER–USA"],
             "month": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-03-01", "2024-05-01"]),
             "events": [1, 2, 2, 3],
-            "net": [4.2, 13.6, -2.4, -15.6],
-            "cumulative": [4.2, 17.8, -2.4, -18.0],
+            "alignment": [4.0, 13.0, -4.0, -15.0],
+            "cumulative": [4.0, 17.0, -4.0, -19.0],
         }
     )
-    chart = charts.dyad_chart(frame)
+
+
+def test_dyad_chart_lines_up_running_alignment_and_lets_a_click_pick_a_pair() -> None:
+    chart = charts.dyad_chart(dyad_frame())
     found = params(chart)
-    assert found["dyad"]["select"] == {"type": "point", "fields": ["dyad"]}
-    assert found["dyad"]["bind"] == "legend"
+    assert found["dyad"]["select"] == {"type": "point", "fields": ["dyad"], "on": "click", "nearest": True}
+    assert found["dyad"]["bind"] == "legend"  # the legend picks too, but a click on the chart is enough
     assert "cumulative" in chart.to_json()
+
+
+def colours(chart) -> dict[str, str]:
+    scale = spec(chart)["layer"][1]["encoding"]["color"]["scale"]
+    return dict(zip(scale["domain"], scale["range"], strict=True))
+
+
+def test_a_pair_keeps_its_colour_whatever_is_selected() -> None:
+    pairs = ["BFA–NER", "FRA–NER", "NER–RUS", "NER–USA"]
+    everything = colours(charts.dyad_chart(dyad_frame(), pairs))
+    only_russia = colours(charts.dyad_chart(dyad_frame()[dyad_frame()["dyad"] == "NER–RUS"], pairs))
+    assert everything["NER–RUS"] == only_russia["NER–RUS"] and everything["NER–USA"] == only_russia["NER–USA"]
+
+
+def test_charts_keep_their_plot_height_beside_legends_and_titles() -> None:
+    for chart in (charts.quad_chart(monthly()), charts.dyad_chart(dyad_frame()), charts.category_chart(monthly())):
+        assert spec(chart)["autosize"] == {"type": "fit-x", "contains": "padding"}  # the height is the plot's
+    assert spec(charts.quad_chart(monthly()))["height"] >= 200
+    one_category = monthly()[monthly()["event_type"] == "AID"]
+    assert spec(charts.category_chart(one_category))["height"] == {"step": charts.ROW_HEIGHT}  # a row keeps its height
+
+
+def test_a_period_from_the_address_bar_is_drawn_as_the_brush() -> None:
+    chart = charts.quad_chart(monthly(), (date(2023, 10, 1), date(2024, 3, 31)))
+    value = params(chart)["period"]["value"]["x"]
+    assert value[0] == {"year": 2023, "month": 10, "date": 1} and value[1] == {"year": 2024, "month": 3, "date": 31}
 
 
 def test_selection_state_reads_back_as_a_period_and_a_pair() -> None:
@@ -103,7 +132,8 @@ def final(series: pd.DataFrame, dyad: str) -> float:
 
 
 def test_shipped_corpus_ties_with_russia_warm_and_with_the_west_cool(shipped: data.View) -> None:
-    series = aggregates.dyad_months(shipped, Filters(), top=12)
+    months = aggregates.pair_months(shipped, Filters())
+    series = aggregates.dyad_months(months, aggregates.busiest_pairs(months, 12))
     assert final(series, "NER–RUS") > 0
     assert final(series, "NER–USA") < 0
     assert final(series, "FRA–NER") < 0

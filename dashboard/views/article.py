@@ -6,20 +6,26 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import article_html, queries, ui, uploads
-from dashboard.data import Uploads, normalize_upload
+from dashboard import article_html, merge, queries, ui, uploads
+from dashboard.data import View
 from dashboard.safe import http_url, md
+from dashboard.uploads import Uploads, merged, normalize_upload
+from dashboard.words import day, plural, published
 
+LISTED = 200  # articles offered at once: a store can hold hundreds of thousands
 ctx = ui.context()
 view = ctx.view
 
 
 def add_upload(coded: uploads.Coded) -> None:
-    tables = normalize_upload(coded.tables or {}, ui.countries_frame)
+    """Add the coded article to this session's uploads: every upload normalized together, then
+    corroborated with the store (an event it shares becomes one more source of that event)."""
     current: Uploads | None = st.session_state.get("uploads")
-    st.session_state["uploads"] = (
-        current.plus(tables, coded.article_id, coded.digest) if current else Uploads(tables, (coded.article_id,), (coded.digest,))
-    )
+    raw = merged(current.raw, coded.tables or {}) if current else dict(coded.tables or {})
+    tables = merge.corroborate(View(view.store), normalize_upload(raw, ui.countries_frame))
+    ids = (*current.article_ids, coded.article_id) if current else (coded.article_id,)
+    digests = (*current.digests, coded.digest) if current else (coded.digest,)
+    st.session_state["uploads"] = Uploads(raw, tables, ids, digests)
 
 
 with st.expander("Code your own article", expanded=False):
@@ -47,21 +53,24 @@ with st.expander("Code your own article", expanded=False):
         status, message, _ = done[digest]
         (st.success if status == "ok" else st.error)(md(message))
 
-listing = queries.articles(view)
-if listing.empty:
-    st.info("The store holds no articles yet.")
-    st.stop()
-ids = listing["article_id"].astype(str).tolist()
-titles = dict(zip(ids, listing["title"].fillna("").astype(str), strict=True))
 wanted = st.query_params.get("article")
 event_id = st.query_params.get("event")
 if not wanted and event_id:
     wanted = queries.article_of_event(view, event_id)
-if wanted in ids and st.session_state.get("article_from_url") != (wanted, event_id):
+if wanted and st.session_state.get("article_from_url") != (wanted, event_id):
     st.session_state["article_from_url"] = (wanted, event_id)
     st.session_state["article_choice"] = wanted
+words = st.text_input("Find an article", key="article_search", placeholder="words of its title, or its id", max_chars=200)
+listing, matching = queries.articles(view, words, LISTED, also=st.session_state.get("article_choice"))
+if listing.empty:
+    st.info("No article matches these words." if words.strip() else "The store holds no articles yet.")
+    st.stop()
+ids = listing["article_id"].astype(str).tolist()
+titles = dict(zip(ids, listing["title"].fillna("").astype(str), strict=True))
 if st.session_state.get("article_choice") not in ids:
     st.session_state["article_choice"] = ids[0]
+if matching > len(ids):
+    st.caption(f"The latest {LISTED} of {matching:,} articles are listed; type words of a title to find the others.")
 
 
 def on_choice() -> None:
@@ -86,8 +95,7 @@ text = str(article.get("text") or "")
 marks = article_html.marks_for(text, reports.to_dict("records"), event_id)
 
 meta = [str(article.get(k) or "") for k in ("outlet", "author")]
-published = article.get("published")
-meta.append("" if published is None or pd.isna(published) else f"published {pd.Timestamp(published).date():%d %B %Y}")
+meta.append(published(article.get("published"), article.get("published_precision") or "day"))
 st.subheader(md(article.get("title") or "Untitled"), anchor=False)
 st.caption(md(" · ".join(m for m in meta if m) or "no metadata"))
 url = http_url(article.get("url"))
@@ -102,7 +110,7 @@ with text_column:
     )
     st.html(article_html.highlight(text, marks))
 with events_column:
-    st.markdown(f"**{reports['event_id'].nunique()} events in this article**")
+    st.markdown(f"**{plural(reports['event_id'].nunique(), 'event')} in this article**")
     if event_id and event_id in set(reports["event_id"]):
         st.caption(md(f"Event {event_id} is outlined in orange."))
     table = pd.DataFrame(
@@ -110,7 +118,7 @@ with events_column:
             "sentence": reports["sentence_index"].astype("Int64") + 1,
             "category": reports["event_type"],
             "actors": reports["actors"],
-            "date": [ui.day(d) for d in reports["date"]],
+            "date": [day(d, p) for d, p in zip(reports["date"], reports["date_precision"], strict=True)],
             "place": reports["place"],
             "sources": reports["source_count"],
             "event_id": reports["event_id"],
@@ -120,6 +128,7 @@ with events_column:
         table,
         hide_index=True,
         width="stretch",
+        placeholder="",
         height=min(38 + 35 * max(len(table), 1), 720),
         column_config={
             "sentence": st.column_config.NumberColumn("No.", help="the number in brackets in the text", width=45),

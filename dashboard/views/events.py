@@ -6,31 +6,37 @@ import json
 
 import streamlit as st
 
-from dashboard import queries, ui
+from dashboard import cached, queries, tables, ui
 from dashboard.safe import md
+from dashboard.words import counted
 from geopol import exports
 
 ctx = ui.context()
 view, filters = ctx.view, ctx.filters
 
-total = queries.count_events(view, filters)
-found = f"{total:,} {filters.describe()}" if filters.active else f"{total:,} events"
-st.caption(md(f"{found}. Filters are in the sidebar; select rows to see every article behind them."))
+total = cached.count_events(view, view.key, filters)
+found = counted(total, filters.describe(ctx.names))
+st.caption(
+    md(
+        f"{found}. Filters are in the sidebar; select rows to see every article behind them. "
+        "One-sided events (one actor the text does not name) are marked; they are not on the maps."
+    )
+)
 
 size = 100
 pages = max(1, -(-total // size))
 if st.session_state.get("events_page", 1) > pages:
     st.session_state["events_page"] = 1
 page = st.session_state.get("events_page", 1)
-frame, _ = queries.event_page(view, filters, page, size)
-picked = ui.show_events(frame, key="events_table", height=min(38 + 35 * max(len(frame), 1), 640))
+frame, _ = cached.event_page(view, view.key, filters, page, size)
+picked = tables.show_events(frame, key="events_table", height=tables.table_height(len(frame)))
 if pages > 1:
     st.pagination(pages, key="events_page")
     st.caption(f"Page {page} of {pages}, {size} events a page, latest first.")
 
 if picked:
-    st.subheader("Sources of the selected events")
-    ui.show_sources(view, picked)
+    st.subheader("Sources of the selected events", anchor=False)
+    tables.show_sources(view, picked)
 
 
 def csv_bytes() -> bytes:
@@ -43,10 +49,17 @@ def geojson_bytes() -> bytes:
     return json.dumps(exports.to_geojson(queries.export_rows(view, filters)), ensure_ascii=False, default=str).encode("utf-8")
 
 
-left, right, _ = st.columns([1, 1, 3])
-# Callables: the file is made when someone clicks, not on every rerun of a 100,000-event table.
+left, right, _space = st.columns([1, 1, 3])
+# Callables: the file is made when someone clicks, not on every rerun of a million-event table.
+# on_click="ignore": a download does not rerun the page, so the other button's file stays valid.
 left.download_button(
-    "Download CSV", csv_bytes, file_name="events.csv", mime="text/csv", icon=":material/download:", disabled=total == 0
+    "Download CSV",
+    csv_bytes,
+    file_name="events.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    disabled=total == 0,
+    on_click="ignore",
 )
 right.download_button(
     "Download GeoJSON",
@@ -55,4 +68,5 @@ right.download_button(
     mime="application/geo+json",
     icon=":material/map:",
     disabled=total == 0,
+    on_click="ignore",
 )

@@ -6,62 +6,78 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import aggregates, maps, queries, ui
+from dashboard import cached, tables, ui
+from dashboard.movement_map import MAX_ROUTES, MOVEMENT_WORDS, movement_map
 from dashboard.safe import http_url, md
+from dashboard.words import day, plural, quantity
 
 ctx = ui.context()
 view, filters = ctx.view, ctx.filters
 
-st.caption(md(f"Withdrawals, deployments and military aid of personnel, among {filters.describe()}."))
+st.caption(
+    md(f"Withdrawals, deployments and military aid of personnel between two coded actors, among {filters.describe(ctx.names)}.")
+)
 
-routes = aggregates.routes(view, filters)
-moves = aggregates.movements(view, filters)
-unrouted = aggregates.unrouted_troop_events(view, filters)
+routes = cached.routes(view, view.key, filters)
+moves = cached.movements(view, view.key, filters)
+unrouted, unrouted_total = cached.unrouted_troop_events(view, view.key, filters)
 total = int(routes["events"].sum()) if len(routes) else 0
 
 if routes.empty:
     st.info("No movement with a known origin and destination matches the filters.")
-figure = maps.movement_map(routes, ui.bases(routes, queries.place_names(view, filters)), ui.countries_geojson())
+around = st.segmented_control("Open the map on", ["Sahel", "all routes"], default="Sahel", key="movement_around")
+figure = movement_map(
+    routes,
+    ui.bases(routes, frozenset(cached.place_names(view, view.key, filters))),
+    ui.countries_geojson(),
+    ui.mission_capitals(),
+    around="routes" if around == "all routes" else "sahel",
+)
 st_folium(figure, key="movement_map", height=560, use_container_width=True, returned_objects=[])
+drawn = f"The {MAX_ROUTES} busiest of {len(routes)} routes are drawn. " if len(routes) > MAX_ROUTES else ""
 st.caption(
-    "Arrows run from origin to destination; width grows with the number of people. "
-    "Squares are military bases (approximate positions, from the places dictionary)."
+    f"{drawn}Arrows run from origin to destination; width grows with the number of people. "
+    "Squares are military bases (approximate positions, from the places dictionary); dots are capitals."
 )
 
-st.subheader(f"{total} movement{'s' if total != 1 else ''} with a route")
+st.subheader(f"{plural(total, 'movement')} with a route", anchor=False)
 if total > len(moves):
-    st.caption(f"The latest {len(moves)} are listed; the map adds up all {total}, one arrow per route.")
+    st.caption(f"The latest {len(moves)} are listed; the map adds up all {total:,}, one arrow per route.")
 if not moves.empty:
     table = pd.DataFrame(
         {
-            "date": ["undated" if pd.isna(d) else pd.Timestamp(d).date().isoformat() for d in moves["date"]],
-            "what": [maps.MOVEMENT_WORDS.get(t, t) for t in moves["event_type"]],
+            "date": [day(d, p) for d, p in zip(moves["date"], moves["date_precision"], strict=True)],
+            "what": [MOVEMENT_WORDS.get(t, t) for t in moves["event_type"]],
             "who": moves["actors"],
-            "quantity": [ui.quantity(q, u) for q, u in zip(moves["quantity"], moves["quantity_unit"], strict=True)],
+            "sentence": moves["sentence"].fillna(""),
+            "quantity": [quantity(q, u) for q, u in zip(moves["quantity"], moves["quantity_unit"], strict=True)],
             "route": [f"{o} → {d}" for o, d in zip(moves["origin"], moves["destination"], strict=True)],
             "sources": moves["source_count"].fillna(0).astype(int),
-            "article view": [ui.article_link(a, e) for a, e in zip(moves["article_id"], moves["event_id"], strict=True)],
             "original": [http_url(u) for u in moves["source_url"]],
-            "sentence": moves["sentence"],
         }
     )
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
+        placeholder="",
+        row_height=54,
         column_config={
-            "date": st.column_config.TextColumn("Date", width=95),
-            "what": st.column_config.TextColumn("What", width=110),
-            "who": st.column_config.TextColumn("Who", width=110),
-            "quantity": st.column_config.TextColumn("Quantity", width=110),
-            "route": st.column_config.TextColumn("Route", width=190),
-            "sources": st.column_config.NumberColumn("Sources", width=70),
-            "article view": st.column_config.LinkColumn("Article view", display_text="highlighted", width=95),
-            "original": st.column_config.LinkColumn("Original", display_text="open ↗", width=80),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            "date": st.column_config.TextColumn("Date", width=80),
+            "what": st.column_config.TextColumn("What", width=100),
+            "who": st.column_config.TextColumn("Who", width=95),
+            "sentence": st.column_config.TextColumn("Sentence (the evidence)", width="large"),
+            "quantity": st.column_config.TextColumn("Quantity", width=100),
+            "route": st.column_config.TextColumn("Route", width=170),
+            "sources": st.column_config.NumberColumn("Sources", width=65),
+            "original": st.column_config.LinkColumn("Original", display_text="open ↗", width=70),
         },
     )
 
-if not unrouted.empty:
-    with st.expander(f"{len(unrouted)} more troop events without a known route"):
-        ui.show_events(unrouted, key="unrouted_events")
+if unrouted_total:
+    with st.expander(f"{plural(unrouted_total, 'more troop event')} without a known route"):
+        if unrouted_total > len(unrouted):
+            st.caption(f"The latest {len(unrouted)} are listed.")
+        picked = tables.show_events(unrouted, key="unrouted_events")
+        if picked:
+            tables.show_sources(view, picked)

@@ -121,10 +121,28 @@ def serve_offline(route) -> None:
     route.abort()
 
 
-@pytest.fixture
-def page(browser) -> Iterator:
-    context = browser.new_context(viewport={"width": 1440, "height": 1600})
+SIZES = {"wide": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def new_tab(browser, size: str = "wide"):
+    phone = size == "phone"
+    context = browser.new_context(viewport=SIZES[size], is_mobile=phone, has_touch=phone, accept_downloads=True)
     tab = context.new_page()
     tab.route("**/*", serve_offline)
+    return context, tab
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A laptop's window, 1440 x 900."""
+    context, tab = new_tab(browser, "wide")
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone(browser) -> Iterator:
+    """A phone's screen, 390 x 844, touch."""
+    context, tab = new_tab(browser, "phone")
     yield tab
     context.close()

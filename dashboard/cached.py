@@ -1,0 +1,89 @@
+"""The pages' queries, cached per store build, uploads and filters: a rerun that changes no
+filter (a click on a table row, a replay step, a page turn elsewhere) reads the answers back
+instead of asking DuckDB again. key is View.key; the view itself is not hashed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import aggregates, changes, queries
+from dashboard.data import View
+from dashboard.filters import Filters
+
+ENTRIES = 64  # filter sets kept per question
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def month_figures(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return queries.month_figures(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def pair_months(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return aggregates.pair_months(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def dyad_events(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return aggregates.dyad_events(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def places(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return aggregates.places(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def monthly(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return aggregates.monthly(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def routes(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return aggregates.routes(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def count_events(_view: View, key: str, f: Filters) -> int:
+    return queries.count_events(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def event_page(_view: View, key: str, f: Filters, page: int, size: int) -> tuple[pd.DataFrame, int]:
+    return queries.event_page(_view, f, page, size)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def pair_events(_view: View, key: str, f: Filters, a: str, b: str) -> pd.DataFrame:
+    return aggregates.pair_events(_view, f, a, b)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def unseated_positions(_view: View, key: str, f: Filters, codes: tuple[str, ...]) -> pd.DataFrame:
+    return aggregates.unseated_positions(_view, f, list(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def group_months(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return changes.group_months(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def actor_months(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return changes.actor_months(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def place_names(_view: View, key: str, f: Filters) -> set[str]:
+    return queries.place_names(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def movements(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    return aggregates.movements(_view, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def unrouted_troop_events(_view: View, key: str, f: Filters) -> tuple[pd.DataFrame, int]:
+    return aggregates.unrouted_troop_events(_view, f)

@@ -1,0 +1,107 @@
+"""What the browser tests do again and again: open a page, wait for Streamlit, read the map."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import ARTIFACTS
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TABLE = '[data-testid="stDataFrame"]'
+CHART = '[data-testid="stVegaLiteChart"]'
+
+
+def open_page(page, app_url: str, path: str, title: str, main: str | None = None):
+    page.goto(app_url + path)
+    page.get_by_role("heading", name=title, level=1).wait_for(timeout=60_000)
+    if main:
+        page.locator(main).first.wait_for(timeout=60_000)
+    settle(page)
+    return page
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_function(
+        "document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'", timeout=60_000
+    )
+    page.wait_for_timeout(600)
+
+
+def no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def map_frame(page):
+    # A map made anew (other bounds, another legend) replaces the old one a moment after the run.
+    page.wait_for_function(f"document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=60_000)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-overlay-pane path >> visible=true").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(400)  # the labels are placed a moment after the map draws
+    return frame
+
+
+def in_map(page, script: str, arg=None):
+    """Run a function of (body, arg) inside the map's frame, where map_div is the Leaflet map."""
+    return page.frame_locator(MAP_FRAME).locator("body").evaluate(script, arg)
+
+
+LABEL_BOXES = """() => Array.from(document.querySelectorAll('.geopol-label'))
+    .filter(l => !l.classList.contains('hidden'))
+    .map(l => {
+        const r = l.getBoundingClientRect();
+        return {text: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    })"""
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]:
+                found.append((a["text"], b["text"]))
+    return found
+
+
+TIE = """(body, tie) => {
+    for (const layer of Object.values(map_div._layers)) {
+        const tip = layer.getTooltip && layer.getTooltip();
+        const text = tip && String(tip.getContent());
+        if (layer.getLatLngs && text && text.includes(tie + ':')) {
+            const points = layer.getLatLngs();
+            const p = map_div.latLngToContainerPoint(points[Math.floor(points.length / 2)]);
+            return {x: p.x, y: p.y, color: layer.options.color, text: text};
+        }
+    }
+    return null;
+}"""
+
+
+def tie(page, name: str) -> dict | None:
+    """Where the line of a tie passes on the map, its colour and its tooltip."""
+    return in_map(page, TIE, name)
+
+
+def replay_to(page, month: str, limit: int = 24) -> None:
+    """Move the replay slider with the keyboard until it reads month ("Dec 2023")."""
+    slider = page.locator('input[type=range][aria-label^="Replay month"]')
+    for _ in range(limit):
+        if slider.get_attribute("aria-valuetext") == month:
+            break
+        slider.focus()
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(300)
+        settle(page)
+    assert slider.get_attribute("aria-valuetext") == month
+
+
+def metric(page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True))
+    return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def selected_values(page) -> list[str]:
+    return page.locator('[data-testid="stSelectbox"] input').evaluate_all("inputs => inputs.map(i => i.value)")
