@@ -21,7 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
@@ -119,7 +119,88 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
+    return repair_verbless(repair_between(repair_neighbouring(doc)))
+
+
+def repair_between(doc: Doc) -> Doc:
+    """ "the suspension of cooperation between Algeria and Morocco was a mistake" read with
+    Morocco as the subject of a new clause: "between" takes both, and the noun phrase that
+    holds them is the subject of the verb that had taken Morocco."""
+    for first in doc:
+        if not any(c.dep_ == "case" and c.lower_ == "between" for c in first.children):
+            continue
+        if any(c.dep_ == "conj" for c in first.children):
+            continue
+        end = max(t.i for t in first.subtree)
+        if end + 2 >= len(doc) or doc[end + 1].lower_ not in ("and", "&"):
+            continue
+        second = next((t for t in doc[end + 2 : end + 6] if t.dep_ == "nsubj"), None)
+        if second is None or second.pos_ not in ("PROPN", "NOUN") or second.head.i < second.i:
+            continue
+        verb = second.head
+        holder = first
+        while holder.head != holder and holder.head.i < first.i and holder.dep_ not in ("obj", "nsubj"):
+            holder = holder.head
+        conjunction = doc[end + 1]
+        second.head, second.dep_ = first, "conj"
+        conjunction.head, conjunction.dep_ = second, "cc"
+        if holder.dep_ == "obj" and holder.head.i < first.i and verb.dep_ == "conj" and verb.head == holder.head:
+            verb.dep_ = "ccomp"  # "said [the suspension ... was a mistake]"
+            holder.head, holder.dep_ = verb, "nsubj"
     return doc
+
+
+NEIGHBOURING = {"neighboring", "neighbouring", "bordering"}
+NOMINAL_RELATION = {"advcl": "obl", "xcomp": "obj", "ccomp": "obj", "csubj": "nsubj"}
+
+
+def repair_neighbouring(doc: Doc) -> Doc:
+    """ "France, Togo and neighboring Nigeria" read with "neighboring" as a verb taking
+    Nigeria as its object: the country takes the verb's place and "neighboring" describes it."""
+    for word in doc:
+        if word.lower_ not in NEIGHBOURING or word.pos_ != "VERB" or word.dep_ in ("ROOT", "amod"):
+            continue
+        place = next((c for c in word.children if c.dep_ == "obj" and c.i == word.i + 1 and c.pos_ == "PROPN"), None)
+        if place is None:
+            continue
+        top, relation = word.head, NOMINAL_RELATION.get(word.dep_, word.dep_)
+        for child in [c for c in word.children if c != place]:
+            child.head = place
+            if child.dep_ == "mark":
+                child.dep_ = "case"  # "from neighboring Chad": a preposition, not a conjunction
+        place.head, place.dep_ = top, relation
+        word.head, word.dep_ = place, "amod"
+    return doc
+
+
+def repair_verbless(doc: Doc) -> Doc:
+    """ "Army chiefs from the bloc finalized plans ..." read as one long noun phrase: in a
+    sentence with no verb of its own, a past verb hung as an adjective on a later noun is the
+    predicate, the root noun its subject and that noun its object."""
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        clause = list(root.subtree)
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in clause):
+            continue
+        verb = next((t for t in clause if t.i > root.i and t.dep_ == "amod" and t.tag_ in ("VBD", "VBN")), None)
+        if verb is not None and verb.head.i == verb.i + 1 and verb.head.head == root and verb.head.dep_ in ("nmod", "appos"):
+            promote(verb, root, obj=verb.head)
+            continue
+        # "Thousands of protesters rallied in Bamako": the verb hung on the root as a clause of it
+        verb = next((t for t in root.children if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.i > root.i), None)
+        if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
+            promote(verb, root)
+    return doc
+
+
+def promote(verb: Token, subject: Token, obj: Token | None = None) -> None:
+    """Make `verb` the sentence's predicate with `subject` (and `obj`) as its arguments."""
+    verb.head, verb.dep_ = verb, "ROOT"
+    subject.head, subject.dep_ = verb, "nsubj"
+    if obj is not None:
+        obj.head, obj.dep_ = verb, "obj"
+    last = obj if obj is not None else verb
+    for late in [c for c in subject.children if c.i > last.i and c.dep_ == "punct"]:
+        late.head = verb
 
 
 def lemma_of(word: str) -> str:

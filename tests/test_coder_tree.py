@@ -149,3 +149,14 @@ def test_a_named_actor_without_code_leaves_a_one_sided_event():
     (event,) = code_text("Zambia expelled Ulrich Kessler on Friday.")
     assert [a.code for a in event.sources] == ["ZMB"]
     assert [(a.text, a.code) for a in event.recipients] == [("Ulrich Kessler", "")]
+
+
+def test_a_pair_after_between_stays_one_pair_and_the_noun_phrase_is_the_subject():
+    events = code_text("The envoy said the suspension of trade between Ghana and Togo had hurt farmers on both sides.")
+    assert {(c, s) for c, s, _ in dyads(events)} == {("SANCTION", "GHA+TGO")}
+
+
+def test_a_headline_like_sentence_without_a_verb_of_its_own_is_still_coded():
+    events = code_text("Hundreds of students marched in Dakar against Gambia.")
+    assert ("PROTEST", "SEN", "GMB") in dyads(events)
+    assert not codes(events, "sources") - {"SEN"}

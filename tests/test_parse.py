@@ -48,3 +48,48 @@ def test_a_past_verb_read_as_an_adjective_is_put_back_over_its_noun():
     assert (doc[2].dep_, doc[2].head.i) == ("ROOT", 2)
     assert (doc[3].dep_, doc[3].head.text) == ("obj", "imposed")
     assert doc[1].head.text == "imposed"
+
+
+def built(words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]) -> Doc:
+    return repair(Doc(parser().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos))
+
+
+def test_a_verbless_reading_takes_the_past_verb_hung_on_its_root_as_predicate():
+    # "Hundreds of farmers marched in Dakar." read as one noun phrase
+    doc = built(
+        ["Hundreds", "of", "farmers", "marched", "in", "Dakar", "."],
+        [0, 2, 0, 0, 5, 3, 0],
+        ["ROOT", "case", "nmod", "acl", "case", "obl", "punct"],
+        ["NNS", "IN", "NNS", "VBD", "IN", "NNP", "."],
+        ["NOUN", "ADP", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    assert (doc[3].dep_, doc[3].head.i) == ("ROOT", 3)
+    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "marched")
+    assert doc[6].head.text == "marched"
+
+
+def test_between_takes_both_members_of_the_pair():
+    # "Trade between Ghana and Togo fell." read with Togo as the subject of "fell"
+    doc = built(
+        ["Trade", "between", "Ghana", "and", "Togo", "fell", "."],
+        [5, 2, 0, 5, 5, 5, 5],
+        ["nsubj", "case", "nmod", "cc", "nsubj", "ROOT", "punct"],
+        ["NN", "IN", "NNP", "CC", "NNP", "VBD", "."],
+        ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+    )
+    assert (doc[4].dep_, doc[4].head.text) == ("conj", "Ghana")
+    assert (doc[3].dep_, doc[3].head.text) == ("cc", "Togo")
+
+
+def test_neighbouring_describes_the_country_it_was_read_as_taking():
+    # "troops left for neighbouring Chad" read with "neighbouring" as a verb
+    doc = built(
+        ["Troops", "left", "for", "neighbouring", "Chad", "."],
+        [1, 1, 3, 1, 3, 1],
+        ["nsubj", "ROOT", "mark", "advcl", "obj", "punct"],
+        ["NNS", "VBD", "IN", "VBG", "NNP", "."],
+        ["NOUN", "VERB", "ADP", "VERB", "PROPN", "PUNCT"],
+    )
+    assert (doc[4].dep_, doc[4].head.text) == ("obl", "left")
+    assert (doc[3].dep_, doc[3].head.text) == ("amod", "Chad")
+    assert (doc[2].dep_, doc[2].head.text) == ("case", "Chad")
