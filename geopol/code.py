@@ -151,6 +151,7 @@ def code_sentence(
     drafts = [d for d in drafts if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d)]
     for draft in drafts:
         combat(draft)
+        threat_target(scene, draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
@@ -730,6 +731,24 @@ def combat(draft: Draft) -> None:
     sources_armed = any(armed(a) or a.kind == "state" for a in draft.sources if a.code)
     if any(armed(a) for a in draft.recipients) and (sources_armed or any(armed(a) for a in draft.sources)):
         draft.category = "FIGHT"  # "Israel struck Hezbollah positions", "jihadists ambushed soldiers"
+
+
+def threat_target(scene: Scene, draft: Draft) -> None:
+    """ "threatened to halt talks if Japan deploys the missiles": a threat with no recipient
+    of its own is aimed at whoever the condition names."""
+    sources = {a.code for a in draft.sources}
+    if draft.category != "THREATEN" or {a.code for a in draft.recipients if a.code} - sources:
+        return
+    words = [draft.cue.anchor, *(c for c in draft.cue.anchor.children if c.dep_ in ("xcomp", "ccomp"))]
+    for word in words:
+        for clause in word.children:
+            if clause.dep_ != "advcl" or not set(syntax.marks(clause)) & CONDITIONAL_MARKS:
+                continue
+            subject = syntax.subject(clause)
+            found = tuple(a for a in scene.actors.of(subject) if a.code and a.code not in sources) if subject else ()
+            if found:
+                draft.recipients = found
+                return
 
 
 def fill_defaults(scene: Scene, draft: Draft) -> None:
