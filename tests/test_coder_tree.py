@@ -160,3 +160,9 @@ def test_a_headline_like_sentence_without_a_verb_of_its_own_is_still_coded():
     events = code_text("Hundreds of students marched in Dakar against Gambia.")
     assert ("PROTEST", "SEN", "GMB") in dyads(events)
     assert not codes(events, "sources") - {"SEN"}
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names():
+    events = code_text("Ghana has threatened to suspend talks on tariffs if Togo keeps its border closed.")
+    assert ("THREATEN", "GHA", "TGO") in dyads(events)
+    assert not {e.category for e in events} & {"CONSULT", "SANCTION"}
