@@ -244,19 +244,15 @@ def extract(paths: list[Path], output_format: str, options: Options | None = Non
 
 
 def export(store: Path, output_format: str, output: Path | None) -> int:
-    """The store's events in one of the export formats."""
+    """The store's events, with the latest reviews applied, in one of the export formats."""
     import json
 
     from geopol import exports
-    from geopol.store import connect
 
     if not store.exists():
         print(f"error: store {shown(store)} does not exist yet; build it: python -m geopol build", file=sys.stderr)
         return 2
-    with connect(store) as con:
-        cursor = con.execute("SELECT * FROM events ORDER BY date NULLS LAST, event_id")
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    rows = review_cli.current_rows(store)
     if output_format == "csv":
         text = exports.to_csv(rows, (*exports.COLUMNS, *exports.EXTRA_COLUMNS))
     else:

@@ -83,6 +83,14 @@ def run(args: argparse.Namespace) -> int:
     return export(args.store, reviews, args.format, args.output)
 
 
+def current_rows(store: Path) -> list[dict[str, object]]:
+    """Every event row of the store, with the reviews file as it is now applied."""
+    from geopol.review_eval import reviewed_rows
+
+    reviews, _ = read_reviews(reviews_path(store))
+    return reviewed_rows(store, reviews, "TRUE", "date NULLS LAST, event_id, rowid")[0]
+
+
 def evaluate(store: Path, reviews: list[Review]) -> int:
     from geopol.review_eval import report, reviewed_rows, verdicts
 

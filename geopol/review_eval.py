@@ -136,13 +136,18 @@ def report(found: list[Verdict]) -> str:
     return "\n".join(lines)
 
 
-def reviewed_rows(store: Path, reviews: list[Review]) -> tuple[list[dict[str, object]], list[Review]]:
-    """Every reviewed event row of the store with the reviews applied (a copy in memory: the
-    store is not changed), and the reviews that no longer find their sentence."""
+def reviewed_rows(
+    store: Path,
+    reviews: list[Review],
+    where: str = "review_status <> 'unreviewed'",
+    order: str = "event_id, rowid",
+) -> tuple[list[dict[str, object]], list[Review]]:
+    """The event rows of the store (by default the reviewed ones) with the reviews applied (a
+    copy in memory: the store is not changed), and the reviews that no longer find their sentence."""
     with duckdb.connect(":memory:") as con:
         literal = str(store).replace("'", "''")
         con.execute(f"ATTACH '{literal}' AS store (READ_ONLY)")
         events, sources = copy_for_review(con, "store.events", "store.event_sources")
         applied = apply_reviews(con, reviews, events, sources, "store.articles")
-        rows = records(con, f"SELECT * FROM {events} WHERE review_status <> 'unreviewed' ORDER BY event_id, rowid")
+        rows = records(con, f"SELECT * FROM {events} WHERE {where} ORDER BY {order}")
     return rows, applied.unmatched
