@@ -46,12 +46,13 @@ st.html(
     </style>"""
 )
 
-from dashboard import sidebar, ui  # noqa: E402  (after the title: its imports take most of a cold start)
+from dashboard import review_ui, sidebar, ui  # noqa: E402  (after the title: its imports take most of a cold start)
 
 view = ui.session_view()
 options = ui.options(view, view.key)
 names = ui.names(options)
 filters = sidebar.filter_sidebar(options, names)
 sidebar.sync_query(filters)
+review_ui.sidebar()
 st.session_state["context"] = ui.Context(view, filters, options, names)
 navigation.run()

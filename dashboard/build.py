@@ -70,6 +70,6 @@ def build(store: Path, corpus: Path, coder: Coder | None = None, progress: Progr
     articles, events, problems = pipeline.run([corpus], coder, progress=step)
     report(0.92, "Writing the event store…")
     store.parent.mkdir(parents=True, exist_ok=True)
-    save(store, articles, events, coder.dictionaries.actors, problems)
+    problems = [*problems, *save(store, articles, events, coder.dictionaries.actors, problems)]
     report(1.0, f"Built the store: {len(articles)} articles, {len({e.event_id for e in events})} events.")
     return problems

@@ -27,6 +27,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         **dict.fromkeys(("title", "outlet"), VARCHAR),
         "published": DATE,
         **dict.fromkeys(("actor", "actor_code", "actor_kind", "recipient", "recipient_code", "recipient_kind"), VARCHAR),
+        **dict.fromkeys(("review_status", "review_note", "reviewed_at", "reviewer", "review_id", "coder_values"), VARCHAR),
     },
     "event_sources": {
         **dict.fromkeys(("event_id", "article_id"), VARCHAR),

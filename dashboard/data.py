@@ -16,7 +16,7 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -26,7 +26,10 @@ import pandas as pd
 from dashboard import alignment
 from dashboard.columns import COLUMNS, TABLES
 from geopol import paths
+from geopol.dictionaries import ActorInfo, load_states
 from geopol.problems import Problem, StoreError
+from geopol.review import Review, read_reviews, reviews_path
+from geopol.review_store import apply_reviews, copy_for_review
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -109,9 +112,12 @@ DERIVED = frozenset(
 
 def events_select(con: duckdb.DuckDBPyConnection, relation: str, countries: Countries, rid: str) -> str:
     """The app's events: normalized, with place_country, month, alignment, two_sided and the
-    first-row flags. rid numbers the rows (the store file's rowid, or negative for uploads)."""
+    first-row flags; none an analyst rejected. rid numbers the rows (the store file's rowid, or
+    negative for uploads)."""
     present = column_types(con, relation)
     base = normalized("events", relation, present, others=False, rid=rid)
+    if "review_status" in present:
+        base += " WHERE coalesce(review_status, '') <> 'rejected'"
     if "place_country" not in present:  # an older store: the polygons say where each place lies
         points = con.execute(
             f"SELECT DISTINCT lat, lon FROM {relation} WHERE lat IS NOT NULL AND lon IS NOT NULL "
@@ -201,14 +207,36 @@ def attach(con: duckdb.DuckDBPyConnection, path: Path) -> set[str]:
     return {r[0] for r in rows}
 
 
-def load_store(path: Path, countries: Countries, weights: list[alignment.Weight] | None = None) -> Store:
+def reviews_version(store: Path) -> str:
+    """Changes whenever a review is added to the store's reviews file."""
+    try:
+        stat = reviews_path(store).stat()
+    except OSError:
+        return "no-reviews"
+    return f"{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def store_version(path: Path) -> str:
+    """Changes whenever the store is rebuilt or a review is added."""
+    stat = path.stat()
+    return f"{stat.st_mtime_ns}-{stat.st_size}-{reviews_version(path)}"
+
+
+def load_store(
+    path: Path, countries: Countries, weights: list[alignment.Weight] | None = None, reviews: list[Review] | None = None
+) -> Store:
+    """The store in memory, with the reviews (by default its reviews file) applied to a copy of
+    its events: the analysts' last word shows on every page without a rebuild."""
     con = duckdb.connect(":memory:")
     tables = attach(con, path)
     add_weights(con, weights if weights is not None else alignment.load_weights())
+    if reviews is None:
+        reviews = read_reviews(reviews_path(path))[0]
+    sources = reviewed_sources(con, tables, reviews)
     for table in TABLES:
         if table not in tables:
             create_table(con, f"empty_{table}", empty_frame(table))
-        source = f"store.{table}" if table in tables else f"empty_{table}"
+        source = sources.get(table) or (f"store.{table}" if table in tables else f"empty_{table}")
         if table == "events":
             con.execute(f"CREATE TABLE events AS {events_select(con, source, countries, 'rowid')}")
             quoted = "".join(f', "{c}"' for c in export_only(con, source))
@@ -221,9 +249,29 @@ def load_store(path: Path, countries: Countries, weights: list[alignment.Weight]
     con.execute(f"CREATE TABLE reports AS {REPORTS.format(sources='event_sources', events='events', sign='')}")
     for table in VIEWS:
         con.execute(f"CREATE VIEW v_{table} AS SELECT * FROM main.{table}")
+    source = sources.get("events") or ("store.events" if "events" in tables else "empty_events")
+    rejected = "review_status = 'rejected'" if "review_status" in column_types(con, source) else "FALSE"
+    con.execute(f"CREATE VIEW rejected_events AS SELECT * FROM {source} WHERE {rejected}")
     info = dict(con.execute("SELECT key, value FROM store.build_info").fetchall()) if "build_info" in tables else {}
-    stat = path.stat()
-    return Store(con, path, f"{stat.st_mtime_ns}-{stat.st_size}", info)
+    return Store(con, path, store_version(path), info)
+
+
+def reviewed_sources(con: duckdb.DuckDBPyConnection, tables: set[str], reviews: list[Review]) -> dict[str, str]:
+    """Tables holding the store's events, reports and actors with the reviews applied (none
+    when there is no review): table name -> the relation to read it from."""
+    if not reviews or not {"events", "event_sources", "articles"} <= tables:
+        return {}
+    events, sources = copy_for_review(con, "store.events", "store.event_sources")
+    applied = apply_reviews(con, reviews, events, sources, "store.articles")
+    found = {"events": events, "event_sources": sources}
+    if "actors" in tables:
+        known = {r[0] for r in con.execute("SELECT code FROM store.actors").fetchall()}
+        extra = [a for code, a in load_states(paths.DATA_DIR / "actors")[1].items() if code in applied.codes - known]
+        frame = pd.DataFrame([asdict(a) for a in extra], columns=list(ActorInfo.__dataclass_fields__))
+        create_table(con, "review_actors", frame)
+        con.execute("CREATE TABLE reviewed_actors AS SELECT * FROM store.actors UNION ALL BY NAME SELECT * FROM review_actors")
+        found["actors"] = "reviewed_actors"
+    return found
 
 
 VIEWS = (*TABLES, "events_export", "reports")  # each has a v_ view: the store's rows, plus a session's uploads

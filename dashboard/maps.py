@@ -23,7 +23,7 @@ from dashboard import alignment, bulk, maplabels
 from dashboard import mapparts as parts
 from dashboard.alliance_parts import ARMED, CAPITAL_DOT, POINT, Capital, Layers, Restyle, alliance_legend, country_looks
 from dashboard.safe import esc, link, shorten
-from dashboard.words import day
+from dashboard.words import day, review_mark
 
 
 def dyad_title(a: str, b: str) -> str:
@@ -53,7 +53,8 @@ def events_table(events: list[dict[str, Any]], more: int = 0) -> str:
         )
         count = f" (+{int(e['source_count']) - 1} more)" if e["source_count"] and e["source_count"] > 1 else ""
         rows.append(
-            f"<tr><td>{esc(day(e['date'], e.get('date_precision', 'day')))}<br><b>{esc(e['event_type'])}</b><br>"
+            f"<tr><td>{esc(day(e['date'], e.get('date_precision', 'day')))}<br><b>{esc(e['event_type'])}</b>"
+            f"{esc(' ' + review_mark(e.get('review_status'))).rstrip()}<br>"
             f"{esc(e['actor_code'])}&nbsp;→&nbsp;{esc(e['recipient_code'])}</td>"
             f"<td>{esc(shorten(e['sentence']))}<br><i>{source}{esc(count)}</i></td></tr>"
         )

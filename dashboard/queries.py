@@ -24,7 +24,7 @@ EVENT_COLUMNS = """
     event_id, date, date_precision, event_type, quad_class, mode, alignment, actor_code, recipient_code, two_sided,
     place, place_country, quantity,
     quantity_unit, origin, origin_lat, origin_lon, destination, destination_lat, destination_lon, sentence,
-    source_count, article_id, source_url, outlet, title
+    source_count, article_id, source_url, outlet, title, review_status
 """
 ORDER = "date DESC NULLS LAST, event_id"
 EXPORT_COLUMNS = tuple(
@@ -286,10 +286,11 @@ def article_reports(view: View, article_id: str) -> pd.DataFrame:
                 any_value(event_type) AS event_type, any_value(quad_class) AS quad_class,
                 string_agg(DISTINCT {PAIR}, '; ' ORDER BY {PAIR}) AS actors, any_value(place) AS place,
                 any_value(quantity) AS quantity, any_value(quantity_unit) AS quantity_unit,
-                max(source_count) AS source_count
+                max(source_count) AS source_count, any_value(review_status) AS review_status
               FROM v_events WHERE event_id IN (SELECT event_id FROM s) GROUP BY event_id)
         SELECT s.event_id, s.sentence_index, s.sentence, s.sentence_start, s.sentence_end, s.cue_start, s.cue_end,
-            e.date, e.date_precision, e.event_type, e.quad_class, e.actors, e.place, e.quantity, e.quantity_unit, e.source_count
+            e.date, e.date_precision, e.event_type, e.quad_class, e.actors, e.place, e.quantity, e.quantity_unit, e.source_count,
+            e.review_status
         FROM s JOIN e USING (event_id)
         ORDER BY s.sentence_index, s.event_id
         """,
@@ -300,3 +301,32 @@ def article_reports(view: View, article_id: str) -> pd.DataFrame:
 def article_of_event(view: View, event_id: str) -> str | None:
     found = view.scalar("SELECT article_id FROM v_events WHERE event_id = ? LIMIT 1", [event_id])
     return str(found) if found else None
+
+
+# The columns whose coder's value a review shows beside the analyst's.
+REVIEW_SHOWN = ("event_type", "actor_code", "recipient_code", "date", "date_precision", "place", "quantity")
+
+
+def reviewable_rows(view: View, event_id: str) -> list[dict[str, object]]:
+    """The rows of one event of the store (not of an upload), rejected ones too, with every
+    column a review reads (the cue and the coder's values)."""
+    for relation, order in (("main.events_export", "ORDER BY rid"), ("main.rejected_events", "")):
+        rows = view.records(f"SELECT * FROM {relation} WHERE event_id = ? {order}", [event_id])
+        if rows:
+            return rows
+    return []
+
+
+def rejected(view: View, article_id: str) -> pd.DataFrame:
+    """The events of one article an analyst rejected (no page shows them elsewhere)."""
+    return view.frame(
+        "SELECT event_id, any_value(event_type) AS event_type, any_value(sentence) AS sentence, "
+        "any_value(sentence_index) AS sentence_index FROM main.rejected_events WHERE article_id = ? "
+        "GROUP BY event_id ORDER BY sentence_index, event_id",
+        [article_id],
+    )
+
+
+def actor_names(view: View) -> dict[str, str]:
+    """Code -> name of every actor of the store."""
+    return {str(r["code"]): str(r["name"] or r["code"]) for r in view.records("SELECT code, name FROM v_actors")}

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import data, queries
 from dashboard.filters import QUAD_LABELS
 from dashboard.safe import http_url, md
-from dashboard.words import actors_cell, day, quantity, reads_as
+from dashboard.words import actors_cell, day, quantity, reads_as, review_mark
 
 ARTICLE_PAGE = "views/article.py"
 
@@ -29,6 +29,7 @@ def event_frame(events: pd.DataFrame) -> pd.DataFrame:
     """The table's columns: the evidence (the sentence) right after who did what; links only
     for http(s) URLs; empty cells empty, never "None"."""
     one_sided = events["one_sided"] if "one_sided" in events else pd.Series([None] * len(events), index=events.index)
+    review_status = events["review_status"] if "review_status" in events else pd.Series([None] * len(events), index=events.index)
     return pd.DataFrame(
         {
             "date": [day(d, p) for d, p in zip(events["date"], events["date_precision"], strict=True)],
@@ -39,6 +40,7 @@ def event_frame(events: pd.DataFrame) -> pd.DataFrame:
             "quad class": events["quad_class"].map(lambda q: QUAD_LABELS.get(q, q or "")),
             "place": events["place"].fillna(""),
             "quantity": [quantity(q, u) for q, u in zip(events["quantity"], events["quantity_unit"], strict=True)],
+            "review": [review_mark(s) for s in review_status],
             "sources": events["source_count"].fillna(0).astype(int),
             "original": [http_url(u) for u in events["source_url"]],
             "event_id": events["event_id"],
@@ -60,6 +62,7 @@ EVENT_COLUMNS = {
     "quad class": st.column_config.TextColumn("Quad class", width=125, help="PLOVER quad class"),
     "place": st.column_config.TextColumn("Place", width=110),
     "quantity": st.column_config.TextColumn("Quantity", width=90),
+    "review": st.column_config.TextColumn("Review", width=90, help="an analyst's verdict: confirmed, corrected or added"),
     "sources": st.column_config.NumberColumn("Sources", help="articles reporting the event", width=65),
     "original": st.column_config.LinkColumn("Original", display_text="open ↗", width=70),
     "event_id": None,

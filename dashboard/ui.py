@@ -102,8 +102,7 @@ def run_build(target: Path, corpus: Path, have_old: bool) -> None:
 
 
 def store_version(path: Path) -> str:
-    stat = path.stat()
-    return f"{stat.st_mtime_ns}-{stat.st_size}"
+    return data.store_version(path)
 
 
 def session_view() -> data.View:

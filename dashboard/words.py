@@ -61,3 +61,11 @@ def counted(count: int, description: str) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """ "1 event", "2 events", "1,204 events"."""
     return f"{count:,} {word if count == 1 else (many or word + 's')}"
+
+
+REVIEW_MARKS = {"confirmed": "✓ confirmed", "corrected": "✎ corrected", "added": "+ added", "rejected": "✗ rejected"}
+
+
+def review_mark(status: object) -> str:
+    """An event's review in a table or a popup: empty until an analyst has reviewed it."""
+    return REVIEW_MARKS.get(str(status or ""), "")

@@ -26,7 +26,9 @@ from geopol.exports import event_rows
 from geopol.problems import Problem
 from geopol.published import publication_months, redated, shared_dates
 from geopol.records import Article, Event
-from geopol.relations import relations_sql
+from geopol.relations import REVIEWED_EVENTS, relations_sql
+from geopol.review import Review
+from geopol.review_store import apply_reviews
 from geopol.store import SCHEMA, actor_frame, append, event_frame, info_frame, problem_frame, source_frame, used_codes
 
 REPORTS_PER_SORT = 10_000  # DuckDB sorts the reports in buckets of groups about this large
@@ -169,8 +171,15 @@ def dated_articles(staging: Staging, changed: Changed) -> dict[str, Article]:
     return found
 
 
-def write_store(temporary: Path, staging: Staging, actors: dict[str, ActorInfo], problems: list[Problem]) -> None:
-    """The store's tables in a new DuckDB file, streamed group by group from the staging."""
+def write_store(
+    temporary: Path,
+    staging: Staging,
+    actors: dict[str, ActorInfo],
+    problems: list[Problem],
+    reviews: list[Review] | None = None,
+) -> list[Problem]:
+    """The store's tables in a new DuckDB file, streamed group by group from the staging, with
+    the analysts' reviews applied; returns the problems of reviews that no longer apply."""
     changed = publication_changes(staging)
     metadata = dated_articles(staging, changed)
     con = staging.con
@@ -187,7 +196,10 @@ def write_store(temporary: Path, staging: Staging, actors: dict[str, ActorInfo],
         if events or not created:
             used |= flush(con, events, metadata, create=not created)
         write_articles(con, changed)
-        query = relations_sql(con, "store.events")
+        applied = apply_reviews(con, reviews or [], "store.events", "store.event_sources", "store.articles")
+        used |= applied.codes
+        problems = [*problems, *applied.problems]
+        query = relations_sql(con, REVIEWED_EVENTS.format(events="store.events"))
         con.execute(
             f"CREATE TABLE store.relations AS SELECT * REPLACE (array_to_string(event_ids, ';') AS event_ids) FROM ({query})"
         )
@@ -200,6 +212,7 @@ def write_store(temporary: Path, staging: Staging, actors: dict[str, ActorInfo],
         con.execute("CHECKPOINT store")
     finally:
         con.execute("DETACH store")
+    return applied.problems
 
 
 def flush(con: duckdb.DuckDBPyConnection, events: list[Event], metadata: dict[str, Article], create: bool) -> set[str]:

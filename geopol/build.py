@@ -9,6 +9,7 @@ the costly part, happen on the workers.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +35,8 @@ from geopol.manifest import MANIFEST_NAME, ManifestRow, read_manifest
 from geopol.problems import Problem, StoreError
 from geopol.published import infer_publication
 from geopol.records import Article, Event
+from geopol.review import Review, RowReviews, additions, read_reviews, reviews_path
+from geopol.review_store import unmatched_problem
 from geopol.store import swap_in
 
 BATCH = 16  # files per task: big enough to amortise a task, small enough to stream and balance
@@ -73,6 +76,8 @@ class Options:
     data_dir: Path = paths.DATA_DIR
     model_dir: Path = paths.MODEL_DIR
     today: date | None = None
+    reviews: Path | None = None  # the analysts' reviews (default: reviews.jsonl beside the store)
+    use_reviews: bool = True
 
 
 @dataclass
@@ -233,13 +238,26 @@ def build_store(
     entries, problems = final_ids(found, outcomes(cache, live))
     if not entries:
         return Built(0, problems, len(todo), 0)  # the caller stops with E007, the store untouched
+    reviews, review_problems = load_reviews(options, store)
     staging = Staging(cache.folder, cache, entries)
+    unmatched: list[Problem] = []
     try:
-        swap_in(store, lambda temporary: write_store(temporary, staging, cache.actors(actors), problems))
+
+        def write(temporary: Path) -> None:
+            unmatched.extend(write_store(temporary, staging, cache.actors(actors), [*problems, *review_problems], reviews))
+
+        swap_in(store, write)
     finally:
         staging.close()
     cache.compact(live)
-    return Built(len(entries), problems, len(todo), len(live) - len(todo))
+    return Built(len(entries), [*problems, *review_problems, *unmatched], len(todo), len(live) - len(todo))
+
+
+def load_reviews(options: Options, store: Path) -> tuple[list[Review], list[Problem]]:
+    """The reviews to apply (none when turned off) and the lines of the file that are none."""
+    if not options.use_reviews:
+        return [], []
+    return read_reviews(options.reviews or reviews_path(store))
 
 
 def extract(
@@ -250,12 +268,16 @@ def extract(
     Unmerged: each article's rows as soon as its batch is coded. Returns the number of rows."""
     version = coder_version(options.data_dir, options.model_dir)
     writer = Rows(out, output_format)
+    reviews, review_problems = load_reviews(options, paths.STORE_PATH)
+    for problem in review_problems:
+        print(problem, file=problems_to)
+    row_reviews = RowReviews(reviews)
     with tempfile.TemporaryDirectory(prefix="geopol-extract-") as folder:
         cache = Cache(Path(folder))
         cache.open(version)
         found = scan(sources, version.digest, options.today)
         if not merge:
-            return extract_unmerged(found, version.digest, options, writer, problems_to)
+            return extract_unmerged(found, version.digest, options, writer, problems_to, row_reviews)
         for partition in coded(to_code(found.entries, set()), version.digest, options):
             cache.add(checked(partition, version.digest))
         entries, problems = final_ids(found, outcomes(cache, {e.key for e in found.entries if e.key}))
@@ -268,13 +290,27 @@ def extract(
             changed = publication_changes(staging)
             metadata = dated_articles(staging, changed)
             for group in corroborated(staging, changed):
-                writer.write(event_rows(group, metadata, per_report=True))
+                writer.write(row_reviews.apply(event_rows(group, metadata, per_report=True)))
+            texts = staging.articles({r.fingerprint.article_id for r in row_reviews.latest}, text=True)
+            write_additions(writer, row_reviews, {i: dataclasses.asdict(a) for i, a in texts.items()}, problems_to)
         finally:
             staging.close()
     return writer.count
 
 
-def extract_unmerged(found: Scan, version: str, options: Options, writer: Rows, problems_to: TextIO | None) -> int:
+def write_additions(
+    writer: Rows, row_reviews: RowReviews, articles: dict[str, dict[str, object]], problems_to: TextIO | None
+) -> None:
+    """The events analysts added to these articles, then the reviews that found no report."""
+    made = additions(row_reviews.latest, articles)
+    writer.write(made.rows)
+    for review in [*row_reviews.unmatched(), *made.unmatched]:
+        print(unmatched_problem(review), file=problems_to)
+
+
+def extract_unmerged(
+    found: Scan, version: str, options: Options, writer: Rows, problems_to: TextIO | None, row_reviews: RowReviews
+) -> int:
     """Each article corroborated and dated on its own, written as soon as its batch is coded."""
     taken: set[str] = set()
     final = {e.key: unique_id(e.wanted, taken) for e in found.entries if e.key}  # at once: rows go out as they come
@@ -288,7 +324,9 @@ def extract_unmerged(found: Scan, version: str, options: Options, writer: Rows, 
                 print(problem, file=problems_to)
             if article is not None:
                 articles, merged = infer_publication([article], corroborate(events))
-                writer.write(event_rows(merged, {a.article_id: a for a in articles}, per_report=True))
+                writer.write(row_reviews.apply(event_rows(merged, {a.article_id: a for a in articles}, per_report=True)))
+                reviewed_here = RowReviews(r for r in row_reviews.latest if r.fingerprint.article_id == article.article_id)
+                writer.write(additions(reviewed_here.latest, {article.article_id: dataclasses.asdict(article)}).rows)
     return writer.count
 
 

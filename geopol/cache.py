@@ -28,6 +28,7 @@ from geopol import columns
 from geopol.dictionaries import ActorInfo
 from geopol.ingest import RawArticle
 from geopol.manifest import ManifestRow
+from geopol.review import REVIEWS_NAME
 
 # Files under data/ that the coder may read; the country outlines (.geojson) are the app's.
 DICTIONARY_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".json", ".jsonl", ".yaml", ".yml"})
@@ -46,6 +47,9 @@ AFTER_CODING = frozenset(
         "store.py",
         "exports.py",
         "relations.py",
+        "review.py",
+        "review_store.py",
+        "review_eval.py",
     }
 )
 DUCKDB_MEMORY = "128MB"  # what DuckDB may hold while it reads, sorts or rewrites the cache; it spills past that
@@ -58,7 +62,7 @@ def digest(data: bytes) -> str:
 
 
 def dictionary_files(data_dir: Path) -> list[Path]:
-    """Every dictionary file under data_dir, not hidden and not in a store's cache folder."""
+    """Every dictionary file under data_dir: not hidden, not in a store's cache folder, not the analysts' reviews."""
     found = []
     for path in sorted(data_dir.rglob("*")):
         parts = path.relative_to(data_dir).parts
@@ -66,6 +70,7 @@ def dictionary_files(data_dir: Path) -> list[Path]:
             path.suffix in DICTIONARY_SUFFIXES
             and path.is_file()
             and not any(p.startswith(".") or p.endswith(".cache") for p in parts)
+            and path.name != REVIEWS_NAME
         ):
             found.append(path)
     return found

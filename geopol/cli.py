@@ -1,4 +1,4 @@
-"""Command line: geopol build | extract | export | check (also python -m geopol ...)."""
+"""Command line: geopol build | extract | export | check | eval | reviews export (also python -m geopol ...)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geopol import review_cli
 from geopol.paths import CORPUS_DIR, DATA_DIR, STORE_PATH
 from geopol.problems import DictionaryError, Problem, StoreError
 
@@ -39,6 +40,7 @@ def parser() -> argparse.ArgumentParser:
         "--cache", type=Path, metavar="DIR", help="folder of coded articles kept between builds (default: beside the store)"
     )
     add_cluster_options(build)
+    add_reviews_options(build)
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     extract = commands.add_parser(
         "extract",
@@ -54,6 +56,7 @@ def parser() -> argparse.ArgumentParser:
         help="do not corroborate across files: print each article's rows as soon as it is coded",
     )
     add_cluster_options(extract)
+    add_reviews_options(extract)
     export = commands.add_parser(
         "export",
         help="write the store's events as CSV, GeoJSON or PLOVER JSON",
@@ -69,7 +72,17 @@ def parser() -> argparse.ArgumentParser:
         description="Validate the dictionary files, resolve the six capitals, and open the store.",
     )
     check.add_argument("--store", type=Path, default=STORE_PATH, help="DuckDB file to open (default: data/geopol.duckdb)")
+    check.add_argument("--reviews", type=Path, help="reviews file to check (default: reviews.jsonl beside the store)")
+    review_cli.add_commands(commands)
     return top
+
+
+def add_reviews_options(command: argparse.ArgumentParser) -> None:
+    reviews = command.add_mutually_exclusive_group()
+    reviews.add_argument(
+        "--reviews", type=Path, metavar="FILE", help="analysts' reviews to apply (default: reviews.jsonl beside the store)"
+    )
+    reviews.add_argument("--no-reviews", action="store_true", help="apply no reviews: the coder's events only")
 
 
 def add_cluster_options(command: argparse.ArgumentParser) -> None:
@@ -102,7 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return extract(args.paths, args.format, cluster(args), merge=not args.no_merge)
         if args.command == "export":
             return export(args.store, args.format, args.output)
-        return check(args.store)
+        if args.command in ("eval", "reviews"):
+            return review_cli.run(args)
+        return check(args.store, args.reviews)
     except (DictionaryError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -132,7 +147,7 @@ class Progress:
 def cluster(args: argparse.Namespace) -> Options:
     from geopol.build import Options
 
-    return Options(workers=args.workers, scheduler=args.scheduler)
+    return Options(workers=args.workers, scheduler=args.scheduler, reviews=args.reviews, use_reviews=not args.no_reviews)
 
 
 def build(corpus: Path, store: Path, options: Options | None = None, cache: Path | None = None, quiet: bool = False) -> int:
@@ -229,19 +244,15 @@ def extract(paths: list[Path], output_format: str, options: Options | None = Non
 
 
 def export(store: Path, output_format: str, output: Path | None) -> int:
-    """The store's events in one of the export formats."""
+    """The store's events, with the latest reviews applied, in one of the export formats."""
     import json
 
     from geopol import exports
-    from geopol.store import connect
 
     if not store.exists():
         print(f"error: store {shown(store)} does not exist yet; build it: python -m geopol build", file=sys.stderr)
         return 2
-    with connect(store) as con:
-        cursor = con.execute("SELECT * FROM events ORDER BY date NULLS LAST, event_id")
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    rows = review_cli.current_rows(store)
     if output_format == "csv":
         text = exports.to_csv(rows, (*exports.COLUMNS, *exports.EXTRA_COLUMNS))
     else:
@@ -277,7 +288,7 @@ def check_model() -> tuple[bool, str, str]:
     )
 
 
-def check(store: Path) -> int:
+def check(store: Path, reviews: Path | None = None) -> int:
     results: list[tuple[bool, str, str]] = []
     try:
         from geopol.dictionaries import cached_dictionaries
@@ -323,6 +334,7 @@ def check(store: Path) -> int:
             results.append((False, f"store {shown(store)}: {error}", "rebuild it: python -m geopol build"))
     else:
         results.append((False, f"store {shown(store)} does not exist yet", "build it: python -m geopol build"))
+    results.extend(review_cli.check_reviews(store, reviews))
     for ok, message, fix in results:
         print(("ok    " if ok else "FAIL  ") + message + ("" if ok or not fix else f"\n      fix: {fix}"))
     return 0 if all(ok for ok, _, _ in results) else 1

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from geopol.records import Actor, Article, Event, Place, category_score, quad_class
+from geopol.review import REVIEW_COLUMNS, REVIEW_DEFAULTS
 
 COLUMNS = (
     "article_id",
@@ -63,6 +64,7 @@ EXTRA_COLUMNS = (
     "title",
     "outlet",
     "published",
+    *REVIEW_COLUMNS,
 )
 WHOLE_NUMBERS = frozenset({"quantity", "source_count", "sentence_index", "sentence_start", "cue_start", "cue_end"})
 FORMULA_STARTERS = ("=", "+", "-", "@", "\t", "\r")
@@ -152,7 +154,7 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
     for s, r in event.pairs():
         leg = next((leg for leg in event.legs if leg[0] == (s.code if s else "") and leg[1] == (r.code if r else "")), None)
         arrow = {**place_fields("origin", leg[2]), **place_fields("destination", leg[3])} if leg else {}
-        rows.append({**base, **arrow, **actor_fields("actor", s), **actor_fields("recipient", r)})
+        rows.append({**base, **arrow, **actor_fields("actor", s), **actor_fields("recipient", r), **REVIEW_DEFAULTS})
     return rows
 
 
@@ -238,6 +240,9 @@ def to_geojson(rows: Iterable[dict[str, object]]) -> dict:
         "source_url",
         "source_count",
         "article_ids",
+        "review_status",
+        "review_note",
+        "reviewed_at",
     )
     for row in rows:
         properties = {k: format_value(row.get(k), k) for k in keep}
@@ -264,6 +269,18 @@ def to_geojson(rows: Iterable[dict[str, object]]) -> dict:
                 }
             )
     return {"type": "FeatureCollection", "features": features}
+
+
+def review_record(row: dict[str, object]) -> dict[str, object]:
+    """An event's review in a PLOVER record: status, note, time, reviewer, the coder's values."""
+    kept = str(row.get("coder_values") or "")
+    return {
+        "status": row.get("review_status") or "unreviewed",
+        "note": row.get("review_note") or None,
+        "at": row.get("reviewed_at") or None,
+        "reviewer": row.get("reviewer") or None,
+        "coder_values": json.loads(kept) if kept else None,
+    }
 
 
 def to_plover(rows: Iterable[dict[str, object]]) -> list[dict]:
@@ -293,6 +310,7 @@ def to_plover(rows: Iterable[dict[str, object]]) -> list[dict]:
                 "source_count": row.get("source_count"),
                 "article_ids": str(row.get("article_ids", "")).split(";"),
                 "source_url": row.get("source_url") or None,
+                "review": review_record(row),
             },
         )
         pair = {

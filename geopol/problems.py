@@ -1,8 +1,8 @@
 """The catalogue of coded warnings and errors shown by the CLI, the app and the tests.
 
 Codes say what happened: I... a note (the input was used, here is how), W0.. an input file
-was skipped, W1.. a manifest row or field was ignored, E... the build stopped and the last
-good store was kept.
+was skipped, W1.. a manifest row or field was ignored, W2.. an analyst's review was not applied,
+E... the build stopped and the last good store was kept.
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ MESSAGES: dict[str, str] = {
     "W113": "{subject}: front matter url '{detail}' is not an http(s) address; link dropped",
     "W114": "{subject}: cannot read front matter date '{detail}'; date left empty",
     "W115": "{subject}: front matter date {detail} lies in the future; date left empty",
+    # Analysts' reviews: the line or the review is not applied, the build goes on.
+    "W201": "reviews {subject}: {detail}; line ignored",
+    "W202": "review {subject} no longer finds its sentence ({detail}): the article was edited or removed; review the event again",
     # Dictionaries, corpus and store: the build stops, the last good store is kept.
     "E001": "{subject}: {detail}",
     "E002": "another build holds the lock on {subject}; try again when it has finished",

@@ -58,6 +58,10 @@ ORDER BY actor_a, actor_b, month
 """
 
 
+# The events relations count: all but those an analyst rejected.
+REVIEWED_EVENTS = "(SELECT * FROM {events} WHERE coalesce(review_status, '') <> 'rejected')"
+
+
 def categories_table() -> pa.Table:
     names = list(CATEGORIES)
     return pa.table(

@@ -23,7 +23,9 @@ from geopol.dictionaries import ActorInfo
 from geopol.exports import event_rows, source_fields
 from geopol.problems import Problem, StoreError
 from geopol.records import Article, Event
-from geopol.relations import relations
+from geopol.relations import REVIEWED_EVENTS, relations, relations_sql
+from geopol.review import REVIEW_COLUMNS, Review, read_reviews, reviews_path
+from geopol.review_store import apply_reviews
 
 SCHEMA_VERSION = "1"
 VARCHAR, BIGINT, DOUBLE, DATE = "VARCHAR", "BIGINT", "DOUBLE", "DATE"
@@ -57,6 +59,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "published": DATE,
         **dict.fromkeys(("actor", "actor_code", "actor_sector", "actor_kind"), VARCHAR),
         **dict.fromkeys(("recipient", "recipient_code", "recipient_sector", "recipient_kind"), VARCHAR),
+        **dict.fromkeys(REVIEW_COLUMNS, VARCHAR),
     },
     "event_sources": {
         **dict.fromkeys(("event_id", "article_id"), VARCHAR),
@@ -187,6 +190,28 @@ def write_tables(path: Path, tables: dict[str, pd.DataFrame]) -> None:
         con.execute("CHECKPOINT")
 
 
+def apply_to_file(path: Path, reviews: list[Review], actors: dict[str, ActorInfo]) -> list[Problem]:
+    """The reviews applied to a store just written (relations counted again, the actors they
+    name added); returns the problems of reviews that no longer apply."""
+    if not reviews:
+        return []
+    with duckdb.connect(str(path)) as con:
+        applied = apply_reviews(con, reviews)
+        recount_relations(con)
+        known = {r[0] for r in con.execute("SELECT code FROM actors").fetchall()}
+        append(con, "actors", actor_frame(applied.codes - known, actors), create=False)
+        append(con, "problems", problem_frame(applied.problems), create=False)
+        con.execute("CHECKPOINT")
+    return applied.problems
+
+
+def recount_relations(con: duckdb.DuckDBPyConnection) -> None:
+    """The relations of the events no analyst rejected."""
+    query = relations_sql(con, REVIEWED_EVENTS.format(events="events"))
+    con.execute("DELETE FROM relations")
+    con.execute(f"INSERT INTO relations SELECT * REPLACE (array_to_string(event_ids, ';') AS event_ids) FROM ({query})")
+
+
 def append(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, create: bool = True) -> None:
     """Add the frame's rows to a table of the store, each column cast to its SQL type; create
     makes the table from the frame (which may be empty: the columns still get their types)."""
@@ -222,12 +247,28 @@ def fsync(path: Path) -> None:
 
 
 def write_store(
-    store: Path, articles: list[Article], events: list[Event], actors: dict[str, ActorInfo], problems: list[Problem]
-) -> None:
+    store: Path,
+    articles: list[Article],
+    events: list[Event],
+    actors: dict[str, ActorInfo],
+    problems: list[Problem],
+    reviews: list[Review] | None = None,
+) -> list[Problem]:
     """Write a new file, then rename it over the store in one step: a reader sees the old
     store or the new one, never a mix, and a killed build leaves the old one untouched.
-    The caller holds build_lock(store)."""
-    swap_in(store, lambda temporary: write_tables(temporary, frames(articles, events, actors, problems)))
+    reviews: applied to the new store (none given: the store's reviews file). The caller holds
+    build_lock(store). Returns the problems of the reviews file and of reviews that no longer apply."""
+    found: list[Problem] = []
+    if reviews is None:
+        reviews, found = read_reviews(reviews_path(store))
+    given = [*problems, *found]
+
+    def write(temporary: Path) -> None:
+        write_tables(temporary, frames(articles, events, actors, given))
+        found.extend(apply_to_file(temporary, reviews, actors))
+
+    swap_in(store, write)
+    return found
 
 
 def swap_in(store: Path, write: Callable[[Path], None]) -> None:
@@ -250,10 +291,11 @@ def swap_in(store: Path, write: Callable[[Path], None]) -> None:
 
 def save(
     store: Path, articles: list[Article], events: list[Event], actors: dict[str, ActorInfo], problems: list[Problem]
-) -> None:
-    """Write the store atomically, under the build lock."""
+) -> list[Problem]:
+    """Write the store atomically, under the build lock, with its reviews applied; returns the
+    problems of the reviews."""
     with build_lock(store):
-        write_store(store, articles, events, actors, problems)
+        return write_store(store, articles, events, actors, problems)
 
 
 def connect(store: Path) -> duckdb.DuckDBPyConnection:

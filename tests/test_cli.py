@@ -21,7 +21,7 @@ def run(*args: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "geopol", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "export", "check"])
+@pytest.mark.parametrize("command", ["build", "extract", "export", "check", "eval", "reviews"])
 def test_every_command_has_help_and_a_readme_entry(command):
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert f"geopol {command}" in readme

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import article_html, merge, queries, ui, uploads
+from dashboard import article_html, merge, queries, review_ui, ui, uploads
 from dashboard.data import View
 from dashboard.safe import http_url, md
 from dashboard.uploads import Uploads, merged, normalize_upload
-from dashboard.words import day, plural, published
+from dashboard.words import day, plural, published, review_mark
 
 LISTED = 200  # articles offered at once: a store can hold hundreds of thousands
 ctx = ui.context()
@@ -102,6 +102,34 @@ url = http_url(article.get("url"))
 if url:
     st.link_button("Original article ↗", url)
 
+
+def review_section(article_id: str, text: str, reports: pd.DataFrame, outlined: str | None) -> None:
+    """The review of one of the article's events (the outlined one first), the events analysts
+    rejected, and the form that adds an event the coder missed."""
+    ids = list(dict.fromkeys(reports["event_id"].astype(str)))
+    gone = queries.rejected(view, article_id)
+    if not gone.empty:
+        listed = "; ".join(f"{r.event_type} ({r.event_id})" for r in gone.itertuples())
+        st.caption(md(f"Rejected in review, off the maps and counts: {listed}"))
+        ids += [i for i in gone["event_id"].astype(str) if i not in ids]
+    if not ids:
+        review_ui.message()
+    else:
+        labels = dict(zip(reports["event_id"].astype(str), reports["event_type"].astype(str), strict=True))
+        labels |= dict(zip(gone["event_id"].astype(str), gone["event_type"].astype(str), strict=True))
+        start = ids.index(outlined) if outlined in ids else 0
+        picked = st.selectbox(
+            "Review an event of this article",
+            ids,
+            index=start,
+            key=f"review_pick_{article_id}_{outlined}",
+            format_func=lambda i: f"{labels.get(i, '')} · {i}",
+        )
+        review_ui.event_panel(view, picked, key="article_review")
+    starts = reports.loc[reports["event_id"] == outlined, "sentence_start"] if outlined else pd.Series(dtype=object)
+    review_ui.add_panel(view, article_id, text, int(starts.iloc[0]) if len(starts) else None)
+
+
 text_column, events_column = st.columns([5, 4])
 with text_column:
     st.caption(
@@ -121,6 +149,7 @@ with events_column:
             "date": [day(d, p) for d, p in zip(reports["date"], reports["date_precision"], strict=True)],
             "place": reports["place"],
             "sources": reports["source_count"],
+            "review": [review_mark(r) for r in reports["review_status"]],
             "event_id": reports["event_id"],
         }
     )
@@ -137,6 +166,8 @@ with events_column:
             "date": st.column_config.TextColumn("Date", width=90),
             "place": st.column_config.TextColumn("Place", width=100),
             "sources": st.column_config.NumberColumn("Sources", width=65),
+            "review": st.column_config.TextColumn("Review", width=90),
             "event_id": st.column_config.TextColumn("Event", width=130),
         },
     )
+    review_section(choice, text, reports, event_id)

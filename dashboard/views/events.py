@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from dashboard import cached, queries, tables, ui
+from dashboard import cached, queries, review_ui, tables, ui
 from dashboard.safe import md
 from dashboard.words import counted
 from geopol import exports
@@ -34,6 +34,11 @@ if pages > 1:
     st.pagination(pages, key="events_page")
     st.caption(f"Page {page} of {pages}, {size} events a page, latest first.")
 
+if len(picked) == 1:
+    st.subheader("Review of the selected event", anchor=False)
+    review_ui.event_panel(view, picked[0], key="events_review")
+else:
+    review_ui.message()
 if picked:
     st.subheader("Sources of the selected events", anchor=False)
     tables.show_sources(view, picked)
