@@ -147,6 +147,7 @@ def code_sentence(
     scene.cues = accept_cues(scene)
     drafts = [draft_event(scene, cue) for cue in scene.cues]
     merge_settings(drafts)
+    merge_instruments(scene, drafts)
     govern(scene, drafts)
     drafts = [d for d in drafts if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d)]
     for draft in drafts:
@@ -674,6 +675,30 @@ def merge_settings(drafts: list[Draft]) -> None:
             draft.category = "FIGHT"
             setting.dropped = True
             fill_missing(draft, setting)
+
+
+def merge_instruments(scene: Scene, drafts: list[Draft]) -> None:
+    """ "warplanes using guided bombs killed twelve people in an attack on a market": the
+    weapons and the attack named inside a violent act are that act, not events of their own."""
+    acts = [d for d in drafts if d.category in VIOLENT and syntax.is_verb(d.cue.anchor) and not d.dropped]
+    for draft in drafts:
+        anchor = draft.cue.anchor
+        if draft.dropped or draft.category not in VIOLENT or not syntax.is_noun(anchor) or own_doer(scene, draft):
+            continue
+        act = next((a for a in acts if anchor in a.cue.anchor.subtree and not clause_between(anchor, a.cue.anchor)), None)
+        if act is not None:
+            draft.dropped = True
+            fill_missing(act, draft)
+
+
+def clause_between(word: Token, top: Token) -> bool:
+    """Is there a reported or embedded clause between a word and a verb above it?"""
+    current = word
+    while current != top and current.head != current:
+        if current.dep_ in ("ccomp", "xcomp", "acl:relcl", "advcl", "parataxis", "csubj"):
+            return True
+        current = current.head
+    return False
 
 
 def fill_missing(keeper: Draft, other: Draft) -> None:

@@ -119,7 +119,29 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
-    return repair_verbless(repair_between(repair_neighbouring(doc)))
+    return repair_subjectless(repair_verbless(repair_between(repair_neighbouring(doc))))
+
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj", "csubj:pass"})
+ALONG_WITH = frozenset({"with", "alongside"})
+
+
+def repair_subjectless(doc: Doc) -> Doc:
+    """ "In a move signalling solidarity, Niger, along with Mali, announced ..." read with
+    Niger as an apposition inside the opening phrase: a finite main verb with no subject
+    takes the name set off by commas just before it, and the "along with" phrase follows it."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        name = next((t for t in reversed(doc[: verb.i]) if t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+        if name is None or name.head.i > name.i or not any(t.text == "," for t in doc[name.i : verb.i]):
+            continue
+        old_head = name.head
+        name.head, name.dep_ = verb, "nsubj"
+        for partner in [t for t in old_head.children if name.i < t.i < verb.i]:
+            if any(c.dep_ == "case" and c.lower_ in ALONG_WITH for c in partner.children):
+                partner.head = name
+    return doc
 
 
 def repair_between(doc: Doc) -> Doc:

@@ -166,3 +166,8 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names():
     events = code_text("Ghana has threatened to suspend talks on tariffs if Togo keeps its border closed.")
     assert ("THREATEN", "GHA", "TGO") in dyads(events)
     assert not {e.category for e in events} & {"CONSULT", "SANCTION"}
+
+
+def test_weapons_and_the_attack_inside_a_violent_act_are_that_act():
+    events = code_text("Russian warplanes using guided bombs killed 12 Syrians in an attack on a market in Idlib.")
+    assert dyads(events) == {("ASSAULT", "RUS", "SYR")}

@@ -93,3 +93,17 @@ def test_neighbouring_describes_the_country_it_was_read_as_taking():
     assert (doc[4].dep_, doc[4].head.text) == ("obl", "left")
     assert (doc[3].dep_, doc[3].head.text) == ("amod", "Chad")
     assert (doc[2].dep_, doc[2].head.text) == ("case", "Chad")
+
+
+def test_a_main_verb_without_subject_takes_the_name_set_off_before_it():
+    # "In a show of unity, Ghana, along with Togo, signed the accord." read with Ghana as an
+    # apposition of "unity" and "signed" without a subject
+    doc = built(
+        "In a show of unity , Ghana , along with Togo , signed the accord .".split(),
+        [2, 2, 12, 4, 2, 6, 4, 10, 10, 10, 4, 2, 12, 14, 12, 12],
+        "case det obl case nmod punct appos punct case case nmod punct ROOT det obj punct".split(),
+        "IN DT NN IN NN , NNP , IN IN NNP , VBD DT NN .".split(),
+        "ADP DET NOUN ADP NOUN PUNCT PROPN PUNCT ADP ADP PROPN PUNCT VERB DET NOUN PUNCT".split(),
+    )
+    assert (doc[6].dep_, doc[6].head.text) == ("nsubj", "signed")
+    assert doc[10].head.text == "Ghana"
