@@ -62,7 +62,7 @@ VIOLENT = frozenset({"ASSAULT", "FIGHT"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "PKO"})
 UNDIRECTED = frozenset({"PROTEST", "CRIME"})  # a protest or a crime need not be aimed at a state
 # Material acts a story about one country leaves aimed at it when it names no recipient.
-FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE"})
+FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE", "THREATEN"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN", "ASSAULT", "FIGHT"})
 MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}

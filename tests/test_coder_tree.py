@@ -171,3 +171,14 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names():
 def test_weapons_and_the_attack_inside_a_violent_act_are_that_act():
     events = code_text("Russian warplanes using guided bombs killed 12 Syrians in an attack on a market in Idlib.")
     assert dyads(events) == {("ASSAULT", "RUS", "SYR")}
+
+
+def test_a_threat_with_no_target_named_in_an_article_about_one_country_concerns_that_country():
+    text = (
+        "Gabon's military rulers suspended the constitution on Monday. "
+        "Gabon's junta said it would hold elections in two years. "
+        "Cameroon's defence chiefs drew up an intervention plan on Friday."
+    )
+    events = code_text(text)
+    assert ("THREATEN", "CMR", "GAB") in dyads(events)
+    assert ("THREATEN", "CMR", "") not in dyads(events)
