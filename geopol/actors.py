@@ -85,6 +85,10 @@ class ArticleContext:
         return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS), None)
 
 
+# One of each per state: "militaries", "governments" in the plural are several states'
+INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament", "regime", "junta", "ministry"})
+
+
 def dominant_state(analysis: Analysis) -> Actor | None:
     """The state an article names most often: what "the country" or "the junta" refers to."""
     counts: Counter[str] = Counter()
@@ -381,7 +385,7 @@ class SentenceActors:
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
-        if role.sector in STATE_SECTORS:
+        if role.sector in STATE_SECTORS and not (head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS):
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")

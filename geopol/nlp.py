@@ -119,7 +119,25 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
-    return repair_subjectless(repair_verbless(repair_between(repair_neighbouring(doc))))
+    return repair_subjectless(repair_verbless(repair_between(repair_neighbouring(repair_expletive(doc)))))
+
+
+# "it is ready to send troops": these adjectives say something of a doer, so "it" is their
+# subject, unlike the "it" of "it is easy to see"
+AGENT_ADJECTIVES = frozenset(
+    "ready willing prepared able unable determined eager keen reluctant unwilling poised set happy open committed".split()
+)
+
+
+def repair_expletive(doc: Doc) -> Doc:
+    for word in doc:
+        adjective = word.head
+        if word.dep_ == "expl" and word.lower_ == "it" and adjective.lower_ in AGENT_ADJECTIVES and adjective.i > word.i:
+            word.dep_ = "nsubj"
+            for clause in adjective.children:
+                if clause.dep_ == "csubj":
+                    clause.dep_ = "xcomp"
+    return doc
 
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj", "csubj:pass"})

@@ -182,3 +182,22 @@ def test_a_threat_with_no_target_named_in_an_article_about_one_country_concerns_
     events = code_text(text)
     assert ("THREATEN", "CMR", "GAB") in dyads(events)
     assert ("THREATEN", "CMR", "") not in dyads(events)
+
+
+def test_it_is_ready_to_names_the_state_that_said_so():
+    events = code_text("Senegal says it is ready to send troops to Gambia to restore order.")
+    assert ("AGREE", "SEN", "GMB") in dyads(events)
+    assert not [e for e in events if not e.sources]
+
+
+def test_urging_a_state_is_a_demand_on_it():
+    events = code_text("Mali's foreign minister urged Algeria to stop interfering in its internal affairs.")
+    assert dyads(events) == {("DEMAND", "MLI", "DZA")}
+
+
+def test_militaries_in_the_plural_are_not_the_story_s_country():
+    text = (
+        "Gabon's junta dissolved parliament on Monday. "
+        "Regional defence chiefs from Cameroon urged militaries to prepare for deployment."
+    )
+    assert not any(r == "GAB" for c, s, r in dyads(code_text(text)) if c == "DEMAND")
