@@ -76,3 +76,10 @@ def test_one_arrow_per_country_left():
     rows = event_rows([event], {"t": Article("t", "t.txt", "")}, per_report=True)
     arrows = {(r["recipient_code"], r["origin"], r["destination"]) for r in rows}
     assert arrows == {("MLI", "Mali", "Paris"), ("BFA", "Burkina Faso", "Paris"), ("NER", "Niger", "Paris")}
+
+
+def test_a_small_town_abroad_of_every_named_country_is_not_taken_for_the_place():
+    from tests.coding import code_text
+
+    (event,) = code_text("Wagner mercenaries and Malian soldiers killed dozens of civilians in the village of Moura.")
+    assert event.place is not None and event.place.country == "MLI"
