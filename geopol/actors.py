@@ -89,6 +89,9 @@ class ArticleContext:
 INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament", "regime", "junta", "ministry"})
 
 
+NOT_ONE_STATE = frozenset("regional international foreign western allied coalition multinational".split())
+
+
 def dominant_state(analysis: Analysis) -> Actor | None:
     """The state an article names most often: what "the country" or "the junta" refers to."""
     counts: Counter[str] = Counter()
@@ -385,7 +388,10 @@ class SentenceActors:
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
-        if role.sector in STATE_SECTORS and not (head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS):
+        several = head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS
+        if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE for c in head.children):
+            several = True  # "regional military chiefs", "foreign troops"
+        if role.sector in STATE_SECTORS and not several:
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")

@@ -201,3 +201,25 @@ def test_militaries_in_the_plural_are_not_the_story_s_country():
         "Regional defence chiefs from Cameroon urged militaries to prepare for deployment."
     )
     assert not any(r == "GAB" for c, s, r in dyads(code_text(text)) if c == "DEMAND")
+
+
+def test_an_attack_at_sea_is_placed_at_sea_not_in_a_capital():
+    (event,) = code_text("Houthi rebels attacked a Greek-owned tanker in the Red Sea, the British navy said.")
+    assert (event.category, codes([event], "sources"), codes([event], "recipients")) == ("ASSAULT", {"HOUTHIS"}, {"GRC"})
+    assert event.place is not None and event.place.name == "Red Sea"
+
+
+def test_asking_a_state_to_act_is_a_demand_and_firing_at_a_boat_an_assault():
+    assert dyads(code_text("Senegal's new government asked France to close its military bases in the country.")) == {
+        ("DEMAND", "SEN", "FRA")
+    }
+    boat = code_text("Chinese coast guard ships fired water cannon at a Philippine fishing boat.")
+    assert ("ASSAULT", "CHN", "PHL") in dyads(boat)
+
+
+def test_troops_crossing_into_a_country_and_foreign_troops_are_not_the_host():
+    assert dyads(code_text("Kenyan officials told reporters that Ethiopian troops had crossed into Somalia.")) == {
+        ("MOBILIZE", "ETH", "SOM")
+    }
+    text = "Somalia's parliament met on Monday. The president asked regional military chiefs to send more troops."
+    assert not any(r == "SOM" and c == "DEMAND" for c, s, r in dyads(code_text(text)))
