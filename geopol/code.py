@@ -65,6 +65,7 @@ UNDIRECTED = frozenset({"PROTEST", "CRIME"})  # a protest or a crime need not be
 FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE", "THREATEN"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN", "ASSAULT", "FIGHT"})
+MEASURES = frozenset("package tonne ton shipment consignment batch amount worth million billion".split())
 MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}
 # Edges along which a cue completes the cue above it ("threatened [to ban]", "the end of
 # [cooperation]"); relative and adverbial clauses, conjuncts and appositions tell other events.
@@ -368,7 +369,10 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
         if rule.category != "RETREAT":
             agents.add("from")
         source = next((c for c in syntax.obliques(noun, agents)), None)
-    carrier = noun.head if noun.dep_ in ("obj", "nsubj:pass", "obl", "xcomp") and noun.head != noun else None
+    holder = noun
+    if noun.dep_ == "nmod" and (noun.head.pos_ in ("SYM", "NUM") or noun.head.lemma_ in MEASURES):
+        holder = noun.head  # "announced $20 million in aid", "sent a package of military aid"
+    carrier = holder.head if holder.dep_ in ("obj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
     if source is None and carrier is not None and syntax.is_verb(carrier) and carrier.lemma_ not in UNDERGOING:
@@ -379,7 +383,7 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     avoid = codes_of(scene, source)
     recipient = next((c for c in noun.children if anti(c)), None)
     recipient = recipient or first_argument(scene, cue, noun, specs, exclude=source, avoid=avoid)
-    if recipient is None and carrier is not None and noun.dep_ == "obj":
+    if recipient is None and carrier is not None and holder.dep_ == "obj":
         recipient = first_argument(scene, cue, carrier, tuple(s for s in specs if s != "obj"), exclude=source, avoid=avoid)
     return source, recipient
 

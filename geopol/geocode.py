@@ -33,7 +33,6 @@ SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
 MAX_CITY_WORDS = 3
-FAR_TOWN = 100_000  # a smaller town abroad of every country the sentence names is another place
 CARRY_SENTENCES = 3  # how far back an event may take the place of one between the same actors
 
 
@@ -106,8 +105,6 @@ def city_place(doc: Doc, i: int, end: int, actor_tokens: dict[int, tuple[int, st
     hints = tuple(code for _, _, code in actor_tokens.values())
     for n in range(len(words), 0, -1):
         city = find_city(" ".join(words[:n]), hints)
-        if city is not None and hints and city.country not in hints and not city.is_capital and city.population < FAR_TOWN:
-            continue  # "the village of Moura" beside Malian soldiers is not the Portuguese town
         if city is not None:
             return i, i + n, Place(city.name, city.lat, city.lon, "city", city.country, "text")
     return None

@@ -223,3 +223,12 @@ def test_troops_crossing_into_a_country_and_foreign_troops_are_not_the_host():
     }
     text = "Somalia's parliament met on Monday. The president asked regional military chiefs to send more troops."
     assert not any(r == "SOM" and c == "DEMAND" for c, s, r in dyads(code_text(text)))
+
+
+def test_aid_counted_in_money_keeps_its_giver():
+    assert dyads(code_text("Japan announced $20 million in emergency food aid for Somalia.")) == {("AID", "JPN", "SOM")}
+
+
+def test_ending_a_military_presence_is_a_withdrawal_and_a_promise_when_ahead():
+    assert dyads(code_text("Sweden ended its military presence in Mali in June.")) == {("RETREAT", "SWE", "MLI")}
+    assert dyads(code_text("Sweden will end its military presence in Mali next year.")) == {("AGREE", "SWE", "MLI")}

@@ -78,8 +78,15 @@ def test_one_arrow_per_country_left():
     assert arrows == {("MLI", "Mali", "Paris"), ("BFA", "Burkina Faso", "Paris"), ("NER", "Niger", "Paris")}
 
 
-def test_a_small_town_abroad_of_every_named_country_is_not_taken_for_the_place():
+def test_violence_with_no_target_sits_in_the_attacking_state_not_a_foreign_group_s_home():
     from tests.coding import code_text
 
-    (event,) = code_text("Wagner mercenaries and Malian soldiers killed dozens of civilians in the village of Moura.")
+    (event,) = code_text("Wagner mercenaries and Malian soldiers killed dozens of villagers, witnesses said.")
     assert event.place is not None and event.place.country == "MLI"
+
+
+def test_a_town_abroad_of_the_actors_is_still_the_place_they_fought_at():
+    from tests.coding import code_text
+
+    (event,) = code_text("Ukrainian special forces fought Wagner fighters near Timbuktu, an official said.")
+    assert event.place is not None and event.place.name == "Timbuktu"
