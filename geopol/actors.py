@@ -89,6 +89,7 @@ class ArticleContext:
 INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament", "regime", "junta", "ministry"})
 
 
+ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "consul"})
 NOT_ONE_STATE = frozenset("regional international foreign western allied coalition multinational".split())
 
 
@@ -389,6 +390,8 @@ class SentenceActors:
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
         several = head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS
+        if head.lemma_ in ENVOYS:
+            return Actor(text, "", role.sector, "generic")  # "the ambassador in Niamey" is most often a foreign one
         if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE for c in head.children):
             several = True  # "regional military chiefs", "foreign troops"
         if role.sector in STATE_SECTORS and not several:

@@ -232,3 +232,12 @@ def test_aid_counted_in_money_keeps_its_giver():
 def test_ending_a_military_presence_is_a_withdrawal_and_a_promise_when_ahead():
     assert dyads(code_text("Sweden ended its military presence in Mali in June.")) == {("RETREAT", "SWE", "MLI")}
     assert dyads(code_text("Sweden will end its military presence in Mali next year.")) == {("AGREE", "SWE", "MLI")}
+
+
+def test_ending_a_pact_is_a_rupture_and_a_bare_ambassador_is_nobody_s_in_particular():
+    events = code_text("Chad, whose troops fought alongside French forces, ended its defence pact with Paris.")
+    assert ("SANCTION", "TCD", "FRA") in dyads(events)
+    assert ("COOPERATE", "TCD", "FRA") not in dyads(events)
+    summoned = code_text("The ambassador, who was summoned by Algeria's foreign ministry, was told to leave.")
+    assert ("DISAPPROVE", "DZA", "") in dyads(summoned)
+    assert not any(r == "DZA" for c, s, r in dyads(summoned))
