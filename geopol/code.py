@@ -631,8 +631,8 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
             fill_missing(governor, draft)
             if draft.category == governor.category and MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(governor.mode, 2):
                 governor.mode = draft.mode
-        elif how == "intent" and draft.category != "AGREE":
-            governor.dropped = True
+        elif how == "intent" and (draft.category != "AGREE" or draft.tense == "future"):
+            governor.dropped = True  # "is willing to withdraw": the withdrawal, promised
             fill_missing(draft, governor)
             if draft.tense != "future":
                 promise(draft, governor.mode)

@@ -241,3 +241,9 @@ def test_ending_a_pact_is_a_rupture_and_a_bare_ambassador_is_nobody_s_in_particu
     summoned = code_text("The ambassador, who was summoned by Algeria's foreign ministry, was told to leave.")
     assert ("DISAPPROVE", "DZA", "") in dyads(summoned)
     assert not any(r == "DZA" for c, s, r in dyads(summoned))
+
+
+def test_a_stated_willingness_to_withdraw_is_a_promise_to_the_host():
+    events = code_text("Chad says it is willing to withdraw its troops from neighbouring Sudan.")
+    assert dyads(events) == {("AGREE", "TCD", "SDN")}
+    assert events[0].mode == "withdraw"
