@@ -770,16 +770,16 @@ def threat_target(scene: Scene, draft: Draft) -> None:
     sources = {a.code for a in draft.sources}
     if draft.category != "THREATEN" or {a.code for a in draft.recipients if a.code} - sources:
         return
-    words = [draft.cue.anchor, *(c for c in draft.cue.anchor.children if c.dep_ in ("xcomp", "ccomp"))]
-    for word in words:
-        for clause in word.children:
-            if clause.dep_ != "advcl" or not set(syntax.marks(clause)) & CONDITIONAL_MARKS:
-                continue
-            subject = syntax.subject(clause)
-            found = tuple(a for a in scene.actors.of(subject) if a.code and a.code not in sources) if subject else ()
-            if found:
-                draft.recipients = found
-                return
+    anchor = draft.cue.anchor
+    for clause in anchor.subtree:
+        conditional = clause.dep_ == "advcl" and set(syntax.marks(clause)) & CONDITIONAL_MARKS
+        if not conditional or syntax.distance_up(clause, anchor) > 3:
+            continue
+        subject = syntax.subject(clause)
+        found = tuple(a for a in scene.actors.of(subject) if a.code and a.code not in sources) if subject else ()
+        if found:
+            draft.recipients = found
+            return
 
 
 def fill_defaults(scene: Scene, draft: Draft) -> None:
