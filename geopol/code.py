@@ -157,6 +157,7 @@ def code_sentence(
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
+    drafts = fold_doer_nouns(drafts)
     borrow_counterparts(drafts)
     drafts = merge_duplicates(drafts)
     remember(scene, drafts)
@@ -295,6 +296,8 @@ def participants(scene: Scene, cue: Cue) -> tuple[Token | None, Token | None]:
     anchor = syntax.predicate(cue.anchor)
     if syntax.is_verb(anchor) or anchor.pos_ == "ADJ":
         return verb_participants(scene, cue, anchor)
+    if cue.rule.source == "self":  # "protesters in Niamey ... against France": the protesters protest
+        return anchor, first_argument(scene, cue, anchor, recipient_specs(cue.rule), exclude=anchor, avoid=frozenset())
     return noun_participants(scene, cue, anchor)
 
 
@@ -836,6 +839,25 @@ def keep(draft: Draft) -> bool:
     if draft.symmetric:
         return len(sources) > 1 or bool(recipients)
     return bool(sources or recipients)
+
+
+def fold_doer_nouns(drafts: list[Draft]) -> list[Draft]:
+    """ "Demonstrators marched against France": the noun that names the protesters is the
+    subject of the protest, not a second one; "protesters ... demanded the departure of
+    French troops": their protest is aimed where their demand is."""
+    kept = []
+    for draft in drafts:
+        if draft.cue.rule.source != "self" or any(a.code for a in draft.recipients):
+            kept.append(draft)
+            continue
+        acts = [d for d in drafts if d is not draft and d.source_word is not None and d.source_word.i == draft.cue.anchor.i]
+        if any(d.category == draft.category for d in acts):
+            continue
+        aimed = next((d for d in acts if any(a.code for a in d.recipients)), None)
+        if aimed is not None:
+            draft.recipients = tuple(a for a in aimed.recipients if a.code)
+        kept.append(draft)
+    return kept
 
 
 def borrow_counterparts(drafts: list[Draft]) -> None:

@@ -247,3 +247,10 @@ def test_a_stated_willingness_to_withdraw_is_a_promise_to_the_host():
     events = code_text("Chad says it is willing to withdraw its troops from neighbouring Sudan.")
     assert dyads(events) == {("AGREE", "TCD", "SDN")}
     assert events[0].mode == "withdraw"
+
+
+def test_protesters_are_the_doers_of_their_protest_and_aim_it_where_their_demand_is():
+    events = code_text("Protesters in Niamey burned French flags and demanded the departure of French troops.")
+    assert ("PROTEST", "NER", "FRA") in dyads(events) and ("DEMAND", "NER", "FRA") in dyads(events)
+    assert not [e for e in events if not e.sources or not e.recipients]
+    assert dyads(code_text("Demonstrators in Dakar marched against France on Friday.")) == {("PROTEST", "SEN", "FRA")}
