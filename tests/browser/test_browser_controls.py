@@ -203,6 +203,15 @@ def test_the_map_opens_on_all_ties_and_drops_a_layer_when_asked(page, app_url: s
     settle(page)
     map_frame(page)
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate(points) == 0
+    members = (
+        "() => Object.values(map_div._layers).filter(l => l.feature"
+        " && String(l.feature.properties.note || '').includes('member of')).length"
+    )
+    assert page.frame_locator(MAP_FRAME).locator("body").evaluate(members) > 0  # the AES and ECOWAS outlined
+    page.get_by_role("button", name="blocs").click()
+    settle(page)
+    map_frame(page)
+    assert page.frame_locator(MAP_FRAME).locator("body").evaluate(members) == 0
 
 
 def test_a_row_of_what_changed_opens_its_evidence(page, app_url: str) -> None:
@@ -213,6 +222,10 @@ def test_a_row_of_what_changed_opens_its_evidence(page, app_url: str) -> None:
     page.get_by_text(evidence).wait_for(timeout=30_000)
     no_exception(page)
     shot(page, "changes-evidence")
+    page.get_by_role("radio", name="6 months").click()  # a longer comparison, kept in the address bar
+    page.get_by_text("Oct 2023 – Mar 2024 against Apr 2023 – Sep 2023").wait_for(timeout=30_000)
+    settle(page)
+    assert "months=6" in page.url and "until=2024-03" in page.url
 
 
 CALL_UPLOAD = (
