@@ -282,7 +282,9 @@ def test_an_uploaded_report_of_a_stored_event_corroborates_it(shipped: Path) -> 
     at = upload(app(), "call.txt", UPLOAD)
     at = open_page(at, "views/events.py")
     frame = next(d for d in at.dataframe if d.key == "events_table").value
-    assert len(frame) == len(event_ids(shipped))  # no second copy of the call
+    assert (frame["event_id"] == call).sum() == 1  # no second copy of the call
+    added = set(frame["event_id"]) - event_ids(shipped)  # the upload's other events are new ones
+    assert len(frame) == len(event_ids(shipped)) + len(added)
     assert int(frame.loc[frame["event_id"] == call, "sources"].iloc[0]) == stored + 1
     uploaded = at.session_state["uploads"].article_ids[0]
     assert uploaded in set(query_sources(at, call))

@@ -46,7 +46,9 @@ from_url()
 if st.session_state.get("changes_until") not in steps:
     st.session_state["changes_until"] = steps[-1]
 left, right = st.columns([1.4, 3], vertical_alignment="bottom")
-length = left.segmented_control("Compare", list(LENGTHS), default="3 months", key="changes_length") or "3 months"
+seeded = "changes_length" in st.session_state  # a default beside a seeded value only earns a warning
+length = left.segmented_control("Compare", list(LENGTHS), default=None if seeded else "3 months", key="changes_length")
+length = length or "3 months"
 until = right.select_slider("ending with", options=steps, key="changes_until", format_func=lambda d: f"{d:%b %Y}")
 periods = changes.Periods(LENGTHS[length], until)
 st.query_params["months"] = str(periods.months)

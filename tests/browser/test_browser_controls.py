@@ -1,7 +1,9 @@
 """The controls an analyst uses, in headless Chromium: the replay (France and Niger read as a
 rupture at December 2023, figures and focus in step with the month, a play button), clearing
 the filters, picking a pair on the timeline by clicking it, the selected period in the address
-bar, and an uploaded article that stays in the session when its events are opened."""
+bar, an uploaded article that stays in the session when its events are opened and one that
+adds a source to an event the store holds, and the event table in words (names, months,
+'1 event', values of a link it could not use, no 'None')."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import re
 
 import pytest
 
+from tests.browser.conftest import ARTIFACTS
 from tests.browser.helpers import (
     CHART,
     MAP_FRAME,
@@ -48,6 +51,7 @@ def test_at_december_2023_france_and_niger_read_as_rupture(page, app_url: str) -
     assert metric(page, "Events") == str(dated)  # the headline follows the month
     assert "Jul 2023 – Dec 2023" in metric(page, "Dates")
     shot(page, "alliances-december-2023")
+    page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / "alliances-december-2023-map.png"))  # the whole map
 
 
 def test_the_focus_stays_through_the_replay(page, app_url: str) -> None:
@@ -199,14 +203,93 @@ def test_the_map_opens_on_all_ties_and_drops_a_layer_when_asked(page, app_url: s
     settle(page)
     map_frame(page)
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate(points) == 0
+    members = (
+        "() => Object.values(map_div._layers).filter(l => l.feature"
+        " && String(l.feature.properties.note || '').includes('member of')).length"
+    )
+    assert page.frame_locator(MAP_FRAME).locator("body").evaluate(members) > 0  # the AES and ECOWAS outlined
+    page.get_by_role("button", name="blocs").click()
+    settle(page)
+    map_frame(page)
+    assert page.frame_locator(MAP_FRAME).locator("body").evaluate(members) == 0
 
 
 def test_a_row_of_what_changed_opens_its_evidence(page, app_url: str) -> None:
     open_page(page, app_url, "/changes?months=3&until=2024-03", "What changed", TABLE)
     grid = page.locator(TABLE).first.bounding_box()
     page.mouse.click(grid["x"] + 14, grid["y"] + 35 + 17)  # the first row: the tie that moved most
-    page.get_by_text(re.compile(r"\d+ events between Niger \(NER\) and United States \(USA\), dated 2023-10-01")).wait_for(
-        timeout=30_000
-    )
+    evidence = re.compile(r"\d+ events? between .+ \([A-Z]+\) and .+ \([A-Z]+\), dated 2023-10-01 to 2024-03-31")
+    page.get_by_text(evidence).wait_for(timeout=30_000)
     no_exception(page)
     shot(page, "changes-evidence")
+    page.get_by_role("radio", name="6 months").click()  # a longer comparison, kept in the address bar
+    page.get_by_text("Oct 2023 – Mar 2024 against Apr 2023 – Sep 2023").wait_for(timeout=30_000)
+    settle(page)
+    assert "months=6" in page.url and "until=2024-03" in page.url
+
+
+CALL_UPLOAD = (
+    b"Niamey, March 26, 2024 -- Russian President Vladimir Putin and Niger's leader Abdourahamane Tiani "
+    b"discussed security cooperation by telephone on Tuesday, the Kremlin said.\n"
+)
+
+
+def table_rows(page) -> list[dict[str, str]]:
+    """The rows of the first table as drawn (the grid's accessible copy, the columns in view): header -> text."""
+    grid = page.locator(TABLE).first
+    headers = dict(
+        grid.locator("th[role=columnheader]").evaluate_all("hs => hs.map(h => [h.getAttribute('aria-colindex'), h.textContent])")
+    )
+    cells = grid.locator("td[role=gridcell]").evaluate_all(
+        "cs => cs.map(c => [c.closest('tr').getAttribute('aria-rowindex'), c.getAttribute('aria-colindex'), c.textContent])"
+    )
+    rows: dict[str, dict[str, str]] = {}
+    for row, column, text in cells:
+        if column in headers:
+            rows.setdefault(row, {})[headers[column].strip()] = text.strip()
+    return [rows[r] for r in sorted(rows, key=int)]
+
+
+def test_the_events_table_reads_in_words(page, app_url: str) -> None:
+    open_page(page, app_url, "/events", "Events", TABLE)
+    rows = table_rows(page)
+    headers = list(rows[0])
+    sentence = next(i for i, h in enumerate(headers) if h.startswith("Sentence"))
+    assert sentence < headers.index("Place")  # the evidence before the details, so never cut off at the right edge
+    assert all(v not in ("None", "nan", "NaT") for r in rows for v in r.values())  # empty cells are empty
+    shot(page, "events-table")
+    open_page(page, app_url, "/events?actor=FRA&category=RETREAT&country=Atlantis", "Events", TABLE)
+    body = page.locator("body").inner_text()
+    assert re.search(r"\b1 event where the source is France \(FRA\)", body)  # one event, not '1 events'
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "country=Atlantis" in sidebar  # a value of the link the data does not have is named
+    assert "FRA · France" in sidebar and "RETREAT · withdraw, release or yield" in sidebar  # names, not bare codes
+    assert [r["Date"] for r in table_rows(page)] == ["2023-12"]  # France's withdrawal, known to its month, shown as one
+    no_exception(page)
+
+
+def test_an_uploaded_report_of_a_stored_event_adds_a_source(page, app_url: str, tmp_path) -> None:
+    total = query(shipped_store(), "SELECT count(DISTINCT event_id) FROM events")[0][0]
+    article = tmp_path / "call.txt"
+    article.write_bytes(CALL_UPLOAD)  # the Tiani-Putin call of 26 March 2024, which the store holds
+    open_page(page, app_url, "/article", "Article view", "mark")
+    page.get_by_text("Code your own article").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(article))
+    coded = page.get_by_text(re.compile(r"Coded \d+ events? from"))
+    coded.wait_for(timeout=90_000)
+    new = int(re.search(r"Coded (\d+)", coded.inner_text()).group(1)) - 1  # the call is no new event
+    settle(page)
+    page.get_by_role("link", name="Events").first.click()
+    page.get_by_role("heading", name="Events", level=1).wait_for(timeout=30_000)
+    settle(page)
+    assert f"{total + new} events." in page.locator("body").inner_text()
+    page.get_by_label("Search the sentences").fill("Kremlin")  # the stored report of the call says so
+    page.get_by_label("Search the sentences").press("Enter")
+    page.get_by_text(re.compile(r'^1 event mentioning "Kremlin"')).wait_for(timeout=30_000)  # one row, no second copy
+    settle(page)
+    assert [r["Date"] for r in table_rows(page)] == ["2024-03-26"]
+    grid = page.locator(TABLE).first.bounding_box()
+    page.mouse.click(grid["x"] + 14, grid["y"] + 35 + 17)  # its selection box
+    page.get_by_text(re.compile(r"^uploaded file · ")).first.wait_for(timeout=30_000)  # the upload is one of its sources
+    no_exception(page)
+    shot(page, "upload-corroborated")
