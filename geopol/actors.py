@@ -41,6 +41,10 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 # Dependents of a head word that can name whom it belongs to.
 MODIFIER_DEPS = ("compound", "amod", "flat", "nmod:poss", "nmod:desc", "nmod:unmarked", "nummod")
 BELONGING_PREPS = frozenset({"of", "from", "for", "in", "at"})
+# "Bazoum, a key ally of Paris", "a critic of the junta": the person is not the other's
+RELATION_NOUNS = frozenset(
+    "ally partner friend critic opponent rival enemy foe adversary supporter backer admirer client proxy".split()
+)
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 COMITATIVE = frozenset({"along", "together", "alongside"})
@@ -330,7 +334,7 @@ class SentenceActors:
         """ "the president of Niger", "chiefs from West African nations", "Abdramane, a
         spokesman for the junta", "the regional bloc known as ECOWAS"."""
         for child in head.children:
-            if child.dep_ in ("nmod", "obl") and case_of(child) in BELONGING_PREPS:
+            if child.dep_ in ("nmod", "obl") and case_of(child) in BELONGING_PREPS and head.lemma_ not in RELATION_NOUNS:
                 found = self.resolve(child, depth + 1)
                 if found is not None and found.code:
                     self.link_of[head.i] = child

@@ -866,8 +866,9 @@ def borrow_counterparts(drafts: list[Draft]) -> None:
     involves its source."""
     for i, draft in enumerate(drafts):
         codes = {a.code for a in draft.sources if a.code}
-        if not codes or any(a.code for a in draft.recipients) or draft.symmetric:
-            continue
+        named = draft.recipient_word is not None and draft.recipient_word.pos_ == "PROPN"
+        if not codes or draft.recipients or named or draft.symmetric:
+            continue  # a recipient the text names ("ousted President Bazoum") is nobody else
         for earlier in reversed(drafts[:i]):
             for mine, other in ((earlier.sources, earlier.recipients), (earlier.recipients, earlier.sources)):
                 other_codes = {a.code for a in other if a.code}

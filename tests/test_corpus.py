@@ -173,3 +173,8 @@ def test_rows_carry_their_sources(corpus):
     _, _, rows = corpus
     for row in rows:
         assert row["sentence"] and row["article_ids"] and row["source_count"] == len(str(row["article_ids"]).split(";"))
+
+
+def test_the_coup_against_an_ally_of_paris_is_not_an_act_against_france(corpus):
+    _, events, _ = corpus
+    assert not find(events, "COERCE", {"NER"}, {"FRA"})
