@@ -152,7 +152,9 @@ def append_many(path: str, label: str, count: int, start) -> None:  # a process 
 
 def test_two_processes_reviewing_at_once_both_keep_their_work(tmp_path: Path) -> None:
     path = tmp_path / "reviews.jsonl"
-    context = multiprocessing.get_context("spawn")
+    # forked, not spawned: a spawned child re-runs the parent's __main__, which an AppTest
+    # earlier in the same session may have left pointing at the app script
+    context = multiprocessing.get_context("fork")
     start = context.Barrier(2)
     workers = [context.Process(target=append_many, args=(str(path), name, 60, start)) for name in ("one", "two")]
     for worker in workers:
