@@ -863,20 +863,30 @@ def fold_doer_nouns(drafts: list[Draft]) -> list[Draft]:
 def borrow_counterparts(drafts: list[Draft]) -> None:
     """ "acted on Niger's demands that US troops leave and agreed to withdraw its forces": an
     event with no other party takes the other side of the sentence's earlier event that
-    involves its source."""
+    involves its source; failing one, of a later one ("Iran and Niger signed accords during
+    Raisi's visit": the visit is to Niger)."""
     for i, draft in enumerate(drafts):
         codes = {a.code for a in draft.sources if a.code}
         named = draft.recipient_word is not None and draft.recipient_word.pos_ == "PROPN"
         if not codes or draft.recipients or named or draft.symmetric:
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else
-        for earlier in reversed(drafts[:i]):
-            for mine, other in ((earlier.sources, earlier.recipients), (earlier.recipients, earlier.sources)):
-                other_codes = {a.code for a in other if a.code}
-                if codes & {a.code for a in mine} and other_codes and not other_codes & codes:
-                    draft.recipients = tuple(a for a in other if a.code)
-                    break
-            if draft.recipients:
+        for other_draft in [*reversed(drafts[:i]), *drafts[i + 1 :]]:
+            found = counterpart(codes, other_draft)
+            if found:
+                draft.recipients = found
                 break
+
+
+def counterpart(codes: set[str], other: Draft) -> tuple[Actor, ...]:
+    """The other side of an event that involves these actors, if it has one."""
+    sides = [(other.sources, other.recipients), (other.recipients, other.sources)]
+    if other.symmetric:
+        sides.append((other.sources, tuple(a for a in other.sources if a.code not in codes)))
+    for mine, theirs in sides:
+        their_codes = {a.code for a in theirs if a.code}
+        if codes & {a.code for a in mine} and their_codes and not their_codes & codes:
+            return tuple(a for a in theirs if a.code)
+    return ()
 
 
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:

@@ -119,7 +119,28 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
-    return repair_subjectless(repair_verbless(repair_between(repair_neighbouring(repair_expletive(doc)))))
+    doc = repair_between(repair_neighbouring(repair_expletive(doc)))
+    return repair_subjectless(repair_verbless(repair_paired_subject(doc)))
+
+
+def repair_paired_subject(doc: Doc) -> Doc:
+    """ "Putin and Tiani discussed ..." read with Tiani as an oblique of the verb: a name
+    between "X and" and X's verb is X's partner in the subject."""
+    for first in doc:
+        verb = first.head
+        if first.dep_ != "nsubj" or verb.i <= first.i:
+            continue
+        end = max(t.i for t in first.subtree)
+        if end + 2 >= verb.i or doc[end + 1].lower_ not in ("and", "&"):
+            continue
+        second = next((t for t in doc[end + 2 : verb.i] if t.head == verb), None)
+        if second is None or second.pos_ not in ("PROPN", "NOUN") or second.dep_ in SUBJECTS | {"conj"}:
+            continue
+        if max(t.i for t in second.subtree) != verb.i - 1 and doc[verb.i - 1].dep_ not in ("aux", "aux:pass"):
+            continue
+        second.head, second.dep_ = first, "conj"
+        doc[end + 1].head, doc[end + 1].dep_ = second, "cc"
+    return doc
 
 
 # "it is ready to send troops": these adjectives say something of a doer, so "it" is their

@@ -254,3 +254,13 @@ def test_protesters_are_the_doers_of_their_protest_and_aim_it_where_their_demand
     assert ("PROTEST", "NER", "FRA") in dyads(events) and ("DEMAND", "NER", "FRA") in dyads(events)
     assert not [e for e in events if not e.sources or not e.recipients]
     assert dyads(code_text("Demonstrators in Dakar marched against France on Friday.")) == {("PROTEST", "SEN", "FRA")}
+
+
+def test_two_named_leaders_before_their_verb_are_both_its_subject():
+    events = code_text("The Kremlin said Putin and Tiani discussed security cooperation in a phone call on Tuesday.")
+    assert dyads(events) == {("CONSULT", "NER+RUS", "")}
+
+
+def test_a_visit_with_no_host_named_takes_the_partner_of_the_sentence_s_other_event():
+    events = code_text("Iran and Niger signed several memorandums of understanding during Raisi's visit.")
+    assert ("CONSULT", "IRN", "NER") in dyads(events)
