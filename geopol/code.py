@@ -774,9 +774,12 @@ def threat_target(scene: Scene, draft: Draft) -> None:
     if draft.category != "THREATEN" or {a.code for a in draft.recipients if a.code} - sources:
         return
     anchor = draft.cue.anchor
-    for clause in anchor.subtree:
+    # "Chad could expel the envoy if Paris does not apologise, officials warned": the warning
+    # is about the clause it is appended to
+    top = anchor.head if anchor.dep_ == "parataxis" else anchor
+    for clause in top.subtree:
         conditional = clause.dep_ == "advcl" and set(syntax.marks(clause)) & CONDITIONAL_MARKS
-        if not conditional or syntax.distance_up(clause, anchor) > 3:
+        if not conditional or syntax.distance_up(clause, top) > 3:
             continue
         subject = syntax.subject(clause)
         found = tuple(a for a in scene.actors.of(subject) if a.code and a.code not in sources) if subject else ()

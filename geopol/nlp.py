@@ -119,8 +119,25 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
-    doc = repair_between(repair_neighbouring(repair_expletive(doc)))
+    doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(doc))))
     return repair_subjectless(repair_verbless(repair_paired_subject(doc)))
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def repair_like_conjuncts(doc: Doc) -> Doc:
+    """ "accused Algeria of harbouring terrorists and summoned its ambassador" read with
+    "summoned" joined to "harbouring": a finite verb joins the finite verb above the gerund
+    or infinitive it was hung on."""
+    for verb in doc:
+        below = verb.head
+        if verb.dep_ != "conj" or verb.tag_ not in FINITE or below.tag_ not in ("VBG", "VB") or below.i > verb.i:
+            continue
+        finite = next((a for a in below.ancestors if a.tag_ == verb.tag_ and a.pos_ == "VERB"), None)
+        if finite is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
+            verb.head = finite
+    return doc
 
 
 def repair_paired_subject(doc: Doc) -> Doc:

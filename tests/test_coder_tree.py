@@ -264,3 +264,14 @@ def test_two_named_leaders_before_their_verb_are_both_its_subject():
 def test_a_visit_with_no_host_named_takes_the_partner_of_the_sentence_s_other_event():
     events = code_text("Iran and Niger signed several memorandums of understanding during Raisi's visit.")
     assert ("CONSULT", "IRN", "NER") in dyads(events)
+
+
+def test_a_finite_verb_joins_the_finite_verb_not_the_gerund_before_it():
+    events = code_text("Mali's junta accused Algeria of harbouring terrorists and summoned its ambassador.")
+    assert ("DISAPPROVE", "MLI", "DZA") in dyads(events)
+    assert all(e.sources for e in events)
+
+
+def test_a_warning_appended_to_a_conditional_threat_is_aimed_at_the_condition():
+    events = code_text("Chad could expel the French ambassador if Paris does not apologise, officials warned.")
+    assert dyads(events) == {("THREATEN", "TCD", "FRA")}
