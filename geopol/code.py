@@ -304,6 +304,10 @@ def participants(scene: Scene, cue: Cue) -> tuple[Token | None, Token | None]:
 def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None, Token | None]:
     rule = cue.rule
     passive = syntax.is_passive(verb, transitive=recipient_specs(rule)[0] == "obj")
+    false_passive = passive and not any(c.dep_ == "aux:pass" for c in verb.children)
+    if false_passive and syntax.agent(verb) in cue_tokens(scene, cue):
+        # "spoke by phone with Macron" read as a passive whose agent is the phone
+        return syntax.first_child(verb, syntax.PASSIVE_SUBJECTS), first_argument(scene, cue, verb, recipient_specs(rule))
     patient = (verb.head if verb.dep_ == "acl" else syntax.first_child(verb, syntax.PASSIVE_SUBJECTS)) if passive else None
     if rule.source == "object":  # "Tiani hosted the delegation": the guest comes, the host receives
         if passive:
@@ -335,6 +339,10 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
             if recipient is not None:
                 break  # "offered to hand over to Britain ...": the promised act names the recipient
     return source, recipient
+
+
+def cue_tokens(scene: Scene, cue: Cue) -> list[Token]:
+    return [scene.doc[i] for i in cue.words]
 
 
 def left_actor(scene: Scene, verb: Token) -> Token | None:
@@ -802,8 +810,8 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
         return
     if draft.source_word is None and not draft.sources and context.armed_group is not None:
         draft.sources = (context.armed_group,)
-    if any(a.code for a in draft.recipients):
-        return
+    if any(a.code for a in draft.recipients) or draft.symmetric:
+        return  # "India and Pakistan exchanged fire": both sides are named
     source_codes = {a.code for a in draft.sources}
     countries = {actors.place_countries[i] for i in actors.place_countries if i in subtree_indices(draft.predicate)}
     if not countries and context.dominant is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):

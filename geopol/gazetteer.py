@@ -28,8 +28,9 @@ class City:
 
 
 def fold(text: str) -> str:
-    """Accent-free form used as the index key ("Tillabéri" -> "Tillaberi")."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Accent-free form used as the index key ("Tillabéri" -> "Tillaberi"). Only accents go:
+    dropping every non-ASCII sign would make the Chinese town Lin’e the English word "Line"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def other_names(raw: dict) -> set[str]:

@@ -275,3 +275,13 @@ def test_a_finite_verb_joins_the_finite_verb_not_the_gerund_before_it():
 def test_a_warning_appended_to_a_conditional_threat_is_aimed_at_the_condition():
     events = code_text("Chad could expel the French ambassador if Paris does not apologise, officials warned.")
     assert dyads(events) == {("THREATEN", "TCD", "FRA")}
+
+
+def test_an_exchange_of_fire_has_its_two_sides_and_no_third_from_a_look_alike_place():
+    events = code_text("India and Pakistan exchanged fire across the Line of Control on Sunday.")
+    assert dyads(events) == {("FIGHT", "IND+PAK", "")}
+    assert all(e.place is None or e.place.country in ("IND", "PAK") for e in events)
+
+
+def test_shooting_down_an_aircraft_is_fighting_its_owner():
+    assert dyads(code_text("Turkish jets shot down a Syrian helicopter on Sunday.")) == {("FIGHT", "TUR", "SYR")}

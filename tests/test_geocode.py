@@ -90,3 +90,10 @@ def test_a_town_abroad_of_the_actors_is_still_the_place_they_fought_at():
 
     (event,) = code_text("Ukrainian special forces fought Wagner fighters near Timbuktu, an official said.")
     assert event.place is not None and event.place.name == "Timbuktu"
+
+
+def test_folding_drops_accents_only():
+    from geopol.gazetteer import find_city
+
+    assert find_city("Tillaberi") is not None and find_city("Tillaberi").country == "NER"
+    assert find_city("Line") is None  # not the Chinese town Lin’e
