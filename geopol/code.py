@@ -396,6 +396,8 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     recipient = recipient or first_argument(scene, cue, noun, specs, exclude=source, avoid=avoid)
     if recipient is None and carrier is not None and holder.dep_ == "obj":
         recipient = first_argument(scene, cue, carrier, tuple(s for s in specs if s != "obj"), exclude=source, avoid=avoid)
+    if recipient is None and rule.category in VIOLENT and noun.dep_ == "nsubj" and syntax.is_verb(noun.head):
+        recipient = first_argument(scene, cue, noun.head, ("obj",), exclude=source, avoid=avoid)  # "airstrikes hit X"
     return source, recipient
 
 

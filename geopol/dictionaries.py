@@ -152,7 +152,9 @@ def read_rows(path: Path, required: list[str]) -> Iterator[tuple[str, Row]]:
 
 
 def split_names(value: str) -> list[str]:
-    return [n.strip() for n in value.split("|") if n.strip()]
+    """ "a|b" -> names; a name with an apostrophe also in its typographic form ("Jama’at")."""
+    names = [n.strip() for n in value.split("|") if n.strip()]
+    return names + [n.replace("'", "’") for n in names if "'" in n]
 
 
 def parse_year(where: str, value: str) -> int | None:

@@ -33,6 +33,7 @@ SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
 MAX_CITY_WORDS = 3
+SETTLEMENTS = frozenset({"town", "city", "village", "capital", "port", "district", "province", "region"})
 CARRY_SENTENCES = 3  # how far back an event may take the place of one between the same actors
 
 
@@ -62,7 +63,8 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
             for k in range(s, e):
                 actor_tokens[k] = (e, entries[0].kind, entries[0].code)
     for i in range(start + 1, end):
-        if i in taken or doc[i - 1].lower_ not in LOCATIVE:
+        named_place = doc[i - 1].lower_ == "of" and i >= 2 and doc[i - 2].lower_ in SETTLEMENTS  # "seized the town of Goma"
+        if i in taken or (doc[i - 1].lower_ not in LOCATIVE and not named_place):
             continue
         j = i
         while j < end and doc[j].lower_ in SKIP_WORDS and j - i < 4:
@@ -70,7 +72,8 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
         mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
         if mention is not None:
             s, e, place = mention
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, doc[i - 1].lower_, s))
+            prep = "in" if named_place else doc[i - 1].lower_
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s))
             taken.update(range(s, e))
     return sorted(found, key=lambda m: m.start)
 

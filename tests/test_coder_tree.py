@@ -285,3 +285,19 @@ def test_an_exchange_of_fire_has_its_two_sides_and_no_third_from_a_look_alike_pl
 
 def test_shooting_down_an_aircraft_is_fighting_its_owner():
     assert dyads(code_text("Turkish jets shot down a Syrian helicopter on Sunday.")) == {("FIGHT", "TUR", "SYR")}
+
+
+def test_strikes_that_hit_a_group_s_positions_are_aimed_at_the_group():
+    assert dyads(code_text("Israeli airstrikes hit Hezbollah positions in southern Lebanon.")) == {("FIGHT", "ISR", "HEZBOLLAH")}
+
+
+def test_a_claimed_attack_is_the_claimant_s():
+    events = code_text("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.")
+    assert codes(events, "sources") == {"SHABAAB"} and {e.category for e in events} == {"ASSAULT"}
+
+
+def test_the_town_of_is_a_place_and_a_typographic_apostrophe_still_names_the_group():
+    (event,) = code_text("M23 rebels seized the town of Goma after days of fighting.")
+    assert event.place is not None and event.place.name == "Goma"
+    events = code_text("Jama’at Nusrat al-Islam wal-Muslimin attacked a convoy near Kayes.")
+    assert codes(events, "sources") == {"JNIM"}
