@@ -101,7 +101,11 @@ def agent(verb: Token) -> Token | None:
 
 
 def own_subject(verb: Token) -> Token | None:
-    found = first_child(verb, SUBJECTS)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    # two subjects are a misreading ("NIAMEY, Niger (AP) - Niger's rulers ordered"): the one
+    # nearest before the verb is its subject
+    before = [c for c in subjects if c.i < verb.i]
+    found = before[-1] if len(subjects) > 1 and before else (subjects[0] if subjects else None)
     if found is not None and found.lower_ in RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
         return verb.head  # "ECOWAS, which suspended ...": the antecedent
     return found

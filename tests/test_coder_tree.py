@@ -301,3 +301,8 @@ def test_the_town_of_is_a_place_and_a_typographic_apostrophe_still_names_the_gro
     assert event.place is not None and event.place.name == "Goma"
     events = code_text("Jama’at Nusrat al-Islam wal-Muslimin attacked a convoy near Kayes.")
     assert codes(events, "sources") == {"JNIM"}
+
+
+def test_a_dateline_read_as_a_second_subject_does_not_hide_the_real_one():
+    text = "NIAMEY, Niger (Reuters) - Niger's military rulers on Monday ordered the French ambassador to leave."
+    assert dyads(code_text(text)) == {("DEMAND", "NER", "FRA")}
