@@ -13,6 +13,7 @@ China") sit outside the cue's arguments and never become recipients.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -150,7 +151,9 @@ def code_sentence(
     merge_settings(drafts)
     merge_instruments(scene, drafts)
     govern(scene, drafts)
-    drafts = [d for d in drafts if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d)]
+    drafts = [
+        d for d in drafts if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d) and not ongoing(d)
+    ]
     for draft in drafts:
         combat(draft)
         threat_target(scene, draft)
@@ -662,6 +665,27 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
             draft.dropped = True  # "the termination of military cooperation": a termination
 
 
+MONTHS = frozenset(calendar.month_name[1:])
+
+
+def ongoing(draft: Draft) -> bool:
+    """ "Wagner fighters have been deployed in Mali since 2021": a state that has lasted since
+    some time is background, not an event of the day."""
+    verb = syntax.predicate(draft.cue.anchor)
+    if not syntax.is_verb(verb) or "have" not in syntax.auxiliaries(verb):
+        return False
+    return any(case_of_child(c) == "since" and is_time(c) for c in verb.children if c.dep_ in ("obl", "obl:tmod"))
+
+
+def is_time(word: Token) -> bool:
+    """ "2021", "January", "last year": a time, not an event ("since the coup")."""
+    return word.like_num or word.text in MONTHS or word.lemma_ in ("year", "month", "week", "decade")
+
+
+def case_of_child(word: Token) -> str:
+    return next((c.lower_ for c in word.children if c.dep_ in ("case", "mark")), "")
+
+
 def own_doer(scene: Scene, draft: Draft) -> bool:
     """Does a noun cue name its own doer ("the JNIM attack", "Russia's deployment"), so that
     it is an event of its own inside another cue's phrase?"""
@@ -965,7 +989,8 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
 def date_spans(doc: Doc, clause: Token) -> tuple[tuple[int, int], ...]:
     """Where else in the sentence a date may be read for this event: the clauses above it,
     not one that tells what happened before or after ("Following Zeine's visit in January")."""
-    if any(m in BACKGROUND_MARKS for m in syntax.marks(clause)) or (clause.dep_ == "advcl" and syntax.marks(clause)):
+    marks = [m for m in syntax.marks(clause) if m != "to"]  # "voted in June to end the mission": June
+    if any(m in BACKGROUND_MARKS for m in marks) or (clause.dep_ == "advcl" and marks):
         return ()
     spans = []
     current = clause

@@ -306,3 +306,10 @@ def test_the_town_of_is_a_place_and_a_typographic_apostrophe_still_names_the_gro
 def test_a_dateline_read_as_a_second_subject_does_not_hide_the_real_one():
     text = "NIAMEY, Niger (Reuters) - Niger's military rulers on Monday ordered the French ambassador to leave."
     assert dyads(code_text(text)) == {("DEMAND", "NER", "FRA")}
+
+
+def test_a_state_lasting_since_a_date_is_background_and_a_purpose_clause_shares_its_verb_s_date():
+    assert dyads(code_text("Russian mercenaries have been deployed in Mali since 2021, Western officials said.")) == set()
+    assert dyads(code_text("France has withdrawn its troops from Mali since the coup.")) == {("RETREAT", "FRA", "MLI")}
+    (event,) = code_text("The UN Security Council voted unanimously in June to end the mission in Mali.")
+    assert event.date is not None and (event.date.value.month, event.date.precision) == (6, "month")
