@@ -321,6 +321,9 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         speaker = next((syntax.subject(g) for g in syntax.governors(verb, frozenset({"ccomp"}))), None)
         return speaker, syntax.subject(verb)
     source = syntax.agent(verb) if passive else syntax.subject(verb)
+    if passive and source is None and (rule.mode == "expel" or rule.category == "COERCE"):
+        # "a French journalist was expelled from Burkina Faso": the state he was put out of
+        source = next(iter(syntax.obliques(verb, ("from",))), None)
     if not passive and (source is None or not scene.actors.is_actor_word(source)):
         source = left_actor(scene, verb) or source
     specs = recipient_specs(cue.rule)
@@ -536,7 +539,9 @@ def between_words(cue: Cue) -> Token | None:
     """ "talks between Tiani and Putin", "the suspension of cooperation between Algeria and
     Morocco": the first of the parties."""
     literal = [cue.anchor.doc[i] for i in sorted(cue.words)]
-    for word in (*literal, *syntax.obliques(cue.anchor, ("of",))):
+    anchor = cue.anchor
+    carrier = [anchor.head] if anchor.dep_ in ("nsubj:pass", "nsubj", "obj") and syntax.is_verb(anchor.head) else []
+    for word in (*literal, *syntax.obliques(anchor, ("of",)), *carrier):  # "talks were held between X and Y"
         for child in word.children:
             if child.dep_ in ("nmod", "obl") and syntax.case_of(child) in ("between", "among"):
                 return child

@@ -313,3 +313,15 @@ def test_a_state_lasting_since_a_date_is_background_and_a_purpose_clause_shares_
     assert dyads(code_text("France has withdrawn its troops from Mali since the coup.")) == {("RETREAT", "FRA", "MLI")}
     (event,) = code_text("The UN Security Council voted unanimously in June to end the mission in Mali.")
     assert event.date is not None and (event.date.value.month, event.date.precision) == (6, "month")
+
+
+def test_passive_talks_and_signings_name_their_parties():
+    assert dyads(code_text("Talks were held between Sudanese and Chadian officials in N'Djamena on Monday.")) == {
+        ("CONSULT", "SDN+TCD", "")
+    }
+    assert dyads(code_text("An agreement on mining was signed by Mali and Russia in Moscow.")) == {("SUPPORT", "MLI+RUS", "")}
+
+
+def test_expelled_from_a_state_is_that_state_s_expulsion():
+    assert dyads(code_text("Two Russian diplomats were expelled from Poland.")) == {("SANCTION", "POL", "RUS")}
+    assert dyads(code_text("Aid was suspended from Niger.")) <= {("SANCTION", "", "NER")}
