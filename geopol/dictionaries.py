@@ -19,7 +19,7 @@ from geopol.records import CATEGORIES
 ORG_KINDS = {"igo", "armed_group", "company", "ngo"}
 ANAPHOR_KINDS = {"dominant_state", "previous_pair", "previous_group", "previous_actor", "previous_organisation"}
 CUE_POS = {"", "verb", "noun", "adj"}
-CUE_SOURCES = {"", "object", "speaker", "self"}
+CUE_SOURCES = {"", "object", "speaker", "self", "from"}
 CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "recipient", "source"}
 CUE_GOVERNS = {"", "absorb", "intent", "act"}
 CUE_ARGUMENTS = {"obj", "iobj", "comp"}
@@ -63,7 +63,7 @@ class CueRule:
     category: str
     pattern: str
     pos: str  # verb | noun | adj | "" (any)
-    source: str  # "" (subject, agent, owner) | object | speaker | self (the cue word names the doers)
+    source: str  # "" (subject, agent, owner) | object | speaker | self (the cue word names the doers) | from
     recipients: tuple[str, ...]  # where the recipient stands, in order; () = the category's default
     needs: str
     governs: str

@@ -325,3 +325,9 @@ def test_passive_talks_and_signings_name_their_parties():
 def test_expelled_from_a_state_is_that_state_s_expulsion():
     assert dyads(code_text("Two Russian diplomats were expelled from Poland.")) == {("SANCTION", "POL", "RUS")}
     assert dyads(code_text("Aid was suspended from Niger.")) <= {("SANCTION", "", "NER")}
+
+
+def test_receiving_arms_or_grain_is_aid_from_the_giver_and_receiving_an_envoy_a_visit():
+    assert dyads(code_text("Chad received two helicopters from the United Arab Emirates.")) == {("AID", "ARE", "TCD")}
+    assert dyads(code_text("Niger received 5,000 tonnes of wheat from Russia on Monday.")) == {("AID", "RUS", "NER")}
+    assert dyads(code_text("Tiani received the Russian ambassador in Niamey.")) == {("CONSULT", "RUS", "NER")}
