@@ -331,3 +331,11 @@ def test_receiving_arms_or_grain_is_aid_from_the_giver_and_receiving_an_envoy_a_
     assert dyads(code_text("Chad received two helicopters from the United Arab Emirates.")) == {("AID", "ARE", "TCD")}
     assert dyads(code_text("Niger received 5,000 tonnes of wheat from Russia on Monday.")) == {("AID", "RUS", "NER")}
     assert dyads(code_text("Tiani received the Russian ambassador in Niamey.")) == {("CONSULT", "RUS", "NER")}
+
+
+def test_a_bloc_s_own_council_and_eastern_congo_and_blocked_exports():
+    assert dyads(code_text("The African Union's Peace and Security Council suspended Niger's membership.")) == {
+        ("SANCTION", "AU", "NER")
+    }
+    assert ("AID", "ZAF", "COD") in dyads(code_text("South Africa sent 1,500 troops to eastern Congo."))
+    assert dyads(code_text("Benin blocked Nigerien oil exports through its port.")) == {("SANCTION", "BEN", "NER")}
