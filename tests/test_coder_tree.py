@@ -339,3 +339,7 @@ def test_a_bloc_s_own_council_and_eastern_congo_and_blocked_exports():
     }
     assert ("AID", "ZAF", "COD") in dyads(code_text("South Africa sent 1,500 troops to eastern Congo."))
     assert dyads(code_text("Benin blocked Nigerien oil exports through its port.")) == {("SANCTION", "BEN", "NER")}
+
+
+def test_retaking_a_town_from_a_group_is_fighting_it():
+    assert dyads(code_text("Sudan's army recaptured Wad Madani from the RSF.")) == {("FIGHT", "SDN", "RSF")}
