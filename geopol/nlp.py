@@ -475,7 +475,9 @@ class Analysis:
 
         def cut(kind: str) -> tuple:
             starts = self.starts[kind]
-            return getattr(self, kind)[bisect_left(starts, start) : bisect_left(starts, end)]
+            inside = getattr(self, kind)[bisect_left(starts, start) : bisect_left(starts, end)]
+            # a match running on past the sentence's end ("sent \n troops") is not the sentence's
+            return tuple(m for m in inside if (m.end if isinstance(m, SpanMatch) else m[1]) <= end)
 
         return Analysis(self.doc, cut("actors"), cut("anaphors"), cut("roles"), cut("cues"), cut("places"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geopol import pipeline
@@ -41,6 +41,7 @@ def check_offsets(article: Article, events: list) -> None:
 
 @PROPERTY
 @given(text=TEXT)
+@example(text="Niger sent \n troops")  # a cue running on past the end of its sentence
 def test_random_text_codes_without_error_and_offsets_point_into_the_sentence(coder: pipeline.Coder, text: str) -> None:
     article = Article("a", "a.txt", text)
     check_offsets(article, coder.code([article]))
