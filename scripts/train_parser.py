@@ -97,6 +97,10 @@ def install(best: Path, scores: dict[str, dict[str, float]]) -> None:
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(best, MODEL_DIR)
+    config_path = MODEL_DIR / "config.cfg"  # the training data's paths are the trainer's, not the model's
+    config = spacy.util.load_config(config_path)
+    config["paths"]["train"] = config["paths"]["dev"] = None
+    config.to_disk(config_path)
     meta_path = MODEL_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf8"))
     meta.update(
