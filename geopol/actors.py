@@ -437,12 +437,17 @@ class SentenceActors:
             return ()
         if kind in ("previous_pair", "previous_group"):  # "both men", "the two countries"
             size = 2 if kind == "previous_pair" else 3
-            return self.earlier_group(token) or self.last_distinct(size) or self.context.last_group
+            earlier = self.earlier_group(token)
+            group = self.context.last_group
+            if not earlier and (len(group) == size or (kind == "previous_group" and len(group) > size)):
+                return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
+            return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
 
-    def last_distinct(self, size: int) -> tuple[Actor, ...]:
-        """The last `size` different actors named, this sentence's first, for "both leaders"."""
-        named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at)]
+    def last_distinct(self, size: int, before: int) -> tuple[Actor, ...]:
+        """The last `size` different actors named before the word `before`, this sentence's
+        first, for "both leaders"."""
+        named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at) if i < before]
         pool = [a for a in named if a is not None] + list(reversed(self.context.recent))
         distinct: list[Actor] = []
         for actor in pool:

@@ -87,6 +87,11 @@ CAPTIVE_WORDS = frozenset(
     "prisoner hostage detainee captive journalist national soldier person people member official "
     "crew sailor activist leader citizen worker".split()
 )
+# What armed force strikes: "warplanes hit targets", "struck militant positions"
+MILITARY_TARGET_WORDS = frozenset(
+    "target position base camp depot stronghold hideout convoy outpost facility installation "
+    "launcher site checkpoint barrack headquarters".split()
+)
 
 
 @dataclass(frozen=True)
@@ -269,6 +274,8 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
         return any(t.lemma_ in AGREEMENT_WORDS for t in arguments)
     if needs == "captive":
         return any(t.lemma_ in CAPTIVE_WORDS or scene.actors.is_actor_word(t) for t in arguments)
+    if needs == "military":
+        return any(t.lemma_ in MILITARY_TARGET_WORDS or is_armed(scene, t) for t in arguments)
     if needs == "recipient":
         _, recipient = participants(scene, cue)
         return any(a.code for a in scene.actors.of(recipient))
@@ -278,6 +285,11 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
             return False
         return any(a.sector not in REPORTING_SECTORS for a in scene.actors.of(source))  # not "its media channel"
     return True
+
+
+def is_armed(scene: Scene, word: Token) -> bool:
+    role = scene.actors.role_in_phrase(word)
+    return role is not None and role.sector in ("MIL", "REB")
 
 
 def argument_words(word: Token) -> list[Token]:
@@ -337,6 +349,10 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         target = next((c for word in inner for c in syntax.obliques(word, ("to", "into"))), None)
         if origin is not None and target is not None:
             return origin, target
+    if passive and source is None and patient is not None and scene.actors.personnel(patient):
+        # "Korean soldiers were deployed to Kursk": forces moved by nobody named move for their own side
+        moved = tuple(s for s in specs if s != "obj")
+        return patient, first_argument(scene, cue, verb, moved, avoid=codes_of(scene, patient))
     if passive and patient is not None and "obj" in specs:
         found, _ = actor_within(scene, patient, codes_of(scene, source))  # "a camp for Congolese refugees was attacked"
         return source, found or patient

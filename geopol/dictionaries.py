@@ -18,9 +18,10 @@ from geopol.records import CATEGORIES
 
 ORG_KINDS = {"igo", "armed_group", "company", "ngo"}
 ANAPHOR_KINDS = {"dominant_state", "previous_pair", "previous_group", "previous_actor", "previous_organisation"}
+COLLECTIVE_KINDS = {"several", "organisation"}
 CUE_POS = {"", "verb", "noun", "adj"}
 CUE_SOURCES = {"", "object", "speaker", "self", "from"}
-CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "recipient", "source"}
+CUE_NEEDS = {"", "personnel", "igo", "agreement", "captive", "military", "recipient", "source"}
 CUE_GOVERNS = {"", "absorb", "intent", "act"}
 CUE_ARGUMENTS = {"obj", "iobj", "comp"}
 MODIFIER_KINDS = {"negation", "future", "hypothetical", "attempt", "condition"}
@@ -115,6 +116,7 @@ class Dictionaries:
     actors: dict[str, ActorInfo]
     not_actors: tuple[str, ...]
     anaphors: tuple[Anaphor, ...]
+    collectives: dict[str, str]  # plural noun -> several | organisation
     roles: tuple[Role, ...]
     cues: tuple[CueRule, ...]
     modifiers: tuple[Modifier, ...]
@@ -331,6 +333,10 @@ def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, f
         Anaphor(row["text"], check_choice(where, "refers_to", row["refers_to"], ANAPHOR_KINDS))
         for where, row in read_rows(actors_dir / "anaphors.csv", ["text", "refers_to"])
     ]
+    collectives = {
+        row["noun"].lower(): check_choice(where, "kind", row["kind"], COLLECTIVE_KINDS)
+        for where, row in read_rows(actors_dir / "collectives.csv", ["noun", "kind"])
+    }
     roles = []
     for where, row in read_rows(actors_dir / "roles.csv", ["lemma", "sector", "personnel"]):
         personnel = check_choice(where, "personnel", row["personnel"], {"yes", "no"}) == "yes"
@@ -344,6 +350,7 @@ def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, f
         actors=infos,
         not_actors=tuple(row["text"] for _, row in read_rows(actors_dir / "not_actors.csv", ["text"])),
         anaphors=tuple(anaphors),
+        collectives=collectives,
         roles=tuple(roles),
         cues=tuple(load_cues(data_dir / "cues.csv")),
         modifiers=tuple(modifiers),

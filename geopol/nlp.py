@@ -380,6 +380,7 @@ class Matchers:
     actor_entries: dict[str, tuple[ActorEntry, ...]]
     anaphors: PhraseMatcher
     anaphor_kinds: dict[str, str]
+    collectives: Matcher  # "the two neighbouring countries": labels are anaphor kinds
     roles: PhraseMatcher
     role_entries: dict[str, Role]
     cues: AnchoredMatcher
@@ -390,6 +391,41 @@ class Matchers:
     modifiers: dict[str, str]  # lemma -> kind
     places: PhraseMatcher
     place_entries: dict[str, Facility]
+
+
+PAIR_WORDS = ["two", "2"]
+GROUP_WORDS = ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "3", "4", "5", "6", "7", "8", "9", "10"]
+# up to three words between the number and the noun: "the two West African", "the three military-led"
+MODIFIER_SLOTS = [{"TEXT": {"REGEX": r"^[A-Za-z][A-Za-z'’]*$|^-$"}, "OP": "?"}] * 3
+
+
+def collective_matcher(vocab: Vocab, collectives: dict[str, str]) -> Matcher:
+    """Phrases that name several earlier actors at once, built from the collective nouns."""
+    several = [n for n, kind in collectives.items() if kind == "several"]
+    bodies = [n for n, kind in collectives.items() if kind == "organisation"]
+    noun = {"LOWER": {"IN": several}}
+    the = {"LOWER": {"IN": ["the", "these", "those"]}, "OP": "?"}
+    matcher = Matcher(vocab)
+    matcher.add(
+        "previous_pair",
+        [
+            [the, {"LOWER": {"IN": PAIR_WORDS}}, *MODIFIER_SLOTS, noun],
+            [{"LOWER": "both"}, *MODIFIER_SLOTS, noun],
+        ],
+    )
+    matcher.add(
+        "previous_group",
+        [
+            [the, {"LOWER": {"IN": GROUP_WORDS}}, *MODIFIER_SLOTS, noun],
+            [{"LOWER": {"IN": ["these", "those"]}}, *MODIFIER_SLOTS, noun],
+        ],
+    )
+    size = {"LOWER": {"IN": ["member", "nation", "country", "state"]}}
+    matcher.add(
+        "previous_organisation",
+        [[{"LOWER": "the"}, {"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}, size, {"LOWER": {"IN": bodies}}]],
+    )
+    return matcher
 
 
 @lru_cache(maxsize=4)
@@ -410,6 +446,7 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
     anaphors = PhraseMatcher(nlp.vocab, attr="LOWER")
     anaphor_kinds = {a.text.lower(): a.refers_to for a in dictionaries.anaphors}
     anaphors.add("ANAPHOR", [nlp.make_doc(t) for t in anaphor_kinds])
+    collectives = collective_matcher(nlp.vocab, dictionaries.collectives)
 
     roles = PhraseMatcher(nlp.vocab, attr="LEMMA")
     role_entries = {}
@@ -434,6 +471,7 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
         actor_entries={k: tuple(v) for k, v in entries.items()},
         anaphors=anaphors,
         anaphor_kinds=anaphor_kinds,
+        collectives=collectives,
         roles=roles,
         role_entries=role_entries,
         cues=cues,
@@ -534,9 +572,9 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
         for span in actor_spans
         if (span.start, span.end) not in not_actor_ranges and span.text in m.actor_entries
     )
-    anaphors = tuple(
-        (s.start, s.end, m.anaphor_kinds[s.text.lower()]) for s in longest_first([doc[s:e] for _, s, e in m.anaphors(doc)])
-    )
+    anaphor_spans = [Span(doc, s, e, label=m.anaphor_kinds[doc[s:e].text.lower()]) for _, s, e in m.anaphors(doc)]
+    anaphor_spans += [Span(doc, s, e, label=label) for label, s, e in m.collectives(doc)]
+    anaphors = tuple((s.start, s.end, s.label_) for s in longest_first(anaphor_spans))
     roles = tuple(
         (s.start, s.end, m.role_entries[" ".join(t.lemma_ for t in s)])
         for s in longest_first([doc[s:e] for _, s, e in m.roles(doc) if not is_verb_form(doc[e - 1])])

@@ -128,6 +128,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "conj" and is_verb(head):
         return subject_or_agent(head, steps + 1)
+    if verb.dep_ == "acl" and "to" in marks(verb) and head.dep_ == "obj" and head.head.lemma_ in OBJECT_CONTROL:
+        return head  # "forcing the rebels to surrender" read with the infinitive under its noun
     if verb.dep_ == "acl" and "to" in marks(verb):  # "its decision to expel", "took a bold action to end"
         named = (c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")
         owner = first_child(head, ("nmod:poss",)) or next(named, None)

@@ -343,3 +343,58 @@ def test_a_bloc_s_own_council_and_eastern_congo_and_blocked_exports():
 
 def test_retaking_a_town_from_a_group_is_fighting_it():
     assert dyads(code_text("Sudan's army recaptured Wad Madani from the RSF.")) == {("FIGHT", "SDN", "RSF")}
+
+
+def test_trading_fire_is_fighting_between_both_armies():
+    events = code_text("Thai and Cambodian soldiers traded fire along their disputed border on Thursday.")
+    assert {("FIGHT", "KHM+THA", "")} == {d for d in dyads(events) if d[0] == "FIGHT"}
+    assert not any(e.category == "ASSAULT" for e in events)
+
+
+def test_warplanes_hitting_targets_is_an_attack_but_sanctions_hitting_an_economy_are_not():
+    events = code_text("French and Malian jets hit jihadist positions near Menaka overnight.")
+    assert codes(events, "sources") == {"FRA", "MLI"}
+    assert {e.category for e in events} <= {"FIGHT", "ASSAULT"} and events
+    assert not code_text("Rising fuel prices hit Ghana's economy hard last year.")
+
+
+def test_hitting_a_state_with_sanctions_is_a_sanction_on_it():
+    events = code_text("Canada hit Iran with new sanctions on Friday.")
+    assert dyads(events) == {("SANCTION", "CAN", "IRN")}
+
+
+def test_a_region_named_with_american_is_not_the_united_states():
+    events = code_text("Nicaragua expelled the ambassadors of several Latin American states in June.")
+    assert "USA" not in codes(events, "recipients")
+    assert codes(events, "sources") == {"NIC"}
+
+
+def test_forces_deployed_by_nobody_named_are_the_source_of_their_own_deployment():
+    events = code_text("Some 300 Rwandan soldiers were deployed to Mozambique in July.")
+    assert ("AID", "RWA", "MOZ") in dyads(events)
+    assert "RWA" not in codes(events, "recipients")
+
+
+def test_the_one_forced_to_give_up_is_the_one_who_gives_up():
+    events = code_text("Ethiopian troops pressed their offensive, forcing the Eritrean units to retreat.")
+    retreats = [e for e in events if e.category == "RETREAT"]
+    assert retreats and codes(retreats, "sources") == {"ERI"}
+
+
+def test_the_two_neighbours_are_the_pair_named_before():
+    text = "Ghana and Togo disputed the crossing for weeks. The two coastal neighbours agreed on Monday to reopen it."
+    agreed = [e for e in code_text(text) if e.category == "AGREE"]
+    assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"GHA", "TGO"}
+
+
+def test_a_collective_noun_does_not_take_an_actor_named_after_it():
+    text = "Guinea and Sierra Leone closed their embassies in Kyiv. Both governments also expelled Ukrainian envoys."
+    expelled = [e for e in code_text(text) if e.sentence_index == 1]
+    assert codes(expelled, "sources") == {"GIN", "SLE"}
+    assert codes(expelled, "recipients") == {"UKR"}
+
+
+def test_a_bloc_named_by_its_size_is_the_bloc_named_before():
+    text = "The Southern African Development Community sent troops to Mozambique. The 16-member bloc later withdrew them."
+    later = [e for e in code_text(text) if e.sentence_index == 1]
+    assert later and codes(later, "sources") == {"SADC"}
