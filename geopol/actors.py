@@ -286,6 +286,9 @@ class SentenceActors:
             return self.named(head, replace(linked, text=text, sector=sector or linked.sector))
         if head.pos_ == "PROPN" and self.name_of(head) in self.context.names:
             return replace(self.context.names[self.name_of(head)], text=text)
+        titled = self.title_before(head) if head.pos_ == "PROPN" else None
+        if titled is not None:
+            return self.named(head, replace(titled, text=text))
         if role is not None:
             return self.generic(head, text, role)
         if head.pos_ == "PROPN" and not self.is_place(head):
@@ -329,6 +332,23 @@ class SentenceActors:
         entry, token = best[2], best[3]
         self.modifier_of[head.i] = token
         return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
+
+    def title_before(self, head: Token) -> Actor | None:
+        """ "..., German Chancellor Olaf Scholz promised": the title right before a name, when
+        the parse hung it elsewhere. Only role words and a state's name or demonym count."""
+        name = [head, *(c for c in head.children if c.dep_ in ("flat", "compound") and c.pos_ == "PROPN")]
+        j = min(t.i for t in name) - 1
+        seen_role = False
+        while j >= max(self.first_token, head.i - 8):
+            token = self.doc[j]
+            entry = self.actor_at.get(j)
+            if entry is not None and entry.kind in ("state", "demonym") and seen_role:
+                return Actor(token.text, entry.code, self.role_at[j + 1].sector if j + 1 in self.role_at else "", "state")
+            if j not in self.role_at:
+                return None
+            seen_role = True
+            j -= 1
+        return None
 
     def from_links(self, head: Token, depth: int) -> Actor | None:
         """ "the president of Niger", "chiefs from West African nations", "Abdramane, a
@@ -414,7 +434,7 @@ class SentenceActors:
         if kind == "dominant_state":
             return replace(context.dominant, text=text, sector=sector) if context.dominant else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":
-            found = context.last_organisation()
+            found = self.earlier_organisation(token) or context.last_organisation()
             return replace(found, text=text) if found else None
         if kind in ("previous_pair", "previous_group"):
             group = self.group_of(token)
@@ -443,6 +463,15 @@ class SentenceActors:
                 return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
+
+    def earlier_organisation(self, token: Token) -> Actor | None:
+        """ "Israel struck Hezbollah after the group fired rockets": an organisation named
+        before the anaphor in its own sentence."""
+        for i in sorted((i for i in self.actor_at if self.first_token <= i < token.i), reverse=True):
+            entry = self.actor_at[i]
+            if entry.kind in ORGANISATION_KINDS:
+                return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
+        return None
 
     def last_distinct(self, size: int, before: int) -> tuple[Actor, ...]:
         """The last `size` different actors named before the word `before`, this sentence's

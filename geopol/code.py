@@ -87,6 +87,10 @@ CAPTIVE_WORDS = frozenset(
     "prisoner hostage detainee captive journalist national soldier person people member official "
     "crew sailor activist leader citizen worker".split()
 )
+# Categories in which forces move: troops "were deployed" or "were withdrawn" by their own side
+MOVES = frozenset({"AID", "MOBILIZE", "RETREAT"})
+# Verbs of a go-between: "a deal brokered by China" names no party to the deal
+THIRD_PARTY_VERBS = frozenset("broker mediate facilitate sponsor arrange host convene".split())
 # What armed force strikes: "warplanes hit targets", "struck militant positions"
 MILITARY_TARGET_WORDS = frozenset(
     "target position base camp depot stronghold hideout convoy outpost facility installation "
@@ -349,7 +353,7 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         target = next((c for word in inner for c in syntax.obliques(word, ("to", "into"))), None)
         if origin is not None and target is not None:
             return origin, target
-    if passive and source is None and patient is not None and scene.actors.personnel(patient):
+    if passive and source is None and patient is not None and rule.category in MOVES and scene.actors.personnel(patient):
         # "Korean soldiers were deployed to Kursk": forces moved by nobody named move for their own side
         moved = tuple(s for s in specs if s != "obj")
         return patient, first_argument(scene, cue, verb, moved, avoid=codes_of(scene, patient))
@@ -397,9 +401,13 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     for child in noun.children:
         if anti(child):
             continue  # "anti-French protests": France is the target
+        if child.i in cue.words:
+            continue  # "military aid": a word of the cue is not its giver
         if child.dep_ == "nmod:poss" or (child.dep_ in ("amod", "compound") and actors.is_actor_word(child)):
             source = child
             break
+    if source is None:  # "the sanctions imposed by ECOWAS": the agent of the participle
+        source = next((syntax.agent(acl) for acl in syntax.children(noun, ("acl",)) if syntax.is_passive(acl)), None)
     if source is None:
         agents = {"by"} | ({"of"} if rule.category in OF_IS_SOURCE else set())
         if rule.category != "RETREAT":
@@ -500,7 +508,12 @@ def actor_within(
     if depth < 2:
         through = ("by",) if word.lemma_ in scene.matchers.violent_nouns else TOPIC_PREPS + preps
         # "the agreements signed with France", "positions held by the RSF"
-        partners = [c for acl in syntax.children(word, ("acl",)) for c in syntax.obliques(acl, ("with", "by"))]
+        partners = [
+            c
+            for acl in syntax.children(word, ("acl",))
+            if acl.lemma_ not in THIRD_PARTY_VERBS  # "a deal brokered by China": the go-between
+            for c in syntax.obliques(acl, ("with", "by"))
+        ]
         for child in syntax.obliques(word, through) + partners:
             found, coded = actor_within(scene, child, avoid, depth + 1, preps)
             if found is not None and coded:
@@ -666,7 +679,11 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
         how = governor.cue.rule.governs
         if draft.dropped and how in ("intent", "act"):
             continue  # a negated or doubted complement leaves the promise or order standing
-        if how == "absorb":
+        if how == "absorb" and alleged_by_nobody(governor):
+            governor.dropped = True  # "troops were accused of killing civilians": the act is what is reported
+            draft.sources = draft.sources or governor.recipients
+            draft.source_word = draft.source_word or governor.recipient_word
+        elif how == "absorb":
             draft.dropped = True  # the threat, demand or meeting is the event; its topic is not
             fill_missing(governor, draft)
             if draft.category == governor.category and MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(governor.mode, 2):
@@ -687,6 +704,12 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
                 governor.mode = draft.mode
         elif syntax.is_noun(draft.cue.anchor) and not own_doer(scene, draft):
             draft.dropped = True  # "the termination of military cooperation": a termination
+
+
+def alleged_by_nobody(governor: Draft) -> bool:
+    """ "X were accused of ...", with no accuser named."""
+    verb = syntax.predicate(governor.cue.anchor)
+    return governor.category == "DISAPPROVE" and not governor.sources and syntax.is_verb(verb) and syntax.is_passive(verb)
 
 
 MONTHS = frozenset(calendar.month_name[1:])

@@ -398,3 +398,40 @@ def test_a_bloc_named_by_its_size_is_the_bloc_named_before():
     text = "The Southern African Development Community sent troops to Mozambique. The 16-member bloc later withdrew them."
     later = [e for e in code_text(text) if e.sentence_index == 1]
     assert later and codes(later, "sources") == {"SADC"}
+
+
+def test_a_go_between_of_a_restored_tie_is_neither_side():
+    events = code_text("Qatar and Bahrain resumed diplomatic ties in an accord brokered by Kuwait.")
+    assert "KWT" not in codes(events, "recipients") | codes(events, "sources")
+    assert {"BHR", "QAT"} <= codes(events, "sources") | codes(events, "recipients")
+
+
+def test_forces_accused_by_nobody_named_are_the_doers_of_the_act_reported():
+    events = code_text("Eritrean troops were accused of looting homes in the Tigray region.")
+    assert codes(events, "sources") == {"ERI"}
+    assert not any(e.category == "DISAPPROVE" for e in events)
+
+
+def test_a_title_before_a_name_codes_the_name_when_the_parse_hangs_it_elsewhere():
+    text = (
+        "Visiting Mogadishu with President Hassan Sheikh Mohamud, Turkish Defence Minister Yasar Guler "
+        "promised more military aid."
+    )
+    promised = [e for e in code_text(text) if e.category == "AGREE"]
+    assert codes(promised, "sources") == {"TUR"} and codes(promised, "recipients") == {"SOM"}
+
+
+def test_the_group_is_the_organisation_named_earlier_in_the_sentence():
+    events = code_text("Somali forces raided al-Shabaab hideouts on Friday, a week after the group bombed a hotel in Mogadishu.")
+    bombing = [e for e in events if e.cue and "bomb" in e.cue]
+    assert bombing and codes(bombing, "sources") == {"SHABAAB"}
+
+
+def test_a_prisoner_swap_is_cooperation_of_both_sides():
+    events = code_text("Armenia and Azerbaijan swapped 32 detainees as part of a confidence-building step.")
+    assert ("COOPERATE", "ARM+AZE", "") in dyads(events)
+
+
+def test_the_agent_of_a_participle_is_the_doer_of_the_noun_it_describes():
+    events = code_text("The sanctions imposed by the African Union on Guinea weighed on its economy.")
+    assert ("SANCTION", "AU", "GIN") in dyads(events)
