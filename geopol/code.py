@@ -199,7 +199,7 @@ def accept_cues(scene: Scene) -> list[Cue]:
         if anchor is None or not pos_fits(rule.pos, anchor):
             continue
         cue = Cue(match.start, match.end, rule, anchor, frozenset(t.i for t in literal))
-        if rule.category != "NONE" and not needs_hold(scene, cue):
+        if rule.category != "NONE" and (not needs_hold(scene, cue) or hosts_forces(scene, cue)):
             continue
         taken |= span
         if rule.category != "NONE":
@@ -294,6 +294,13 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
 def is_armed(scene: Scene, word: Token) -> bool:
     role = scene.actors.role_in_phrase(word)
     return role is not None and role.sector in ("MIL", "REB")
+
+
+def hosts_forces(scene: Scene, cue: Cue) -> bool:
+    """ "Djibouti hosts French troops": stationed forces are not guests on a visit."""
+    if cue.rule.source != "object" or not syntax.is_verb(cue.anchor):
+        return False
+    return any(scene.actors.personnel(t) for t in syntax.objects(cue.anchor))
 
 
 def argument_words(word: Token) -> list[Token]:

@@ -89,17 +89,45 @@ def parser(model_dir: Path = MODEL_DIR) -> Language:
 def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
     """Each sentence as its own Doc, tagged and parsed as one sentence."""
     nlp = parser()
-    docs = []
+    docs, originals = [], []
     for sentence in sentences:
         words, spaces, lemmas = [], [], []
         for token in sentence:
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
             lemmas.append(token.lemma_)
+        originals.append(words)
         starts: list[bool | int | None] = [True]
         starts += [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
-        docs.append(Doc(nlp.vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts))
-    return [repair(doc) for doc in nlp.pipe(docs, batch_size=PARSE_BATCH)]
+        read_as = [stand_in(word) for word in words]
+        docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces, lemmas=lemmas, sent_starts=starts))
+    return [repair(with_words(doc, original)) for doc, original in zip(nlp.pipe(docs, batch_size=PARSE_BATCH), originals)]
+
+
+# An acronym in capitals ("ECOWAS", "JNIM") is rare in the treebanks and often read as a verb;
+# the parser reads a common proper noun in its place, and the tree keeps the real word.
+STAND_IN = "Ghana"
+
+
+def stand_in(word: str) -> str:
+    return STAND_IN if len(word) >= 4 and word.isalpha() and word.isupper() else word
+
+
+def with_words(doc: Doc, words: list[str]) -> Doc:
+    """The parsed doc with the sentence's own words back in place of any stand-ins."""
+    if all(t.text == w for t, w in zip(doc, words)):
+        return doc
+    return Doc(
+        doc.vocab,
+        words=words,
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        heads=[t.head.i for t in doc],
+        deps=[t.dep_ for t in doc],
+    )
 
 
 def repair(doc: Doc) -> Doc:

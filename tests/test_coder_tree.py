@@ -435,3 +435,19 @@ def test_a_prisoner_swap_is_cooperation_of_both_sides():
 def test_the_agent_of_a_participle_is_the_doer_of_the_noun_it_describes():
     events = code_text("The sanctions imposed by the African Union on Guinea weighed on its economy.")
     assert ("SANCTION", "AU", "GIN") in dyads(events)
+
+
+def test_an_acronym_opening_a_sentence_is_read_as_a_name_not_a_verb():
+    events = code_text("SADC, which had deployed troops in Mozambique, ended its mission there in July.")
+    assert codes(events, "sources") == {"SADC"}
+    assert "RETREAT" in {e.category for e in events} or "SANCTION" in {e.category for e in events}
+
+
+def test_a_state_hosting_foreign_troops_is_not_a_visit():
+    events = code_text("Djibouti hosts French, American and Chinese troops at separate bases.")
+    assert not any(e.category == "CONSULT" for e in events)
+
+
+def test_an_acronym_subject_is_the_doer_not_the_recipient():
+    events = code_text("ECOWAS lifted most of its sanctions on Guinea in February.")
+    assert ("CONCEDE", "ECOWAS", "GIN") in dyads(events)
