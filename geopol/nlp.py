@@ -101,7 +101,8 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
         starts += [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
         read_as = [stand_in(word) for word in words]
         docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces, lemmas=lemmas, sent_starts=starts))
-    return [repair(with_words(doc, original)) for doc, original in zip(nlp.pipe(docs, batch_size=PARSE_BATCH), originals)]
+    parsed = nlp.pipe(docs, batch_size=PARSE_BATCH)
+    return [repair(with_words(doc, original)) for doc, original in zip(parsed, originals, strict=True)]
 
 
 # An acronym in capitals ("ECOWAS", "JNIM") is rare in the treebanks and often read as a verb;
@@ -115,7 +116,7 @@ def stand_in(word: str) -> str:
 
 def with_words(doc: Doc, words: list[str]) -> Doc:
     """The parsed doc with the sentence's own words back in place of any stand-ins."""
-    if all(t.text == w for t, w in zip(doc, words)):
+    if all(t.text == w for t, w in zip(doc, words, strict=True)):
         return doc
     return Doc(
         doc.vocab,
