@@ -418,6 +418,8 @@ class SentenceActors:
             return Actor(text, "", role.sector, "generic")  # "the ambassador in Niamey" is most often a foreign one
         if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE for c in head.children):
             several = True  # "regional military chiefs", "foreign troops"
+        if any(self.unknown_name(c) for c in head.children if c.dep_ in ("amod", "compound")):
+            several = True  # "Tigrayan forces" in Pretoria are not South Africa's
         if role.sector in STATE_SECTORS and not several:
             countries = set(self.place_countries.values())
             if len(countries) == 1:
@@ -425,6 +427,10 @@ class SentenceActors:
             if self.context.dominant is not None:  # "the minister", "the army" of the story's country
                 return Actor(text, self.context.dominant.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
+
+    def unknown_name(self, word: Token) -> bool:
+        """A capitalised modifier inside the sentence that names no actor we know."""
+        return word.is_title and word.i > self.first_token and word.i not in self.actor_at and word.lower_ not in NOT_ONE_STATE
 
     def antecedent(self, token: Token, text: str, sector: str) -> Actor | None:
         """What a pronoun or an anaphor ("the country", "the two leaders") stands for."""

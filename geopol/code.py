@@ -723,12 +723,21 @@ MONTHS = frozenset(calendar.month_name[1:])
 
 
 def ongoing(draft: Draft) -> bool:
-    """ "Wagner fighters have been deployed in Mali since 2021": a state that has lasted since
-    some time is background, not an event of the day."""
+    """ "Wagner fighters have been deployed in Mali since 2021", "have been mediating for
+    months": a state that has lasted some time is background, not an event of the day."""
     verb = syntax.predicate(draft.cue.anchor)
     if not syntax.is_verb(verb) or "have" not in syntax.auxiliaries(verb):
         return False
-    return any(case_of_child(c) == "since" and is_time(c) for c in verb.children if c.dep_ in ("obl", "obl:tmod"))
+    return any(
+        (case_of_child(c) == "since" and is_time(c)) or (case_of_child(c) == "for" and is_duration(c))
+        for c in verb.children
+        if c.dep_ in ("obl", "obl:tmod")
+    )
+
+
+def is_duration(word: Token) -> bool:
+    """ "for months", "for two years", "for decades": a stretch of time, not a date."""
+    return word.lemma_ in ("year", "month", "week", "decade", "day") and word.tag_ == "NNS"
 
 
 def is_time(word: Token) -> bool:

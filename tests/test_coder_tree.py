@@ -451,3 +451,26 @@ def test_a_state_hosting_foreign_troops_is_not_a_visit():
 def test_an_acronym_subject_is_the_doer_not_the_recipient():
     events = code_text("ECOWAS lifted most of its sanctions on Guinea in February.")
     assert ("CONCEDE", "ECOWAS", "GIN") in dyads(events)
+
+
+def test_an_arms_sale_is_military_aid_from_the_seller():
+    events = code_text("Berlin approved a new arms sale to Riyadh on Friday.")
+    assert dyads(events) == {("AID", "DEU", "SAU")}
+
+
+def test_what_has_gone_on_for_months_is_background():
+    events = code_text("Turkey and Brazil have been negotiating a trade deal for months.")
+    assert not events
+    assert code_text("Turkey and Brazil negotiated a trade deal in March.")
+
+
+def test_forces_named_by_an_unknown_people_do_not_take_the_country_of_the_place():
+    events = code_text("Tigrayan forces and the Ethiopian army signed a truce in Nairobi.")
+    assert "KEN" not in codes(events, "sources") | codes(events, "recipients")
+    events = code_text("On Monday, Oromo troops attacked an army post near Addis Ababa, a monitor said.")
+    assert codes(events, "recipients") == {"ETH"} and not codes(events, "sources")
+
+
+def test_scrambling_jets_is_a_show_of_force():
+    events = code_text("Japan scrambled fighter jets on Tuesday as Russian bombers flew near Hokkaido.")
+    assert ("MOBILIZE", "JPN", "") in dyads(events)
