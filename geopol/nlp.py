@@ -296,7 +296,24 @@ def repair_verbless(doc: Doc) -> Doc:
         verb = next((t for t in root.children if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.i > root.i), None)
         if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
             promote(verb, root)
+            continue
+        named_before_verb(root)
     return doc
+
+
+def named_before_verb(root: Token) -> None:
+    """ "Amnesty International accused Malian troops of ..." read as one noun phrase ("the
+    accused troops") with the name as its first part: the name is the subject."""
+    verb = next((t for t in root.children if t.dep_ == "amod" and t.tag_ in ("VBD", "VBN") and t.i < root.i), None)
+    if verb is None:
+        return
+    before = [c for c in root.children if c.i < verb.i]
+    if not before or any(c.dep_ == "det" for c in before) or not all(c.pos_ == "PROPN" for c in before):
+        return
+    subject = before[-1]
+    for other in before[:-1]:
+        other.head = subject
+    promote(verb, subject, obj=root)
 
 
 def promote(verb: Token, subject: Token, obj: Token | None = None) -> None:

@@ -474,3 +474,8 @@ def test_forces_named_by_an_unknown_people_do_not_take_the_country_of_the_place(
 def test_scrambling_jets_is_a_show_of_force():
     events = code_text("Japan scrambled fighter jets on Tuesday as Russian bombers flew near Hokkaido.")
     assert ("MOBILIZE", "JPN", "") in dyads(events)
+
+
+def test_a_name_read_as_the_first_part_of_a_noun_phrase_is_the_subject_of_the_verb_after_it():
+    events = code_text("Amnesty International accused Ethiopian soldiers of executing villagers near Axum.")
+    assert ("DISAPPROVE", "AI", "ETH") in dyads(events)
