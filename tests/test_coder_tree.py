@@ -479,3 +479,15 @@ def test_scrambling_jets_is_a_show_of_force():
 def test_a_name_read_as_the_first_part_of_a_noun_phrase_is_the_subject_of_the_verb_after_it():
     events = code_text("Amnesty International accused Ethiopian soldiers of executing villagers near Axum.")
     assert ("DISAPPROVE", "AI", "ETH") in dyads(events)
+
+
+def test_common_news_verbs_of_each_kind_are_cues():
+    cases = {
+        "Tanzania's president blasted Kenya for the new tariffs.": ("DISAPPROVE", "TZA", "KEN"),
+        "Bangladesh objected to the deployment of Indian troops near the border.": ("DISAPPROVE", "BGD", "IND"),
+        "Nepal turned down an offer of Indian budget support.": ("REJECT", "NPL", "IND"),
+        "The Libyan coast guard rescued 80 Tunisian fishermen at sea.": ("AID", "LBY", "TUN"),
+        "Colombia coordinated with Ecuador on river patrols.": ("COOPERATE", "COL", "ECU"),
+    }
+    for text, expected in cases.items():
+        assert expected in dyads(code_text(text)), text
