@@ -70,6 +70,10 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
         while j < end and doc[j].lower_ in SKIP_WORDS and j - i < 4:
             j += 1
         mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
+        if mention is not None and mention[1] + 1 < end and doc[mention[1]].lower_ in ("'s", "’s"):
+            inner = city_place(doc, mention[1] + 1, end, actor_tokens)  # "in Mali's Mopti region": Mopti
+            if inner is not None and inner[2].country == mention[2].country:
+                mention = (mention[0], inner[1], inner[2])
         if mention is not None:
             s, e, place = mention
             prep = "in" if named_place else doc[i - 1].lower_

@@ -37,6 +37,11 @@ def test_explicit_city_in_the_sentence_is_the_place():
     assert event.place is not None and (event.place.name, event.place.precision, event.place.note) == ("Ménaka", "city", "text")
 
 
+def test_a_city_after_its_country_s_possessive_is_the_place():
+    (event,) = code_text("Gunmen killed seven Burkinabe gendarmes in Burkina Faso's Dori area on Friday.")
+    assert event.place is not None and (event.place.name, event.place.precision) == ("Dori", "city")
+
+
 def test_facility_beats_the_city_it_is_near():
     (event,) = [
         e
