@@ -416,7 +416,8 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     if source is None:  # "the sanctions imposed by ECOWAS": the agent of the participle
         source = next((syntax.agent(acl) for acl in syntax.children(noun, ("acl",)) if syntax.is_passive(acl)), None)
     if source is None:
-        agents = {"by"} | ({"of"} if rule.category in OF_IS_SOURCE else set())
+        of_is_source = rule.category in OF_IS_SOURCE and "of" not in rule.recipients  # "the invasion of Ukraine"
+        agents = {"by"} | ({"of"} if of_is_source else set())
         if rule.category != "RETREAT":
             agents.add("from")
         source = next((c for c in syntax.obliques(noun, agents)), None)

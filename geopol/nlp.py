@@ -286,7 +286,9 @@ def repair_verbless(doc: Doc) -> Doc:
     predicate, the root noun its subject and that noun its object."""
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         clause = list(root.subtree)
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in clause):
+        # verbs below an adjective or clause verb ("crossed into Iraq to pursue rebels") are its own
+        below = {d.i for t in clause if t.dep_ in ("amod", "acl") for d in t.subtree if d.i != t.i}
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") and t.i not in below for t in clause):
             continue
         verb = next((t for t in clause if t.i > root.i and t.dep_ == "amod" and t.tag_ in ("VBD", "VBN")), None)
         if verb is not None and verb.head.i == verb.i + 1 and verb.head.head == root and verb.head.dep_ in ("nmod", "appos"):

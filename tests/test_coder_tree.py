@@ -491,3 +491,30 @@ def test_common_news_verbs_of_each_kind_are_cues():
     }
     for text, expected in cases.items():
         assert expected in dyads(code_text(text)), text
+
+
+def test_what_is_released_after_of_is_the_recipient_and_the_carrier_s_subject_the_source():
+    events = code_text("Colombia's government approved the release of 40 Venezuelan detainees.")
+    assert ("RETREAT", "COL", "VEN") in dyads(events)
+
+
+def test_the_invaded_after_of_is_not_the_invader():
+    events = code_text("The invasion of Kuwait in August 1990 shocked the Gulf states.")
+    assert "KWT" not in codes(events, "sources")
+
+
+def test_a_verb_hung_on_its_subject_heads_the_sentence_even_with_a_purpose_clause():
+    events = code_text("Iranian troops crossed into western Iraq to chase Kurdish militants.")
+    assert ("MOBILIZE", "IRN", "IRQ") in dyads(events)
+
+
+def test_denying_a_report_is_a_rejection_and_what_was_denied_did_not_happen():
+    events = code_text("Eritrea denied reports that it had sent soldiers to Sudan.")
+    assert {e.category for e in events} == {"REJECT"}
+
+
+def test_police_shooting_people_dead_and_dispersing_crowds():
+    events = code_text("Ugandan police shot dead three Kenyan traders near Busia.")
+    assert ("ASSAULT", "UGA", "KEN") in dyads(events)
+    events = code_text("Israel eased the blockade of Gaza on Monday.")
+    assert ("CONCEDE", "ISR", "PSE") in dyads(events)
