@@ -664,8 +664,9 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     owners = {i: d for d in drafts for i in d.cue.words}
     current = draft.cue.anchor
     for _ in range(3):
-        if current.head == current or current.dep_ not in COMPLEMENT_EDGES:
-            return None
+        that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
+        if current.head == current or (current.dep_ not in COMPLEMENT_EDGES and not that_clause):
+            return None  # ("a demand that it disarm" read as a relative clause is the demand's content)
         if syntax.in_background(current):
             return None  # "following Zeine's visit, both agreed": the visit is an event of its own
         current = current.head

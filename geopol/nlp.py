@@ -291,7 +291,7 @@ def repair_verbless(doc: Doc) -> Doc:
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") and t.i not in below for t in clause):
             continue
         verb = next((t for t in clause if t.i > root.i and t.dep_ == "amod" and t.tag_ in ("VBD", "VBN")), None)
-        if verb is not None and verb.head.i == verb.i + 1 and verb.head.head == root and verb.head.dep_ in ("nmod", "appos"):
+        if verb is not None and object_after(verb, root):
             promote(verb, root, obj=verb.head)
             continue
         # "Thousands of protesters rallied in Bamako": the verb hung on the root as a clause of it
@@ -301,6 +301,19 @@ def repair_verbless(doc: Doc) -> Doc:
             continue
         named_before_verb(root)
     return doc
+
+
+def object_after(verb: Token, root: Token) -> bool:
+    """ "NATO aircraft bombed Serbian positions": the noun the past verb was hung on follows it,
+    with only its own modifiers between, and hangs on the root."""
+    noun = verb.head
+    between = noun.doc[verb.i + 1 : noun.i]
+    return (
+        noun.i > verb.i
+        and noun.head == root
+        and noun.dep_ in ("nmod", "appos", "obj")
+        and all(t.head == noun and t.dep_ in ("amod", "compound", "det", "nummod") for t in between)
+    )
 
 
 def named_before_verb(root: Token) -> None:

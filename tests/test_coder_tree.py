@@ -518,3 +518,18 @@ def test_police_shooting_people_dead_and_dispersing_crowds():
     assert ("ASSAULT", "UGA", "KEN") in dyads(events)
     events = code_text("Israel eased the blockade of Gaza on Monday.")
     assert ("CONCEDE", "ISR", "PSE") in dyads(events)
+
+
+def test_a_past_verb_hung_on_the_noun_after_it_is_the_predicate():
+    events = code_text("Saudi warplanes bombed Houthi depots near Saada.")
+    assert ("FIGHT", "SAU", "HOUTHIS") in dyads(events) or ("ASSAULT", "SAU", "HOUTHIS") in dyads(events)
+
+
+def test_the_content_of_a_rejected_demand_did_not_happen():
+    events = code_text("Pyongyang rejected a U.S. demand that it disarm.")
+    assert {e.category for e in events} == {"REJECT"}
+
+
+def test_a_loan_to_a_state_is_economic_aid():
+    events = code_text("The African Development Bank approved a loan to Malawi on Tuesday.")
+    assert ("AID", "AFDB", "MWI") in dyads(events)
