@@ -226,12 +226,21 @@ def month_end(ref: PartialDate) -> date:
     return ref.value.replace(month=12, day=31)
 
 
+# Dates that count from the reference and, in a promise, name when the promised act is due
+FORWARD_KINDS = frozenset({"named_month", "month_day", "day_month", "weekday", "relative_week", "relative_month"})
+
+
 def event_date(
-    sentence: str, clause: tuple[int, int], elsewhere: tuple[tuple[int, int], ...], ref: PartialDate | None
+    sentence: str,
+    clause: tuple[int, int],
+    elsewhere: tuple[tuple[int, int], ...],
+    ref: PartialDate | None,
+    future: bool = False,
 ) -> tuple[DateRef | None, str]:
     """The date of an event: a date in its clause, else one in the other parts of the sentence
     that speak of the same time (elsewhere), else the publication date (basis "publication").
-    Returns the DateRef and the words it was read from."""
+    A promise (future) is dated when it is made: "would withdraw in December" names when the
+    withdrawal is due, not when it was promised. Returns the DateRef and the words it was read from."""
     mentions = [
         m
         for m in find_dates(sentence)
@@ -240,7 +249,7 @@ def event_date(
     dateline = DATELINE.match(sentence)
     if dateline:
         mentions = [m for m in mentions if m.start >= dateline.end()]
-    in_clause = [m for m in mentions if clause[0] <= m.start < clause[1]]
+    in_clause = [m for m in mentions if clause[0] <= m.start < clause[1] and not (future and m.kind in FORWARD_KINDS)]
     nearby = [m for m in mentions if m not in in_clause and any(a <= m.start < b for a, b in elsewhere)]
     for mention in in_clause + nearby:
         resolved = resolve(mention, ref)

@@ -149,7 +149,7 @@ def repair(doc: Doc) -> Doc:
             else:
                 verb.head, verb.dep_ = top, relation
     doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(doc))))
-    return repair_subjectless(repair_verbless(repair_paired_subject(doc)))
+    return repair_clause_opener(repair_subjectless(repair_verbless(repair_paired_subject(doc))))
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -227,6 +227,34 @@ def repair_subjectless(doc: Doc) -> Doc:
             if any(c.dep_ == "case" and c.lower_ in ALONG_WITH for c in partner.children):
                 partner.head = name
     return doc
+
+
+CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "as", "once", "when", "because"})
+
+
+def repair_clause_opener(doc: Doc) -> Doc:
+    """ "... after juntas in Mali and Niger expelled its forces" read with "after juntas" as a
+    phrase and "expelled" joined to the main verb: the noun is the subject of a clause that
+    "after" opens. A subject the verb had before that phrase goes back to the main verb."""
+    for verb in doc:
+        if verb.dep_ not in ("conj", "ccomp") or verb.tag_ not in FINITE or any(c.dep_ == "cc" for c in verb.children):
+            continue
+        noun = next((t for t in doc[: verb.i] if opened_phrase(t) and max(d.i for d in t.subtree) == verb.i - 1), None)
+        if noun is None or noun in verb.ancestors or any(c.dep_ in SUBJECTS and c.i > noun.i for c in verb.children):
+            continue
+        main = verb.head
+        for old in [c for c in verb.children if c.dep_ in SUBJECTS]:
+            has_object = any(c.dep_ == "obj" for c in main.children)
+            old.head, old.dep_ = main, ("obl" if has_object else "obj")
+        opener = next(c for c in noun.children if c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS)
+        noun.head, noun.dep_ = verb, "nsubj"
+        opener.head, opener.dep_ = verb, "mark"
+        verb.dep_ = "advcl"
+    return doc
+
+
+def opened_phrase(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS for c in token.children)
 
 
 def repair_between(doc: Doc) -> Doc:

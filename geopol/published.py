@@ -24,7 +24,8 @@ def reference_date(article: Article) -> PartialDate | None:
 
 
 def redate(event: Event, ref: PartialDate | None) -> Event:
-    when, words = dates.event_date(event.sentence, (event.clause_start, event.clause_end), event.date_spans, ref)
+    clause = (event.clause_start, event.clause_end)
+    when, words = dates.event_date(event.sentence, clause, event.date_spans, ref, future=event.tense == "future")
     return replace(event, date=when, date_text=words)
 
 

@@ -533,3 +533,15 @@ def test_the_content_of_a_rejected_demand_did_not_happen():
 def test_a_loan_to_a_state_is_economic_aid():
     events = code_text("The African Development Bank approved a loan to Malawi on Tuesday.")
     assert ("AID", "AFDB", "MWI") in dyads(events)
+
+
+def test_a_promise_is_dated_when_it_is_made_not_when_the_promised_act_is_due():
+    events = code_text("Spain said on Monday it would send 100 troops to Mauritania in July.")
+    (event,) = [e for e in events if e.category == "AGREE"]
+    assert event.date is not None and event.date.value == date(2024, 5, 13)
+
+
+def test_a_noun_after_after_with_a_verb_behind_it_is_that_verb_s_subject():
+    text = "Spain keeps 200 soldiers in Senegal, its only base in the region after juntas in Mali and Guinea expelled its forces."
+    expelled = [e for e in code_text(text) if e.category == "SANCTION"]
+    assert codes(expelled, "sources") == {"MLI", "GIN"}
