@@ -172,6 +172,7 @@ def code_sentence(
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(drafts)
     drafts = merge_duplicates(drafts)
+    answer_claims(scene, drafts)
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
 
@@ -1004,6 +1005,27 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
         else:
             kept[key] = draft
     return list(kept.values())
+
+
+CLAIMS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN"})
+MAX_CLAIMS = 5
+
+
+def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
+    """ "Sudan accused Chad of arming the RSF. N'Djamena denied the accusation": a rejection
+    with no one named to reject answers the last accusation, demand or threat aimed at its
+    source."""
+    claims = scene.actors.context.claims
+    for draft in drafts:
+        codes = {a.code for a in draft.sources if a.code}
+        if draft.category == "REJECT" and codes and not any(a.code for a in draft.recipients) and not draft.symmetric:
+            claim = next((c for c in reversed(claims) if c[1] & codes and not codes & {a.code for a in c[0]}), None)
+            if claim is not None:
+                draft.recipients = claim[0]
+        aimed = frozenset(a.code for a in draft.recipients if a.code)
+        if draft.category in CLAIMS and codes and aimed:
+            claims.append((tuple(a for a in draft.sources if a.code), aimed))
+    del claims[:-MAX_CLAIMS]
 
 
 def remember(scene: Scene, drafts: list[Draft]) -> None:

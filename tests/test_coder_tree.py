@@ -545,3 +545,10 @@ def test_a_noun_after_after_with_a_verb_behind_it_is_that_verb_s_subject():
     text = "Spain keeps 200 soldiers in Senegal, its only base in the region after juntas in Mali and Guinea expelled its forces."
     expelled = [e for e in code_text(text) if e.category == "SANCTION"]
     assert codes(expelled, "sources") == {"MLI", "GIN"}
+
+
+def test_a_denial_answers_the_accusation_aimed_at_its_source():
+    text = "Uganda accused Rwanda of backing rebels in Ituri on Friday. Kigali denied the allegation on Saturday."
+    assert ("REJECT", "RWA", "UGA") in dyads(code_text(text))
+    text = "Uganda and Kenya signed a pipeline deal. Kigali rejected the route."
+    assert ("REJECT", "RWA", "") in dyads(code_text(text))
