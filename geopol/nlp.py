@@ -99,7 +99,8 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
         originals.append(words)
         starts: list[bool | int | None] = [True]
         starts += [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
-        read_as = [stand_in(word) for word in words]
+        city = dateline_city(words)  # "ADDIS ABABA, Ethiopia (AP) —": the city stays as written
+        read_as = words[:city] + [stand_in(word) for word in words[city:]]
         docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces, lemmas=lemmas, sent_starts=starts))
     parsed = nlp.pipe(docs, batch_size=PARSE_BATCH)
     return [repair(with_words(doc, original)) for doc, original in zip(parsed, originals, strict=True)]
@@ -108,6 +109,19 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
 # An acronym in capitals ("ECOWAS", "JNIM") is rare in the treebanks and often read as a verb;
 # the parser reads a common proper noun in its place, and the tree keeps the real word.
 STAND_IN = "Ghana"
+
+
+DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def dateline_city(words: list[str]) -> int:
+    """How many words in capitals open a dateline ("BEIRUT (Reuters) -", "WASHINGTON —"); 0 if none."""
+    k = 0
+    while k < len(words) and words[k].isalpha() and words[k].isupper():
+        k += 1
+    if 0 < k < len(words) and (words[k] in ("(", ",") or words[k] in DASHES) and any(w in DASHES for w in words[k : k + 10]):
+        return k
+    return 0
 
 
 def stand_in(word: str) -> str:

@@ -552,3 +552,9 @@ def test_a_denial_answers_the_accusation_aimed_at_its_source():
     assert ("REJECT", "RWA", "UGA") in dyads(code_text(text))
     text = "Uganda and Kenya signed a pipeline deal. Kigali rejected the route."
     assert ("REJECT", "RWA", "") in dyads(code_text(text))
+
+
+def test_a_dateline_in_capitals_leaves_the_subject_after_it_whole():
+    for dateline in ("NAIROBI (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) — ", "KAMPALA — "):
+        events = code_text(dateline + "Uganda and Tanzania agreed to a joint border commission on Monday.")
+        assert ("AGREE", "TZA+UGA", "") in dyads(events), dateline
