@@ -23,7 +23,7 @@ from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_gro
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
 from geopol.geocode import WHERE, PlaceMention, locate, place_mentions, refine_article
-from geopol.nlp import Analysis, analyse, matchers_for, parse_sentences, preprocessor
+from geopol.nlp import Analysis, acronyms_of, analyse, matchers_for, parse_sentences, preprocessor
 from geopol.paths import DATA_DIR
 from geopol.published import redate, reference_date
 from geopol.records import Actor, Article, Event
@@ -51,6 +51,7 @@ class EventCoder:
         self.data_dir = data_dir
         self.dictionaries = cached_dictionaries(data_dir)
         self.matchers = matchers_for(data_dir)
+        self.acronyms = acronyms_of(self.dictionaries)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc.user_data.get(ARTICLE_KEY) or Article("doc", "", doc.text)
@@ -66,7 +67,7 @@ class EventCoder:
         sentences = [s for s in doc.sents if s.text.strip()]
         windows = [analysis.window(s.start, s.end) for s in sentences]
         chosen = [i for i, w in enumerate(windows) if can_hold_event(w, sentences[i])]
-        parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen]), strict=True))
+        parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen], self.acronyms), strict=True))
         dateline = DATELINE_END.match(doc.text)
         events: list[Event] = []
         mentions: dict[int, list[PlaceMention]] = {}

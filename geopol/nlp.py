@@ -86,8 +86,9 @@ def parser(model_dir: Path = MODEL_DIR) -> Language:
     return spacy.load(model_dir)
 
 
-def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
-    """Each sentence as its own Doc, tagged and parsed as one sentence."""
+def parse_sentences(sentences: Iterable[Span], acronyms: frozenset[str] = frozenset()) -> list[Doc]:
+    """Each sentence as its own Doc, tagged and parsed as one sentence. acronyms: names in
+    capitals ("ECOWAS") that the parser reads as a common proper noun (see STAND_IN)."""
     nlp = parser()
     docs, originals = [], []
     for sentence in sentences:
@@ -99,8 +100,7 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
         originals.append(words)
         starts: list[bool | int | None] = [True]
         starts += [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
-        city = dateline_city(words)  # "ADDIS ABABA, Ethiopia (AP) —": the city stays as written
-        read_as = words[:city] + [stand_in(word) for word in words[city:]]
+        read_as = [STAND_IN if word in acronyms else word for word in words]
         docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces, lemmas=lemmas, sent_starts=starts))
     parsed = nlp.pipe(docs, batch_size=PARSE_BATCH)
     return [repair(with_words(doc, original)) for doc, original in zip(parsed, originals, strict=True)]
@@ -111,21 +111,10 @@ def parse_sentences(sentences: Iterable[Span]) -> list[Doc]:
 STAND_IN = "Ghana"
 
 
-DASHES = frozenset({"-", "—", "–", "--"})
-
-
-def dateline_city(words: list[str]) -> int:
-    """How many words in capitals open a dateline ("BEIRUT (Reuters) -", "WASHINGTON —"); 0 if none."""
-    k = 0
-    while k < len(words) and words[k].isalpha() and words[k].isupper():
-        k += 1
-    if 0 < k < len(words) and (words[k] in ("(", ",") or words[k] in DASHES) and any(w in DASHES for w in words[k : k + 10]):
-        return k
-    return 0
-
-
-def stand_in(word: str) -> str:
-    return STAND_IN if len(word) >= 4 and word.isalpha() and word.isupper() else word
+def acronyms_of(dictionaries: Dictionaries) -> frozenset[str]:
+    """The one-word actor names written in capitals, four letters or more ("ECOWAS", "NATO")."""
+    names = (e.text for e in dictionaries.actor_names)
+    return frozenset(n for n in names if len(n) >= 4 and n.isalpha() and n.isupper())
 
 
 def with_words(doc: Doc, words: list[str]) -> Doc:
