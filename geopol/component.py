@@ -67,8 +67,10 @@ class EventCoder:
         sentences = [s for s in doc.sents if s.text.strip()]
         windows = [analysis.window(s.start, s.end) for s in sentences]
         chosen = [i for i, w in enumerate(windows) if can_hold_event(w, sentences[i])]
-        parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen], self.acronyms), strict=True))
         dateline = DATELINE_END.match(doc.text)
+        ends = dateline.end() if dateline else 0
+        leading = [sum(1 for t in sentences[i] if t.idx < ends) for i in chosen]  # the dateline's words
+        parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen], self.acronyms, leading), strict=True))
         events: list[Event] = []
         mentions: dict[int, list[PlaceMention]] = {}
         for index, (sentence, window) in enumerate(zip(sentences, windows, strict=True)):

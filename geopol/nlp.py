@@ -86,24 +86,25 @@ def parser(model_dir: Path = MODEL_DIR) -> Language:
     return spacy.load(model_dir)
 
 
-def parse_sentences(sentences: Iterable[Span], acronyms: frozenset[str] = frozenset()) -> list[Doc]:
+def parse_sentences(sentences: Iterable[Span], acronyms: frozenset[str] = frozenset(), leading: Iterable[int] = ()) -> list[Doc]:
     """Each sentence as its own Doc, tagged and parsed as one sentence. acronyms: names in
-    capitals ("ECOWAS") that the parser reads as a common proper noun (see STAND_IN)."""
+    capitals ("ECOWAS") that the parser reads as a common proper noun (see STAND_IN).
+    leading: per sentence, how many first words (a dateline: "NIAMEY, Niger (AP) —") to keep
+    out of the parse; they hang on the root afterwards."""
     nlp = parser()
+    sentences = list(sentences)
+    skips = list(leading) or [0] * len(sentences)
     docs, originals = [], []
-    for sentence in sentences:
-        words, spaces, lemmas = [], [], []
-        for token in sentence:
-            words.append(token.text)
-            spaces.append(bool(token.whitespace_))
-            lemmas.append(token.lemma_)
-        originals.append(words)
-        starts: list[bool | int | None] = [True]
-        starts += [False] * (len(words) - 1)  # the splitter already decided: one tree per sentence
-        read_as = [STAND_IN if word in acronyms else word for word in words]
-        docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces, lemmas=lemmas, sent_starts=starts))
+    for sentence, skip in zip(sentences, skips, strict=True):
+        words = [t.text for t in sentence]
+        spaces = [bool(t.whitespace_) for t in sentence]
+        lemmas = [t.lemma_ for t in sentence]
+        originals.append((words, spaces, lemmas, skip))
+        read_as = [STAND_IN if word in acronyms else word for word in words[skip:]]
+        starts: list[bool | int | None] = [True, *([False] * (len(read_as) - 1))]  # one tree per sentence
+        docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces[skip:], lemmas=lemmas[skip:], sent_starts=starts))
     parsed = nlp.pipe(docs, batch_size=PARSE_BATCH)
-    return [repair(with_words(doc, original)) for doc, original in zip(parsed, originals, strict=True)]
+    return [repair(restore(doc, *original)) for doc, original in zip(parsed, originals, strict=True)]
 
 
 # An acronym in capitals ("ECOWAS", "JNIM") is rare in the treebanks and often read as a verb;
@@ -117,20 +118,23 @@ def acronyms_of(dictionaries: Dictionaries) -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 4 and n.isalpha() and n.isupper())
 
 
-def with_words(doc: Doc, words: list[str]) -> Doc:
-    """The parsed doc with the sentence's own words back in place of any stand-ins."""
-    if all(t.text == w for t, w in zip(doc, words, strict=True)):
+def restore(doc: Doc, words: list[str], spaces: list[bool], lemmas: list[str], skip: int) -> Doc:
+    """The parsed doc with the sentence's own words back in place of any stand-ins, and the
+    words kept out of the parse hung on its root."""
+    if skip == 0 and all(t.text == w for t, w in zip(doc, words, strict=True)):
         return doc
+    root = next((t.i for t in doc if t.head.i == t.i), 0) + skip
+    outside = words[:skip]
     return Doc(
         doc.vocab,
         words=words,
-        spaces=[bool(t.whitespace_) for t in doc],
-        tags=[t.tag_ for t in doc],
-        pos=[t.pos_ for t in doc],
-        morphs=[str(t.morph) for t in doc],
-        lemmas=[t.lemma_ for t in doc],
-        heads=[t.head.i for t in doc],
-        deps=[t.dep_ for t in doc],
+        spaces=spaces,
+        tags=["NNP" if w.isalpha() else "," for w in outside] + [t.tag_ for t in doc],
+        pos=["PROPN" if w.isalpha() else "PUNCT" for w in outside] + [t.pos_ for t in doc],
+        morphs=[""] * skip + [str(t.morph) for t in doc],
+        lemmas=lemmas,
+        heads=[root] * skip + [t.head.i + skip for t in doc],
+        deps=["dep"] * skip + [t.dep_ for t in doc],
     )
 
 
@@ -151,11 +155,32 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
-    doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(doc))))
+    doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(repair_shared_object(doc)))))
     return repair_clause_opener(repair_subjectless(repair_verbless(repair_paired_subject(doc))))
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def repair_shared_object(doc: Doc) -> Doc:
+    """ "vessels blocked and fired water cannons at ships" read with "and fired" as an
+    adjective of "cannons": the second verb joins the first and takes the object."""
+    for verb in doc:
+        noun = verb.head
+        first = noun.head
+        if (
+            verb.dep_ == "amod"
+            and verb.tag_ in ("VBD", "VBN")
+            and verb.i > 0
+            and doc[verb.i - 1].lower_ in ("and", "or")
+            and noun.dep_ == "obj"
+            and first.i < verb.i
+            and first.tag_ in ("VBD", "VBN")
+        ):
+            verb.head, verb.dep_ = first, "conj"
+            noun.head = verb
+            doc[verb.i - 1].head, doc[verb.i - 1].dep_ = verb, "cc"
+    return doc
 
 
 def repair_like_conjuncts(doc: Doc) -> Doc:

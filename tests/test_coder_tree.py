@@ -558,3 +558,18 @@ def test_a_dateline_in_capitals_leaves_the_subject_after_it_whole():
     for dateline in ("NAIROBI (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) — ", "KAMPALA — "):
         events = code_text(dateline + "Uganda and Tanzania agreed to a joint border commission on Monday.")
         assert ("AGREE", "TZA+UGA", "") in dyads(events), dateline
+
+
+def test_the_first_sentence_after_a_dateline_is_parsed_as_a_sentence_of_its_own():
+    text = (
+        "HANOI, Vietnam (AP) — Chinese patrol boats rammed two Vietnamese fishing vessels near the Paracel Islands "
+        "on Sunday, Vietnam's foreign ministry said."
+    )
+    events = code_text(text)
+    assert ("ASSAULT", "CHN", "VNM") in dyads(events)
+    assert "VNM" not in codes(events, "sources")
+
+
+def test_two_verbs_sharing_an_object_are_both_read():
+    events = code_text("Turkish jets tracked and bombed Kurdish militant positions in northern Iraq on Friday.")
+    assert "TUR" in codes(events, "sources")
