@@ -997,7 +997,10 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     kept: dict[tuple, Draft] = {}
     for draft in drafts:
         key = (draft.category, frozenset(a.code for a in draft.sources), frozenset(a.code for a in draft.recipients))
-        if key in kept:
+        if key in kept and in_relative_clause(kept[key]) and not in_relative_clause(draft):
+            fill_missing(draft, kept[key])  # "Orban, who visited Moscow in July, spoke with Putin": the call
+            kept[key] = draft
+        elif key in kept:
             first = kept[key]
             if MODE_RANK.get(draft.mode, 2) < MODE_RANK.get(first.mode, 2):
                 first.mode = draft.mode
@@ -1005,6 +1008,12 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
         else:
             kept[key] = draft
     return list(kept.values())
+
+
+def in_relative_clause(draft: Draft) -> bool:
+    """The event is told in a relative clause ("who visited Moscow in July"): background."""
+    word = draft.predicate or draft.cue.anchor
+    return any(t.dep_ == "acl:relcl" for t in (word, *word.ancestors))
 
 
 CLAIMS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN"})
@@ -1050,6 +1059,10 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
     background = syntax.is_noun(cue.anchor) and syntax.in_background(cue.anchor)
     clause = cue.anchor if background else (draft.predicate or cue.anchor)  # "after talks in March, ..."
     tokens = sorted(t.i for t in clause.subtree)
+    told_before = [r for r in clause.subtree if r.dep_ == "acl:relcl" and max(t.i for t in r.subtree) < clause.i]
+    if told_before:  # "Orban, who visited Moscow in July, spoke ...": July is the visit's
+        after = max(t.i for r in told_before for t in r.subtree)
+        tokens = [i for i in tokens if i > after]
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(
         article_id=article_id,

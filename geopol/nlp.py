@@ -156,7 +156,8 @@ def repair(doc: Doc) -> Doc:
             else:
                 verb.head, verb.dep_ = top, relation
     doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(repair_shared_object(doc)))))
-    return repair_clause_opener(repair_subjectless(repair_verbless(repair_paired_subject(doc))))
+    doc = repair_clause_opener(repair_subjectless(repair_verbless(repair_paired_subject(doc))))
+    return repair_relative_conjunct(doc)
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -283,6 +284,22 @@ def repair_clause_opener(doc: Doc) -> Doc:
 
 def opened_phrase(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS for c in token.children)
+
+
+def repair_relative_conjunct(doc: Doc) -> Doc:
+    """ "Orban, who visited Moscow in July, spoke with Putin" read with "spoke" joined to the
+    relative clause and the name as the root: the verb after the closing comma is the
+    sentence's predicate and the name its subject."""
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        clause = next((c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i), None)
+        main = next((c for c in clause.children if c.dep_ == "conj" and c.tag_ in FINITE), None) if clause else None
+        if main is None or any(c.dep_ in SUBJECTS or c.dep_ == "cc" for c in main.children) or doc[main.i - 1].text != ",":
+            continue
+        main.head, main.dep_ = main, "ROOT"
+        root.head, root.dep_ = main, "nsubj"
+        for late in [c for c in root.children if c.i > main.i]:
+            late.head = main
+    return doc
 
 
 def repair_between(doc: Doc) -> Doc:

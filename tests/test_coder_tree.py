@@ -573,3 +573,10 @@ def test_the_first_sentence_after_a_dateline_is_parsed_as_a_sentence_of_its_own(
 def test_two_verbs_sharing_an_object_are_both_read():
     events = code_text("Turkish jets tracked and bombed Kurdish militant positions in northern Iraq on Friday.")
     assert "TUR" in codes(events, "sources")
+
+
+def test_a_verb_after_a_relative_clause_is_the_main_event_and_keeps_its_own_date():
+    text = "Kenyan President William Ruto, who visited Beijing in April, spoke with Xi Jinping by phone on Monday."
+    (call,) = [e for e in code_text(text) if e.category == "CONSULT"]
+    assert codes([call], "sources") | codes([call], "recipients") == {"KEN", "CHN"}
+    assert call.mode == "phone" and call.date is not None and call.date.value == date(2024, 5, 13)
