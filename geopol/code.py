@@ -1102,7 +1102,11 @@ def date_spans(doc: Doc, clause: Token) -> tuple[tuple[int, int], ...]:
         for child in current.children:
             if child.dep_ == "advcl" and any(m in BACKGROUND_MARKS for m in syntax.marks(child)):
                 continue
-            if child.dep_ in ("obl", "obl:unmarked", "obl:tmod", "nmod:tmod", "advmod", "nmod:unmarked"):
+            misread_day = child.text in DAY_NAMES  # "officials said Sunday" read with Sunday as a subject
+            if child.dep_ in ("obl", "obl:unmarked", "obl:tmod", "nmod:tmod", "advmod", "nmod:unmarked") or misread_day:
                 words = list(child.subtree)
                 spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
     return tuple(spans)
+
+
+DAY_NAMES = frozenset(calendar.day_name) | {"Today", "Yesterday", "today", "yesterday"}

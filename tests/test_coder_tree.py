@@ -580,3 +580,8 @@ def test_a_verb_after_a_relative_clause_is_the_main_event_and_keeps_its_own_date
     (call,) = [e for e in code_text(text) if e.category == "CONSULT"]
     assert codes([call], "sources") | codes([call], "recipients") == {"KEN", "CHN"}
     assert call.mode == "phone" and call.date is not None and call.date.value == date(2024, 5, 13)
+
+
+def test_the_day_of_the_report_dates_what_it_reports():
+    (event,) = code_text("Sudanese jets attacked a market in Nyala overnight, South Sudanese officials said Saturday.")
+    assert event.date is not None and event.date.value == date(2024, 5, 11)
