@@ -43,8 +43,10 @@ MODIFIER_DEPS = ("compound", "amod", "flat", "nmod:poss", "nmod:desc", "nmod:unm
 BELONGING_PREPS = frozenset({"of", "from", "for", "in", "at"})
 # "Bazoum, a key ally of Paris", "a critic of the junta": the person is not the other's
 RELATION_NOUNS = frozenset(
-    "ally partner friend critic opponent rival enemy foe adversary supporter backer admirer client proxy".split()
+    "ally partner friend critic opponent rival enemy foe adversary supporter backer admirer client proxy "
+    "neighbour neighbor".split()
 )
+MEMBERSHIP_PREPS = frozenset({"in", "within"})  # "Mali's neighbours in ECOWAS" are ECOWAS members
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 COMITATIVE = frozenset({"along", "together", "alongside"})
@@ -301,7 +303,8 @@ class SentenceActors:
         """ "Nigerien Prime Minister Ali Lamine Zeine", "Niger's ambassadors", "the Russian
         Wagner group": the best-ranked name among the words that modify the head."""
         best: tuple[int, int, ActorEntry, Token] | None = None
-        stack = [(c, 1) for c in head.children if c.dep_ in MODIFIER_DEPS]
+        relation = head.lemma_ in RELATION_NOUNS  # "Mali's neighbours" are not Mali
+        stack = [(c, 1) for c in head.children if c.dep_ in MODIFIER_DEPS and not (relation and c.dep_ == "nmod:poss")]
         if head.dep_ in ("flat", "compound") and head.head.i != head.i:
             stack.append((head.head, 1))
         seen = {head.i}
@@ -356,7 +359,8 @@ class SentenceActors:
         """ "the president of Niger", "chiefs from West African nations", "Abdramane, a
         spokesman for the junta", "the regional bloc known as ECOWAS"."""
         for child in head.children:
-            if child.dep_ in ("nmod", "obl") and case_of(child) in BELONGING_PREPS and head.lemma_ not in RELATION_NOUNS:
+            relation = head.lemma_ in RELATION_NOUNS
+            if child.dep_ in ("nmod", "obl") and case_of(child) in (MEMBERSHIP_PREPS if relation else BELONGING_PREPS):
                 found = self.resolve(child, depth + 1)
                 if found is not None and found.code:
                     self.link_of[head.i] = child
@@ -416,7 +420,7 @@ class SentenceActors:
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
         several = head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS
-        if head.lemma_ in ENVOYS:
+        if head.lemma_ in ENVOYS or head.lemma_ in RELATION_NOUNS:  # "partners" are somebody else's
             return Actor(text, "", role.sector, "generic")  # "the ambassador in Niamey" is most often a foreign one
         if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE for c in head.children):
             several = True  # "regional military chiefs", "foreign troops"

@@ -971,8 +971,8 @@ def borrow_counterparts(drafts: list[Draft]) -> None:
     for i, draft in enumerate(drafts):
         codes = {a.code for a in draft.sources if a.code}
         named = draft.recipient_word is not None and draft.recipient_word.pos_ == "PROPN"
-        if not codes or draft.recipients or named or draft.symmetric:
-            continue  # a recipient the text names ("ousted President Bazoum") is nobody else
+        if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
+            continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
         for other_draft in [*reversed(drafts[:i]), *drafts[i + 1 :]]:
             found = counterpart(codes, other_draft)
             if found:

@@ -585,3 +585,16 @@ def test_a_verb_after_a_relative_clause_is_the_main_event_and_keeps_its_own_date
 def test_the_day_of_the_report_dates_what_it_reports():
     (event,) = code_text("Sudanese jets attacked a market in Nyala overnight, South Sudanese officials said Saturday.")
     assert event.date is not None and event.date.value == date(2024, 5, 11)
+
+
+def test_a_state_s_neighbours_and_partners_are_not_that_state():
+    events = code_text("Sudan's neighbours in IGAD suspended its membership in January.")
+    assert codes(events, "sources") == {"IGAD"}
+    events = code_text("Chad urged Sudan and its partners to stop the fighting.")
+    assert "TCD" not in codes(events, "recipients")
+
+
+def test_an_aside_in_a_relative_clause_borrows_no_other_side():
+    text = "Guinea's military rulers, who seized power in 2021, have asked Russian advisers to leave."
+    coup = [e for e in code_text(text) if e.category == "COERCE"]
+    assert not codes(coup, "recipients")
