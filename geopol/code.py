@@ -1013,7 +1013,7 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
 def in_relative_clause(draft: Draft) -> bool:
     """The event is told in a relative clause ("who visited Moscow in July"): background."""
     word = draft.predicate or draft.cue.anchor
-    return any(t.dep_ == "acl:relcl" for t in (word, *word.ancestors))
+    return word.dep_ == "acl:relcl"
 
 
 CLAIMS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN"})
