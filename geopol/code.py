@@ -341,8 +341,8 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
             return patient, syntax.agent(verb)
         host = syntax.subject(verb)
         return first_argument(scene, cue, verb, ("obj",), avoid=codes_of(scene, host)), host
-    if rule.source == "from":  # "Chad received helicopters from the Emirates": the giver gives
-        giver = next((t for t in verb.subtree if t.dep_ in ("obl", "nmod") and syntax.case_of(t) == "from"), None)
+    if rule.source in ("from", "to"):  # "Chad received helicopters from the Emirates", "turned to Russia for help"
+        giver = next((t for t in verb.subtree if t.dep_ in ("obl", "nmod") and syntax.case_of(t) == rule.source), None)
         return giver, syntax.subject(verb)
     if rule.source == "speaker":  # "X said Y must leave": the speaker demands, Y is asked
         speaker = next((syntax.subject(g) for g in syntax.governors(verb, frozenset({"ccomp"}))), None)

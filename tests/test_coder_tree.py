@@ -598,3 +598,8 @@ def test_an_aside_in_a_relative_clause_borrows_no_other_side():
     text = "Guinea's military rulers, who seized power in 2021, have asked Russian advisers to leave."
     coup = [e for e in code_text(text) if e.category == "COERCE"]
     assert not codes(coup, "recipients")
+
+
+def test_turning_to_a_state_for_support_is_that_state_s_aid():
+    events = code_text("After the coup, Guinea's rulers turned to Turkey for drones and training.")
+    assert ("AID", "TUR", "GIN") in dyads(events)
