@@ -463,6 +463,16 @@ class SentenceActors:
 
     def group_of(self, token: Token) -> tuple[Actor, ...]:
         """All the actors a plural anaphor stands for ("they", "the two countries")."""
+        key = -1 - token.i  # kept apart from resolve()'s own marks
+        if key in self.active:
+            return ()  # an anaphor listed among the names it would stand for ("Chile and four other countries")
+        self.active.add(key)
+        try:
+            return self.read_group(token)
+        finally:
+            self.active.discard(key)
+
+    def read_group(self, token: Token) -> tuple[Actor, ...]:
         span = self.anaphor_at.get(token.i)
         kind = span[2] if span else "previous_actor"
         if token.lower_ not in PLURAL_PRONOUNS and kind not in ("previous_pair", "previous_group"):

@@ -529,8 +529,9 @@ class Matchers:
 
 PAIR_WORDS = ["two", "2"]
 GROUP_WORDS = ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "3", "4", "5", "6", "7", "8", "9", "10"]
-# up to three words between the number and the noun: "the two West African", "the three military-led"
-MODIFIER_SLOTS = [{"TEXT": {"REGEX": r"^[A-Za-z][A-Za-z'’]*$|^-$"}, "OP": "?"}] * 3
+# up to three words between the number and the noun: "the two West African", "the three military-led";
+# "four other countries", "two more states" are new ones, not those named before
+MODIFIER_SLOTS = [{"TEXT": {"REGEX": r"^[A-Za-z][A-Za-z'’]*$|^-$"}, "LOWER": {"NOT_IN": ["other", "more", "new"]}, "OP": "?"}] * 3
 
 
 def collective_matcher(vocab: Vocab, collectives: dict[str, str]) -> Matcher:

@@ -603,3 +603,11 @@ def test_an_aside_in_a_relative_clause_borrows_no_other_side():
 def test_turning_to_a_state_for_support_is_that_state_s_aid():
     events = code_text("After the coup, Guinea's rulers turned to Turkey for drones and training.")
     assert ("AID", "TUR", "GIN") in dyads(events)
+
+
+def test_a_collective_phrase_listed_among_names_is_neither_an_anaphor_nor_a_loop():
+    text = "Nicaragua expelled the envoys of Costa Rica, Panama and three other Central American states on Friday."
+    events = code_text(text)
+    assert {"CRI", "PAN"} <= codes(events, "recipients")
+    text = "Ghana, Togo and both their neighbours condemned the coup in Niger."
+    assert "NER" in codes(code_text(text), "recipients")
