@@ -13,6 +13,7 @@ dates and places. The CLI, the build and the app code through this component:
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from geopol.published import redate, reference_date
 from geopol.records import Actor, Article, Event
 
 ARTICLE_KEY = "geopol_article"
+LOG = logging.getLogger("geopol")
 # "NIAMEY, Niger (AP) —": where and by whom a story was filed, never an actor of it.
 DATELINE_END = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
 
@@ -83,18 +85,22 @@ class EventCoder:
             here = [m for m in mentions[index] if m.place.country and m.prep in WHERE]
             countries = {m.token - sentence.start: m.place.country for m in here}
             first = first_token(sentence_doc, sentence.start_char, dateline.end() if dateline else 0)
-            found = code_sentence(
-                sentence_doc,
-                local,
-                self.matchers,
-                context,
-                year,
-                article.article_id,
-                index,
-                sentence.start_char,
-                countries,
-                first,
-            )
+            try:
+                found = code_sentence(
+                    sentence_doc,
+                    local,
+                    self.matchers,
+                    context,
+                    year,
+                    article.article_id,
+                    index,
+                    sentence.start_char,
+                    countries,
+                    first,
+                )
+            except Exception as error:  # one sentence the coder cannot read never costs the article or the build
+                LOG.warning("%s: sentence %d left uncoded (%s: %s)", article.article_id, index + 1, type(error).__name__, error)
+                continue
             for event in found:
                 events.append(locate(redate(event, ref), mentions[index], self.dictionaries.actors))
         return refine_article(events, mentions)

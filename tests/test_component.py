@@ -6,7 +6,7 @@ from datetime import date
 
 import spacy
 
-import geopol.component  # noqa: F401  (registers the "geopol_coder" factory)
+import geopol.component  # registers the "geopol_coder" factory
 from geopol.component import ARTICLE_KEY
 from geopol.records import Article
 
@@ -36,3 +36,19 @@ def test_a_sentence_without_an_event_gives_an_empty_list():
     nlp = spacy.blank("en")
     nlp.add_pipe("geopol_coder")
     assert nlp("The weather in Niamey was hot on Monday.")._.events == []
+
+
+def test_a_sentence_the_coder_cannot_read_is_left_out_with_a_warning_and_the_rest_coded(monkeypatch, caplog):
+    real = geopol.component.code_sentence
+
+    def fails_on_the_first(doc, *args, **kwargs):
+        if "Togo" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(geopol.component, "code_sentence", fails_on_the_first)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("geopol_coder")
+    doc = nlp("Togo expelled the Malian ambassador. Chad expelled the French ambassador on Monday.")
+    assert [(e.category, e.sources[0].code, e.recipients[0].code) for e in doc._.events] == [("SANCTION", "TCD", "FRA")]
+    assert "sentence 1 left uncoded (RecursionError" in caplog.text
