@@ -535,6 +535,7 @@ def actor_within(
 def candidates(word: Token, spec: str) -> list[Token]:
     if spec == "obj":  # an indirect object too: parses mix them up ("warned Israel against ...")
         objects = syntax.children(word, ("iobj",)) + syntax.objects(word)
+        objects += [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]  # "called Maduro a dictator"
         return objects + [c for c in word.children if c.dep_ == "nmod:poss" and not syntax.is_verb(word)]
     if spec == "iobj":
         return syntax.children(word, ("iobj",))

@@ -127,6 +127,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
             return controller
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "conj" and is_verb(head):
+        if existential(head) and head.dep_ == "ccomp":
+            return subject_or_agent(head.head, steps + 1)  # "said there was evidence ... and threatened"
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "acl" and "to" in marks(verb) and head.dep_ == "obj" and head.head.lemma_ in OBJECT_CONTROL:
         return head  # "forcing the rebels to surrender" read with the infinitive under its noun
@@ -150,6 +152,11 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
     if verb.dep_ in ("parataxis", "dep", "appos") and is_noun(head) and head.i < verb.i:
         return head  # "Niger, especially, has expressed ...", read as a noun with a verb beside it
     return None
+
+
+def existential(verb: Token) -> bool:
+    """ "there was ...": the clause states that something exists; nobody acts in it."""
+    return any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children)
 
 
 def clause_verb(word: Token) -> Token | None:

@@ -611,3 +611,14 @@ def test_a_collective_phrase_listed_among_names_is_neither_an_anaphor_nor_a_loop
     assert {"CRI", "PAN"} <= codes(events, "recipients")
     text = "Ghana, Togo and both their neighbours condemned the coup in Niger."
     assert "NER" in codes(code_text(text), "recipients")
+
+
+def test_name_calling_and_refusing_to_recognise_are_hostile_words():
+    assert ("DISAPPROVE", "LTU", "RUS") in dyads(code_text("Lithuania's president has called Putin a war criminal."))
+    events = code_text("Paraguay will not recognise Bolivia's election results.")
+    assert {e.category for e in events} == {"REJECT"} and codes(events, "recipients") == {"BOL"}
+
+
+def test_an_act_joined_to_an_existential_clause_is_the_speaker_s():
+    text = "Japan said there was strong evidence that the missile was North Korean, and threatened new sanctions on Pyongyang."
+    assert ("THREATEN", "JPN", "PRK") in dyads(code_text(text))
