@@ -76,8 +76,8 @@ class ArticleContext:
     last_subject: tuple[Actor, ...] = ()
     last_group: tuple[Actor, ...] = ()
     names: dict[str, Actor] = field(default_factory=dict)  # names tied to a code ("Milei" -> ARG)
-    # accusations, demands and threats made, most recent last: (who made it, codes of whom it is aimed at)
-    claims: list[tuple[tuple[Actor, ...], frozenset[str]]] = field(default_factory=list)
+    # accusations, demands, threats and attacks, most recent last: (by whom, codes of whom at, category)
+    claims: list[tuple[tuple[Actor, ...], frozenset[str], str]] = field(default_factory=list)
 
     def remember(self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = ()) -> None:
         self.recent.extend(a for a in actors if a.code)

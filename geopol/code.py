@@ -1018,24 +1018,32 @@ def in_relative_clause(draft: Draft) -> bool:
 
 
 CLAIMS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN"})
+VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
 MAX_CLAIMS = 5
 
 
 def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
     """ "Sudan accused Chad of arming the RSF. N'Djamena denied the accusation": a rejection
     with no one named to reject answers the last accusation, demand or threat aimed at its
-    source."""
+    source; "Russia fired missiles at Ukraine. Ukraine's air force shot down 40": fighting
+    back with no one named answers the last attack on the side that fights back."""
     claims = scene.actors.context.claims
     for draft in drafts:
         codes = {a.code for a in draft.sources if a.code}
-        if draft.category == "REJECT" and codes and not any(a.code for a in draft.recipients) and not draft.symmetric:
-            claim = next((c for c in reversed(claims) if c[1] & codes and not codes & {a.code for a in c[0]}), None)
+        answers = CLAIMS if draft.category == "REJECT" else VIOLENCE if draft.category in VIOLENCE else frozenset()
+        if answers and codes and not any(a.code for a in draft.recipients) and not draft.symmetric:
+            claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
             if claim is not None:
                 draft.recipients = claim[0]
         aimed = frozenset(a.code for a in draft.recipients if a.code)
-        if draft.category in CLAIMS and codes and aimed:
-            claims.append((tuple(a for a in draft.sources if a.code), aimed))
+        if (draft.category in CLAIMS or draft.category in VIOLENCE) and codes and aimed:
+            claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
     del claims[:-MAX_CLAIMS]
+
+
+def aimed_at(claim: tuple[tuple[Actor, ...], frozenset[str], str], codes: set[str]) -> bool:
+    """The claim or attack was aimed at these actors, by others."""
+    return bool(claim[1] & codes) and not codes & {a.code for a in claim[0]}
 
 
 def remember(scene: Scene, drafts: list[Draft]) -> None:

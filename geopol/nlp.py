@@ -190,9 +190,13 @@ def repair_like_conjuncts(doc: Doc) -> Doc:
     or infinitive it was hung on."""
     for verb in doc:
         below = verb.head
-        if verb.dep_ != "conj" or verb.tag_ not in FINITE or below.tag_ not in ("VBG", "VB") or below.i > verb.i:
+        bare_participle = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
+        if verb.dep_ != "conj" or not (verb.tag_ in FINITE or bare_participle):
             continue
-        finite = next((a for a in below.ancestors if a.tag_ == verb.tag_ and a.pos_ == "VERB"), None)
+        if below.tag_ not in ("VBG", "VB") or below.i > verb.i:
+            continue
+        tags = FINITE if bare_participle else {verb.tag_}  # "urged ... to speed up ... and called on": a past tense
+        finite = next((a for a in below.ancestors if a.tag_ in tags and a.pos_ == "VERB"), None)
         if finite is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
             verb.head = finite
     return doc

@@ -622,3 +622,15 @@ def test_name_calling_and_refusing_to_recognise_are_hostile_words():
 def test_an_act_joined_to_an_existential_clause_is_the_speaker_s():
     text = "Japan said there was strong evidence that the missile was North Korean, and threatened new sanctions on Pyongyang."
     assert ("THREATEN", "JPN", "PRK") in dyads(code_text(text))
+
+
+def test_fighting_back_with_no_one_named_answers_the_last_attack():
+    text = "Iran fired dozens of drones at Israel overnight. Israel's air force said it shot down most of them."
+    events = code_text(text)
+    assert ("FIGHT", "ISR", "IRN") in dyads(events) or ("ASSAULT", "ISR", "IRN") in dyads(events)
+
+
+def test_a_past_verb_tagged_as_a_participle_joins_the_main_verb_not_the_infinitive():
+    text = "The Malian foreign minister urged Russia to send more instructors and called on Turkey to supply drones."
+    events = code_text(text)
+    assert codes([e for e in events if e.category == "DEMAND"], "sources") == {"MLI"}
