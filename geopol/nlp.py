@@ -155,12 +155,28 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
-    doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(repair_shared_object(doc)))))
+    doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(repair_shared_object(repair_perfect(doc))))))
     doc = repair_clause_opener(repair_subjectless(repair_verbless(repair_paired_subject(doc))))
     return repair_relative_conjunct(doc)
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def repair_perfect(doc: Doc) -> Doc:
+    """ "Security forces have tortured scores of refugees" read with "have" as the verb and
+    "tortured" as an adjective of its object: the participle is the verb, "have" its auxiliary."""
+    for have in [t for t in doc if t.dep_ == "ROOT" and t.lower_ in ("have", "has", "had") and t.i + 1 < len(doc)]:
+        verb = doc[have.i + 1]
+        noun = verb.head
+        if verb.tag_ != "VBN" or verb.dep_ != "amod" or noun.head != have or noun.dep_ != "obj":
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        for child in list(have.children):
+            child.head = verb
+        noun.head, noun.dep_ = verb, "obj"
+        have.head, have.dep_ = verb, "aux"
+    return doc
 
 
 def repair_shared_object(doc: Doc) -> Doc:

@@ -107,3 +107,18 @@ def test_a_main_verb_without_subject_takes_the_name_set_off_before_it():
     )
     assert (doc[6].dep_, doc[6].head.text) == ("nsubj", "signed")
     assert doc[10].head.text == "Ghana"
+
+
+def test_have_read_as_the_verb_gives_way_to_its_participle():
+    # "Militias have burned hundreds of homes." read as "have [burned hundreds]"
+    doc = built(
+        ["Militias", "have", "burned", "hundreds", "of", "homes", "."],
+        [1, 1, 3, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "amod", "obj", "case", "nmod", "punct"],
+        ["NNS", "VBP", "VBN", "NNS", "IN", "NNS", "."],
+        ["NOUN", "AUX", "VERB", "NOUN", "ADP", "NOUN", "PUNCT"],
+    )
+    assert (doc[2].dep_, doc[2].head.i) == ("ROOT", 2)
+    assert (doc[1].dep_, doc[1].head.text) == ("aux", "burned")
+    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "burned")
+    assert (doc[3].dep_, doc[3].head.text) == ("obj", "burned")
