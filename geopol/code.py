@@ -55,7 +55,8 @@ OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "AID", "CONSULT", "PROTEST", "F
 # Verbs whose subject suffers or receives what the noun after them says ("faced sanctions").
 UNDERGOING = frozenset(
     "face suffer receive undergo endure escape survive fear risk avoid avert prevent resist condemn welcome "
-    "reject criticize criticise denounce protest oppose support back deny investigate fear report confirm".split()
+    "reject criticize criticise denounce protest oppose support back deny investigate fear report confirm "
+    "say tell speak talk comment write describe mention recall add".split()
 )
 # Compound actors with no recipient act together ("Niger and Russia agreed").
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "FIGHT"})

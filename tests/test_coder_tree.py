@@ -634,3 +634,20 @@ def test_a_past_verb_tagged_as_a_participle_joins_the_main_verb_not_the_infiniti
     text = "The Malian foreign minister urged Russia to send more instructors and called on Turkey to supply drones."
     events = code_text(text)
     assert codes([e for e in events if e.category == "DEMAND"], "sources") == {"MLI"}
+
+
+def test_a_bare_strike_in_world_news_is_a_military_one_and_a_labour_strike_a_protest():
+    events = code_text("Kurdish officials condemned the Turkish strikes on Kobani.")
+    assert ("ASSAULT", "TUR", "SYR") in dyads(events) or "PROTEST" not in {e.category for e in events}
+    assert not any(e.category == "PROTEST" for e in events)
+    assert any(e.category == "PROTEST" for e in code_text("Nigerian workers began a nationwide strike against fuel prices."))
+
+
+def test_the_speaker_of_a_noun_does_not_do_what_it_names():
+    text = "The Kenyan minister spoke of the attack on the Somali border post."
+    assert "KEN" not in codes(code_text(text), "sources")
+
+
+def test_placing_a_leader_under_house_arrest_is_coercion():
+    events = code_text("Guinean soldiers placed President Alpha Conde under house arrest.")
+    assert any(e.category == "COERCE" for e in events)
