@@ -226,8 +226,21 @@ def month_end(ref: PartialDate) -> date:
     return ref.value.replace(month=12, day=31)
 
 
-# Dates that count from the reference and, in a promise, name when the promised act is due
-FORWARD_KINDS = frozenset({"named_month", "month_day", "day_month", "weekday", "relative_week", "relative_month"})
+def ahead(mention: DateMention, ref: PartialDate | None) -> bool:
+    """A date a promise looks forward to ("would withdraw in December" in a November story,
+    "next week", "on Tuesday"), not one the promise was made on ("sought in mid-March")."""
+    if ref is None:
+        return False
+    g = dict(mention.groups)
+    if mention.kind in ("relative_week", "relative_month"):
+        return g["rel"].lower() == "next"
+    if mention.kind == "weekday":
+        return True
+    if mention.kind == "named_month":
+        return month_number(g["month"]) > ref.value.month
+    if mention.kind in ("month_day", "day_month"):
+        return (month_number(g["month"]), int(g["day"])) > (ref.value.month, ref.value.day)
+    return False
 
 
 def event_date(
@@ -239,8 +252,9 @@ def event_date(
 ) -> tuple[DateRef | None, str]:
     """The date of an event: a date in its clause, else one in the other parts of the sentence
     that speak of the same time (elsewhere), else the publication date (basis "publication").
-    A promise (future) is dated when it is made: "would withdraw in December" names when the
-    withdrawal is due, not when it was promised. Returns the DateRef and the words it was read from."""
+    A promise (future) is dated when it is made: "would withdraw in December" (in a November
+    story) names when the withdrawal is due, not when it was promised.
+    Returns the DateRef and the words it was read from."""
     mentions = [
         m
         for m in find_dates(sentence)
@@ -249,7 +263,7 @@ def event_date(
     dateline = DATELINE.match(sentence)
     if dateline:
         mentions = [m for m in mentions if m.start >= dateline.end()]
-    in_clause = [m for m in mentions if clause[0] <= m.start < clause[1] and not (future and m.kind in FORWARD_KINDS)]
+    in_clause = [m for m in mentions if clause[0] <= m.start < clause[1] and not (future and ahead(m, ref))]
     nearby = [m for m in mentions if m not in in_clause and any(a <= m.start < b for a, b in elsewhere)]
     for mention in in_clause + nearby:
         resolved = resolve(mention, ref)

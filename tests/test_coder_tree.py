@@ -651,3 +651,9 @@ def test_the_speaker_of_a_noun_does_not_do_what_it_names():
 def test_placing_a_leader_under_house_arrest_is_coercion():
     events = code_text("Guinean soldiers placed President Alpha Conde under house arrest.")
     assert any(e.category == "COERCE" for e in events)
+
+
+def test_an_intent_is_dated_by_the_month_it_was_pursued_in():
+    text = "A senior Chinese delegation sought to renew ties with the junta in early May."
+    (event,) = [e for e in code_text(text) if e.date is not None]
+    assert event.date.value == date(2024, 5, 1) and event.date.precision == "month"
