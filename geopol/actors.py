@@ -329,6 +329,8 @@ class SentenceActors:
                     best = (8, distance, ActorEntry(pronoun.text, pronoun.code, pronoun.kind), token)  # "its forces"
             if entry is not None and token.i >= self.first_token:
                 rank = (KIND_RANK.get(entry.kind, 9), distance)
+                if entry.kind in ORGANISATION_KINDS and token.dep_ in ("compound", "flat") and distance == 1:
+                    rank = (-1, distance)  # "Yemen's Houthi movement" is the Houthis, at home in Yemen
                 if best is None or rank < best[:2]:
                     best = (*rank, entry, token)
             stack.extend((c, distance + 1) for c in token.children if c.dep_ in MODIFIER_DEPS)

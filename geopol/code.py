@@ -67,7 +67,10 @@ UNDIRECTED = frozenset({"PROTEST", "CRIME"})  # a protest or a crime need not be
 FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE", "THREATEN"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN", "ASSAULT", "FIGHT"})
-MEASURES = frozenset("package tonne ton shipment consignment batch amount worth million billion".split())
+MEASURES = frozenset(
+    "package tonne ton shipment consignment batch amount worth million billion "
+    "dozen hundred thousand score series wave string number round spate".split()  # "dozens of strikes"
+)
 MODE_RANK = {"phone": 0, "visit": 0, "multilateral": 1, "third-party": 1, "meet": 2, "": 3}
 # Edges along which a cue completes the cue above it ("threatened [to ban]", "the end of
 # [cooperation]"); relative and adverbial clauses, conjuncts and appositions tell other events.
@@ -730,8 +733,9 @@ MONTHS = frozenset(calendar.month_name[1:])
 def ongoing(draft: Draft) -> bool:
     """ "Wagner fighters have been deployed in Mali since 2021", "have been mediating for
     months": a state that has lasted some time is background, not an event of the day."""
-    verb = syntax.predicate(draft.cue.anchor)
-    if not syntax.is_verb(verb) or "have" not in syntax.auxiliaries(verb):
+    predicate = syntax.predicate(draft.cue.anchor)
+    verb = predicate if syntax.is_verb(predicate) else syntax.clause_verb(predicate)  # "have carried out strikes since"
+    if verb is None or "have" not in syntax.auxiliaries(verb):
         return False
     return any(
         (case_of_child(c) == "since" and is_time(c)) or (case_of_child(c) == "for" and is_duration(c))

@@ -657,3 +657,18 @@ def test_an_intent_is_dated_by_the_month_it_was_pursued_in():
     text = "A senior Chinese delegation sought to renew ties with the junta in early May."
     (event,) = [e for e in code_text(text) if e.date is not None]
     assert event.date.value == date(2024, 5, 1) and event.date.precision == "month"
+
+
+def test_an_armed_group_named_with_its_country_s_possessive_is_the_group():
+    events = code_text("Lebanon's Hezbollah movement said it had fired rockets at an Israeli base.")
+    assert codes(events, "sources") == {"HEZBOLLAH"}
+
+
+def test_strikes_counted_in_dozens_are_the_doers_and_a_campaign_since_a_month_is_background():
+    text = "France and Chad carried out dozens of strikes against Boko Haram camps in March."
+    assert {"FRA", "TCD"} <= codes(code_text(text), "sources")
+    assert not code_text("France and Chad have carried out dozens of strikes against Boko Haram camps since March.")
+
+
+def test_fighters_sent_abroad_are_military_aid():
+    assert ("AID", "IRN", "SYR") in dyads(code_text("Iran sent fighters to Syria in 2015."))
