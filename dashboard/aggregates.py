@@ -90,11 +90,24 @@ def latest_per_dyad(events: pd.DataFrame, until: date | None, per_dyad: int = 6)
 def pair_events(view: View, f: Filters, a: str, b: str, limit: int = 200) -> pd.DataFrame:
     """The latest events between two actors, either direction, one row each (the pair's count
     is in pair_months). One query: the top rows are picked on their dates, then their text read."""
+    return pair_events_until(view, pair_index(view, f, a, b), None, limit)
+
+
+def pair_index(view: View, f: Filters, a: str, b: str) -> pd.DataFrame:
+    """rid and date of every event between two actors (one row each), latest first: a replay
+    month picks its latest events from it without reading the filtered events again."""
     sql, params = per_pair(view, f)
     first, second = sorted((a, b))
+    return view.frame(f"SELECT rid, date FROM ({sql}) WHERE a = ? AND b = ? ORDER BY {ORDER}", [*params, first, second])
+
+
+def pair_events_until(view: View, index: pd.DataFrame, until: date | None, limit: int = 200) -> pd.DataFrame:
+    """The latest events of a pair_index dated up to until (None: all, the undated last), with
+    the columns of a table, read by their row ids."""
+    rows = index if until is None else index[index["date"].notna() & (pd.to_datetime(index["date"]) <= pd.Timestamp(until))]
     frame = view.frame(
-        f"SELECT {EVENT_COLUMNS}, rid, eno FROM ({sql}) WHERE a = ? AND b = ? ORDER BY {ORDER} LIMIT ?",
-        [*params, first, second, limit],
+        f"SELECT {EVENT_COLUMNS}, rid, eno FROM v_events WHERE rid IN (SELECT unnest(?)) ORDER BY {ORDER}",
+        [rows["rid"].head(limit).tolist()],
     )
     frame["actors"] = frame["actor_code"] + " → " + frame["recipient_code"] if len(frame) else pd.Series(dtype=str)
     return frame

@@ -4,6 +4,8 @@ instead of asking DuckDB again. key is View.key; the view itself is not hashed."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -55,8 +57,14 @@ def event_page(_view: View, key: str, f: Filters, page: int, size: int) -> tuple
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)
-def pair_events(_view: View, key: str, f: Filters, a: str, b: str) -> pd.DataFrame:
-    return aggregates.pair_events(_view, f, a, b)
+def pair_index(_view: View, key: str, f: Filters, a: str, b: str) -> pd.DataFrame:
+    return aggregates.pair_index(_view, f, a, b)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def pair_events(_view: View, key: str, f: Filters, a: str, b: str, until: date | None = None) -> pd.DataFrame:
+    """The latest events of a pair dated up to until (None: all of them, the undated too)."""
+    return aggregates.pair_events_until(_view, pair_index(_view, key, f, a, b), until)
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)

@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import aggregates, alignment, blocs, cached, queries, tables, ui
-from dashboard.filters import DateRange
 from dashboard.safe import md
 from dashboard.words import plural
 
@@ -223,8 +222,7 @@ def ties_and_events(until: date | None) -> None:
             return
         chosen = st.selectbox("Pair", pairs, key="alliance_pair", label_visibility="collapsed")
         a, b = chosen.split(" – ")
-        shown = filters.narrowed(DateRange(None, month_end(until), undated=False)) if until else filters
-        events = cached.pair_events(view, key, shown, a, b)
+        events = cached.pair_events(view, key, filters, a, b, month_end(until) if until else None)
         total = int(dyads.loc[(dyads["a"] == a) & (dyads["b"] == b), "events"].sum())
         more = f" (the latest {len(events)} listed; the Events page has them all)" if total > len(events) else ""
         st.caption(
