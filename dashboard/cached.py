@@ -73,6 +73,18 @@ def unseated_positions(_view: View, key: str, f: Filters, codes: tuple[str, ...]
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def placed_actors(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    """Every actor with its position: its seat, or for one without a seat (an armed group) the
+    middle of the places of its events under the filters (aggregates.unseated_positions)."""
+    actors = queries.actors(_view)
+    unseated = tuple(actors.loc[actors["lat"].isna(), "code"].astype(str))
+    where = unseated_positions(_view, key, f, unseated).set_index("code")
+    actors = actors.set_index("code")
+    actors.update(where)
+    return actors.reset_index()
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def group_months(_view: View, key: str, f: Filters) -> pd.DataFrame:
     return changes.group_months(_view, f)
 

@@ -52,8 +52,10 @@ def rows(frame: pd.DataFrame) -> Iterator[Any]:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a frame as dicts of column -> value."""
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    """The rows of a frame as dicts of column -> value (Python values, as to_dict gives them,
+    read a column at a time: a few times faster on text columns)."""
+    keys = [str(c) for c in frame.columns]
+    return [dict(zip(keys, values, strict=True)) for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True)]
 
 
 def tone(value: float) -> str:
