@@ -90,7 +90,13 @@ def latest_per_dyad(events: pd.DataFrame, until: date | None, per_dyad: int = 6)
 def pair_events(view: View, f: Filters, a: str, b: str, limit: int = 200) -> pd.DataFrame:
     """The latest events between two actors, either direction, one row each (the pair's count
     is in pair_months). One query: the top rows are picked on their dates, then their text read."""
-    return pair_events_until(view, pair_index(view, f, a, b), None, limit)
+    sql, params = per_pair(view, f)
+    first, second = sorted((a, b))
+    frame = view.frame(
+        f"SELECT {EVENT_COLUMNS}, rid, eno FROM ({sql}) WHERE a = ? AND b = ? ORDER BY {ORDER} LIMIT ?",
+        [*params, first, second, limit],
+    )
+    return with_actors(frame)
 
 
 def pair_index(view: View, f: Filters, a: str, b: str) -> pd.DataFrame:
@@ -109,6 +115,10 @@ def pair_events_until(view: View, index: pd.DataFrame, until: date | None, limit
         f"SELECT {EVENT_COLUMNS}, rid, eno FROM v_events WHERE rid IN (SELECT unnest(?)) ORDER BY {ORDER}",
         [rows["rid"].head(limit).tolist()],
     )
+    return with_actors(frame)
+
+
+def with_actors(frame: pd.DataFrame) -> pd.DataFrame:
     frame["actors"] = frame["actor_code"] + " → " + frame["recipient_code"] if len(frame) else pd.Series(dtype=str)
     return frame
 
@@ -237,9 +247,9 @@ def unseated_positions(view: View, f: Filters, codes: list[str]) -> pd.DataFrame
     return view.frame(
         f"""
         SELECT code, median(lat) AS lat, median(lon) AS lon FROM (
-            SELECT actor_code AS code, lat, lon FROM ({sql}) WHERE list_contains(?, actor_code)
-            UNION ALL SELECT recipient_code, lat, lon FROM ({sql}) WHERE list_contains(?, recipient_code))
-        WHERE lat IS NOT NULL GROUP BY code
+            SELECT unnest([actor_code, recipient_code]) AS code, lat, lon FROM ({sql})
+            WHERE lat IS NOT NULL AND (list_contains(?, actor_code) OR list_contains(?, recipient_code)))
+        WHERE list_contains(?, code) GROUP BY code
         """,
-        [*params, codes, *params, codes],
+        [*params, codes, codes, codes],
     )

@@ -63,7 +63,10 @@ def pair_index(_view: View, key: str, f: Filters, a: str, b: str) -> pd.DataFram
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def pair_events(_view: View, key: str, f: Filters, a: str, b: str, until: date | None = None) -> pd.DataFrame:
-    """The latest events of a pair dated up to until (None: all of them, the undated too)."""
+    """The latest events of a pair dated up to until (None: all of them, the undated too). A
+    replay month picks them from the pair's index (read once), not from every event again."""
+    if until is None:
+        return aggregates.pair_events(_view, f, a, b)
     return aggregates.pair_events_until(_view, pair_index(_view, key, f, a, b), until)
 
 
