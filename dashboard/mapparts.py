@@ -102,7 +102,8 @@ class CountryLayer(bulk.Script):
     folium.GeoJson, which serialises the world's borders, walks every coordinate for the map's
     bounds and compiles its templates anew on every run. Hovering a country shows its name and
     note, read when the tooltip opens, so a script that restyles the countries (Restyle) can
-    change the note; highlight thickens the border under the pointer."""
+    change the note; highlight thickens the border under the pointer and gives it back after,
+    whatever a restyle made of it."""
 
     _template = Template(
         """
@@ -121,8 +122,11 @@ var {{ this.get_name() }} = L.geoJson(null, {
         }, {sticky: true});
         {%- if this.highlight %}
         layer.on({
-            mouseover: function (e) { e.target.setStyle({weight: 1.5, color: "#555"}); },
-            mouseout: function (e) { {{ this.get_name() }}.resetStyle(e.target); }
+            mouseover: function (e) {
+                e.target._geopolBorder = {weight: e.target.options.weight, color: e.target.options.color};
+                e.target.setStyle({weight: 1.5, color: "#555"});
+            },
+            mouseout: function (e) { if (e.target._geopolBorder) { e.target.setStyle(e.target._geopolBorder); } }
         });
         {%- endif %}
     }
