@@ -96,6 +96,29 @@ def pair_events(view: View, f: Filters, a: str, b: str, limit: int = 200) -> pd.
         f"SELECT {EVENT_COLUMNS}, rid, eno FROM ({sql}) WHERE a = ? AND b = ? ORDER BY {ORDER} LIMIT ?",
         [*params, first, second, limit],
     )
+    return with_actors(frame)
+
+
+def pair_index(view: View, f: Filters, a: str, b: str) -> pd.DataFrame:
+    """rid and date of every event between two actors (one row each), latest first: a replay
+    month picks its latest events from it without reading the filtered events again."""
+    sql, params = per_pair(view, f)
+    first, second = sorted((a, b))
+    return view.frame(f"SELECT rid, date FROM ({sql}) WHERE a = ? AND b = ? ORDER BY {ORDER}", [*params, first, second])
+
+
+def pair_events_until(view: View, index: pd.DataFrame, until: date | None, limit: int = 200) -> pd.DataFrame:
+    """The latest events of a pair_index dated up to until (None: all, the undated last), with
+    the columns of a table, read by their row ids."""
+    rows = index if until is None else index[index["date"].notna() & (pd.to_datetime(index["date"]) <= pd.Timestamp(until))]
+    frame = view.frame(
+        f"SELECT {EVENT_COLUMNS}, rid, eno FROM v_events WHERE rid IN (SELECT unnest(?)) ORDER BY {ORDER}",
+        [rows["rid"].head(limit).tolist()],
+    )
+    return with_actors(frame)
+
+
+def with_actors(frame: pd.DataFrame) -> pd.DataFrame:
     frame["actors"] = frame["actor_code"] + " → " + frame["recipient_code"] if len(frame) else pd.Series(dtype=str)
     return frame
 
@@ -224,9 +247,9 @@ def unseated_positions(view: View, f: Filters, codes: list[str]) -> pd.DataFrame
     return view.frame(
         f"""
         SELECT code, median(lat) AS lat, median(lon) AS lon FROM (
-            SELECT actor_code AS code, lat, lon FROM ({sql}) WHERE list_contains(?, actor_code)
-            UNION ALL SELECT recipient_code, lat, lon FROM ({sql}) WHERE list_contains(?, recipient_code))
-        WHERE lat IS NOT NULL GROUP BY code
+            SELECT unnest([actor_code, recipient_code]) AS code, lat, lon FROM ({sql})
+            WHERE lat IS NOT NULL AND (list_contains(?, actor_code) OR list_contains(?, recipient_code)))
+        WHERE list_contains(?, code) GROUP BY code
         """,
-        [*params, codes, *params, codes],
+        [*params, codes, codes, codes],
     )

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from branca.element import Element, MacroElement
+from branca.element import Element
 from jinja2 import Template
 
-from dashboard import alignment, maplabels
+from dashboard import alignment, bulk, maplabels
 from dashboard import mapparts as parts
 from dashboard.safe import esc
 
@@ -56,7 +56,7 @@ class Layers:
     capitals: Sequence[Capital] = ()
 
 
-class Restyle(MacroElement):
+class Restyle(bulk.Script):
     """Shades the basemap's countries and outlines the bloc members in place, from a few
     colours per country code: a replay step does not send the country shapes again."""
 

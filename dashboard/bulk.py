@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 # Leaflet code per kind; `item` is one entry of the list, `group` the layer it joins.
@@ -33,7 +33,32 @@ DRAW = {
 }
 
 
-class Bulk(MacroElement):
+class Verbatim(Element):
+    """Text of the map's page as it is. (branca puts an element's rendered script into the page
+    as a new template, which Jinja compiles: 20 ms for the world's borders, more for a hundred
+    ties with their popups, on every run.)"""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class Script(MacroElement):
+    """An element that is only a script (its template has a script macro and no header or
+    html), put into the page verbatim: data in it is never read as a template again."""
+
+    def render(self, **kwargs: Any) -> str:
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(Verbatim(script(self, kwargs)), name=self.get_name())  # type: ignore[attr-defined]
+        for child in self._children.values():
+            child.render(**kwargs)
+        return ""
+
+
+class Bulk(Script):
     """Items of one kind (line, circle, icon) added to the group this element is a child of."""
 
     _template = Template(

@@ -4,6 +4,8 @@ instead of asking DuckDB again. key is View.key; the view itself is not hashed."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -55,13 +57,34 @@ def event_page(_view: View, key: str, f: Filters, page: int, size: int) -> tuple
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)
-def pair_events(_view: View, key: str, f: Filters, a: str, b: str) -> pd.DataFrame:
-    return aggregates.pair_events(_view, f, a, b)
+def pair_index(_view: View, key: str, f: Filters, a: str, b: str) -> pd.DataFrame:
+    return aggregates.pair_index(_view, f, a, b)
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def pair_events(_view: View, key: str, f: Filters, a: str, b: str, until: date | None = None) -> pd.DataFrame:
+    """The latest events of a pair dated up to until (None: all of them, the undated too). A
+    replay month picks them from the pair's index (read once), not from every event again."""
+    if until is None:
+        return aggregates.pair_events(_view, f, a, b)
+    return aggregates.pair_events_until(_view, pair_index(_view, key, f, a, b), until)
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def unseated_positions(_view: View, key: str, f: Filters, codes: tuple[str, ...]) -> pd.DataFrame:
     return aggregates.unseated_positions(_view, f, list(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def placed_actors(_view: View, key: str, f: Filters) -> pd.DataFrame:
+    """Every actor with its position: its seat, or for one without a seat (an armed group) the
+    middle of the places of its events under the filters (aggregates.unseated_positions)."""
+    actors = queries.actors(_view)
+    unseated = tuple(actors.loc[actors["lat"].isna(), "code"].astype(str))
+    where = unseated_positions(_view, key, f, unseated).set_index("code")
+    actors = actors.set_index("code")
+    actors.update(where)
+    return actors.reset_index()
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES)

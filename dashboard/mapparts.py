@@ -7,15 +7,18 @@ basemap, so the map reads the same offline as online.
 
 from __future__ import annotations
 
+import json
 import math
+import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import folium
 import pandas as pd
 from branca.element import Element
+from jinja2 import Template
 
-from dashboard import maplabels
+from dashboard import bulk, maplabels
 from dashboard.safe import esc
 
 SEA = "#dde8ee"
@@ -49,8 +52,10 @@ def rows(frame: pd.DataFrame) -> Iterator[Any]:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a frame as dicts of column -> value."""
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    """The rows of a frame as dicts of column -> value (Python values, as to_dict gives them,
+    read a column at a time: a few times faster on text columns)."""
+    keys = [str(c) for c in frame.columns]
+    return [dict(zip(keys, values, strict=True)) for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True)]
 
 
 def tone(value: float) -> str:
@@ -91,11 +96,68 @@ def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
     return figure
 
 
-def country_layer(
-    countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], name: str = "Countries", highlight: bool = True
-) -> folium.GeoJson:
-    """The basemap: every country outlined, shaded by fills[iso_a3] where given. highlight
-    False leaves a country's look alone on hover (a script restyles them)."""
+class CountryLayer(bulk.Script):
+    """The basemap: every country outlined, shaded by its properties' fill. Its GeoJSON reaches
+    the page as JSON made once per set of shapes and fills (see features_json), not through
+    folium.GeoJson, which serialises the world's borders, walks every coordinate for the map's
+    bounds and compiles its templates anew on every run. Hovering a country shows its name and
+    note, read when the tooltip opens, so a script that restyles the countries (Restyle) can
+    change the note; highlight thickens the border under the pointer and gives it back after,
+    whatever a restyle made of it."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJson(null, {
+    smoothFactor: 0.5,
+    style: function (feature) {
+        var fill = feature.properties.fill;
+        return {fillColor: fill, color: "{{ this.border }}", weight: 0.6, fillOpacity: fill === "{{ this.land }}" ? 0.9 : 0.5};
+    },
+    onEachFeature: function (feature, layer) {
+        layer.bindTooltip(function () {
+            var props = feature.properties, div = L.DomUtil.create("div");
+            div.innerHTML = "<table><tr><td>" + props.name + "</td></tr><tr><td>" + (props.note || "") + "</td></tr></table>";
+            return div;
+        }, {sticky: true});
+        {%- if this.highlight %}
+        layer.on({
+            mouseover: function (e) {
+                e.target._geopolBorder = {weight: e.target.options.weight, color: e.target.options.color};
+                e.target.setStyle({weight: 1.5, color: "#555"});
+            },
+            mouseout: function (e) { if (e.target._geopolBorder) { e.target.setStyle(e.target._geopolBorder); } }
+        });
+        {%- endif %}
+    }
+}).addTo({{ this._parent.get_name() }});
+{{ this.get_name() }}.addData({{ this.data }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, data: str, highlight: bool = True) -> None:
+        super().__init__()
+        self._name = "CountryLayer"
+        self.data = data
+        self.highlight = highlight
+        self.land, self.border = LAND, BORDER
+
+
+FEATURES_KEPT = 8  # sets of fills whose JSON is kept (the alliance map uses one, the movement map a few)
+_features: dict[tuple[int, tuple, tuple], tuple[Mapping, str]] = {}
+_features_lock = threading.Lock()
+
+
+def features_json(countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str]) -> str:
+    """The countries as GeoJSON text for a script: name (escaped), iso_a3, note (escaped) and
+    fill in each feature's properties; <, >, & and ' written as JSON escapes, as Jinja's tojson
+    does. Made once per shapes (the same loaded object), fills and notes."""
+    key = (id(countries), tuple(sorted(fills.items())), tuple(sorted(notes.items())))
+    with _features_lock:
+        found = _features.get(key)
+    if found is not None and found[0] is countries:
+        return found[1]
     features = []
     for feature in countries["features"]:
         props = feature["properties"]
@@ -112,20 +174,20 @@ def country_layer(
                 },
             }
         )
-    collection = {"type": "FeatureCollection", "features": features}
-    return folium.GeoJson(
-        collection,
-        name=name,
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "color": BORDER,
-            "weight": 0.6,
-            "fillOpacity": 0.9 if f["properties"]["fill"] == LAND else 0.5,
-        },
-        highlight_function=(lambda f: {"weight": 1.5, "color": "#555"}) if highlight else None,
-        tooltip=folium.GeoJsonTooltip(fields=["name", "note"], aliases=["", ""], labels=False),
-        smooth_factor=0.5,
-    )
+    text = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(char, escaped)
+    with _features_lock:  # sessions run in threads of their own
+        while len(_features) >= FEATURES_KEPT:
+            _features.pop(next(iter(_features)))
+        _features[key] = (countries, text)
+    return text
+
+
+def country_layer(countries: Mapping, fills: Mapping[str, str], notes: Mapping[str, str], highlight: bool = True) -> CountryLayer:
+    """The basemap: every country outlined, shaded by fills[iso_a3] where given. highlight
+    False leaves a country's look alone on hover (a script restyles them)."""
+    return CountryLayer(features_json(countries, fills, notes), highlight)
 
 
 def arc(start: tuple[float, float], end: tuple[float, float], bend: float = 0.12, steps: int = 24) -> list[tuple[float, float]]:

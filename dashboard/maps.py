@@ -76,7 +76,9 @@ def balances(dyads: pd.DataFrame, focus: str | None) -> dict[str, float]:
 def located(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
     """Actors with a position, those sharing a seat nudged apart."""
     rows = actors.dropna(subset=["lat", "lon"])
-    return parts.spread({str(r.code): (float(r.lat), float(r.lon)) for r in parts.rows(rows)})
+    return parts.spread(
+        {str(c): (float(lat), float(lon)) for c, lat, lon in zip(rows["code"], rows["lat"], rows["lon"], strict=True)}
+    )
 
 
 @dataclass
@@ -130,8 +132,9 @@ def alliance_drawing(
     layers = layers or Layers()
     focus = layers.focus
     points = located(actors)
-    names = {str(r.code): str(r.name or r.code) for r in parts.rows(actors)}
-    kinds = {str(r.code): str(r.kind or "") for r in parts.rows(actors)}
+    codes = [str(c) for c in actors["code"]]
+    names = {c: str(n or c) for c, n in zip(codes, actors["name"], strict=True)}
+    kinds = {c: str(k or "") for c, k in zip(codes, actors["kind"], strict=True)}
     drawn = busiest_ties(dyads[dyads["a"].isin(points.keys()) & dyads["b"].isin(points.keys())], focus)
     used = sorted(set(drawn["a"]) | set(drawn["b"]))
     if base is None:
@@ -145,13 +148,15 @@ def alliance_drawing(
     if layers.points is not None and len(layers.points):
         groups.append(points_layer(layers.points))
 
-    records = parts.records(latest)
+    ties_drawn = parts.records(drawn)
+    pairs = {(d["a"], d["b"]) for d in ties_drawn}
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in records:
+    shown = [(a, b) in pairs for a, b in zip(latest["a"], latest["b"], strict=True)]  # the popups of the lines drawn
+    for r in parts.records(latest[shown]):
         by_pair.setdefault((r["a"], r["b"]), []).append(r)
     ties = folium.FeatureGroup(name="Ties")
     lines = bulk.Bulk("line")
-    for d in parts.records(drawn):
+    for d in ties_drawn:
         lines.add(tie(d, points, names, by_pair.get((d["a"], d["b"]), [])))
     ties.add_child(lines)
     groups.append(ties)
@@ -161,8 +166,8 @@ def alliance_drawing(
     )
     per_actor = totals.groupby("code")["events"].sum().to_dict()
     cities = {c.code: c.city for c in layers.capitals}
-    rows = {str(r["code"]): r for r in parts.records(actors)}
-    ties_of = {code: [d for d in parts.records(drawn) if code in (d["a"], d["b"])] for code in used}
+    rows = {str(r["code"]): r for r in parts.records(actors[actors["code"].isin(used)][["code", "name", "kind", "seat"]])}
+    ties_of = {code: [d for d in ties_drawn if code in (d["a"], d["b"])] for code in used}
     markers = folium.FeatureGroup(name="Actors")
     circles, icons = bulk.Bulk("circle"), bulk.Bulk("icon")
     for code in used:

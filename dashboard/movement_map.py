@@ -15,11 +15,13 @@ import pandas as pd
 
 from dashboard import bulk, maplabels
 from dashboard import mapparts as parts
-from dashboard.maps import Capital, add_capitals
+from dashboard.alliance_parts import Restyle
+from dashboard.maps import Capital, Drawing, add_capitals
 from dashboard.safe import esc, link, shorten
 
 MOVEMENT_COLORS = {"RETREAT": "#b3472d", "MOBILIZE": "#6a3d9a", "AID": "#1f78b4"}
 MOVEMENT_WORDS = {"RETREAT": "withdrawal", "MOBILIZE": "deployment", "AID": "military aid"}
+INVOLVED = "#ece4d4"  # the countries the movements start, end or happen in
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,22 @@ def movement_map(
     """Arrows from origin to destination, width by quantity, labelled; bases and capitals marked.
     movements: one row per event or per route (aggregates.routes), with events and first columns.
     around: "sahel" opens the map on the Sahel, "routes" on every route."""
+    return movement_drawing(movements, bases, countries, capitals, around).combined()
+
+
+def movement_drawing(
+    movements: pd.DataFrame, bases: Sequence[Base], countries: Mapping, capitals: Sequence[Capital] = (), around: str = "sahel"
+) -> Drawing:
+    """The movement map in two parts: the base (countries, legend), alike whatever the filters
+    when it opens on the Sahel, and the layers (the shading of the countries the movements
+    happen in; arrows, bases and capitals), which a filter change sends alone."""
     ends = [(float(r.origin_lat), float(r.origin_lon)) for r in parts.rows(movements)]
     ends += [(float(r.destination_lat), float(r.destination_lon)) for r in parts.rows(movements)]
     figure = parts.new_map(ends if around == "routes" and ends else None)
+    parts.country_layer(countries, {}, {}).add_to(figure)
     involved = {str(c) for c in movements.get("place_country", pd.Series(dtype=str)) if c}
-    parts.country_layer(countries, {c: "#ece4d4" for c in involved}, {}).add_to(figure)
+    shading = folium.FeatureGroup(name="Shading")
+    shading.add_child(Restyle({c: {"fill": INVOLVED} for c in sorted(involved)}))
     lines, circles, icons = bulk.Bulk("line"), bulk.Bulk("circle"), bulk.Bulk("icon")
     for m in parts.rows(busiest_routes(movements)):
         add_arrow(lines, circles, icons, m)
@@ -55,7 +68,6 @@ def movement_map(
     layer = folium.FeatureGroup(name="Movements")
     for part in (lines, circles, icons):
         layer.add_child(part)
-    layer.add_to(figure)
     rows = [parts.line_swatch(MOVEMENT_COLORS[c], 5, word) for c, word in MOVEMENT_WORDS.items()]
     rows += [
         parts.line_swatch("#555", 3, "width: number of people", dashed=False),
@@ -66,7 +78,7 @@ def movement_map(
         '<div><span class="geopol-box" style="background:#1f2328;border-radius:50%;width:6px;height:6px"></span>capital</div>'
     )
     parts.root(figure).html.add_child(maplabels.legend("Legend: troop movements", rows), name="legend")
-    return figure
+    return Drawing(figure, [shading, layer])
 
 
 MAX_ROUTES = 40  # arrows a map can show and a browser draw at once; the table lists every movement

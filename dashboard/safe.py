@@ -16,13 +16,14 @@ import string
 from geopol.urls import safe_url  # the pipeline's own test of a link; re-exported for the pages
 
 JS_TEMPLATE_ENTITIES = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+JS_TEMPLATE_TABLE = str.maketrans(JS_TEMPLATE_ENTITIES)
 MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
 
 
 def esc(value: object) -> str:
     """Text -> HTML that shows it as text, safe inside a JS template literal too."""
     text = html.escape("" if value is None else str(value), quote=True)
-    return text.translate(str.maketrans(JS_TEMPLATE_ENTITIES))  # type: ignore[arg-type]
+    return text.translate(JS_TEMPLATE_TABLE)
 
 
 def link(url: object, label: object) -> str:

@@ -37,7 +37,7 @@ def event_frame(events: pd.DataFrame) -> pd.DataFrame:
             "category": events["event_type"].fillna(""),
             "sentence": events["sentence"].fillna(""),
             "reads as": [reads_as(w) for w in events["alignment"]],
-            "quad class": events["quad_class"].map(lambda q: QUAD_LABELS.get(q, q or "")),
+            "quad class": [QUAD_LABELS.get(q, q) if isinstance(q, str) else "" for q in events["quad_class"]],
             "place": events["place"].fillna(""),
             "quantity": [quantity(q, u) for q, u in zip(events["quantity"], events["quantity_unit"], strict=True)],
             "review": [review_mark(s) for s in review_status],

@@ -102,7 +102,7 @@ def test_alliance_map_draws_actors_ties_countries_and_a_legend(countries: dict) 
     assert "NER – RUS: Niger and Russia, 6 events, alignment +30.0: alignment (PLOVER: 6 cooperative" in page
     assert "NER – USA: Niger and United States, 4 events, alignment -12.0: rupture" in page
     assert "geopol-legend" in page and "rupture (withdrawals" in page
-    assert '"iso_a3": "NER"' in page and "L.geoJson(" in page  # the basemap is the country layer
+    assert '"iso_a3":"NER"' in page and "L.geoJson(" in page  # the basemap is the country layer
     assert "tileLayer" not in page  # no tiles: the map must read without a network
     assert "<td>NER – RUS</td><td>6 events</td><td>alignment +30.0</td>" in page  # a marker's popup lists its ties
 

@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import aggregates, alignment, blocs, cached, queries, tables, ui
-from dashboard.filters import DateRange
 from dashboard.safe import md
 from dashboard.words import plural
 
@@ -116,19 +115,15 @@ def empty_note(until: date | None) -> str:
     return "The store holds no events between two coded actors."
 
 
-def draw_map(until: date | None, focus: str | None, around: str, layers: list[str]) -> dict | None:
+def draw_map(until: date | None, dyads: pd.DataFrame, focus: str | None, around: str, layers: list[str]) -> dict | None:
+    """dyads: the ties as of until (aggregates.dyads)."""
     from streamlit_folium import st_folium
 
     from dashboard import maps
 
-    dyads = aggregates.dyads(pair_months, until)
     if dyads.empty:
         st.info(empty_note(until))
-    actors = queries.actors(view)
-    unseated = tuple(actors.loc[actors["lat"].isna(), "code"].astype(str))
-    where = cached.unseated_positions(view, key, filters, unseated).set_index("code")
-    actors = actors.set_index("code")
-    actors.update(where)
+    actors = cached.placed_actors(view, key, filters)
     day = month_end(until) if until else (ctx.options.last or date.today())
     members = blocs.members_on(ui.memberships(), day) if "blocs" in layers else {}
     members = {b: m for b, m in members.items() if b in ("AES", "ECOWAS", "G5S")}
@@ -141,7 +136,6 @@ def draw_map(until: date | None, focus: str | None, around: str, layers: list[st
         capitals=ui.mission_capitals(),
     )
     latest = aggregates.latest_per_dyad(cached.dyad_events(view, key, filters), until)
-    actors = actors.reset_index()
     drawing = maps.alliance_drawing(actors, dyads, latest, ui.countries_geojson(), picture, base_map(actors, picture))
     clicked = st_folium(
         drawing.base,
@@ -181,8 +175,7 @@ def pick_clicked_pair(click: tuple[str, str] | None) -> None:
         st.session_state["alliance_pair"] = f"{click[0]} – {click[1]}"
 
 
-def ties_and_events(until: date | None) -> None:
-    dyads = aggregates.dyads(pair_months, until)
+def ties_and_events(until: date | None, dyads: pd.DataFrame) -> None:
     pairs = [f"{a} – {b}" for a, b in zip(dyads["a"], dyads["b"], strict=True)]
     if pairs and st.session_state.get("alliance_pair") not in pairs:
         st.session_state["alliance_pair"] = pairs[0]
@@ -223,8 +216,7 @@ def ties_and_events(until: date | None) -> None:
             return
         chosen = st.selectbox("Pair", pairs, key="alliance_pair", label_visibility="collapsed")
         a, b = chosen.split(" – ")
-        shown = filters.narrowed(DateRange(None, month_end(until), undated=False)) if until else filters
-        events = cached.pair_events(view, key, shown, a, b)
+        events = cached.pair_events(view, key, filters, a, b, month_end(until) if until else None)
         total = int(dyads.loc[(dyads["a"] == a) & (dyads["b"] == b), "events"].sum())
         more = f" (the latest {len(events)} listed; the Events page has them all)" if total > len(events) else ""
         st.caption(
@@ -260,8 +252,9 @@ def replay() -> None:
         )
         note.caption(f"Ties as of the end of {until:%B %Y}." if until else "Every month; undated events join at the last step.")
     focus, around, layers = controls()
-    draw_map(until, focus, around, layers)
-    ties_and_events(until)
+    dyads = aggregates.dyads(pair_months, until)
+    draw_map(until, dyads, focus, around, layers)
+    ties_and_events(until, dyads)
 
 
 st.fragment(run_every=STEP_SECONDS if st.session_state.get("alliance_playing") else None)(replay)()

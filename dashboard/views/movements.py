@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import cached, tables, ui
-from dashboard.movement_map import MAX_ROUTES, MOVEMENT_WORDS, movement_map
+from dashboard.movement_map import MAX_ROUTES, MOVEMENT_WORDS, movement_drawing
 from dashboard.safe import http_url, md
 from dashboard.words import day, plural, quantity
 
@@ -26,14 +26,23 @@ total = int(routes["events"].sum()) if len(routes) else 0
 if routes.empty:
     st.info("No movement with a known origin and destination matches the filters.")
 around = st.segmented_control("Open the map on", ["Sahel", "all routes"], default="Sahel", key="movement_around")
-figure = movement_map(
+drawing = movement_drawing(
     routes,
     ui.bases(routes, frozenset(cached.place_names(view, view.key, filters))),
     ui.countries_geojson(),
     ui.mission_capitals(),
     around="routes" if around == "all routes" else "sahel",
 )
-st_folium(figure, key="movement_map", height=560, use_container_width=True, returned_objects=[])
+# The base stays in the browser while the filters change (unless the map opens on the routes):
+# only the layers are sent and drawn again.
+st_folium(
+    drawing.base,
+    key="movement_map",
+    height=560,
+    use_container_width=True,
+    returned_objects=[],
+    feature_group_to_add=drawing.layers,
+)
 drawn = f"The {MAX_ROUTES} busiest of {len(routes)} routes are drawn. " if len(routes) > MAX_ROUTES else ""
 st.caption(
     f"{drawn}Arrows run from origin to destination; width grows with the number of people. "
