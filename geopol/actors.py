@@ -360,9 +360,9 @@ class SentenceActors:
     def from_links(self, head: Token, depth: int) -> Actor | None:
         """ "the president of Niger", "chiefs from West African nations", "Abdramane, a
         spokesman for the junta", "the regional bloc known as ECOWAS"."""
+        belonging = MEMBERSHIP_PREPS if head.lemma_ in RELATION_NOUNS else BELONGING_PREPS  # not "ally of Paris"
         for child in head.children:
-            relation = head.lemma_ in RELATION_NOUNS
-            if child.dep_ in ("nmod", "obl") and case_of(child) in (MEMBERSHIP_PREPS if relation else BELONGING_PREPS):
+            if child.dep_ in ("nmod", "obl") and case_of(child) in belonging:
                 found = self.resolve(child, depth + 1)
                 if found is not None and found.code:
                     self.link_of[head.i] = child

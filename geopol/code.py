@@ -1041,7 +1041,7 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
             if claim is not None:
                 draft.recipients = claim[0]
         aimed = frozenset(a.code for a in draft.recipients if a.code)
-        if (draft.category in CLAIMS or draft.category in VIOLENCE) and codes and aimed:
+        if draft.category in CLAIMS | VIOLENCE and codes and aimed:
             claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
     del claims[:-MAX_CLAIMS]
 

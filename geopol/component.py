@@ -84,7 +84,7 @@ class EventCoder:
             local = window.moved(sentence_doc, sentence.start)
             here = [m for m in mentions[index] if m.place.country and m.prep in WHERE]
             countries = {m.token - sentence.start: m.place.country for m in here}
-            first = first_token(sentence_doc, sentence.start_char, dateline.end() if dateline else 0)
+            first = first_token(sentence_doc, sentence.start_char, ends)
             try:
                 found = code_sentence(
                     sentence_doc,

@@ -64,7 +64,7 @@ class CueRule:
     category: str
     pattern: str
     pos: str  # verb | noun | adj | "" (any)
-    source: str  # "" (subject, agent, owner) | object | speaker | self (the cue word names the doers) | from
+    source: str  # "" (subject, agent, owner) | object | speaker | self (the cue word names the doers) | from | to
     recipients: tuple[str, ...]  # where the recipient stands, in order; () = the category's default
     needs: str
     governs: str

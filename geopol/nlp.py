@@ -139,6 +139,27 @@ def restore(doc: Doc, words: list[str], spaces: list[bool], lemmas: list[str], s
 
 
 def repair(doc: Doc) -> Doc:
+    """Put back the misreadings that break the events of news sentences, one repair after
+    another (each a pass over the sentence's tree)."""
+    for step in (
+        repair_own_subject,
+        repair_perfect,
+        repair_shared_object,
+        repair_expletive,
+        repair_neighbouring,
+        repair_between,
+        repair_like_conjuncts,
+        repair_paired_subject,
+        repair_verbless,
+        repair_subjectless,
+        repair_clause_opener,
+        repair_relative_conjunct,
+    ):
+        doc = step(doc)
+    return doc
+
+
+def repair_own_subject(doc: Doc) -> Doc:
     """ "The EU imposed sanctions on Mali" read with "imposed" as an adjective of "sanctions":
     a past verb with a subject of its own heads the noun it was hung on, as its object."""
     for verb in doc:
@@ -155,9 +176,7 @@ def repair(doc: Doc) -> Doc:
                 verb.head, verb.dep_ = verb, "ROOT"
             else:
                 verb.head, verb.dep_ = top, relation
-    doc = repair_like_conjuncts(repair_between(repair_neighbouring(repair_expletive(repair_shared_object(repair_perfect(doc))))))
-    doc = repair_clause_opener(repair_subjectless(repair_verbless(repair_paired_subject(doc))))
-    return repair_relative_conjunct(doc)
+    return doc
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
