@@ -71,6 +71,7 @@ class ArticleContext:
     """What earlier sentences of the article said, for pronouns, anaphors and bare names."""
 
     dominant: Actor | None = None  # the state the article is mostly about
+    states: tuple[Actor, ...] = ()  # every state it names, the dominant one first
     armed_group: Actor | None = None  # the armed group it names most
     recent: list[Actor] = field(default_factory=list)  # coded actors named, most recent last
     last_subject: tuple[Actor, ...] = ()
@@ -103,6 +104,12 @@ NOT_ONE_STATE = frozenset("regional international foreign western allied coaliti
 
 def dominant_state(analysis: Analysis) -> Actor | None:
     """The state an article names most often: what "the country" or "the junta" refers to."""
+    ranked = ranked_states(analysis)
+    return ranked[0] if ranked else None
+
+
+def ranked_states(analysis: Analysis) -> tuple[Actor, ...]:
+    """The states an article names, the one it is most about first."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for _, _, entries in analysis.actors:
@@ -111,10 +118,9 @@ def dominant_state(analysis: Analysis) -> Actor | None:
             counts[entry.code] += 1
             names.setdefault(entry.code, entry.text)
     if not counts:
-        return None
+        return ()
     counts[next(iter(names))] += FIRST_MENTION_BONUS  # the lead's first state is what the story is about
-    code, _ = counts.most_common(1)[0]
-    return Actor(names[code], code, "", "state")
+    return tuple(Actor(names[code], code, "", "state") for code, _ in counts.most_common())
 
 
 def dominant_group(analysis: Analysis) -> Actor | None:
@@ -150,6 +156,11 @@ def coordinated(head: Token) -> list[Token]:
     if head.dep_ in ("nsubj", "obj", "nsubj:pass") and head.head.i != head.i:
         found += [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i]
     return found
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb whose clause holds the word."""
+    return next((a for a in token.ancestors if is_verb(a)), None)
 
 
 def actor_kind(entry: ActorEntry) -> str:
@@ -446,7 +457,8 @@ class SentenceActors:
         kind = span[2] if span else "previous_actor"
         context = self.context
         if kind == "dominant_state":
-            return replace(context.dominant, text=text, sector=sector) if context.dominant else Actor(text, "", sector, "generic")
+            story = self.story_state(token)
+            return replace(story, text=text, sector=sector) if story else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":
             found = self.earlier_organisation(token) or context.last_organisation()
             return replace(found, text=text) if found else None
@@ -462,6 +474,16 @@ class SentenceActors:
         if context.last_subject:
             return replace(context.last_subject[0], text=text)
         return replace(context.recent[-1], text=text) if context.recent else None
+
+    def story_state(self, token: Token) -> Actor | None:
+        """The state "the junta" or "the country" stands for: the article's main state, unless
+        its clause names that state only after the anaphor ("the junta revoked its accord with
+        the United States" in a story mostly about the United States): an anaphor looks back."""
+        before = {e.code for i, e in self.actor_at.items() if self.first_token <= i < token.i}
+        clause = clause_verb(token)
+        after = {e.code for i, e in self.actor_at.items() if i > token.i and clause_verb(self.doc[i]) == clause}
+        candidates = self.context.states or ((self.context.dominant,) if self.context.dominant else ())
+        return next((s for s in candidates if s.code in before or s.code not in after), self.context.dominant)
 
     def group_of(self, token: Token) -> tuple[Actor, ...]:
         """All the actors a plural anaphor stands for ("they", "the two countries")."""
@@ -520,6 +542,8 @@ class SentenceActors:
             subject = own_subject(current)
             if subject is None or subject.i == token.i or subject.i in self.subtree_of(token):
                 continue
+            if current == token.head and token.dep_ in ("obj", "iobj", "obl"):
+                continue  # "after Algiers accused it": "it" is not Algiers, which would be "itself"
             if subject.lower_ in PERSONAL_PRONOUNS or subject.i in self.anaphor_at:
                 continue
             actors = tuple(a for a in self.of(subject) if a.code)

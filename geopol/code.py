@@ -100,6 +100,7 @@ MILITARY_TARGET_WORDS = frozenset(
     "target position base camp depot stronghold hideout convoy outpost facility installation "
     "launcher site checkpoint barrack headquarters".split()
 )
+WEAPON_WORDS = frozenset("missile rocket shell artillery bomb mortar drone warplane jet".split())  # "Russian missiles hit ..."
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def code_sentence(
     drafts = [d for d in drafts if keep(d)]
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(drafts)
-    drafts = merge_duplicates(drafts)
+    drafts = drop_partial(merge_duplicates(drafts))
     answer_claims(scene, drafts)
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
@@ -284,7 +285,7 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
     if needs == "captive":
         return any(t.lemma_ in CAPTIVE_WORDS or scene.actors.is_actor_word(t) for t in arguments)
     if needs == "military":
-        return any(t.lemma_ in MILITARY_TARGET_WORDS or is_armed(scene, t) for t in arguments)
+        return any(t.lemma_ in MILITARY_TARGET_WORDS or t.lemma_ in WEAPON_WORDS or is_armed(scene, t) for t in arguments)
     if needs == "recipient":
         _, recipient = participants(scene, cue)
         return any(a.code for a in scene.actors.of(recipient))
@@ -544,9 +545,13 @@ def candidates(word: Token, spec: str) -> list[Token]:
     if spec == "iobj":
         return syntax.children(word, ("iobj",))
     if spec == "comp":
-        found = syntax.complement_subject(word)
-        return [found] if found is not None else []
-    return syntax.obliques(word, (spec,))
+        subject = syntax.complement_subject(word)
+        return [subject] if subject is not None else []
+    phrases = syntax.obliques(word, (spec,))
+    if syntax.is_noun(word):  # "lifted the sanctions imposed on Niger": the participle's phrase
+        participles = [acl for acl in syntax.children(word, ("acl",)) if acl.lemma_ not in THIRD_PARTY_VERBS]
+        phrases += [c for acl in participles for c in syntax.obliques(acl, (spec,))]
+    return phrases
 
 
 # -- drafting ------------------------------------------------------------------------------
@@ -854,7 +859,8 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     if dominant is None or draft.recipients or recipient_word is not None or draft.symmetric:
         return
     codes = {a.code for a in draft.sources if a.code}
-    if not codes or dominant.code in codes or draft.category not in FOCUS_CATEGORIES:
+    visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
+    if not codes or dominant.code in codes or not (draft.category in FOCUS_CATEGORIES or visit):
         return
     draft.recipients = (replace(dominant, text=dominant.text, sector=""),)
 
@@ -1014,6 +1020,30 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
         else:
             kept[key] = draft
     return list(kept.values())
+
+
+def drop_partial(drafts: list[Draft]) -> list[Draft]:
+    """ "IS Sahel claimed the ambush that killed 17 Nigerien soldiers": the killing, with no
+    doer named, is the ambush told again; an event lacking a side goes when another of its
+    category in the sentence has both sides and agrees with it on the side it has."""
+    whole = [d for d in drafts if is_two_sided(d)]
+
+    def covered(draft: Draft) -> bool:
+        sources, recipients = coded(draft.sources), coded(draft.recipients)
+        return any(
+            other.category == draft.category and sources <= coded(other.sources) and recipients <= coded(other.recipients)
+            for other in whole
+        )
+
+    return [d for d in drafts if is_two_sided(d) or d.symmetric or not covered(d)]
+
+
+def is_two_sided(draft: Draft) -> bool:
+    return bool(coded(draft.sources)) and bool(coded(draft.recipients))
+
+
+def coded(actors: tuple[Actor, ...]) -> frozenset[str]:
+    return frozenset(a.code for a in actors if a.code)
 
 
 def in_relative_clause(draft: Draft) -> bool:

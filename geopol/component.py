@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, dominant_state
+from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, ranked_states
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
 from geopol.geocode import WHERE, PlaceMention, locate, place_mentions, refine_article
@@ -63,7 +63,8 @@ class EventCoder:
 
     def code(self, article: Article, doc: Doc) -> list[Event]:
         analysis = analyse(doc, self.matchers)
-        context = ArticleContext(dominant=dominant_state(analysis), armed_group=dominant_group(analysis))
+        states = ranked_states(analysis)
+        context = ArticleContext(dominant=states[0] if states else None, states=states, armed_group=dominant_group(analysis))
         ref = reference_date(article)
         year = article.published.year if article.published else None
         sentences = [s for s in doc.sents if s.text.strip()]

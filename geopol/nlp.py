@@ -142,9 +142,11 @@ def repair(doc: Doc) -> Doc:
     """Put back the misreadings that break the events of news sentences, one repair after
     another (each a pass over the sentence's tree)."""
     for step in (
+        repair_adjective_subject,
         repair_own_subject,
         repair_perfect,
         repair_shared_object,
+        repair_conjoined_accusation,
         repair_expletive,
         repair_neighbouring,
         repair_between,
@@ -153,9 +155,28 @@ def repair(doc: Doc) -> Doc:
         repair_verbless,
         repair_subjectless,
         repair_clause_opener,
+        repair_conjoined_clause,
         repair_relative_conjunct,
+        repair_after_quote,
+        repair_second_subject,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_adjective_subject(doc: Doc) -> Doc:
+    """ "Ukrainian drones struck a refinery" read with "Ukrainian" as the subject of "drones":
+    a noun with no copula has no subject, so an adjective right before it is its modifier."""
+    for word in doc:
+        noun = word.head
+        if (
+            word.dep_ == "nsubj"
+            and word.pos_ == "ADJ"
+            and noun.i == word.i + 1
+            and noun.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "cop" for c in noun.children)
+        ):
+            word.dep_ = "amod"
     return doc
 
 
@@ -216,6 +237,35 @@ def repair_shared_object(doc: Doc) -> Doc:
             verb.head, verb.dep_ = first, "conj"
             noun.head = verb
             doc[verb.i - 1].head, doc[verb.i - 1].dep_ = verb, "cc"
+    return doc
+
+
+def repair_conjoined_accusation(doc: Doc) -> Doc:
+    """ "said it had foiled a coup and accused Ivory Coast of ..." read with "accused" as an
+    adjective of the name joined to the first verb's object: a past verb after "and" does not
+    describe a name; it joins the verb above and takes the name as its object."""
+    for verb in doc:
+        name = verb.head
+        if not (
+            verb.dep_ == "amod"
+            and verb.pos_ == "VERB"
+            and verb.tag_ in ("VBD", "VBN")
+            and verb.i > 0
+            and doc[verb.i - 1].lower_ == "and"
+            and doc[verb.i - 1].head == name
+            and name.pos_ == "PROPN"
+            and name.dep_ == "conj"
+            and name.i > verb.i
+        ):
+            continue
+        first = next((a for a in name.ancestors if a.pos_ == "VERB"), None)
+        if first is None:
+            continue
+        verb.head, verb.dep_ = first, "conj"
+        name.head, name.dep_ = verb, "obj"
+        doc[verb.i - 1].head, doc[verb.i - 1].dep_ = verb, "cc"
+        for clause in [c for c in name.children if c.i > name.i and c.dep_ == "acl"]:
+            clause.head, clause.dep_ = verb, "advcl"
     return doc
 
 
@@ -305,10 +355,12 @@ def repair_clause_opener(doc: Doc) -> Doc:
     phrase and "expelled" joined to the main verb: the noun is the subject of a clause that
     "after" opens. A subject the verb had before that phrase goes back to the main verb."""
     for verb in doc:
-        if verb.dep_ not in ("conj", "ccomp") or verb.tag_ not in FINITE or any(c.dep_ == "cc" for c in verb.children):
+        if verb.dep_ not in ("conj", "ccomp", "advcl") or verb.tag_ not in FINITE or any(c.dep_ == "cc" for c in verb.children):
             continue
         noun = next((t for t in doc[: verb.i] if opened_phrase(t) and max(d.i for d in t.subtree) == verb.i - 1), None)
         if noun is None or noun in verb.ancestors or any(c.dep_ in SUBJECTS and c.i > noun.i for c in verb.children):
+            continue
+        if verb.dep_ == "advcl" and any(c.dep_ in SUBJECTS for c in verb.children):
             continue
         main = verb.head
         for old in [c for c in verb.children if c.dep_ in SUBJECTS]:
@@ -317,7 +369,60 @@ def repair_clause_opener(doc: Doc) -> Doc:
         opener = next(c for c in noun.children if c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS)
         noun.head, noun.dep_ = verb, "nsubj"
         opener.head, opener.dep_ = verb, "mark"
-        verb.dep_ = "advcl"
+        verb.dep_ = "advcl"  # "after Bamako accused it": an adverbial clause that lacked its subject
+    return doc
+
+
+def repair_conjoined_clause(doc: Doc) -> Doc:
+    """ "Bamako cut ties with Kyiv and Niger followed suit" read with Niger joined to Kyiv and
+    "followed" hung on "cut": a name after "and" right before a finite verb that lacks a
+    subject is that verb's subject, and the verb a second clause joined by the "and"."""
+    for verb in doc:
+        if verb.dep_ not in ("ccomp", "conj", "parataxis") or verb.tag_ not in FINITE or verb.head.i > verb.i:
+            continue
+        if any(c.dep_ in SUBJECTS or c.dep_ == "cc" for c in verb.children):
+            continue
+        name = doc[verb.i - 1] if verb.i > 0 else None
+        if name is None or name.pos_ != "PROPN" or name.dep_ != "conj" or name.head.i >= name.i:
+            continue
+        joiner = next((c for c in name.children if c.dep_ == "cc" and c.lower_ == "and" and c.i == name.i - 1), None)
+        if joiner is None or verb.head not in name.ancestors:
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+        joiner.head = verb
+        verb.dep_ = "conj"
+    return doc
+
+
+CLOSING_QUOTES = frozenset({"”", "''", '"'})
+
+
+def repair_after_quote(doc: Doc) -> Doc:
+    """'Bazoum said, "I write this as a hostage" and urged the U.S. to help' read with
+    "urged" joined to the quoted verb: a verb joined after the closing quote is the
+    speaker's, joined to the verb of saying."""
+    for verb in doc:
+        quoted = verb.head
+        if verb.dep_ != "conj" or quoted.dep_ != "ccomp" or quoted.head.i > quoted.i or verb.i < quoted.i:
+            continue
+        closing = [t for t in doc[quoted.i + 1 : verb.i] if t.text in CLOSING_QUOTES]
+        opening = [t for t in doc[quoted.head.i + 1 : quoted.i] if t.text in ("“", "``", '"')]
+        if closing and opening and not any(c.dep_ in SUBJECTS for c in verb.children):
+            verb.head = quoted.head
+    return doc
+
+
+def repair_second_subject(doc: Doc) -> Doc:
+    """ "A team led by Kenya's foreign minister Musalia Mudavadi met ..." read with two
+    subjects: a name right after the first subject's last noun is that noun's name."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) < 2:
+            continue
+        first, name = subjects[0], subjects[1]
+        noun = doc[name.i - 1] if name.i > 0 else None
+        if name.pos_ == "PROPN" and noun is not None and noun.pos_ == "NOUN" and noun in first.subtree:
+            name.head, name.dep_ = noun, "appos"
     return doc
 
 
@@ -383,6 +488,9 @@ def repair_neighbouring(doc: Doc) -> Doc:
         if place is None:
             continue
         top, relation = word.head, NOMINAL_RELATION.get(word.dep_, word.dep_)
+        listed = listed_before(word)
+        if relation == "conj" and listed is not None:
+            top = listed  # "to France, Togo and neighboring Nigeria": the last of a list of names
         for child in [c for c in word.children if c != place]:
             child.head = place
             if child.dep_ == "mark":
@@ -390,6 +498,17 @@ def repair_neighbouring(doc: Doc) -> Doc:
         place.head, place.dep_ = top, relation
         word.head, word.dep_ = place, "amod"
     return doc
+
+
+def listed_before(word: Token) -> Token | None:
+    """The first name of the list that "and <word>" ends ("France, Togo and ..."), if any."""
+    doc = word.doc
+    if word.i < 2 or doc[word.i - 1].lower_ not in ("and", "or") or doc[word.i - 2].pos_ != "PROPN":
+        return None
+    last = doc[word.i - 2]
+    while last.dep_ in ("flat", "compound") and last.head.i > last.i - 3 and last.head != last:
+        last = last.head
+    return last.head if last.dep_ == "conj" else last
 
 
 def repair_verbless(doc: Doc) -> Doc:
@@ -411,8 +530,28 @@ def repair_verbless(doc: Doc) -> Doc:
         if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
             promote(verb, root)
             continue
+        if named_relative(root, clause):
+            continue
         named_before_verb(root)
     return doc
+
+
+def named_relative(root: Token, clause: list[Token]) -> bool:
+    """ "A delegation led by Nigeria's former ruler Abdulsalami Abubakar met Tiani" read with
+    "Abubakar met Tiani" as a relative clause of "ruler": a finite verb with no relative word,
+    whose subject is the name right after the noun, is the predicate; the name is the noun's."""
+    for verb in clause:
+        if verb.dep_ != "acl:relcl" or verb.tag_ not in FINITE or verb.i < root.i:
+            continue
+        if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
+            continue
+        noun = verb.head
+        name = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i == noun.i + 1), None)
+        if name is not None:
+            name.head, name.dep_ = noun, "appos"
+            promote(verb, root)
+            return True
+    return False
 
 
 def object_after(verb: Token, root: Token) -> bool:

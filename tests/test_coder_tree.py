@@ -672,3 +672,67 @@ def test_strikes_counted_in_dozens_are_the_doers_and_a_campaign_since_a_month_is
 
 def test_fighters_sent_abroad_are_military_aid():
     assert ("AID", "IRN", "SYR") in dyads(code_text("Iran sent fighters to Syria in 2015."))
+
+
+def test_a_demonym_read_as_the_subject_of_its_noun_still_names_the_attacker():
+    events = code_text("Russian missiles hit a power plant in Ukraine's Kharkiv region on Friday, officials said.")
+    assert ("ASSAULT", "RUS", "UKR") in dyads(events)
+    assert "UKR" not in codes(events, "sources")
+
+
+def test_an_accusation_joined_by_and_after_a_report_keeps_its_speaker():
+    text = "Burkina Faso's junta said it had foiled a coup attempt and accused Ivory Coast of harbouring the plotters."
+    assert ("DISAPPROVE", "BFA", "CIV") in dyads(code_text(text))
+
+
+def test_the_subject_after_a_clause_opener_is_the_accuser():
+    text = "Morocco recalled its envoy on Friday after Algiers accused it of spying."
+    assert ("DISAPPROVE", "DZA", "MAR") in dyads(code_text(text))
+
+
+def test_a_state_named_after_and_before_its_own_verb_is_not_the_first_verb_s_recipient():
+    events = code_text("Ghana cut ties with Taiwan and Senegal followed suit.")
+    assert dyads([e for e in events if e.category == "SANCTION"]) == {("SANCTION", "GHA", "TWN")}
+
+
+def test_the_junta_is_not_the_state_named_after_it_in_a_story_about_that_state():
+    text = (
+        "The United States will pull its troops out of Niger, US officials said. "
+        "The United States had spent $110 million on the drone base. "
+        "In March, the junta revoked its military accord with the United States."
+    )
+    revoked = [e for e in code_text(text) if "revoked" in e.cue]
+    assert {e.category for e in revoked} == {"SANCTION"}
+    assert codes(revoked, "sources") == {"NER"} and codes(revoked, "recipients") == {"USA"}
+
+
+def test_an_attack_told_again_in_a_relative_clause_is_one_event():
+    events = code_text("Al-Shabaab claimed the attack that killed 12 Kenyan soldiers near the Somali border.")
+    assert ("ASSAULT", "SHABAAB", "KEN") in dyads(events) or ("FIGHT", "SHABAAB", "KEN") in dyads(events)
+    assert all(e.sources and e.recipients for e in events)
+
+
+def test_a_verb_after_a_closing_quote_is_the_speaker_s():
+    text = 'In a speech broadcast on state television, Tiani said, "We are not afraid" and urged Russia and its partners to help.'
+    assert ("DEMAND", "NER", "RUS") in dyads(code_text(text))
+
+
+def test_a_delegation_led_by_a_named_minister_is_the_minister_s_state():
+    events = code_text("A team led by Kenya's foreign minister Musalia Mudavadi met South Sudan's president in Juba on Monday.")
+    assert ("CONSULT", "KEN", "SSD") in dyads(events)
+
+
+def test_the_target_of_measures_named_in_a_participle_is_the_recipient_of_lifting_them():
+    assert ("CONCEDE", "EU", "SYR") in dyads(code_text("The EU eased the sanctions imposed on Syria under Assad."))
+
+
+def test_a_neighbouring_state_at_the_end_of_a_list_is_listed_with_the_others():
+    events = code_text("Mali recalled its ambassadors to Algeria, Morocco and neighbouring Mauritania.")
+    assert {"DZA", "MAR", "MRT"} <= codes(events, "recipients")
+
+
+def test_drills_blocking_ships_and_deadlines_to_leave_are_coded():
+    assert code_text("Russia and China held joint naval drills in the Sea of Japan.")
+    assert ("COERCE", "CHN", "PHL") in dyads(code_text("Chinese coast guard ships blocked a Philippine supply boat on Sunday."))
+    assert ("SANCTION", "SRB", "HRV") in dyads(code_text("Serbia gave the Croatian ambassador 72 hours to leave the country."))
+    assert ("SUPPORT", "ERI+ETH", "") in dyads(code_text("Ethiopia and Eritrea initialled a border agreement in Asmara."))
