@@ -529,6 +529,8 @@ def actor_within(
             for c in syntax.obliques(acl, ("with", "by"))
         ]
         for child in syntax.obliques(word, through) + partners:
+            if is_reason(child):
+                continue  # "targeted a base in solidarity with Palestinians": not the target
             found, coded = actor_within(scene, child, avoid, depth + 1, preps)
             if found is not None and coded:
                 return found, True
@@ -906,7 +908,7 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     it happens, or failing a place, the country the article is about."""
     context, actors = scene.actors.context, scene.actors
     if draft.category == "PROTEST" and not any(a.code for a in draft.recipients):
-        here = {actors.place_countries[i] for i in actors.place_countries if i in subtree_indices(draft.predicate)}
+        here = {actors.place_countries[i] for i in actors.place_countries if i in scene_indices(draft.predicate)}
         if len(here) == 1 and not here & {a.code for a in draft.sources}:  # "rioted at a jail in Israel"
             code = here.pop()
             draft.recipients = (Actor(code, code, "", "state"),)
@@ -917,12 +919,40 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named
     source_codes = {a.code for a in draft.sources}
-    countries = {actors.place_countries[i] for i in actors.place_countries if i in subtree_indices(draft.predicate)}
-    if not countries and context.dominant is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):
-        countries = {context.dominant.code}
+    countries = {actors.place_countries[i] for i in actors.place_countries if i in scene_indices(draft.predicate)}
+    story = story_state_outside(scene, draft)
+    if not countries and story is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):
+        countries = {story}
     if len(countries) == 1 and not countries & source_codes and source_codes - {""}:
         code = countries.pop()
         draft.recipients = (Actor(code, code, "", "state"),)
+
+
+def story_state_outside(scene: Scene, draft: Draft) -> str | None:
+    """The article's main state, unless the attacker's own phrase names it ("the M23 group,
+    which experts say is backed by Rwanda"): the group's backer is not its target."""
+    actors = scene.actors
+    inside = {actors.actor_at[i].code for i in subtree_indices(draft.source_word) if i in actors.actor_at}
+    dominant = actors.context.dominant
+    return dominant.code if dominant is not None and dominant.code not in inside else None
+
+
+# "in solidarity with Palestinians in Gaza", "in response to ...": why it was done, not where
+REASON_NOUNS = frozenset({"solidarity", "response", "retaliation", "revenge", "protest", "support", "reprisal"})
+
+
+def scene_indices(predicate: Token | None) -> set[int]:
+    """The words of a clause that can say where its act happened: not its reasons."""
+    words = subtree_indices(predicate)
+    for i in list(words):
+        reason = predicate.doc[i] if predicate is not None else None
+        if reason is not None and is_reason(reason):
+            words -= subtree_indices(reason)
+    return words
+
+
+def is_reason(word: Token) -> bool:
+    return word.dep_ in ("obl", "nmod", "advcl") and word.lemma_ in REASON_NOUNS and syntax.case_of(word) == "in"
 
 
 def subtree_indices(word: Token | None) -> set[int]:

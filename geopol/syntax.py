@@ -204,6 +204,8 @@ def negated(token: Token) -> bool:
             return True
         if child.dep_ == "advmod" and child.morph.get("Polarity", []) == ["Neg"]:
             return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return True  # "would no longer send weapons"
     return False
 
 

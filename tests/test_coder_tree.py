@@ -736,3 +736,23 @@ def test_drills_blocking_ships_and_deadlines_to_leave_are_coded():
     assert ("COERCE", "CHN", "PHL") in dyads(code_text("Chinese coast guard ships blocked a Philippine supply boat on Sunday."))
     assert ("SANCTION", "SRB", "HRV") in dyads(code_text("Serbia gave the Croatian ambassador 72 hours to leave the country."))
     assert ("SUPPORT", "ERI+ETH", "") in dyads(code_text("Ethiopia and Eritrea initialled a border agreement in Asmara."))
+
+
+def test_the_backer_named_in_a_rebel_group_s_description_is_not_its_target():
+    text = "Fighters of the FDLR, which Kinshasa is accused of arming, attacked a village in the hills, residents said."
+    assert "COD" not in codes([e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")], "recipients")
+
+
+def test_what_an_attack_was_done_in_solidarity_with_is_not_where_it_hit():
+    events = code_text("Iraqi militias said they had targeted a base in solidarity with Palestinians in Gaza.")
+    assert "PSE" not in codes(events, "recipients")
+
+
+def test_no_longer_sending_weapons_is_not_a_promise_to_send_them():
+    events = code_text("Hungary's foreign minister said his government would no longer send weapons to Ukraine.")
+    assert not [e for e in events if e.category in ("AID", "AGREE")]
+
+
+def test_an_aid_package_for_a_state_is_aid():
+    events = code_text("Canada announced a new military aid package for Ukraine on Tuesday.")
+    assert ("AID", "CAN", "UKR") in dyads(events)
