@@ -158,6 +158,9 @@ def coordinated(head: Token) -> list[Token]:
     return found
 
 
+DETERMINING = frozenset({"det", "nmod:poss", "nummod", "compound"})
+
+
 def clause_verb(token: Token) -> Token | None:
     """The verb whose clause holds the word."""
     return next((a for a in token.ancestors if is_verb(a)), None)
@@ -277,6 +280,8 @@ class SentenceActors:
             return None
         if any(t.lower_ in EXCLUDING for t in (head.head, *head.children) if t.i < head.i):
             return None  # "defence chiefs from ECOWAS countries excluding Mali": not Mali
+        if head.lower_ == "force" and not any(c.dep_ in DETERMINING for c in head.children):
+            return None  # "threatened to use force", "military force": a means, not a body of troops
         role = self.role_in_phrase(head)
         sector = role.sector if role else ""
         text = self.text(head)

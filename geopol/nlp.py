@@ -530,7 +530,7 @@ def repair_verbless(doc: Doc) -> Doc:
         if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
             promote(verb, root)
             continue
-        if named_relative(root, clause):
+        if named_relative(root, clause) or name_then_past(root):
             continue
         named_before_verb(root)
     return doc
@@ -552,6 +552,26 @@ def named_relative(root: Token, clause: list[Token]) -> bool:
             promote(verb, root)
             return True
     return False
+
+
+def name_then_past(root: Token) -> bool:
+    """ "Senegal summoned Ukraine's ambassador" read as one noun phrase with "summoned" as an
+    adjective: a word in -ed right after the name that opens a verbless sentence is its verb."""
+    doc = root.doc
+    names = 0
+    while names < root.i and doc[names].pos_ == "PROPN":
+        names += 1
+    if names == 0 or names >= root.i:
+        return False
+    verb = doc[names]
+    if not verb.lower_.endswith("ed") or verb.pos_ not in ("ADJ", "VERB") or verb.dep_ != "amod":
+        return False
+    verb.pos_, verb.tag_ = "VERB", "VBD"
+    promote(verb, doc[names - 1], obj=root)
+    for name in doc[: names - 1]:
+        if name.head.i >= names:
+            name.head, name.dep_ = doc[names - 1], "compound"
+    return True
 
 
 def object_after(verb: Token, root: Token) -> bool:

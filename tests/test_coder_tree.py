@@ -756,3 +756,13 @@ def test_no_longer_sending_weapons_is_not_a_promise_to_send_them():
 def test_an_aid_package_for_a_state_is_aid():
     events = code_text("Canada announced a new military aid package for Ukraine on Tuesday.")
     assert ("AID", "CAN", "UKR") in dyads(events)
+
+
+def test_a_past_verb_read_as_an_adjective_after_the_opening_name_is_the_verb():
+    events = code_text("Senegal summoned Ukraine's ambassador over a video posted by the embassy in support of the rebels.")
+    assert ("DISAPPROVE", "SEN", "UKR") in dyads(events)
+
+
+def test_force_as_a_means_is_not_a_party():
+    events = code_text("The AU chiefs met in Accra and threatened to use force if the president was not freed.")
+    assert not any(a.text == "force" for e in events for a in (*e.sources, *e.recipients))
