@@ -486,9 +486,16 @@ class SentenceActors:
         the United States" in a story mostly about the United States): an anaphor looks back."""
         before = {e.code for i, e in self.actor_at.items() if self.first_token <= i < token.i}
         clause = clause_verb(token)
-        after = {e.code for i, e in self.actor_at.items() if i > token.i and clause_verb(self.doc[i]) == clause}
+        after = {e.code for i, e in self.actor_at.items() if i > token.i and self.party_in(self.doc[i], clause)}
         candidates = self.context.states or ((self.context.dominant,) if self.context.dominant else ())
-        return next((s for s in candidates if s.code in before or s.code not in after), self.context.dominant)
+        return next((s for s in candidates if s.code in before or s.code not in after), None)
+
+    def party_in(self, word: Token, clause: Token | None) -> bool:
+        """Does the word name another party of the clause, not where it happens ("in Haiti")?"""
+        top = word
+        while top.dep_ in ("flat", "compound", "amod", "nmod:poss") and top.head != top:
+            top = top.head
+        return clause_verb(word) == clause and case_of(top) not in ("in", "at", "across", "throughout")
 
     def group_of(self, token: Token) -> tuple[Actor, ...]:
         """All the actors a plural anaphor stands for ("they", "the two countries")."""

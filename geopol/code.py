@@ -166,7 +166,9 @@ def code_sentence(
     merge_instruments(scene, drafts)
     govern(scene, drafts)
     drafts = [
-        d for d in drafts if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d) and not ongoing(d)
+        d
+        for d in drafts
+        if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d) and not ongoing(d) and not described(d)
     ]
     for draft in drafts:
         combat(draft)
@@ -742,13 +744,40 @@ def ongoing(draft: Draft) -> bool:
     months": a state that has lasted some time is background, not an event of the day."""
     predicate = syntax.predicate(draft.cue.anchor)
     verb = predicate if syntax.is_verb(predicate) else syntax.clause_verb(predicate)  # "have carried out strikes since"
-    if verb is None or "have" not in syntax.auxiliaries(verb):
+    if verb is None:
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+        return True  # "jihadists regularly carry out attacks": what they do, not what they did
+    if "have" not in syntax.auxiliaries(verb):
+        return False
+    spans = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod")]
+    spans += [c for c in predicate.children if c.dep_ == "nmod" and is_recent_span(c)]  # "attacks ... in recent years"
     return any(
-        (case_of_child(c) == "since" and is_time(c)) or (case_of_child(c) == "for" and is_duration(c))
-        for c in verb.children
-        if c.dep_ in ("obl", "obl:tmod")
+        (case_of_child(c) == "since" and is_time(c)) or (case_of_child(c) == "for" and is_duration(c)) or is_recent_span(c)
+        for c in spans
     )
+
+
+HABITUAL = frozenset("regularly routinely often frequently usually typically sometimes occasionally habitually".split())
+
+
+def is_recent_span(word: Token) -> bool:
+    """ "in recent years", "over the past decade", "over the years": a stretch up to now."""
+    if case_of_child(word) not in ("in", "over", "during") or word.lemma_ not in ("year", "month", "decade", "week"):
+        return False
+    return word.tag_ == "NNS" or any(c.lower_ in ("recent", "past", "last") for c in word.children)
+
+
+STATIVE_NOUNS = frozenset("recipient beneficiary supplier provider donor source destination hub partner user".split())
+
+
+def described(draft: Draft) -> bool:
+    """ "Niger had been the largest recipient of US security assistance": an act named inside
+    what something is described as is a standing fact, not an event of the day."""
+    anchor = draft.cue.anchor
+    if not syntax.is_noun(anchor):
+        return False
+    return any(a.lemma_ in STATIVE_NOUNS and any(c.dep_ == "cop" for c in a.children) for a in list(anchor.ancestors)[:3])
 
 
 def is_duration(word: Token) -> bool:

@@ -766,3 +766,19 @@ def test_a_past_verb_read_as_an_adjective_after_the_opening_name_is_the_verb():
 def test_force_as_a_means_is_not_a_party():
     events = code_text("The AU chiefs met in Accra and threatened to use force if the president was not freed.")
     assert not any(a.text == "force" for e in events for a in (*e.sources, *e.recipients))
+
+
+def test_habits_and_records_over_recent_years_are_not_events_of_the_day():
+    assert not code_text("Armed groups routinely attack convoys on the road between Gao and Menaka.")
+    assert not code_text("The group has also carried out attacks in northern Ghana and Togo in recent years.")
+    assert code_text("The group carried out an attack in northern Togo on Tuesday.")
+
+
+def test_being_the_largest_recipient_of_aid_is_not_an_aid_event():
+    assert not code_text("Egypt has been the second-largest recipient of US military aid for decades.")
+    assert not code_text("Jordan was the largest recipient of German development assistance in the region.")
+
+
+def test_the_junta_is_not_the_state_whose_troops_it_expels():
+    events = code_text("The junta, which took power in August, has since expelled Danish troops and diplomats.")
+    assert "DNK" not in codes(events, "sources")
