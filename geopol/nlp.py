@@ -423,6 +423,11 @@ def repair_second_subject(doc: Doc) -> Doc:
         noun = doc[name.i - 1] if name.i > 0 else None
         if name.pos_ == "PROPN" and noun is not None and noun.pos_ == "NOUN" and noun in first.subtree:
             name.head, name.dep_ = noun, "appos"
+        elif name.pos_ == "PROPN" and first.pos_ == "PROPN" and noun is not None and noun.text == ",":
+            last = max(t.i for t in first.subtree)
+            if last == noun.i - 1:  # "South Africa, Malawi and Tanzania have sent troops": one list
+                name.head, name.dep_ = first, "conj"
+                noun.head = name
     return doc
 
 
@@ -491,6 +496,10 @@ def repair_neighbouring(doc: Doc) -> Doc:
         listed = listed_before(word)
         if relation == "conj" and listed is not None:
             top = listed  # "to France, Togo and neighboring Nigeria": the last of a list of names
+        if relation == "obl" and top.i == word.i - 1 and top.pos_ == "VERB" and not any(c.dep_ == "obj" for c in top.children):
+            relation = "obj"  # "accused neighboring Rwanda of sending troops"
+            for clause in [c for c in word.children if c.dep_ == "advcl"]:
+                clause.head = top
         for child in [c for c in word.children if c != place]:
             child.head = place
             if child.dep_ == "mark":
@@ -524,6 +533,14 @@ def repair_verbless(doc: Doc) -> Doc:
         verb = next((t for t in clause if t.i > root.i and t.dep_ == "amod" and t.tag_ in ("VBD", "VBN")), None)
         if verb is not None and object_after(verb, root):
             promote(verb, root, obj=verb.head)
+            continue
+        named = name_after(verb, root) if verb is not None else None
+        if verb is not None and named is not None:
+            promote(verb, root, obj=named)
+            for late in [c for c in root.children if c.i > named.i]:
+                late.head = named if late.dep_ == "conj" else verb  # "... and Rwandan President Paul Kagame to talks"
+                if late.dep_ == "nmod":
+                    late.dep_ = "obl"
             continue
         # "Thousands of protesters rallied in Bamako": the verb hung on the root as a clause of it
         verb = next((t for t in root.children if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.i > root.i), None)
@@ -585,6 +602,24 @@ def object_after(verb: Token, root: Token) -> bool:
         and noun.dep_ in ("nmod", "appos", "obj")
         and all(t.head == noun and t.dep_ in ("amod", "compound", "det", "nummod") for t in between)
     )
+
+
+NAME_PARTS = frozenset({"compound", "flat", "nmod:desc", "amod"})
+
+
+def name_after(verb: Token, root: Token) -> Token | None:
+    """ "Angolan President Joao Lourenco, the AU's mediator, invited Congolese President Felix
+    Tshisekedi and ... to talks" read with "invited" inside the next name, joined to the root:
+    the whole name after the past verb, which hangs on the root."""
+    top = verb.head
+    while top.dep_ in NAME_PARTS and top.head.i > top.i:
+        top = top.head
+    if top.i <= verb.i or top.head != root or top.dep_ not in ("conj", "appos") or top.pos_ != "PROPN":
+        return None
+    inside = {t.i for t in top.subtree}
+    if not all(t.i in inside for t in root.doc[verb.i + 1 : top.i]) or root.doc[verb.i - 1].text != ",":
+        return None
+    return top
 
 
 def named_before_verb(root: Token) -> None:

@@ -782,3 +782,24 @@ def test_being_the_largest_recipient_of_aid_is_not_an_aid_event():
 def test_the_junta_is_not_the_state_whose_troops_it_expels():
     events = code_text("The junta, which took power in August, has since expelled Danish troops and diplomats.")
     assert "DNK" not in codes(events, "sources")
+
+
+def test_neighbouring_after_a_verb_is_the_verb_s_object():
+    text = (
+        "Ethiopia's government on Friday accused neighboring Eritrea of sending troops across the border to back Tigrayan rebels."
+    )
+    assert ("DISAPPROVE", "ETH", "ERI") in dyads(code_text(text))
+
+
+def test_subjects_listed_with_commas_act_together():
+    events = code_text("Kenya, Uganda and Burundi have sent troops to Somalia as part of an African force.")
+    assert {"KEN", "UGA", "BDI"} <= codes(events, "sources")
+
+
+def test_a_verb_read_inside_the_name_after_an_apposition_is_the_verb():
+    text = (
+        "Angolan President Joao Lourenco, the African Union's mediator, invited Congolese President "
+        "Felix Tshisekedi and Rwandan President Paul Kagame to talks in Luanda next month."
+    )
+    events = code_text(text)
+    assert codes(events, "sources") == {"AGO"} and {"COD", "RWA"} <= codes(events, "recipients")
