@@ -891,6 +891,12 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
         return
     codes = {a.code for a in draft.sources if a.code}
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
+    if visit:
+        places = {scene.actors.place_countries[i] for i in scene_indices(draft.predicate) if i in scene.actors.place_countries}
+        if len(places - codes) == 1:  # "the second visit by a French minister" in Beirut: to Lebanon
+            code = (places - codes).pop()
+            draft.recipients = (Actor(code, code, "", "state"),)
+            return
     if not codes or dominant.code in codes or not (draft.category in FOCUS_CATEGORIES or visit):
         return
     draft.recipients = (replace(dominant, text=dominant.text, sector=""),)

@@ -727,8 +727,12 @@ def test_the_target_of_measures_named_in_a_participle_is_the_recipient_of_liftin
 
 
 def test_a_neighbouring_state_at_the_end_of_a_list_is_listed_with_the_others():
-    events = code_text("Mali recalled its ambassadors to Algeria, Morocco and neighbouring Mauritania.")
-    assert {"DZA", "MAR", "MRT"} <= codes(events, "recipients")
+    text = (
+        "Chad announced the end of functions for its ambassadors to Sudan, Libya, Cameroon and neighboring Niger, "
+        "which is hosting the talks."
+    )
+    sanctions = [e for e in code_text(text) if e.category == "SANCTION"]
+    assert {"SDN", "LBY", "CMR", "NER"} == codes(sanctions, "recipients")
 
 
 def test_drills_blocking_ships_and_deadlines_to_leave_are_coded():
@@ -803,3 +807,13 @@ def test_a_verb_read_inside_the_name_after_an_apposition_is_the_verb():
     )
     events = code_text(text)
     assert codes(events, "sources") == {"AGO"} and {"COD", "RWA"} <= codes(events, "recipients")
+
+
+def test_a_visit_with_no_host_named_is_to_the_country_where_it_takes_place():
+    text = (
+        "Israel struck targets in southern Lebanon overnight, the Israeli army said. "
+        "Israel said the strikes hit weapons depots. "
+        "Egypt's foreign minister arrived in Beirut on Monday, the second visit by an Egyptian minister this month."
+    )
+    visits = [e for e in code_text(text) if e.category == "CONSULT"]
+    assert visits and codes(visits, "recipients") == {"LBN"}
