@@ -172,6 +172,7 @@ def code_sentence(
     ]
     for draft in drafts:
         combat(draft)
+        official_protest(draft)
         threat_target(scene, draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
@@ -772,11 +773,13 @@ STATIVE_NOUNS = frozenset("recipient beneficiary supplier provider donor source 
 
 
 def described(draft: Draft) -> bool:
-    """ "Niger had been the largest recipient of US security assistance": an act named inside
-    what something is described as is a standing fact, not an event of the day."""
+    """ "Niger had been the largest recipient of US security assistance", "has a defence treaty
+    with": an act named inside what something is or has is a standing fact, not an event."""
     anchor = draft.cue.anchor
     if not syntax.is_noun(anchor):
         return False
+    if anchor.dep_ == "obj" and anchor.head.lemma_ == "have" and anchor.head.pos_ == "VERB":
+        return True  # "the United States, which has a mutual defence treaty with the Philippines"
     return any(a.lemma_ in STATIVE_NOUNS and any(c.dep_ == "cop" for c in a.children) for a in list(anchor.ancestors)[:3])
 
 
@@ -904,6 +907,14 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
 
 def armed(actor: Actor) -> bool:
     return actor.kind == "armed_group" or actor.sector in ARMED_SECTORS
+
+
+def official_protest(draft: Draft) -> None:
+    """ "The foreign ministry summoned an official to protest against the incident": a
+    government protests in words, which is disapproval, not a demonstration."""
+    coded = [a for a in draft.sources if a.code]
+    if draft.category == "PROTEST" and draft.cue.anchor.lemma_ == "protest" and coded and all(a.sector == "GOV" for a in coded):
+        draft.category = "DISAPPROVE"
 
 
 def combat(draft: Draft) -> None:

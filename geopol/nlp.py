@@ -142,6 +142,7 @@ def repair(doc: Doc) -> Doc:
     """Put back the misreadings that break the events of news sentences, one repair after
     another (each a pass over the sentence's tree)."""
     for step in (
+        repair_title_root,
         repair_adjective_subject,
         repair_own_subject,
         repair_perfect,
@@ -153,6 +154,7 @@ def repair(doc: Doc) -> Doc:
         repair_like_conjuncts,
         repair_paired_subject,
         repair_verbless,
+        repair_named_relative,
         repair_subjectless,
         repair_clause_opener,
         repair_conjoined_clause,
@@ -161,6 +163,22 @@ def repair(doc: Doc) -> Doc:
         repair_second_subject,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_title_root(doc: Doc) -> Doc:
+    """ "Chinese Foreign Ministry spokesperson Lin Jian said ..." read as two sentences, the
+    title a root of its own: a noun root right before the name that is the later verb's
+    subject is that name's title."""
+    for title in doc:
+        if title.dep_ != "ROOT" or title.pos_ != "NOUN" or title.i + 1 >= len(doc):
+            continue
+        name = doc[title.i + 1]
+        while name.dep_ in ("flat", "compound", "amod") and name.head.i > name.i and name.head.pos_ == "PROPN":
+            name = name.head
+        verb = name.head
+        if name.pos_ == "PROPN" and name.dep_ in ("nsubj", "nsubj:pass") and verb.dep_ == "ROOT" and verb.i > name.i:
+            title.head, title.dep_ = name, "compound"
     return doc
 
 
@@ -547,28 +565,35 @@ def repair_verbless(doc: Doc) -> Doc:
         if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
             promote(verb, root)
             continue
-        if named_relative(root, clause) or name_then_past(root):
+        if name_then_past(root):
             continue
         named_before_verb(root)
     return doc
 
 
-def named_relative(root: Token, clause: list[Token]) -> bool:
-    """ "A delegation led by Nigeria's former ruler Abdulsalami Abubakar met Tiani" read with
-    "Abubakar met Tiani" as a relative clause of "ruler": a finite verb with no relative word,
-    whose subject is the name right after the noun, is the predicate; the name is the noun's."""
-    for verb in clause:
-        if verb.dep_ != "acl:relcl" or verb.tag_ not in FINITE or verb.i < root.i:
-            continue
-        if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
-            continue
-        noun = verb.head
-        name = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i == noun.i + 1), None)
-        if name is not None:
-            name.head, name.dep_ = noun, "appos"
-            promote(verb, root)
-            return True
-    return False
+def repair_named_relative(doc: Doc) -> Doc:
+    """ "A delegation led by Nigeria's former ruler Abdulsalami Abubakar met Tiani" and
+    "... ministry spokesperson Lin Jian said" read with the name's verb as a relative clause of
+    the noun before the name: a finite verb with no relative word, whose subject is the name
+    right after that noun, is the predicate of a sentence whose root is a noun."""
+    for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        for verb in list(root.subtree):
+            if verb.dep_ != "acl:relcl" or verb.tag_ not in FINITE or verb.i < root.i:
+                continue
+            if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
+                continue
+            noun = verb.head
+            name = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if name is None or min(t.i for t in name.subtree) != noun.i + 1:
+                continue
+            if noun == root and noun.pos_ == "NOUN":  # "spokesperson Lin Jian said": the noun is the name's title
+                promote(verb, name)
+                noun.head, noun.dep_ = name, "compound"
+            else:
+                name.head, name.dep_ = noun, "appos"
+                promote(verb, root)
+            break
+    return doc
 
 
 def name_then_past(root: Token) -> bool:

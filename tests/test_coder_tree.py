@@ -817,3 +817,28 @@ def test_a_visit_with_no_host_named_is_to_the_country_where_it_takes_place():
     )
     visits = [e for e in code_text(text) if e.category == "CONSULT"]
     assert visits and codes(visits, "recipients") == {"LBN"}
+
+
+def test_a_spokesperson_s_title_before_the_name_codes_the_speaker():
+    text = (
+        "Chinese Foreign Ministry spokesperson Lin Jian said the Philippines was colluding with external forces "
+        "and warned Manila not to provoke further."
+    )
+    assert ("THREATEN", "CHN", "PHL") in dyads(code_text(text))
+
+
+def test_a_government_protesting_in_words_disapproves():
+    events = code_text("Vietnam's foreign ministry summoned a Chinese diplomat to protest against the seizure of its fishermen.")
+    assert "PROTEST" not in {e.category for e in events}
+    assert ("DISAPPROVE", "VNM", "CHN") in dyads(events)
+    assert "PROTEST" in {e.category for e in code_text("Hundreds of Vietnamese protested outside the Chinese embassy in Hanoi.")}
+
+
+def test_having_a_treaty_is_not_an_event():
+    events = code_text("Japan, which has a security treaty with the United States, condemned the missile launch.")
+    assert "COOPERATE" not in {e.category for e in events}
+
+
+def test_an_island_in_a_place_name_is_not_iceland():
+    events = code_text("Chinese ships blocked a Philippine boat near Thitu Island, which Beijing calls Zhongye Island.")
+    assert "ISL" not in codes(events, "sources") | codes(events, "recipients")
