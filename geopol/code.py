@@ -1147,6 +1147,12 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
             if claim is not None:
                 draft.recipients = claim[0]
         aimed = frozenset(a.code for a in draft.recipients if a.code)
+        if draft.category in VIOLENCE and not codes and aimed and draft.source_word is None:
+            # "Russia fired 100 missiles at Ukraine. Three people were killed in Kyiv": by the last attacker
+            attack = next((c for c in reversed(claims) if c[2] in VIOLENCE and c[1] & aimed), None)
+            if attack is not None:
+                draft.sources = attack[0]
+                codes = {a.code for a in draft.sources}
         if draft.category in CLAIMS | VIOLENCE and codes and aimed:
             claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
     del claims[:-MAX_CLAIMS]

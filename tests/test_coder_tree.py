@@ -842,3 +842,12 @@ def test_having_a_treaty_is_not_an_event():
 def test_an_island_in_a_place_name_is_not_iceland():
     events = code_text("Chinese ships blocked a Philippine boat near Thitu Island, which Beijing calls Zhongye Island.")
     assert "ISL" not in codes(events, "sources") | codes(events, "recipients")
+
+
+def test_victims_with_no_attacker_named_are_the_last_attacker_s():
+    text = (
+        "Russian missiles struck the Ukrainian city of Odesa overnight, officials said. "
+        "At least 15 people were killed in Odesa, according to the regional governor."
+    )
+    killed = [e for e in code_text(text) if e.sentence_index == 1]
+    assert killed and codes(killed, "sources") == {"RUS"} and codes(killed, "recipients") == {"UKR"}
