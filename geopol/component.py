@@ -24,7 +24,7 @@ from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_gro
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
 from geopol.geocode import WHERE, PlaceMention, locate, place_mentions, refine_article
-from geopol.nlp import Analysis, acronyms_of, analyse, matchers_for, parse_sentences, preprocessor
+from geopol.nlp import Analysis, acronyms_of, analyse, matchers_for, parse_sentences, prefer_article_readings, preprocessor
 from geopol.paths import DATA_DIR
 from geopol.published import redate, reference_date
 from geopol.records import Actor, Article, Event
@@ -62,7 +62,7 @@ class EventCoder:
         return doc
 
     def code(self, article: Article, doc: Doc) -> list[Event]:
-        analysis = analyse(doc, self.matchers)
+        analysis = prefer_article_readings(analyse(doc, self.matchers))
         states = ranked_states(analysis)
         context = ArticleContext(dominant=states[0] if states else None, states=states, armed_group=dominant_group(analysis))
         ref = reference_date(article)

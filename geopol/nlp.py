@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import cast
@@ -977,3 +977,16 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
     cues = tuple(sorted(cue_matches, key=lambda c: c.start))
     places = tuple((s.start, s.end, m.place_entries[s.text]) for s in longest_first([doc[s:e] for _, s, e in m.places(doc)]))
     return Analysis(doc, actors, anaphors, roles, cues, places)
+
+
+def prefer_article_readings(analysis: Analysis) -> Analysis:
+    """ "Congo" is the Republic of the Congo, or, in a story that also says "Kinshasa" or
+    "Congolese", the Democratic Republic: a name with several readings takes the one the
+    article names by an unambiguous name elsewhere (the dictionary's order otherwise)."""
+    sure = {entries[0].code for _, _, entries in analysis.actors if len({e.code for e in entries}) == 1}
+
+    def ordered(entries: tuple[ActorEntry, ...]) -> tuple[ActorEntry, ...]:
+        return tuple(sorted(entries, key=lambda e: e.code not in sure))
+
+    actors = tuple((s, e, ordered(entries)) for s, e, entries in analysis.actors)
+    return replace(analysis, actors=actors)

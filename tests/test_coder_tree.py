@@ -851,3 +851,14 @@ def test_victims_with_no_attacker_named_are_the_last_attacker_s():
     )
     killed = [e for e in code_text(text) if e.sentence_index == 1]
     assert killed and codes(killed, "sources") == {"RUS"} and codes(killed, "recipients") == {"UKR"}
+
+
+def test_congo_is_the_democratic_republic_in_a_story_that_names_it_so():
+    text = "Congolese troops retook the town of Sake, the army said in Kinshasa. Congo accused Uganda of backing the rebels."
+    assert ("DISAPPROVE", "COD", "UGA") in dyads(code_text(text))
+    assert ("DISAPPROVE", "COG", "UGA") in dyads(code_text("Congo accused Uganda of backing the rebels."))
+
+
+def test_an_incursion_into_a_state_is_fighting_it():
+    events = code_text("Venezuelan troops made an incursion into Guyana on Monday, Guyana's government said.")
+    assert ("FIGHT", "VEN", "GUY") in dyads(events)
