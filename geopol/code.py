@@ -649,6 +649,10 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
                 kinds.add(modifiers.get(child.lower_, ""))
             if child.dep_ == "advcl" and "unless" in syntax.marks(child):
                 kinds.add("condition")
+    anchor = draft.cue.anchor
+    blocked = anchor.dep_ == "obj" and anchor.head.lemma_ in BLOCKING and anchor.head.i not in draft.cue.words
+    if syntax.is_noun(anchor) and blocked:
+        kinds.add("negation")  # "Hungary blocked an EU aid package for Ukraine": no aid was given
     if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
         kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
     if kinds & {"negation", "hypothetical"}:
@@ -659,6 +663,9 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
             draft.category = "THREATEN"  # "will withdraw unless ..."
     elif "attempt" in kinds:
         draft.tense = "attempt"
+
+
+BLOCKING = frozenset({"block", "veto", "reject", "oppose", "torpedo", "refuse", "deny"})
 
 
 def promise(draft: Draft, mode: str = "") -> None:

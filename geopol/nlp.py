@@ -449,6 +449,16 @@ def repair_second_subject(doc: Doc) -> Doc:
     return doc
 
 
+def listed_first(root: Token, name: Token) -> bool:
+    """Is the name the next of a list that the root name opens ("Burkina Faso, Mali and ...")?"""
+    doc = root.doc
+    end = root.i
+    while end + 1 < len(doc) and doc[end + 1].head == root and doc[end + 1].dep_ == "flat":
+        end += 1
+    first = min(t.i for t in name.subtree if t.text != ",")
+    return root.pos_ == "PROPN" and end + 2 < len(doc) and doc[end + 1].text == "," and first == end + 2
+
+
 def opened_phrase(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS for c in token.children)
 
@@ -584,6 +594,13 @@ def repair_named_relative(doc: Doc) -> Doc:
                 continue
             noun = verb.head
             name = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if name is not None and noun == root and listed_first(root, name):
+                promote(verb, root)  # "Burkina Faso, Mali and Niger formed ..." with the first name as the root
+                for other in [name, *(c for c in name.children if c.dep_ == "conj")]:
+                    other.head, other.dep_ = root, "conj"
+                for early in [c for c in root.children if c.i < root.i and c.dep_ not in NAME_PARTS]:
+                    early.head = verb  # "Last year, ..."
+                break
             if name is None or min(t.i for t in name.subtree) != noun.i + 1:
                 continue
             if noun == root and noun.pos_ == "NOUN":  # "spokesperson Lin Jian said": the noun is the name's title
@@ -624,7 +641,7 @@ def object_after(verb: Token, root: Token) -> bool:
     return (
         noun.i > verb.i
         and noun.head == root
-        and noun.dep_ in ("nmod", "appos", "obj")
+        and noun.dep_ in ("nmod", "appos", "obj", "parataxis", "dep")
         and all(t.head == noun and t.dep_ in ("amod", "compound", "det", "nummod") for t in between)
     )
 

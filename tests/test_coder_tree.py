@@ -862,3 +862,27 @@ def test_congo_is_the_democratic_republic_in_a_story_that_names_it_so():
 def test_an_incursion_into_a_state_is_fighting_it():
     events = code_text("Venezuelan troops made an incursion into Guyana on Monday, Guyana's government said.")
     assert ("FIGHT", "VEN", "GUY") in dyads(events)
+
+
+def test_a_list_of_states_opening_a_sentence_acts_together():
+    text = (
+        "Last year, Burkina Faso, Mali and Niger formed the Alliance of Sahel States and announced their withdrawal from ECOWAS."
+    )
+    events = code_text(text)
+    assert {"BFA", "MLI", "NER"} <= codes([e for e in events if e.category == "SANCTION"], "sources")
+
+
+def test_seizing_weapons_in_a_raid_is_not_coercion():
+    events = code_text("Al-Shabaab said its fighters had seized weapons and vehicles from a Somali army base.")
+    assert "COERCE" not in {e.category for e in events}
+
+
+def test_aid_that_was_blocked_was_not_given():
+    events = code_text("Slovakia blocked a 20 billion euro EU aid package for Ukraine on Thursday.")
+    assert "AID" not in {e.category for e in events}
+    assert ("AID", "EU", "UKR") in dyads(code_text("The EU approved a new aid package for Ukraine."))
+
+
+def test_an_accusation_read_as_an_adjective_of_the_accused_name_is_the_verb():
+    events = code_text("Traore on Tuesday accused Ivory Coast of allowing its territory to be used to destabilize Burkina Faso.")
+    assert ("DISAPPROVE", "BFA", "CIV") in dyads(events)
