@@ -301,6 +301,8 @@ class SentenceActors:
                 self.owned.add(head.i)
             return self.named(head, replace(named, text=text, sector=sector or named.sector))
         counted = head.like_num or head.lemma_ in QUANTIFIERS  # "dozens of Boko Haram fighters"
+        if role is not None and head.pos_ == "NOUN" and any(self.unknown_name(c) for c in head.children if c.dep_ == "compound"):
+            return Actor(text, "", sector, "generic")  # "Tuareg separatist groups in Algiers" are not Algeria's
         linked = self.from_links(head, depth) if role is not None or head.pos_ == "PROPN" or counted else None
         if linked is not None and linked.code:
             return self.named(head, replace(linked, text=text, sector=sector or linked.sector))
@@ -442,8 +444,9 @@ class SentenceActors:
             return Actor(text, "", role.sector, "generic")  # "the ambassador in Niamey" is most often a foreign one
         if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE for c in head.children):
             several = True  # "regional military chiefs", "foreign troops"
-        if any(self.unknown_name(c) for c in head.children if c.dep_ in ("amod", "compound")):
-            several = True  # "Tigrayan forces" in Pretoria are not South Africa's
+        described = [head, *(c for c in head.children if c.dep_ == "nmod" and case_of(c) == "of")]
+        if any(self.unknown_name(c) for word in described for c in word.children if c.dep_ in ("amod", "compound")):
+            several = True  # "Tigrayan forces", "leaders of Tuareg groups" in Pretoria or Algiers are not the host's
         if role.sector in STATE_SECTORS and not several:
             countries = set(self.place_countries.values())
             if len(countries) == 1:

@@ -493,7 +493,7 @@ def first_argument(
         if found is not None and coded:
             return found
     for host in hosts[1:]:  # "ended its mission in Mali", "froze Nigerien assets"
-        owners = [c for c in host.children if c.dep_ in ("nmod:poss", "amod", "compound")]
+        owners = [c for c in host.children if c.dep_ in ("nmod:poss", "amod", "compound") and c.i not in cue.words]
         for candidate in owners + syntax.obliques(host, TOPIC_PREPS + own_preps):
             found, coded = actor_within(scene, candidate, avoid, preps=own_preps)
             if found is not None and coded:

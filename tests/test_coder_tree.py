@@ -886,3 +886,20 @@ def test_aid_that_was_blocked_was_not_given():
 def test_an_accusation_read_as_an_adjective_of_the_accused_name_is_the_verb():
     events = code_text("Traore on Tuesday accused Ivory Coast of allowing its territory to be used to destabilize Burkina Faso.")
     assert ("DISAPPROVE", "BFA", "CIV") in dyads(events)
+
+
+def test_the_weapon_named_in_a_cue_is_not_the_target():
+    text = (
+        "Algeria's government protested to Bamako on Monday. Algeria said Malian troops had crossed its border. "
+        "The rebels said drone strikes by the Malian army killed 21 civilians near the Algerian border last month."
+    )
+    killed = [e for e in code_text(text) if e.sentence_index == 2]
+    assert killed and "DZA" not in codes(killed, "recipients")
+
+
+def test_groups_of_a_people_we_do_not_know_are_not_the_host_s():
+    text = (
+        "Kenyan President William Ruto received a Somali cleric critical of the government "
+        "and met leaders of Oromo separatist groups in Nairobi."
+    )
+    assert "KEN" not in codes(code_text(text), "recipients")
