@@ -440,6 +440,9 @@ class SentenceActors:
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
         several = head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS
+        other = self.other_party(head) if head.lemma_ in RELATION_NOUNS and head.tag_ == "NN" else None
+        if other is not None:  # "recalled its ambassador from Algeria and accused its northern neighbour"
+            return Actor(text, other.code, "", "state")
         if head.lemma_ in ENVOYS or head.lemma_ in RELATION_NOUNS:  # "partners" are somebody else's
             return Actor(text, "", role.sector, "generic")  # "the ambassador in Niamey" is most often a foreign one
         if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE for c in head.children):
@@ -454,6 +457,18 @@ class SentenceActors:
             if self.context.dominant is not None:  # "the minister", "the army" of the story's country
                 return Actor(text, self.context.dominant.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
+
+    def other_party(self, head: Token) -> ActorEntry | None:
+        """ "its neighbour", "its ally": the last state named before it, in its sentence, that
+        is not the owner ("its" is the sentence's subject)."""
+        owner = next((c for c in head.children if c.dep_ == "nmod:poss"), None)
+        if owner is None:
+            return None
+        mine = {a.code for a in self.of(owner) if a.code}
+        if not mine:
+            return None
+        named = [self.actor_at[i] for i in sorted(self.actor_at) if self.first_token <= i < head.i]
+        return next((e for e in reversed(named) if e.kind in ("state", "capital") and e.code not in mine), None)
 
     def unknown_name(self, word: Token) -> bool:
         """A capitalised modifier inside the sentence that names no actor we know."""

@@ -903,3 +903,9 @@ def test_groups_of_a_people_we_do_not_know_are_not_the_host_s():
         "and met leaders of Oromo separatist groups in Nairobi."
     )
     assert "KEN" not in codes(code_text(text), "recipients")
+
+
+def test_its_neighbour_or_ally_is_the_other_state_named_before():
+    text = "Morocco recalled its ambassador from Algeria on Friday and accused its eastern neighbour of arming the rebels."
+    assert ("DISAPPROVE", "MAR", "DZA") in dyads(code_text(text))
+    assert ("AGREE", "RUS", "CUB") in dyads(code_text("Russia sent warships to Cuba and pledged to defend its ally."))
