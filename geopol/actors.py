@@ -21,6 +21,7 @@ from geopol.dictionaries import ActorEntry, Role
 from geopol.nlp import Analysis
 from geopol.records import Actor
 from geopol.syntax import case_of, is_verb, own_subject, phrase_range
+from geopol.syntax import subject as subject_of
 
 FIRST_MENTION_BONUS = 2
 MIN_GROUP_MENTIONS = 2
@@ -504,9 +505,22 @@ class SentenceActors:
         the United States" in a story mostly about the United States): an anaphor looks back."""
         before = {e.code for i, e in self.actor_at.items() if self.first_token <= i < token.i}
         clause = clause_verb(token)
+        dominant = self.context.dominant
+        if token.lemma_ in ("country", "nation") and dominant is not None and dominant.code not in before:
+            other = self.last_state_besides_subject(token, clause)
+            if other is not None:  # "met Senegal's president in Dakar and praised the country's transition"
+                return Actor(other.text, other.code, "", "state")
         after = {e.code for i, e in self.actor_at.items() if i > token.i and self.party_in(self.doc[i], clause)}
-        candidates = self.context.states or ((self.context.dominant,) if self.context.dominant else ())
+        candidates = self.context.states or ((dominant,) if dominant else ())
         return next((s for s in candidates if s.code in before or s.code not in after), None)
+
+    def last_state_besides_subject(self, token: Token, clause: Token | None) -> ActorEntry | None:
+        """The last state named before the word in its sentence, other than its clause's subject."""
+        subject = subject_of(clause) if clause is not None else None
+        theirs = {a.code for a in self.of(subject)} if subject is not None else set()
+        named = [self.actor_at[i] for i in sorted(self.actor_at) if self.first_token <= i < token.i]
+        kinds = ("state", "capital", "demonym")
+        return next((e for e in reversed(named) if e.kind in kinds and e.code not in theirs), None)
 
     def party_in(self, word: Token, clause: Token | None) -> bool:
         """Does the word name another party of the clause, not where it happens ("in Haiti")?"""

@@ -909,3 +909,13 @@ def test_its_neighbour_or_ally_is_the_other_state_named_before():
     text = "Morocco recalled its ambassador from Algeria on Friday and accused its eastern neighbour of arming the rebels."
     assert ("DISAPPROVE", "MAR", "DZA") in dyads(code_text(text))
     assert ("AGREE", "RUS", "CUB") in dyads(code_text("Russia sent warships to Cuba and pledged to defend its ally."))
+
+
+def test_the_country_is_the_state_just_named_when_the_story_s_main_state_is_not():
+    text = (
+        "Russia has expanded its influence in West Africa, and Russian firms now work in Mali. "
+        "Russia's ties to the region have grown. "
+        "Last month, the US envoy met Ghana's president in Accra and praised the country's elections."
+    )
+    praised = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SUPPORT"]
+    assert praised and codes(praised, "recipients") == {"GHA"}
