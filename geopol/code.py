@@ -881,8 +881,12 @@ def is_reference(scene: Scene, draft: Draft) -> bool:
     or inside a phrase of what came before, with no named doer, refers to an event; it does
     not report one."""
     anchor = draft.cue.anchor
+    if anchor.lemma_ in NAMING_WORDS and "what" in {anchor.head.lower_, *(c.lower_ for c in anchor.children)}:
+        return True  # "strikes on what it called terrorist camps": a description, not an accusation
     if not syntax.is_noun(anchor) and anchor.tag_ != "VBG":
         return False
+    if told_again(scene, draft):
+        return True
     inside_phrase = anchor.dep_ in ("nmod", "obl", "nmod:poss", "compound", "obl:unmarked")
     if inside_phrase and draft.source_word is None and not draft.sources and not draft.recipients:
         return True
@@ -890,6 +894,22 @@ def is_reference(scene: Scene, draft: Draft) -> bool:
     word = draft.source_word
     named = word is not None and (word.i in scene.actors.actor_at or word.i in scene.actors.anaphor_at)
     return earlier and not named
+
+
+NAMING_WORDS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
+JUDGING_VERBS = frozenset(
+    {"call", "condemn", "denounce", "describe", "criticise", "criticize", "blame", "label", "welcome", "praise", "justify"}
+)
+
+
+def told_again(scene: Scene, draft: Draft) -> bool:
+    """ "Sharif called the strikes an act of war": "the strikes", with no doer of its own, as
+    what someone judges, are the strikes already told, not new ones by the judge."""
+    anchor = draft.cue.anchor
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in anchor.children)
+    judged = anchor.dep_ == "obj" and anchor.head.lemma_ in JUDGING_VERBS
+    own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in anchor.children)
+    return definite and judged and not own_doer and anchor.i not in {i for i in draft.cue.words if i != anchor.i}
 
 
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:

@@ -919,3 +919,15 @@ def test_the_country_is_the_state_just_named_when_the_story_s_main_state_is_not(
     )
     praised = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SUPPORT"]
     assert praised and codes(praised, "recipients") == {"GHA"}
+
+
+def test_what_someone_called_a_thing_is_a_description_not_an_accusation():
+    events = code_text("Turkey launched air strikes on what it called terrorist hideouts in northern Iraq.")
+    assert "DISAPPROVE" not in {e.category for e in events}
+
+
+def test_the_strikes_judged_by_their_target_are_not_the_target_s_own():
+    text = "Israel struck Iranian air defences overnight. Iran's president called the strikes a crime and vowed to retaliate."
+    second = [e for e in code_text(text) if e.sentence_index == 1]
+    assert not [e for e in second if e.category in ("ASSAULT", "FIGHT")]
+    assert "THREATEN" in {e.category for e in second}
