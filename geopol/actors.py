@@ -109,11 +109,14 @@ def dominant_state(analysis: Analysis) -> Actor | None:
     return ranked[0] if ranked else None
 
 
-def ranked_states(analysis: Analysis) -> tuple[Actor, ...]:
-    """The states an article names, the one it is most about first."""
+def ranked_states(analysis: Analysis, text_start: int = 0) -> tuple[Actor, ...]:
+    """The states an article names, the one it is most about first. Names before text_start
+    (a dateline: "NAIROBI, Kenya (AP) —" over a story about Sudan) say where the reporter was."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for _, _, entries in analysis.actors:
+    for start, _, entries in analysis.actors:
+        if analysis.doc[start].idx < text_start:
+            continue
         entry = entries[0]
         if entry.kind in ("state", "demonym", "capital") or (entry.kind == "person" and len(entry.code) == 3):
             counts[entry.code] += 1

@@ -63,15 +63,15 @@ class EventCoder:
 
     def code(self, article: Article, doc: Doc) -> list[Event]:
         analysis = prefer_article_readings(analyse(doc, self.matchers))
-        states = ranked_states(analysis)
+        dateline = DATELINE_END.match(doc.text)
+        ends = dateline.end() if dateline else 0
+        states = ranked_states(analysis, ends)
         context = ArticleContext(dominant=states[0] if states else None, states=states, armed_group=dominant_group(analysis))
         ref = reference_date(article)
         year = article.published.year if article.published else None
         sentences = [s for s in doc.sents if s.text.strip()]
         windows = [analysis.window(s.start, s.end) for s in sentences]
         chosen = [i for i, w in enumerate(windows) if can_hold_event(w, sentences[i])]
-        dateline = DATELINE_END.match(doc.text)
-        ends = dateline.end() if dateline else 0
         leading = [sum(1 for t in sentences[i] if t.idx < ends) for i in chosen]  # the dateline's words
         parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen], self.acronyms, leading), strict=True))
         events: list[Event] = []

@@ -931,3 +931,13 @@ def test_the_strikes_judged_by_their_target_are_not_the_target_s_own():
     second = [e for e in code_text(text) if e.sentence_index == 1]
     assert not [e for e in second if e.category in ("ASSAULT", "FIGHT")]
     assert "THREATEN" in {e.category for e in second}
+
+
+def test_a_dateline_does_not_make_its_country_the_story_s():
+    text = (
+        "DAKAR, Senegal (AP) — Mali's junta on Monday expelled the head of the UN mission. "
+        "Mali's foreign minister said the envoy had interfered in politics. "
+        "Russia, which backs the junta, praised the decision."
+    )
+    backing = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SUPPORT"]
+    assert "SEN" not in codes(backing, "recipients")
