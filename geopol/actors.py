@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from geopol.dictionaries import ActorEntry, Role
 from geopol.nlp import Analysis
 from geopol.records import Actor
-from geopol.syntax import case_of, is_verb, own_subject, phrase_range
+from geopol.syntax import case_of, clause_verb, is_verb, own_subject, phrase_range
 from geopol.syntax import subject as subject_of
 
 FIRST_MENTION_BONUS = 2
@@ -163,11 +163,6 @@ def coordinated(head: Token) -> list[Token]:
 
 
 DETERMINING = frozenset({"det", "nmod:poss", "nummod", "compound"})
-
-
-def clause_verb(token: Token) -> Token | None:
-    """The verb whose clause holds the word."""
-    return next((a for a in token.ancestors if is_verb(a)), None)
 
 
 def actor_kind(entry: ActorEntry) -> str:
@@ -469,10 +464,12 @@ class SentenceActors:
         if owner is None:
             return None
         mine = {a.code for a in self.of(owner) if a.code}
-        if not mine:
-            return None
-        named = [self.actor_at[i] for i in sorted(self.actor_at) if self.first_token <= i < head.i]
-        return next((e for e in reversed(named) if e.kind in ("state", "capital") and e.code not in mine), None)
+        return self.last_state_before(head, mine, ("state", "capital")) if mine else None
+
+    def last_state_before(self, token: Token, besides: set[str], kinds: tuple[str, ...]) -> ActorEntry | None:
+        """The last state named before the word in its sentence whose code is not in besides."""
+        named = [self.actor_at[i] for i in sorted(self.actor_at) if self.first_token <= i < token.i]
+        return next((e for e in reversed(named) if e.kind in kinds and e.code not in besides), None)
 
     def unknown_name(self, word: Token) -> bool:
         """A capitalised modifier inside the sentence that names no actor we know."""
@@ -521,9 +518,7 @@ class SentenceActors:
         """The last state named before the word in its sentence, other than its clause's subject."""
         subject = subject_of(clause) if clause is not None else None
         theirs = {a.code for a in self.of(subject)} if subject is not None else set()
-        named = [self.actor_at[i] for i in sorted(self.actor_at) if self.first_token <= i < token.i]
-        kinds = ("state", "capital", "demonym")
-        return next((e for e in reversed(named) if e.kind in kinds and e.code not in theirs), None)
+        return self.last_state_before(token, theirs, ("state", "capital", "demonym"))
 
     def party_in(self, word: Token, clause: Token | None) -> bool:
         """Does the word name another party of the clause, not where it happens ("in Haiti")?"""

@@ -909,7 +909,7 @@ def told_again(scene: Scene, draft: Draft) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in anchor.children)
     judged = anchor.dep_ == "obj" and anchor.head.lemma_ in JUDGING_VERBS
     own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in anchor.children)
-    return definite and judged and not own_doer and anchor.i not in {i for i in draft.cue.words if i != anchor.i}
+    return definite and judged and not own_doer
 
 
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
@@ -1016,11 +1016,11 @@ REASON_NOUNS = frozenset({"solidarity", "response", "retaliation", "revenge", "p
 
 def scene_indices(predicate: Token | None) -> set[int]:
     """The words of a clause that can say where its act happened: not its reasons."""
+    if predicate is None:
+        return set()
     words = subtree_indices(predicate)
-    for i in list(words):
-        reason = predicate.doc[i] if predicate is not None else None
-        if reason is not None and is_reason(reason):
-            words -= subtree_indices(reason)
+    for reason in [t for t in predicate.subtree if is_reason(t)]:
+        words -= subtree_indices(reason)
     return words
 
 

@@ -142,7 +142,6 @@ def repair(doc: Doc) -> Doc:
     """Put back the misreadings that break the events of news sentences, one repair after
     another (each a pass over the sentence's tree)."""
     for step in (
-        repair_title_root,
         repair_adjective_subject,
         repair_own_subject,
         repair_perfect,
@@ -163,22 +162,6 @@ def repair(doc: Doc) -> Doc:
         repair_second_subject,
     ):
         doc = step(doc)
-    return doc
-
-
-def repair_title_root(doc: Doc) -> Doc:
-    """ "Chinese Foreign Ministry spokesperson Lin Jian said ..." read as two sentences, the
-    title a root of its own: a noun root right before the name that is the later verb's
-    subject is that name's title."""
-    for title in doc:
-        if title.dep_ != "ROOT" or title.pos_ != "NOUN" or title.i + 1 >= len(doc):
-            continue
-        name = doc[title.i + 1]
-        while name.dep_ in ("flat", "compound", "amod") and name.head.i > name.i and name.head.pos_ == "PROPN":
-            name = name.head
-        verb = name.head
-        if name.pos_ == "PROPN" and name.dep_ in ("nsubj", "nsubj:pass") and verb.dep_ == "ROOT" and verb.i > name.i:
-            title.head, title.dep_ = name, "compound"
     return doc
 
 

@@ -122,3 +122,16 @@ def test_have_read_as_the_verb_gives_way_to_its_participle():
     assert (doc[1].dep_, doc[1].head.text) == ("aux", "burned")
     assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "burned")
     assert (doc[3].dep_, doc[3].head.text) == ("obj", "burned")
+
+
+def test_an_adjective_read_as_the_subject_of_the_next_noun_is_its_modifier():
+    # "Kenyan drones struck a camp." read with "Kenyan" as the subject of "drones"
+    doc = built(
+        ["Kenyan", "drones", "struck", "a", "camp", "."],
+        [1, 2, 2, 4, 2, 2],
+        ["nsubj", "nsubj", "ROOT", "det", "obj", "punct"],
+        ["JJ", "NNS", "VBD", "DT", "NN", "."],
+        ["ADJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert (doc[0].dep_, doc[0].head.text) == ("amod", "drones")
+    assert (doc[1].dep_, doc[1].head.text) == ("nsubj", "struck")
