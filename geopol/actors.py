@@ -95,6 +95,9 @@ class ArticleContext:
         return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS), None)
 
 
+# What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
+GENERIC_BODIES = frozenset({"bloc", "body", "organisation", "organization", "alliance", "group", ""})
+
 # One of each per state: "militaries", "governments" in the plural are several states'
 INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament", "regime", "junta", "ministry"})
 
@@ -453,8 +456,9 @@ class SentenceActors:
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
-            if self.context.dominant is not None:  # "the minister", "the army" of the story's country
-                return Actor(text, self.context.dominant.code, role.sector, "state")
+            story = self.story_state(head)  # "the minister", "the army" of the story's country,
+            if story is not None:  # unless the clause names that country as the other party
+                return Actor(text, story.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
 
     def other_party(self, head: Token) -> ActorEntry | None:
@@ -484,7 +488,11 @@ class SentenceActors:
             story = self.story_state(token)
             return replace(story, text=text, sector=sector) if story else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":
-            found = self.earlier_organisation(token) or context.last_organisation()
+            head_word = self.doc[span[1] - 1].lower_ if span else ""
+            if head_word not in GENERIC_BODIES:  # "the court" is the last court named, not any body
+                found = self.organisation_named(head_word, token)
+            else:
+                found = self.earlier_organisation(token) or context.last_organisation()
             return replace(found, text=text) if found else None
         if kind in ("previous_pair", "previous_group"):
             group = self.group_of(token)
@@ -551,6 +559,16 @@ class SentenceActors:
                 return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
+
+    def organisation_named(self, word: str, token: Token) -> Actor | None:
+        """The last organisation named before the token whose name holds the word ("the
+        International Court of Justice" for "the court")."""
+        for i in sorted((i for i in self.actor_at if self.first_token <= i < token.i), reverse=True):
+            entry = self.actor_at[i]
+            if entry.kind in ORGANISATION_KINDS and word in entry.text.lower().split():
+                return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
+        earlier = (a for a in reversed(self.context.recent) if a.kind in ORGANISATION_KINDS)
+        return next((a for a in earlier if word in a.text.lower().split()), None)
 
     def earlier_organisation(self, token: Token) -> Actor | None:
         """ "Israel struck Hezbollah after the group fired rockets": an organisation named

@@ -100,6 +100,7 @@ MILITARY_TARGET_WORDS = frozenset(
     "target position base camp depot stronghold hideout convoy outpost facility installation "
     "launcher site checkpoint barrack headquarters".split()
 )
+EXERCISE_WORDS = frozenset("drill exercise manoeuvre maneuver war_games".split())
 WEAPON_WORDS = frozenset("missile rocket shell artillery bomb mortar drone warplane jet".split())  # "Russian missiles hit ..."
 
 
@@ -289,9 +290,12 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
         return any(t.lemma_ in CAPTIVE_WORDS or scene.actors.is_actor_word(t) for t in arguments)
     if needs == "military":
         return any(t.lemma_ in MILITARY_TARGET_WORDS or t.lemma_ in WEAPON_WORDS or is_armed(scene, t) for t in arguments)
-    if needs == "recipient":
-        _, recipient = participants(scene, cue)
-        return any(a.code for a in scene.actors.of(recipient))
+    if needs == "recipient":  # someone else: "sent troops to its border town" moves its own forces
+        source, recipient = participants(scene, cue)
+        own = {a.code for a in scene.actors.of(source)} if source is not None else set()
+        if recipient is None:  # "Kenya, which leads the force in Haiti, has sent 400 police officers"
+            return bool(places_of(scene, clause_predicate(cue.anchor)) - own)
+        return any(a.code and a.code not in own for a in scene.actors.of(recipient))
     if needs == "source":
         source, _ = participants(scene, cue)
         if source is None or not scene.actors.names_actor(source):
@@ -478,7 +482,8 @@ def first_argument(
             for candidate in candidates(host, spec):
                 if candidate == exclude:
                     continue
-                if candidate.i in cue.words:
+                moved = spec == "obj" and scene.category in MOVES and scene.actors.personnel(candidate)
+                if candidate.i in cue.words or moved:  # "deployed soldiers to ...": its own, not the recipient
                     rest = tuple(s for s in specs if s != spec)
                     deeper = first_argument(scene, cue, candidate, rest, exclude, avoid) if rest else None
                     if deeper is not None:
@@ -587,8 +592,23 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
     draft.recipient_word = recipient_word if between is None else between
+    joint_exercise(scene, draft)
     apply_modality(draft, scene.matchers.modifiers)
     return draft
+
+
+def joint_exercise(scene: Scene, draft: Draft) -> None:
+    """ "held naval drills with Manila's navy": drills held with a partner are cooperation."""
+    if draft.category != "MOBILIZE":
+        return
+    drills = [scene.doc[i] for i in draft.cue.words if scene.doc[i].lemma_ in EXERCISE_WORDS]
+    own = {a.code for a in draft.sources}
+    for host in [*drills, syntax.predicate(draft.cue.anchor)] if drills else []:
+        for partner in syntax.obliques(host, ("with", "alongside")):
+            found = tuple(a for a in scene.actors.of(partner) if a.code and a.code not in own)
+            if found:
+                draft.category, draft.mode, draft.recipients, draft.recipient_word = "COOPERATE", "", found, partner
+                return
 
 
 def between_words(cue: Cue) -> Token | None:
@@ -653,6 +673,9 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     blocked = anchor.dep_ == "obj" and anchor.head.lemma_ in BLOCKING and anchor.head.i not in draft.cue.words
     if syntax.is_noun(anchor) and blocked:
         kinds.add("negation")  # "Hungary blocked an EU aid package for Ukraine": no aid was given
+    weighed = modifiers.get(anchor.head.lemma_) == "hypothetical" and anchor.head.i not in draft.cue.words
+    if syntax.is_noun(anchor) and anchor.dep_ == "obj" and weighed:
+        kinds.add("hypothetical")  # "Germany will review its aid": no aid is given or pledged
     if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
         kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
     if kinds & {"negation", "hypothetical"}:
@@ -665,7 +688,10 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         draft.tense = "attempt"
 
 
-BLOCKING = frozenset({"block", "veto", "reject", "oppose", "torpedo", "refuse", "deny"})
+# Verbs whose object did not happen or stops: "blocked an aid package", "suspended its military support"
+BLOCKING = frozenset(
+    "block veto reject oppose torpedo refuse deny suspend halt freeze stop end cut cancel terminate withhold scrap revoke".split()
+)
 
 
 def promise(draft: Draft, mode: str = "") -> None:
@@ -783,11 +809,17 @@ def described(draft: Draft) -> bool:
     """ "Niger had been the largest recipient of US security assistance", "has a defence treaty
     with": an act named inside what something is or has is a standing fact, not an event."""
     anchor = draft.cue.anchor
+    if anchor.dep_ == "acl" and anchor.head.dep_ == "obj" and stative_have(anchor.head.head):
+        return True  # "Iran has 2,000 advisers in Syria fighting alongside ...": a standing presence
     if not syntax.is_noun(anchor):
         return False
     if anchor.dep_ == "obj" and anchor.head.lemma_ == "have" and anchor.head.pos_ == "VERB":
         return True  # "the United States, which has a mutual defence treaty with the Philippines"
     return any(a.lemma_ in STATIVE_NOUNS and any(c.dep_ == "cop" for c in a.children) for a in list(anchor.ancestors)[:3])
+
+
+def stative_have(verb: Token) -> bool:
+    return verb.lemma_ == "have" and verb.pos_ == "VERB"
 
 
 def is_duration(word: Token) -> bool:
@@ -921,8 +953,8 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
         return
     codes = {a.code for a in draft.sources if a.code}
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
-    if visit:
-        places = {scene.actors.place_countries[i] for i in scene_indices(draft.predicate) if i in scene.actors.place_countries}
+    if visit or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
+        places = places_of(scene, draft.predicate)
         if len(places - codes) == 1:  # "the second visit by a French minister" in Beirut: to Lebanon
             code = (places - codes).pop()
             draft.recipients = (Actor(code, code, "", "state"),)
@@ -979,9 +1011,9 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     """Violence whose attacker goes unnamed in an article about one armed group is that
     group's; violence by a non-state group whose target is unnamed hits the country where
     it happens, or failing a place, the country the article is about."""
-    context, actors = scene.actors.context, scene.actors
+    context = scene.actors.context
     if draft.category == "PROTEST" and not any(a.code for a in draft.recipients):
-        here = {actors.place_countries[i] for i in actors.place_countries if i in scene_indices(draft.predicate)}
+        here = places_of(scene, draft.predicate)
         if len(here) == 1 and not here & {a.code for a in draft.sources}:  # "rioted at a jail in Israel"
             code = here.pop()
             draft.recipients = (Actor(code, code, "", "state"),)
@@ -992,7 +1024,7 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named
     source_codes = {a.code for a in draft.sources}
-    countries = {actors.place_countries[i] for i in actors.place_countries if i in scene_indices(draft.predicate)}
+    countries = places_of(scene, draft.predicate)
     story = story_state_outside(scene, draft)
     if not countries and story is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):
         countries = {story}
@@ -1012,6 +1044,11 @@ def story_state_outside(scene: Scene, draft: Draft) -> str | None:
 
 # "in solidarity with Palestinians in Gaza", "in response to ...": why it was done, not where
 REASON_NOUNS = frozenset({"solidarity", "response", "retaliation", "revenge", "protest", "support", "reprisal"})
+
+
+def places_of(scene: Scene, predicate: Token | None) -> set[str]:
+    """The countries of the places a clause names as where its act happened."""
+    return {scene.actors.place_countries[i] for i in scene_indices(predicate) if i in scene.actors.place_countries}
 
 
 def scene_indices(predicate: Token | None) -> set[int]:
@@ -1088,11 +1125,18 @@ def borrow_counterparts(drafts: list[Draft]) -> None:
         named = draft.recipient_word is not None and draft.recipient_word.pos_ == "PROPN"
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
-        for other_draft in [*reversed(drafts[:i]), *drafts[i + 1 :]]:
+        later = drafts[i + 1 :] if not aimed_at_thing(draft) else []  # "called the vote a threat and asked X to ..."
+        for other_draft in [*reversed(drafts[:i]), *later]:
             found = counterpart(codes, other_draft)
             if found:
                 draft.recipients = found
                 break
+
+
+def aimed_at_thing(draft: Draft) -> bool:
+    """Does the cue's verb take an object outside the cue that is no actor ("the vote")?"""
+    verb = syntax.predicate(draft.cue.anchor)
+    return syntax.is_verb(verb) and any(c.dep_ == "obj" and c.i not in draft.cue.words for c in verb.children)
 
 
 def counterpart(codes: set[str], other: Draft) -> tuple[Actor, ...]:

@@ -27,6 +27,7 @@ MONTH_RE = (
 DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
 WEEKDAY_RE = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+SEASON_RE = r"(?:spring|summer|autumn|fall|winter|end|beginning|start|first half|second half|middle)"
 PART_RE = r"(?P<part>[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier|[Ll]ater)"
 
 # (kind, regex) in order of preference; the first match at a position wins.
@@ -45,7 +46,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative_year", r"(?i)\b(?P<rel>last|this|earlier this|next) year\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today|last night)\b"),
         ("named_month", rf"\b(?:(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f) )?(?:(?:{PART_RE})[- ])?{MONTH_RE}\b"),
-        ("year", rf"\b(?:in|since|by|of|during|until) {YEAR_RE}\b"),
+        ("year", rf"\b(?:in|since|by|of|during|until) (?:(?:early|late|mid)[ -]|the {SEASON_RE} of )?{YEAR_RE}\b"),
     )
 )
 # "Niamey, May 15 (RHC)--": the place and date a wire story was filed, not an event's date.

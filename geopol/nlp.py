@@ -376,17 +376,21 @@ def repair_clause_opener(doc: Doc) -> Doc:
 
 def repair_conjoined_clause(doc: Doc) -> Doc:
     """ "Bamako cut ties with Kyiv and Niger followed suit" read with Niger joined to Kyiv and
-    "followed" hung on "cut": a name after "and" right before a finite verb that lacks a
-    subject is that verb's subject, and the verb a second clause joined by the "and"."""
+    "followed" hung on "cut" (as a conjunct, a complement or a clause of its own): a name
+    after "and" right before a finite verb that lacks a subject is that verb's subject, and
+    the verb a second clause joined by the "and"."""
     for verb in doc:
-        if verb.dep_ not in ("ccomp", "conj", "parataxis") or verb.tag_ not in FINITE or verb.head.i > verb.i:
+        if verb.dep_ not in ("ccomp", "conj", "parataxis", "advcl", "xcomp") or verb.tag_ not in FINITE or verb.head.i > verb.i:
             continue
-        if any(c.dep_ in SUBJECTS or c.dep_ == "cc" for c in verb.children):
+        if any(c.dep_ in SUBJECTS or c.dep_ in ("cc", "mark") for c in verb.children) or verb.i == 0:
             continue
-        name = doc[verb.i - 1] if verb.i > 0 else None
-        if name is None or name.pos_ != "PROPN" or name.dep_ != "conj" or name.head.i >= name.i:
+        name = doc[verb.i - 1]
+        while name.dep_ == "flat" and name.head.i < name.i:
+            name = name.head  # "... and U.S. Secretary of State Antony Blinken spoke"
+        if name.pos_ != "PROPN" or name.dep_ != "conj" or name.head.i >= name.i:
             continue
-        joiner = next((c for c in name.children if c.dep_ == "cc" and c.lower_ == "and" and c.i == name.i - 1), None)
+        start = min(t.i for t in name.subtree if t.dep_ not in ("cc", "punct"))
+        joiner = next((c for c in name.children if c.dep_ == "cc" and c.lower_ == "and" and c.i == start - 1), None)
         if joiner is None or verb.head not in name.ancestors:
             continue
         name.head, name.dep_ = verb, "nsubj"
@@ -424,6 +428,8 @@ def repair_second_subject(doc: Doc) -> Doc:
         noun = doc[name.i - 1] if name.i > 0 else None
         if name.pos_ == "PROPN" and noun is not None and noun.pos_ == "NOUN" and noun in first.subtree:
             name.head, name.dep_ = noun, "appos"
+        elif name.pos_ == "PROPN" and noun is not None and noun == first and first.pos_ == "PROPN":
+            name.head, name.dep_ = first, "flat"  # "President Irfaan Ali called": one name
         elif name.pos_ == "PROPN" and first.pos_ == "PROPN" and noun is not None and noun.text == ",":
             last = max(t.i for t in first.subtree)
             if last == noun.i - 1:  # "South Africa, Malawi and Tanzania have sent troops": one list

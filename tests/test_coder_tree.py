@@ -941,3 +941,108 @@ def test_a_dateline_does_not_make_its_country_the_story_s():
     )
     backing = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SUPPORT"]
     assert "SEN" not in codes(backing, "recipients")
+
+
+def test_a_name_after_and_starts_a_second_clause_even_when_read_as_an_adverbial_clause():
+    events = code_text("France suspended its budget support to Chad and Germany said it would review its aid.")
+    assert ("SANCTION", "FRA", "TCD") in dyads(events)
+    assert "DEU" not in codes(events, "recipients")
+
+
+def test_a_titled_name_after_and_starts_a_clause_of_its_own():
+    text = (
+        "The Pentagon said it would conduct flight operations with Colombia's military on Thursday, and U.S. "
+        "Secretary of State Antony Blinken spoke by phone with Petro to reaffirm Washington's support for Colombia."
+    )
+    events = code_text(text)
+    assert ("CONSULT", "USA", "COL") in dyads(events)
+    assert "AGREE" not in {e.category for e in events}
+
+
+def test_aid_under_review_is_neither_given_nor_promised():
+    events = code_text("Sweden said it would reconsider its development aid to Mali.")
+    assert not [e for e in events if e.category in ("AID", "AGREE")]
+
+
+def test_seeking_military_assistance_is_a_request_not_aid():
+    events = code_text("Chad sought military assistance from France after the attack.")
+    assert ("DEMAND", "TCD", "FRA") in dyads(events)
+    assert "AID" not in {e.category for e in events}
+
+
+def test_forces_a_state_keeps_abroad_fighting_are_a_standing_fact():
+    events = code_text("Turkey has some 3,000 troops in northern Iraq fighting alongside Kurdish forces.")
+    assert not [e for e in events if e.category in ("FIGHT", "ASSAULT")]
+
+
+def test_the_court_is_the_court_named_before_not_the_city_it_sits_in():
+    text = (
+        "Gambia took Myanmar to the International Court of Justice in 2019. "
+        "The court in The Hague ordered Myanmar to protect the Rohingya."
+    )
+    second = [e for e in code_text(text) if e.sentence_index == 1]
+    assert ("DEMAND", "ICJ", "MMR") in dyads(second)
+    assert "NLD" not in codes(second, "sources")
+
+
+def test_closing_a_shared_border_is_mutual():
+    events = code_text("Uganda and Rwanda closed their common border in 2019.")
+    closing = [e for e in events if e.category == "SANCTION"]
+    assert closing and closing[0].symmetric
+    assert codes(closing, "sources") == {"UGA", "RWA"}
+
+
+def test_troops_sent_to_a_state_s_own_border_town_are_mobilised_not_aid():
+    events = code_text("Pakistan sent 2,000 troops to its western border town of Chaman.")
+    assert "MOBILIZE" in {e.category for e in events}
+    assert "AID" not in {e.category for e in events}
+
+
+def test_the_army_is_not_the_state_its_clause_names_as_the_other_party():
+    events = code_text("The army expelled Russian contractors on Friday.")
+    expelled = [e for e in events if e.category == "SANCTION"]
+    assert expelled and "RUS" not in codes(expelled, "sources")
+    assert "RUS" in codes(expelled, "recipients")
+
+
+def test_a_judgement_of_a_thing_does_not_borrow_the_next_clause_s_recipient():
+    text = (
+        "Tanzania's president called the election a farce and said her government had asked the African Union to send observers."
+    )
+    events = code_text(text)
+    judged = [e for e in events if e.category == "DISAPPROVE"]
+    assert judged and "AU" not in codes(judged, "recipients")
+    assert ("DEMAND", "TZA", "AU") in dyads(events)
+
+
+def test_refusing_to_allow_a_threat_to_a_state_is_no_rejection_of_it():
+    events = code_text("Ankara said it would not allow any threat to Azerbaijan's security.")
+    assert not [e for e in events if e.category == "REJECT" and "AZE" in codes([e], "recipients")]
+
+
+def test_calling_a_vote_a_sham_is_disapproval():
+    events = code_text("Moldova's government called the vote a sham on Sunday.")
+    assert "DISAPPROVE" in {e.category for e in events}
+
+
+def test_support_a_state_suspends_is_not_given():
+    events = code_text("Belgium suspended its military support to Burundi on Tuesday.")
+    assert ("SANCTION", "BEL", "BDI") in dyads(events)
+    assert "AID" not in {e.category for e in events}
+
+
+def test_halting_arms_sales_is_a_sanction_not_aid():
+    events = code_text("Spain halted arms sales to Turkey in 2019.")
+    assert ("SANCTION", "ESP", "TUR") in dyads(events)
+    assert "AID" not in {e.category for e in events}
+
+
+def test_drills_held_with_a_partner_are_cooperation():
+    events = code_text("Tokyo said it would hold naval drills with the Philippine navy next week.")
+    assert ("AGREE", "JPN", "PHL") in dyads(events)
+    assert "THREATEN" not in {e.category for e in events}
+
+
+def test_dates_early_in_a_year_keep_the_year():
+    events = code_text("Burundi expelled the Rwandan envoy in early 2016.", published=date(2024, 5, 2))
+    assert events and events[0].date.value.year == 2016 and events[0].date.precision == "year"
