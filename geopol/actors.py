@@ -95,6 +95,8 @@ class ArticleContext:
         return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS), None)
 
 
+STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
+
 # What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
 GENERIC_BODIES = frozenset({"bloc", "body", "organisation", "organization", "alliance", "group", ""})
 
@@ -557,6 +559,14 @@ class SentenceActors:
             group = self.context.last_group
             if not earlier and (len(group) == size or (kind == "previous_group" and len(group) > size)):
                 return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
+            if span and self.doc[span[1] - 1].lower_ in STATE_NOUNS:
+                # "spoke to the leaders of both countries": two states, neither the speaker's
+                clause = clause_verb(token)
+                subject = subject_of(clause) if clause is not None else None
+                mine = {a.code for a in self.of(subject) if a.code} if subject is not None and subject.i != token.i else set()
+                states = self.last_distinct(size, token.i, besides=mine, states_only=True)
+                if states:
+                    return states
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
 
@@ -579,11 +589,15 @@ class SentenceActors:
                 return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
         return None
 
-    def last_distinct(self, size: int, before: int) -> tuple[Actor, ...]:
+    def last_distinct(
+        self, size: int, before: int, besides: set[str] | None = None, states_only: bool = False
+    ) -> tuple[Actor, ...]:
         """The last `size` different actors named before the word `before`, this sentence's
-        first, for "both leaders"."""
+        first, for "both leaders"; states_only and not besides for "both countries"."""
         named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at) if i < before]
         pool = [a for a in named if a is not None] + list(reversed(self.context.recent))
+        if states_only:
+            pool = [a for a in pool if len(a.code) == 3 and a.kind not in ORGANISATION_KINDS and a.code not in (besides or set())]
         distinct: list[Actor] = []
         for actor in pool:
             if actor.code and actor.code not in {a.code for a in distinct}:

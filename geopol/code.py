@@ -387,7 +387,19 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
             recipient = first_argument(scene, cue, complement, DEFAULT_RECIPIENT[rule.category] + specs, avoid=avoid)
             if recipient is not None:
                 break  # "offered to hand over to Britain ...": the promised act names the recipient
-    return source, recipient
+    return speaker_instead(scene, verb, source, recipient), recipient
+
+
+def speaker_instead(scene: Scene, verb: Token, source: Token | None, recipient: Token | None) -> Token | None:
+    """ "Cambodia said Thai jets had bombed a road and accused Bangkok of aggression": a verb
+    joined inside reported speech whose borrowed subject would act on itself is the speaker's."""
+    if source is None or recipient is None or verb.dep_ != "conj" or syntax.own_subject(verb) is not None:
+        return source
+    mine = codes_of(scene, source)
+    if not mine or not mine & codes_of(scene, recipient) or verb.head.dep_ != "ccomp":
+        return source
+    speaker = syntax.subject(verb.head.head)
+    return speaker if speaker is not None and codes_of(scene, speaker) - mine else source
 
 
 def cue_tokens(scene: Scene, cue: Cue) -> list[Token]:
@@ -1125,12 +1137,20 @@ def borrow_counterparts(drafts: list[Draft]) -> None:
         named = draft.recipient_word is not None and draft.recipient_word.pos_ == "PROPN"
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
-        later = drafts[i + 1 :] if not aimed_at_thing(draft) else []  # "called the vote a threat and asked X to ..."
+        later = drafts[i + 1 :]
+        if aimed_at_thing(draft):  # "condemned the offensive and called on Rwanda to withdraw": the culprit
+            later = [d for d in later if same_doer_next(draft, d) and not all(a.kind == "igo" for a in d.recipients)]
         for other_draft in [*reversed(drafts[:i]), *later]:
             found = counterpart(codes, other_draft)
             if found:
                 draft.recipients = found
                 break
+
+
+def same_doer_next(draft: Draft, other: Draft) -> bool:
+    """Is the other event's verb joined right to this one's ("condemned ... and called on")?"""
+    mine, theirs = syntax.predicate(draft.cue.anchor), syntax.predicate(other.cue.anchor)
+    return theirs.dep_ == "conj" and theirs.head == mine and syntax.own_subject(theirs) is None
 
 
 def aimed_at_thing(draft: Draft) -> bool:

@@ -1046,3 +1046,32 @@ def test_drills_held_with_a_partner_are_cooperation():
 def test_dates_early_in_a_year_keep_the_year():
     events = code_text("Burundi expelled the Rwandan envoy in early 2016.", published=date(2024, 5, 2))
     assert events and events[0].date.value.year == 2016 and events[0].date.precision == "year"
+
+
+def test_a_verb_joined_inside_reported_speech_that_would_act_on_its_own_side_is_the_speaker_s():
+    text = "Armenia's defence ministry said Azerbaijani drones had struck a village and accused Baku of provocation."
+    events = code_text(text)
+    assert ("DISAPPROVE", "ARM", "AZE") in dyads(events)
+    assert not [e for e in events if e.category == "DISAPPROVE" and codes([e], "sources") == {"AZE"}]
+
+
+def test_both_countries_are_two_states_other_than_the_speaker_s():
+    text = (
+        "Thailand closed its border with Cambodia on Monday. Malaysian Prime Minister Anwar Ibrahim, who "
+        "chairs the Association of Southeast Asian Nations, said he had spoken to the leaders of both countries."
+    )
+    spoken = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "CONSULT"]
+    assert spoken and codes(spoken, "recipients") <= {"THA", "KHM"} and codes(spoken, "recipients")
+    assert "ASEAN" not in codes(spoken, "recipients")
+
+
+def test_a_condemnation_takes_the_culprit_its_next_verb_names_but_not_a_body_asked_to_act():
+    culprit = code_text("Britain condemned the offensive and called on Rwanda to pull back its troops.")
+    assert ("DISAPPROVE", "GBR", "RWA") in dyads(culprit)
+    asked = code_text("Jordan condemned the raids and called on the United Nations to act.")
+    assert not [e for e in asked if e.category == "DISAPPROVE" and "UN" in codes([e], "recipients")]
+
+
+def test_leaders_named_in_the_news_stand_for_their_states():
+    events = code_text("Sheinbaum spoke by phone with Carney on Tuesday.", published=date(2025, 6, 3))
+    assert ("CONSULT", "MEX", "CAN") in dyads(events)
