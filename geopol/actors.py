@@ -618,8 +618,8 @@ class SentenceActors:
                 continue
             if current == token.head and token.dep_ in ("obj", "iobj", "obl"):
                 continue  # "after Algiers accused it": "it" is not Algiers, which would be "itself"
-            if subject.lower_ in PERSONAL_PRONOUNS or subject.i in self.anaphor_at:
-                continue
+            if subject.lower_ in PERSONAL_PRONOUNS or self.anaphor_at.get(subject.i, (0, 0, ""))[2] == "previous_actor":
+                continue  # "the junta had blocked exports since July, when it closed the border": the junta
             actors = tuple(a for a in self.of(subject) if a.code)
             if actors:
                 return actors

@@ -100,6 +100,8 @@ MILITARY_TARGET_WORDS = frozenset(
     "target position base camp depot stronghold hideout convoy outpost facility installation "
     "launcher site checkpoint barrack headquarters".split()
 )
+# Moves and new bodies whose "to ..." names what they are for
+PURPOSE_HOSTS = frozenset("send deploy dispatch form create establish set build train recruit mobilize mobilise station".split())
 EXERCISE_WORDS = frozenset("drill exercise manoeuvre maneuver war_games".split())
 WEAPON_WORDS = frozenset("missile rocket shell artillery bomb mortar drone warplane jet".split())  # "Russian missiles hit ..."
 
@@ -654,6 +656,16 @@ def count_of(scene: Scene, predicate: Token, source_word: Token | None = None) -
     return find_quantity(scene.doc, personnel, min(tokens), max(tokens) + 1, predicate.i)
 
 
+def purpose(verb: Token) -> bool:
+    """ "sent troops to (help) fight jihadists", "formed a force to fight": what a move or a
+    new body is for, not "took off to strike" or "claimed to have ambushed"."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "help":
+        verb = verb.head
+    if verb.dep_ != "advcl" or "to" not in syntax.marks(verb) or "have" in syntax.auxiliaries(verb):
+        return False
+    return verb.head.lemma_ in PURPOSE_HOSTS
+
+
 def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     """Negation, doubt and conditions drop the event; a future or a plan makes it a promise
     (cooperative) or a threat (hostile); an attempt is marked. modifiers: lemma -> kind."""
@@ -690,6 +702,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "Germany will review its aid": no aid is given or pledged
     if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
         kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
+    if draft.category in VIOLENT and purpose(anchor):
+        kinds.add("hypothetical")  # "sent troops to fight jihadists": the purpose of the move
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
     elif "future" in kinds:
@@ -728,13 +742,21 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
         that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
         if current.head == current or (current.dep_ not in COMPLEMENT_EDGES and not that_clause):
             return None  # ("a demand that it disarm" read as a relative clause is the demand's content)
-        if syntax.in_background(current):
+        if syntax.in_background(current) or told_when(current):
             return None  # "following Zeine's visit, both agreed": the visit is an event of its own
         current = current.head
         owner = owners.get(current.i)
         if owner is not None and owner is not draft:
             return owner
     return None
+
+
+def told_when(clause: Token) -> bool:
+    """ "since July, when it closed the border": a clause that tells an act of its own."""
+    if clause.dep_ != "advcl":
+        return False
+    when = any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
+    return when or bool(set(syntax.marks(clause)) & BACKGROUND_MARKS)
 
 
 def govern(scene: Scene, drafts: list[Draft]) -> None:
@@ -1233,7 +1255,8 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
     for draft in drafts:
         codes = {a.code for a in draft.sources if a.code}
         answers = CLAIMS if draft.category == "REJECT" else VIOLENCE if draft.category in VIOLENCE else frozenset()
-        if answers and codes and not any(a.code for a in draft.recipients) and not draft.symmetric:
+        # only when nobody is named: "retook the town from the separatists" answers no attack
+        if answers and codes and not draft.recipients and not draft.symmetric:
             claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
             if claim is not None:
                 draft.recipients = claim[0]
@@ -1280,6 +1303,12 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
     if told_before:  # "Orban, who visited Moscow in July, spoke ...": July is the visit's
         after = max(t.i for r in told_before for t in r.subtree)
         tokens = [i for i in tokens if i > after]
+    spans = () if background else date_spans(doc, clause)
+    told_after = [r for r in clause.subtree if told_later(r, clause, cue.words)]
+    if told_after:  # "withdrew from a committee it had formed in 2010": 2010 is the committee's
+        cut = min(t.i for r in told_after for t in r.subtree)
+        tokens = [i for i in tokens if i < cut] or tokens
+        spans += tuple(phrase_span(c) for c in clause.children if c.dep_ in TIME_EDGES and c.i > cut)
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(
         article_id=article_id,
@@ -1290,7 +1319,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         cue_end=last.idx + len(last.text),
         clause_start=clause_first.idx,
         clause_end=clause_last.idx + len(clause_last.text),
-        date_spans=() if background else date_spans(doc, clause),
+        date_spans=spans,
         category=draft.category,
         sources=tuple(a for a in draft.sources if a.code) or draft.sources[:1],
         recipients=tuple(a for a in draft.recipients if a.code) or draft.recipients[:1],
@@ -1301,6 +1330,22 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         quantity=draft.quantity,
         quantity_unit=draft.unit if draft.quantity is not None else "",
     )
+
+
+TIME_EDGES = frozenset({"obl", "obl:unmarked", "obl:tmod", "nmod:tmod", "advmod", "nmod:unmarked"})
+
+
+def told_later(word: Token, clause: Token, cue_words: frozenset[int]) -> bool:
+    """A relative clause after the cue about another noun ("a committee it formed in 2010"):
+    its dates are its own ("a strike that killed a commander last week" is the strike's)."""
+    if word.dep_ != "acl:relcl" or word == clause or word.head.i in cue_words:
+        return False
+    return min(t.i for t in word.subtree) > max(cue_words)
+
+
+def phrase_span(word: Token) -> tuple[int, int]:
+    words = list(word.subtree)
+    return (words[0].idx, words[-1].idx + len(words[-1].text))
 
 
 def date_spans(doc: Doc, clause: Token) -> tuple[tuple[int, int], ...]:
@@ -1320,9 +1365,8 @@ def date_spans(doc: Doc, clause: Token) -> tuple[tuple[int, int], ...]:
             if child.dep_ == "advcl" and any(m in BACKGROUND_MARKS for m in syntax.marks(child)):
                 continue
             misread_day = child.text in DAY_NAMES  # "officials said Sunday" read with Sunday as a subject
-            if child.dep_ in ("obl", "obl:unmarked", "obl:tmod", "nmod:tmod", "advmod", "nmod:unmarked") or misread_day:
-                words = list(child.subtree)
-                spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+            if child.dep_ in TIME_EDGES or misread_day:
+                spans.append(phrase_span(child))
     return tuple(spans)
 
 

@@ -1075,3 +1075,39 @@ def test_a_condemnation_takes_the_culprit_its_next_verb_names_but_not_a_body_ask
 def test_leaders_named_in_the_news_stand_for_their_states():
     events = code_text("Sheinbaum spoke by phone with Carney on Tuesday.", published=date(2025, 6, 3))
     assert ("CONSULT", "MEX", "CAN") in dyads(events)
+
+
+def test_troops_sent_to_help_are_military_aid():
+    events = code_text("Rwanda sent troops to Mozambique to help fight insurgents in Cabo Delgado.")
+    sent = [e for e in events if e.category == "AID"]
+    assert sent and sent[0].mode == "military"
+    assert ("AID", "RWA", "MOZ") in dyads(sent)
+
+
+def test_fighting_a_named_enemy_answers_no_earlier_attack():
+    text = (
+        "Algeria shot down a Malian drone near the border on Sunday. "
+        "The Malian army retook the town of Kidal from the separatists in November."
+    )
+    retook = [e for e in code_text(text) if e.sentence_index == 1]
+    assert "DZA" not in codes(retook, "recipients")
+
+
+def test_the_purpose_of_a_committee_is_no_fighting():
+    events = code_text("Mali formed a joint committee with Algeria and Niger in 2010 to fight extremists.")
+    assert not [e for e in events if e.category in ("FIGHT", "ASSAULT")]
+
+
+def test_a_date_in_a_relative_clause_about_another_noun_is_not_the_event_s():
+    text = "Chad said it was withdrawing from a joint force it had formed with Sudan in 2016."
+    events = code_text(text, published=date(2024, 3, 4))
+    assert events and all(e.date.value.year == 2024 for e in events)
+
+
+def test_a_when_clause_is_an_act_of_its_own_done_by_the_clause_s_subject():
+    text = (
+        "Niger's junta suspended a French firm's licence on Monday. "
+        "The firm said the junta had blocked exports since July, when it closed the border with Benin."
+    )
+    second = [e for e in code_text(text) if e.sentence_index == 1]
+    assert ("SANCTION", "NER", "BEN") in dyads(second)
