@@ -20,7 +20,8 @@ VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 # Verbs whose object, not subject, does what the complement says: "urged Niger to release".
 OBJECT_CONTROL = frozenset(
     "urge ask order tell force compel call press pressure invite allow help persuade encourage convince "
-    "instruct direct advise warn request permit enable lead push oblige".split()
+    "instruct direct advise warn request permit enable lead push oblige prompt spur cause drive provoke inspire "
+    "motivate require".split()
 )
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})

@@ -1111,3 +1111,13 @@ def test_a_when_clause_is_an_act_of_its_own_done_by_the_clause_s_subject():
     )
     second = [e for e in code_text(text) if e.sentence_index == 1]
     assert ("SANCTION", "NER", "BEN") in dyads(second)
+
+
+def test_the_object_of_prompting_does_the_prompted_act():
+    text = (
+        "Chile and Colombia recognised a Palestinian state in May, prompting Israel to recall its "
+        "ambassadors from both countries."
+    )
+    recalled = [e for e in code_text(text) if e.category == "SANCTION"]
+    assert recalled and codes(recalled, "sources") == {"ISR"}
+    assert codes(recalled, "recipients") & {"CHL", "COL"}
