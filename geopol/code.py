@@ -968,12 +968,6 @@ JUDGING_VERBS = frozenset(
 )
 
 
-def judged_act(draft: Draft) -> bool:
-    """ "Ankara condemned the Israeli offensive": the act judged did not happen where the judging is done."""
-    anchor = draft.cue.anchor
-    return syntax.is_noun(anchor) and anchor.dep_ == "obj" and anchor.head.lemma_ in JUDGING_VERBS
-
-
 def told_again(scene: Scene, draft: Draft) -> bool:
     """ "Sharif called the strikes an act of war": "the strikes", with no doer of its own, as
     what someone judges, are the strikes already told, not new ones by the judge."""
@@ -1064,7 +1058,7 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named
     source_codes = {a.code for a in draft.sources}
-    countries = places_of(scene, draft.cue.anchor if judged_act(draft) else draft.predicate)
+    countries = places_of(scene, draft.predicate)
     story = story_state_outside(scene, draft)
     if not countries and story is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):
         countries = {story}
