@@ -67,6 +67,9 @@ NOT_NAMES = frozenset(
 )
 
 
+RECENT_GROUPS = 4  # groups of states kept for "the three countries"
+
+
 @dataclass
 class ArticleContext:
     """What earlier sentences of the article said, for pronouns, anaphors and bare names."""
@@ -77,6 +80,7 @@ class ArticleContext:
     recent: list[Actor] = field(default_factory=list)  # coded actors named, most recent last
     last_subject: tuple[Actor, ...] = ()
     last_group: tuple[Actor, ...] = ()
+    groups: list[tuple[Actor, ...]] = field(default_factory=list)  # the last few groups, most recent last
     names: dict[str, Actor] = field(default_factory=dict)  # names tied to a code ("Milei" -> ARG)
     # accusations, demands, threats and attacks, most recent last: (by whom, codes of whom at, category)
     claims: list[tuple[tuple[Actor, ...], frozenset[str], str]] = field(default_factory=list)
@@ -89,7 +93,15 @@ class ArticleContext:
             self.last_subject = tuple(a for a in subject if a.code)
             if len({a.code for a in self.last_subject}) > 1:
                 self.last_group = self.last_subject
+        if self.last_group and self.last_group not in self.groups[-1:]:
+            self.groups.append(self.last_group)
         del self.recent[:-20]
+        del self.groups[:-RECENT_GROUPS]
+
+    def group_of_size(self, size: int) -> tuple[Actor, ...]:
+        """The last group of that many states ("the three juntas" after "Mali, Burkina Faso and
+        Niger"), even if a pair was named since."""
+        return next((g for g in reversed(self.groups) if len({a.code for a in g}) == size), ())
 
     def last_organisation(self) -> Actor | None:
         return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS), None)
@@ -559,6 +571,8 @@ class SentenceActors:
             group = self.context.last_group
             if not earlier and (len(group) == size or (kind == "previous_group" and len(group) > size)):
                 return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
+            if not earlier and kind == "previous_group" and self.context.group_of_size(size):
+                return self.context.group_of_size(size)
             if span and self.doc[span[1] - 1].lower_ in STATE_NOUNS:
                 # "spoke to the leaders of both countries": two states, neither the speaker's
                 clause = clause_verb(token)

@@ -572,8 +572,8 @@ def candidates(word: Token, spec: str) -> list[Token]:
         subject = syntax.complement_subject(word)
         return [subject] if subject is not None else []
     phrases = syntax.obliques(word, (spec,))
-    if syntax.is_noun(word):  # "lifted the sanctions imposed on Niger": the participle's phrase
-        participles = [acl for acl in syntax.children(word, ("acl",)) if acl.lemma_ not in THIRD_PARTY_VERBS]
+    if syntax.is_noun(word):  # "lifted the sanctions (it had) imposed on Niger": the participle's phrase
+        participles = [acl for acl in syntax.children(word, ("acl", "acl:relcl")) if acl.lemma_ not in THIRD_PARTY_VERBS]
         phrases += [c for acl in participles for c in syntax.obliques(acl, (spec,))]
     return phrases
 

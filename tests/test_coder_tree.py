@@ -1121,3 +1121,29 @@ def test_the_object_of_prompting_does_the_prompted_act():
     recalled = [e for e in code_text(text) if e.category == "SANCTION"]
     assert recalled and codes(recalled, "sources") == {"ISR"}
     assert codes(recalled, "recipients") & {"CHL", "COL"}
+
+
+def test_the_three_governments_are_the_last_three_named_together_even_after_a_pair():
+    text = (
+        "Mali, Burkina Faso and Niger left the bloc in January. "
+        "Ghana's president visited Bamako and Ouagadougou in May. "
+        "Togo's foreign minister has also held talks with the three governments."
+    )
+    talks = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "CONSULT"]
+    assert codes(talks, "recipients") == {"MLI", "BFA", "NER"}
+
+
+def test_sanctions_eased_in_the_passive_are_a_concession():
+    events = code_text("Sanctions on Gabon were eased after the summit, the bloc said.")
+    assert "CONCEDE" in {e.category for e in events}
+    assert not [e for e in events if e.category == "SANCTION"]
+
+
+def test_sanctions_lifted_take_their_target_from_the_relative_clause():
+    events = code_text("The African Union lifted the sanctions it had imposed on Madagascar.")
+    assert ("CONCEDE", "AU", "MDG") in dyads(events)
+
+
+def test_an_act_an_actor_tries_to_persuade_another_to_take_has_not_happened():
+    events = code_text("The bloc eased its sanctions in a bid to persuade Guinea's junta to return to the talks.")
+    assert not [e for e in events if e.category == "CONSULT"]
