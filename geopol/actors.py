@@ -515,6 +515,9 @@ class SentenceActors:
         in_sentence = self.sentence_antecedent(token)
         if in_sentence:
             return replace(in_sentence[0], text=text)
+        nearest = self.nearest_state_before(token) if token.lower_ in ("its", "itself") else None
+        if nearest is not None:  # "ending its presence in the Central African nation, weeks after its government ..."
+            return replace(nearest, text=text)
         if plural and context.last_group:
             return replace(context.last_group[0], text=text)
         if context.last_subject:
@@ -584,6 +587,17 @@ class SentenceActors:
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
 
+    def nearest_state_before(self, token: Token) -> Actor | None:
+        """The last state or "the country" named before the word in its sentence."""
+        for i in range(token.i - 1, self.first_token - 1, -1):
+            entry = self.actor_at.get(i)
+            if entry is not None and entry.kind in ("state", "capital"):
+                return Actor(entry.text, entry.code, "", "state")
+            span = self.anaphor_at.get(i)
+            if span is not None and span[2] == "dominant_state" and i == span[1] - 1:
+                return self.story_state(self.doc[i])
+        return None
+
     def organisation_named(self, word: str, token: Token) -> Actor | None:
         """The last organisation named before the token whose name holds the word ("the
         International Court of Justice" for "the court")."""
@@ -634,6 +648,8 @@ class SentenceActors:
                 continue  # "after Algiers accused it": "it" is not Algiers, which would be "itself"
             if subject.lower_ in PERSONAL_PRONOUNS or self.anaphor_at.get(subject.i, (0, 0, ""))[2] == "previous_actor":
                 continue  # "the junta had blocked exports since July, when it closed the border": the junta
+            if token.lower_ in ("it", "its", "itself") and subject.tag_ == "NNS" and subject.pos_ == "NOUN":
+                continue  # "French soldiers left Chad, weeks after its government ...": not the soldiers'
             actors = tuple(a for a in self.of(subject) if a.code)
             if actors:
                 return actors

@@ -843,6 +843,8 @@ def described(draft: Draft) -> bool:
     """ "Niger had been the largest recipient of US security assistance", "has a defence treaty
     with": an act named inside what something is or has is a standing fact, not an event."""
     anchor = draft.cue.anchor
+    if anchor.lemma_ in ("station", "base", "garrison") and syntax.is_verb(anchor) and syntax.is_passive(anchor):
+        return True  # "1,000 French soldiers had been stationed in the country": where they were
     if anchor.dep_ == "acl" and anchor.head.dep_ == "obj" and stative_have(anchor.head.head):
         return True  # "Iran has 2,000 advisers in Syria fighting alongside ...": a standing presence
     if not syntax.is_noun(anchor):

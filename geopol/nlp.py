@@ -151,6 +151,7 @@ def repair(doc: Doc) -> Doc:
         repair_neighbouring,
         repair_between,
         repair_like_conjuncts,
+        repair_listed_apposition,
         repair_paired_subject,
         repair_verbless,
         repair_named_relative,
@@ -285,6 +286,19 @@ def repair_like_conjuncts(doc: Doc) -> Doc:
         finite = next((a for a in below.ancestors if a.tag_ in tags and a.pos_ == "VERB"), None)
         if finite is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
             verb.head = finite
+    return doc
+
+
+def repair_listed_apposition(doc: Doc) -> Doc:
+    """ "Mali, Burkina Faso and Niger" read with Burkina Faso as an apposition of Mali: a name
+    set off by a comma between a name and its "and" conjunct is one more item of the list."""
+    for name in doc:
+        head = name.head
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or head.pos_ != "PROPN" or head.i > name.i:
+            continue
+        later = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > name.i]
+        if later and name.i > 0 and doc[name.i - 1].text == ",":
+            name.dep_ = "conj"
     return doc
 
 

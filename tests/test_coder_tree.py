@@ -1147,3 +1147,24 @@ def test_sanctions_lifted_take_their_target_from_the_relative_clause():
 def test_an_act_an_actor_tries_to_persuade_another_to_take_has_not_happened():
     events = code_text("The bloc eased its sanctions in a bid to persuade Guinea's junta to return to the talks.")
     assert not [e for e in events if e.category == "CONSULT"]
+
+
+def test_its_is_not_a_plural_noun_s_but_the_state_named_before_it():
+    text = (
+        "The last Portuguese soldiers left the Central African Republic on Friday, weeks after its "
+        "government ended a training agreement with Lisbon."
+    )
+    ended = [e for e in code_text(text) if e.category == "SANCTION"]
+    assert ("SANCTION", "CAF", "PRT") in dyads(ended)
+
+
+def test_a_name_set_off_by_commas_inside_a_list_is_one_more_item():
+    events = code_text("Military rulers in Mali, Burkina Faso and Niger expelled French diplomats after the coups.")
+    expelled = [e for e in events if e.category == "SANCTION"]
+    assert codes(expelled, "sources") == {"MLI", "BFA", "NER"}
+
+
+def test_troops_that_had_been_stationed_somewhere_are_no_deployment():
+    events = code_text("About 350 Danish soldiers had been stationed in Mali.")
+    assert "MOBILIZE" not in {e.category for e in events}
+    assert ("MOBILIZE", "DNK", "MLI") in dyads(code_text("Denmark stationed 350 soldiers in Mali in 2021."))
