@@ -1282,6 +1282,9 @@ def aimed_at(claim: tuple[tuple[Actor, ...], frozenset[str], str], codes: set[st
 def remember(scene: Scene, drafts: list[Draft]) -> None:
     """The sentence's subject and actors, for the pronouns of the next sentences."""
     doc, actors = scene.doc, scene.actors
+    for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
+        if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
+            actors.of(name)
     root = next((t for t in doc if t.head == t), doc[0])
     subject_word = syntax.subject_or_agent(root) if syntax.is_verb(root) else None
     subject = actors.of(subject_word) if subject_word is not None else ()

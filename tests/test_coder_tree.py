@@ -1168,3 +1168,12 @@ def test_troops_that_had_been_stationed_somewhere_are_no_deployment():
     events = code_text("About 350 Danish soldiers had been stationed in Mali.")
     assert "MOBILIZE" not in {e.category for e in events}
     assert ("MOBILIZE", "DNK", "MLI") in dyads(code_text("Denmark stationed 350 soldiers in Mali in 2021."))
+
+
+def test_a_name_given_in_apposition_stands_for_its_owner_later():
+    text = (
+        "Washington, which brokered a ceasefire in May, has sent its special envoy Tom Barrack to the region. "
+        "Barrack met Lebanon's president in Beirut on Friday."
+    )
+    met = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "CONSULT"]
+    assert ("CONSULT", "USA", "LBN") in dyads(met)
