@@ -1262,6 +1262,11 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
             claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
             if claim is not None:
                 draft.recipients = claim[0]
+        if draft.category == "DISAPPROVE" and codes and not any(a.code for a in draft.recipients) and judges_attack(scene, draft):
+            # "Mexico's president called the raid a violation": the raid told before, by its doer
+            attack = next((c for c in reversed(claims) if c[2] in VIOLENCE and not codes & {a.code for a in c[0]}), None)
+            if attack is not None:
+                draft.recipients = attack[0]
         aimed = frozenset(a.code for a in draft.recipients if a.code)
         if draft.category in VIOLENCE and not codes and aimed and draft.source_word is None:
             # "Russia fired 100 missiles at Ukraine. Three people were killed in Kyiv": by the last attacker
@@ -1272,6 +1277,17 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
         if draft.category in CLAIMS | VIOLENCE and codes and aimed:
             claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
     del claims[:-MAX_CLAIMS]
+
+
+def judges_attack(scene: Scene, draft: Draft) -> bool:
+    """Is the object of the judging verb "the raid", "the strikes": an attack told before?"""
+    verb = syntax.predicate(draft.cue.anchor)
+    thing = next((c for c in verb.children if c.dep_ == "obj" and c.i not in draft.cue.words), None)
+    if thing is None or thing.lemma_ not in scene.matchers.violent_nouns:
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in thing.children)
+    own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in thing.children)
+    return definite and not own_doer
 
 
 def aimed_at(claim: tuple[tuple[Actor, ...], frozenset[str], str], codes: set[str]) -> bool:

@@ -152,6 +152,7 @@ def repair(doc: Doc) -> Doc:
         repair_between,
         repair_like_conjuncts,
         repair_listed_apposition,
+        repair_nearest_conjunct,
         repair_paired_subject,
         repair_verbless,
         repair_named_relative,
@@ -286,6 +287,23 @@ def repair_like_conjuncts(doc: Doc) -> Doc:
         finite = next((a for a in below.ancestors if a.tag_ in tags and a.pos_ == "VERB"), None)
         if finite is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
             verb.head = finite
+    return doc
+
+
+def repair_nearest_conjunct(doc: Doc) -> Doc:
+    """ "broke off ties after police stormed the embassy and arrested a former minister" read
+    with "arrested" joined to "broke": a verb joined by "and" (no comma) right after an
+    adverbial clause that has its own subject belongs to that clause."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ not in FINITE or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        joiner = next((c for c in verb.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+        if joiner is None or joiner.i == 0 or doc[joiner.i - 1].text == ",":
+            continue
+        ends = joiner.i - 1
+        inner = [a for a in verb.head.children if a.dep_ == "advcl" and a.i < verb.i and max(t.i for t in a.subtree) == ends]
+        if inner and any(c.dep_ in SUBJECTS for c in inner[0].children):
+            verb.head = inner[0]
     return doc
 
 
@@ -574,7 +592,8 @@ def repair_verbless(doc: Doc) -> Doc:
                     late.dep_ = "obl"
             continue
         # "Thousands of protesters rallied in Bamako": the verb hung on the root as a clause of it
-        verb = next((t for t in root.children if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.i > root.i), None)
+        heads = [root, *(c for c in root.children if c.dep_ == "conj")]  # "Spain and the EU called on ..."
+        verb = next((t for h in heads for t in h.children if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.i > h.i), None)
         if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
             promote(verb, root)
             continue

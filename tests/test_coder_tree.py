@@ -1177,3 +1177,37 @@ def test_a_name_given_in_apposition_stands_for_its_owner_later():
     )
     met = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "CONSULT"]
     assert ("CONSULT", "USA", "LBN") in dyads(met)
+
+
+def test_a_list_read_as_a_noun_with_a_participle_is_a_clause():
+    demands = [
+        e
+        for e in code_text("Spain and the European Union called on Ecuador to respect the Vienna Convention.")
+        if e.category == "DEMAND"
+    ]
+    assert codes(demands, "sources") == {"ESP", "EU"} and codes(demands, "recipients") == {"ECU"}
+
+
+def test_statements_of_support_are_support():
+    backing = [
+        e for e in code_text("Chile and Peru issued statements of support for Bolivia on Tuesday.") if e.category == "SUPPORT"
+    ]
+    assert codes(backing, "sources") == {"CHL", "PER"} and codes(backing, "recipients") == {"BOL"}
+
+
+def test_a_verb_joined_right_after_an_adverbial_clause_is_that_clause_s():
+    text = (
+        "Peru broke off diplomatic relations with Bolivia on Friday after Bolivian police stormed the "
+        "Peruvian Embassy in La Paz and arrested a former minister who had taken refuge there."
+    )
+    arrested = [e for e in code_text(text) if e.category == "COERCE"]
+    assert arrested and codes(arrested, "sources") == {"BOL"}
+
+
+def test_condemning_the_raid_told_before_is_aimed_at_the_raider():
+    text = (
+        "Gabonese police raided the Cameroonian embassy in Libreville on Monday. "
+        "Cameroon's foreign minister called the raid a grave violation of international law."
+    )
+    judged = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "DISAPPROVE"]
+    assert ("DISAPPROVE", "CMR", "GAB") in dyads(judged)
