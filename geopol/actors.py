@@ -107,6 +107,7 @@ class ArticleContext:
         return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS), None)
 
 
+STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 
 # What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
@@ -302,6 +303,9 @@ class SentenceActors:
         sector = role.sector if role else ""
         text = self.text(head)
         entry = self.actor_at.get(head.i)
+        owner = next((c for c in head.children if c.dep_ == "nmod:poss" and c.i in self.actor_at), None)
+        if entry is not None and entry.kind == "metonym" and owner is not None and self.actor_at[owner.i].kind == "state":
+            entry = self.actor_at[owner.i]  # "Pakistan's Foreign Office" is Pakistan's, not Britain's
         if entry is not None:
             actor = Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
             if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
@@ -570,22 +574,33 @@ class SentenceActors:
             return ()
         if kind in ("previous_pair", "previous_group"):  # "both men", "the two countries"
             size = 2 if kind == "previous_pair" else 3
+            if span and self.doc[span[1] - 1].lower_ in STATE_NOUNS and kind == "previous_pair":
+                states = self.story_pair(token)
+                if states:
+                    return states
             earlier = self.earlier_group(token)
             group = self.context.last_group
             if not earlier and (len(group) == size or (kind == "previous_group" and len(group) > size)):
                 return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
             if not earlier and kind == "previous_group" and self.context.group_of_size(size):
                 return self.context.group_of_size(size)
-            if span and self.doc[span[1] - 1].lower_ in STATE_NOUNS:
-                # "spoke to the leaders of both countries": two states, neither the speaker's
-                clause = clause_verb(token)
-                subject = subject_of(clause) if clause is not None else None
-                mine = {a.code for a in self.of(subject) if a.code} if subject is not None and subject.i != token.i else set()
-                states = self.last_distinct(size, token.i, besides=mine, states_only=True)
-                if states:
-                    return states
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
+
+    def story_pair(self, token: Token) -> tuple[Actor, ...]:
+        """ "the two countries", "both neighbours": of the last few states named (not the
+        speaker's: "spoke to the leaders of both countries"), the two the story names most."""
+        clause = clause_verb(token)
+        subject = subject_of(clause) if clause is not None else None
+        mine = {a.code for a in self.of(subject) if a.code} if subject is not None and subject.i != token.i else set()
+        here = [e for i, e in sorted(self.actor_at.items()) if self.first_token <= i < token.i and len(e.code) == 3]
+        named = list(dict.fromkeys(e.code for e in here if e.kind in STATE_KINDS and e.code not in mine))
+        if len(named) >= 2:  # "Erdogan visited Cairo, and the two countries agreed ..."
+            return tuple(Actor(code, code, "", "state") for code in named[-2:])
+        recent = self.last_distinct(4, token.i, besides=mine, states_only=True)
+        recent = recent or self.last_distinct(2, token.i, besides=mine, states_only=True)
+        rank = {a.code: i for i, a in enumerate(self.context.states)}
+        return tuple(sorted(recent, key=lambda a: rank.get(a.code, len(rank)))[:2])
 
     def nearest_state_before(self, token: Token) -> Actor | None:
         """The last state or "the country" named before the word in its sentence."""

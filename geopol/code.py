@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from geopol import syntax
 from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
-from geopol.dictionaries import CueRule
+from geopol.dictionaries import ActorEntry, CueRule
 from geopol.nlp import Analysis, Matchers
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
@@ -1123,8 +1123,11 @@ def keep(draft: Draft) -> bool:
     acting on itself is no international event."""
     draft.sources = tuple(a for a in draft.sources if a.code or not any(b.code for b in draft.sources))
     sources = {a.code for a in draft.sources if a.code}
+    at_home = draft.mode == "visit" and any(a.code and a.code in sources for a in draft.recipients)
     draft.recipients = tuple(a for a in draft.recipients if not (a.code and a.code in sources))
     recipients = {a.code for a in draft.recipients if a.code}
+    if at_home and not recipients:
+        return False  # "Iran's ambassador, who was visiting Iran at the time": no visit abroad
     if len(sources) > 1 and not recipients and draft.category in SYMMETRIC:
         draft.symmetric = True
     if draft.symmetric:
@@ -1306,11 +1309,17 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     subject = actors.of(subject_word) if subject_word is not None else ()
     if not any(a.code for a in subject) and drafts:
         subject = drafts[0].sources
-    named = [Actor(e.text, e.code, e.sector, actor_kind(e)) for _, _, entries in scene.analysis.actors for e in entries[:1]]
+    named = [named_actor(scene, end, entries[0]) for _, end, entries in scene.analysis.actors]
     groups = [actors.of(t) for t in doc if t.conjuncts and t.dep_ != "conj"]
     groups = [g for g in groups if len({a.code for a in g if a.code}) > 1]
     group = tuple(a for a in groups[-1] if a.code) if groups else ()
     scene.actors.context.remember([a for a in named if a.kind != "capital"], tuple(subject), group)
+
+
+def named_actor(scene: Scene, end: int, entry: ActorEntry) -> Actor:
+    """A dictionary name as an actor; an institution's owner wins ("Pakistan's Foreign Office")."""
+    resolved = scene.actors.resolve(scene.doc[end - 1]) if entry.kind == "metonym" else None
+    return resolved if resolved is not None else Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
 
 
 def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sentence_char: int) -> Event:

@@ -1211,3 +1211,34 @@ def test_condemning_the_raid_told_before_is_aimed_at_the_raider():
     )
     judged = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "DISAPPROVE"]
     assert ("DISAPPROVE", "CMR", "GAB") in dyads(judged)
+
+
+def test_the_two_countries_are_the_two_the_story_is_about_among_those_just_named():
+    text = (
+        "Azerbaijan shelled Armenian positions on Monday, and Armenia returned fire. "
+        "Azerbaijan said Armenia had started the clashes. "
+        "Russia, which has ties with both sides, offered to mediate. Iran urged restraint. "
+        "A week later, the two countries agreed to exchange prisoners."
+    )
+    agreed = [e for e in code_text(text) if e.sentence_index == 4]
+    assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"AZE", "ARM"}
+
+
+def test_the_two_neighbours_are_not_the_mediators_themselves():
+    text = (
+        "India and Pakistan exchanged fire across the border on Sunday. Pakistan said India had started it. "
+        "Iran and Saudi Arabia offered to mediate between the two neighbours."
+    )
+    offered = [e for e in code_text(text) if e.sentence_index == 2]
+    assert offered and codes(offered, "recipients") == {"IND", "PAK"}
+
+
+def test_a_ministry_named_with_its_state_is_that_state_s():
+    events = code_text("Pakistan's Foreign Office summoned the Afghan envoy on Monday.")
+    assert ("DISAPPROVE", "PAK", "AFG") in dyads(events)
+
+
+def test_an_envoy_visiting_his_own_country_is_no_visit_and_barring_him_is_an_expulsion():
+    events = code_text("Islamabad barred Iran's ambassador, who was visiting Iran at the time, from returning to Pakistan.")
+    assert ("SANCTION", "PAK", "IRN") in dyads(events)
+    assert "CONSULT" not in {e.category for e in events}
