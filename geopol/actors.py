@@ -588,8 +588,9 @@ class SentenceActors:
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
 
     def story_pair(self, token: Token) -> tuple[Actor, ...]:
-        """ "the two countries", "both neighbours": of the last few states named (not the
-        speaker's: "spoke to the leaders of both countries"), the two the story names most."""
+        """ "the two countries", "both neighbours" (never the speaker's: "spoke to the leaders of
+        both countries"): two states named before in the sentence, else the last pair named
+        together, else the two of the last few states named that the story names most."""
         clause = clause_verb(token)
         subject = subject_of(clause) if clause is not None else None
         mine = {a.code for a in self.of(subject) if a.code} if subject is not None and subject.i != token.i else set()
@@ -597,6 +598,9 @@ class SentenceActors:
         named = list(dict.fromkeys(e.code for e in here if e.kind in STATE_KINDS and e.code not in mine))
         if len(named) >= 2:  # "Erdogan visited Cairo, and the two countries agreed ..."
             return tuple(Actor(code, code, "", "state") for code in named[-2:])
+        group = self.context.last_group
+        if len({a.code for a in group}) == 2 and not mine & {a.code for a in group}:
+            return group  # "Guinea and Sierra Leone closed ... Both governments also ..."
         recent = self.last_distinct(4, token.i, besides=mine, states_only=True)
         recent = recent or self.last_distinct(2, token.i, besides=mine, states_only=True)
         rank = {a.code: i for i, a in enumerate(self.context.states)}
