@@ -102,6 +102,7 @@ MILITARY_TARGET_WORDS = frozenset(
 )
 # Moves and new bodies whose "to ..." names what they are for
 PURPOSE_HOSTS = frozenset("send deploy dispatch form create establish set build train recruit mobilize mobilise station".split())
+PENALTIES = frozenset({"sanction", "tariff", "embargo", "blacklist"})
 EXERCISE_WORDS = frozenset("drill exercise manoeuvre maneuver war_games".split())
 WEAPON_WORDS = frozenset("missile rocket shell artillery bomb mortar drone warplane jet".split())  # "Russian missiles hit ..."
 
@@ -607,6 +608,8 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     draft.quantity, draft.unit = quantity, unit
     draft.recipient_word = recipient_word if between is None else between
     joint_exercise(scene, draft)
+    if draft.category == "ASSAULT" and cue.anchor.lemma_ == "target" and any(t.lemma_ in PENALTIES for t in scene.doc):
+        draft.category = "SANCTION"  # "sanctions targeting 200 ships": what the sanctions hit
     apply_modality(draft, scene.matchers.modifiers)
     return draft
 

@@ -1242,3 +1242,10 @@ def test_an_envoy_visiting_his_own_country_is_no_visit_and_barring_him_is_an_exp
     events = code_text("Islamabad barred Iran's ambassador, who was visiting Iran at the time, from returning to Pakistan.")
     assert ("SANCTION", "PAK", "IRN") in dyads(events)
     assert "CONSULT" not in {e.category for e in events}
+
+
+def test_targets_of_sanctions_are_not_attacked():
+    text = "Britain announced new sanctions against Iran on Monday, targeting ten shipping firms of Tehran's oil trade."
+    events = code_text(text)
+    assert ("SANCTION", "GBR", "IRN") in dyads(events)
+    assert not [e for e in events if e.category in ("ASSAULT", "FIGHT")]
