@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from geopol.dictionaries import ActorEntry, Role
+from geopol.dictionaries import ActorEntry, CueRule, Role
 from geopol.nlp import Analysis
 from geopol.records import Actor
 from geopol.syntax import case_of, clause_verb, is_verb, own_subject, phrase_range
@@ -84,6 +84,7 @@ class ArticleContext:
     names: dict[str, Actor] = field(default_factory=dict)  # names tied to a code ("Milei" -> ARG)
     # accusations, demands, threats and attacks, most recent last: (by whom, codes of whom at, category)
     claims: list[tuple[tuple[Actor, ...], frozenset[str], str]] = field(default_factory=list)
+    last_act: tuple[CueRule, tuple[Actor, ...], str] | None = None  # the last two-sided act: rule, recipients, mode
 
     def remember(self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = ()) -> None:
         self.recent.extend(a for a in actors if a.code)

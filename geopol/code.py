@@ -102,6 +102,8 @@ MILITARY_TARGET_WORDS = frozenset(
 )
 # Moves and new bodies whose "to ..." names what they are for
 PURPOSE_HOSTS = frozenset("send deploy dispatch form create establish set build train recruit mobilize mobilise station".split())
+# Acts that other states follow ("Niger followed suit"); answers such as rejections are not
+FOLLOWED = frozenset({"SANCTION", "SUPPORT", "RETREAT", "DISAPPROVE"})
 PENALTIES = frozenset({"sanction", "tariff", "embargo", "blacklist"})
 EXERCISE_WORDS = frozenset("drill exercise manoeuvre maneuver war_games".split())
 WEAPON_WORDS = frozenset("missile rocket shell artillery bomb mortar drone warplane jet".split())  # "Russian missiles hit ..."
@@ -174,6 +176,7 @@ def code_sentence(
         for d in drafts
         if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d) and not ongoing(d) and not described(d)
     ]
+    drafts += followed_suit(scene, drafts)
     for draft in drafts:
         combat(draft)
         official_protest(draft)
@@ -1301,9 +1304,33 @@ def aimed_at(claim: tuple[tuple[Actor, ...], frozenset[str], str], codes: set[st
     return bool(claim[1] & codes) and not codes & {a.code for a in claim[0]}
 
 
+def followed_suit(scene: Scene, drafts: list[Draft]) -> list[Draft]:
+    """ "Bamako cut ties with Kyiv, and Niger followed suit": the same act, by the new subject,
+    aimed where the last two-sided act was."""
+    found = []
+    for verb in scene.doc:
+        if verb.lemma_ != "follow" or verb.i + 1 >= len(scene.doc) or scene.doc[verb.i + 1].lower_ != "suit":
+            continue
+        before = [d for d in drafts if d.cue.anchor.i < verb.i and is_two_sided(d) and not d.symmetric]
+        act = (before[-1].cue.rule, before[-1].recipients, before[-1].mode) if before else scene.actors.context.last_act
+        subject = syntax.subject(verb)
+        sources = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
+        if act is None or not sources:
+            continue
+        rule, recipients, mode = act
+        cue = Cue(verb.i, verb.i + 2, rule, verb, frozenset({verb.i, verb.i + 1}))
+        draft = Draft(cue, rule.category, sources, recipients, subject, False, mode, rule.context, predicate=verb)
+        apply_modality(draft, scene.matchers.modifiers)  # "is expected to follow suit"
+        found.append(draft)
+    return found
+
+
 def remember(scene: Scene, drafts: list[Draft]) -> None:
     """The sentence's subject and actors, for the pronouns of the next sentences."""
     doc, actors = scene.doc, scene.actors
+    acts = [d for d in drafts if is_two_sided(d) and not d.symmetric and d.category in FOLLOWED]
+    if acts:  # the sentence's first such act is its main one ("cut ties ..., accusing Kyiv")
+        actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
     for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
         if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
             actors.of(name)

@@ -692,7 +692,7 @@ def test_the_subject_after_a_clause_opener_is_the_accuser():
 
 def test_a_state_named_after_and_before_its_own_verb_is_not_the_first_verb_s_recipient():
     events = code_text("Ghana cut ties with Taiwan and Senegal followed suit.")
-    assert dyads([e for e in events if e.category == "SANCTION"]) == {("SANCTION", "GHA", "TWN")}
+    assert dyads([e for e in events if e.category == "SANCTION"]) == {("SANCTION", "GHA", "TWN"), ("SANCTION", "SEN", "TWN")}
 
 
 def test_the_junta_is_not_the_state_named_after_it_in_a_story_about_that_state():
@@ -1249,3 +1249,15 @@ def test_targets_of_sanctions_are_not_attacked():
     events = code_text(text)
     assert ("SANCTION", "GBR", "IRN") in dyads(events)
     assert not [e for e in events if e.category in ("ASSAULT", "FIGHT")]
+
+
+def test_following_suit_repeats_the_act_followed_by_the_new_subject():
+    text = (
+        "Burkina Faso cut diplomatic ties with Ukraine on Monday, accusing Kyiv of backing jihadists. "
+        "Ukraine's foreign ministry rejected the accusation. Guinea followed suit on Wednesday."
+    )
+    third = [e for e in code_text(text) if e.sentence_index == 2]
+    assert ("SANCTION", "GIN", "UKR") in dyads(third)
+    assert not [e for e in third if e.category == "REJECT"]
+    same = code_text("Sweden expelled three Russian diplomats, and Norway followed suit.")
+    assert ("SANCTION", "NOR", "RUS") in dyads(same)
