@@ -980,10 +980,15 @@ def told_again(scene: Scene, draft: Draft) -> bool:
     """ "Sharif called the strikes an act of war": "the strikes", with no doer of its own, as
     what someone judges, are the strikes already told, not new ones by the judge."""
     anchor = draft.cue.anchor
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in anchor.children)
     judged = anchor.dep_ == "obj" and anchor.head.lemma_ in JUDGING_VERBS
-    own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in anchor.children)
-    return definite and judged and not own_doer
+    return judged and told_before(scene, anchor)
+
+
+def told_before(scene: Scene, noun: Token) -> bool:
+    """ "the strikes", "the raid": a definite act with no doer of its own named."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in noun.children)
+    own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in noun.children)
+    return definite and not own_doer
 
 
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
@@ -1292,11 +1297,7 @@ def judges_attack(scene: Scene, draft: Draft) -> bool:
     """Is the object of the judging verb "the raid", "the strikes": an attack told before?"""
     verb = syntax.predicate(draft.cue.anchor)
     thing = next((c for c in verb.children if c.dep_ == "obj" and c.i not in draft.cue.words), None)
-    if thing is None or thing.lemma_ not in scene.matchers.violent_nouns:
-        return False
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in thing.children)
-    own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in thing.children)
-    return definite and not own_doer
+    return thing is not None and thing.lemma_ in scene.matchers.violent_nouns and told_before(scene, thing)
 
 
 def aimed_at(claim: tuple[tuple[Actor, ...], frozenset[str], str], codes: set[str]) -> bool:
