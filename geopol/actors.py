@@ -104,12 +104,19 @@ class ArticleContext:
         Niger"), even if a pair was named since."""
         return next((g for g in reversed(self.groups) if len({a.code for a in g}) == size), ())
 
-    def last_organisation(self) -> Actor | None:
-        return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS), None)
+    def last_organisation(self, word: str = "") -> Actor | None:
+        """The last organisation named, or the last whose name holds the word ("court")."""
+        return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS and names_it(a.text, word)), None)
 
 
 STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
+
+
+def names_it(name: str, word: str) -> bool:
+    """Does the name hold the word ("court" in "International Court of Justice"); no word: any name."""
+    return not word or word in name.lower().split()
+
 
 # What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
 GENERIC_BODIES = frozenset({"bloc", "body", "organisation", "organization", "alliance", "group", ""})
@@ -304,9 +311,8 @@ class SentenceActors:
         sector = role.sector if role else ""
         text = self.text(head)
         entry = self.actor_at.get(head.i)
-        owner = next((c for c in head.children if c.dep_ == "nmod:poss" and c.i in self.actor_at), None)
-        if entry is not None and entry.kind == "metonym" and owner is not None and self.actor_at[owner.i].kind == "state":
-            entry = self.actor_at[owner.i]  # "Pakistan's Foreign Office" is Pakistan's, not Britain's
+        if entry is not None and entry.kind == "metonym":
+            entry = self.state_owner(head) or entry  # "Pakistan's Foreign Office" is Pakistan's, not Britain's
         if entry is not None:
             actor = Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
             if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
@@ -508,10 +514,8 @@ class SentenceActors:
             return replace(story, text=text, sector=sector) if story else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":
             head_word = self.doc[span[1] - 1].lower_ if span else ""
-            if head_word not in GENERIC_BODIES:  # "the court" is the last court named, not any body
-                found = self.organisation_named(head_word, token)
-            else:
-                found = self.earlier_organisation(token) or context.last_organisation()
+            word = "" if head_word in GENERIC_BODIES else head_word  # "the court" is the last court named
+            found = self.earlier_organisation(token, word) or context.last_organisation(word)
             return replace(found, text=text) if found else None
         if kind in ("previous_pair", "previous_group"):
             group = self.group_of(token)
@@ -546,9 +550,12 @@ class SentenceActors:
 
     def last_state_besides_subject(self, token: Token, clause: Token | None) -> ActorEntry | None:
         """The last state named before the word in its sentence, other than its clause's subject."""
+        return self.last_state_before(token, self.subject_codes(token, clause), ("state", "capital", "demonym"))
+
+    def subject_codes(self, token: Token, clause: Token | None) -> set[str]:
+        """The codes of the subject of the word's clause, unless the word is that subject."""
         subject = subject_of(clause) if clause is not None else None
-        theirs = {a.code for a in self.of(subject)} if subject is not None else set()
-        return self.last_state_before(token, theirs, ("state", "capital", "demonym"))
+        return {a.code for a in self.of(subject) if a.code} if subject is not None and subject.i != token.i else set()
 
     def party_in(self, word: Token, clause: Token | None) -> bool:
         """Does the word name another party of the clause, not where it happens ("in Haiti")?"""
@@ -583,18 +590,17 @@ class SentenceActors:
             group = self.context.last_group
             if not earlier and (len(group) == size or (kind == "previous_group" and len(group) > size)):
                 return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
-            if not earlier and kind == "previous_group" and self.context.group_of_size(size):
-                return self.context.group_of_size(size)
+            sized = self.context.group_of_size(size) if not earlier and kind == "previous_group" else ()
+            if sized:
+                return sized
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
 
     def story_pair(self, token: Token) -> tuple[Actor, ...]:
         """ "the two countries", "both neighbours" (never the speaker's: "spoke to the leaders of
         both countries"): two states named before in the sentence, else the last pair named
-        together, else the two of the last few states named that the story names most."""
-        clause = clause_verb(token)
-        subject = subject_of(clause) if clause is not None else None
-        mine = {a.code for a in self.of(subject) if a.code} if subject is not None and subject.i != token.i else set()
+        together, else the last two states named, or of the last four, the two the story names most."""
+        mine = self.subject_codes(token, clause_verb(token))
         here = [e for i, e in sorted(self.actor_at.items()) if self.first_token <= i < token.i and len(e.code) == 3]
         named = list(dict.fromkeys(e.code for e in here if e.kind in STATE_KINDS and e.code not in mine))
         if len(named) >= 2:  # "Erdogan visited Cairo, and the two countries agreed ..."
@@ -602,10 +608,16 @@ class SentenceActors:
         group = self.context.last_group
         if len({a.code for a in group}) == 2 and not mine & {a.code for a in group}:
             return group  # "Guinea and Sierra Leone closed ... Both governments also ..."
-        recent = self.last_distinct(4, token.i, besides=mine, states_only=True)
-        recent = recent or self.last_distinct(2, token.i, besides=mine, states_only=True)
+        recent = self.distinct_before(token.i, 4, besides=mine, states_only=True)
+        if len(recent) < 4:  # few states named: the last two
+            return recent[:2] if len(recent) >= 2 else ()
         rank = {a.code: i for i, a in enumerate(self.context.states)}
         return tuple(sorted(recent, key=lambda a: rank.get(a.code, len(rank)))[:2])
+
+    def state_owner(self, head: Token) -> ActorEntry | None:
+        """The state named as the word's possessor."""
+        owners = (self.actor_at.get(c.i) for c in head.children if c.dep_ == "nmod:poss")
+        return next((e for e in owners if e is not None and e.kind == "state"), None)
 
     def nearest_state_before(self, token: Token) -> Actor | None:
         """The last state or "the country" named before the word in its sentence."""
@@ -618,30 +630,27 @@ class SentenceActors:
                 return self.story_state(self.doc[i])
         return None
 
-    def organisation_named(self, word: str, token: Token) -> Actor | None:
-        """The last organisation named before the token whose name holds the word ("the
-        International Court of Justice" for "the court")."""
-        for i in sorted((i for i in self.actor_at if self.first_token <= i < token.i), reverse=True):
-            entry = self.actor_at[i]
-            if entry.kind in ORGANISATION_KINDS and word in entry.text.lower().split():
-                return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
-        earlier = (a for a in reversed(self.context.recent) if a.kind in ORGANISATION_KINDS)
-        return next((a for a in earlier if word in a.text.lower().split()), None)
-
-    def earlier_organisation(self, token: Token) -> Actor | None:
+    def earlier_organisation(self, token: Token, word: str = "") -> Actor | None:
         """ "Israel struck Hezbollah after the group fired rockets": an organisation named
-        before the anaphor in its own sentence."""
+        before the anaphor in its own sentence (whose name holds the word, if one is given:
+        "the International Court of Justice" for "the court")."""
         for i in sorted((i for i in self.actor_at if self.first_token <= i < token.i), reverse=True):
             entry = self.actor_at[i]
-            if entry.kind in ORGANISATION_KINDS:
+            if entry.kind in ORGANISATION_KINDS and names_it(entry.text, word):
                 return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
         return None
 
-    def last_distinct(
-        self, size: int, before: int, besides: set[str] | None = None, states_only: bool = False
-    ) -> tuple[Actor, ...]:
+    def last_distinct(self, size: int, before: int) -> tuple[Actor, ...]:
         """The last `size` different actors named before the word `before`, this sentence's
-        first, for "both leaders"; states_only and not besides for "both countries"."""
+        first, for "both leaders"."""
+        found = self.distinct_before(before, size)
+        return found if len(found) == size else ()
+
+    def distinct_before(
+        self, before: int, limit: int, besides: set[str] | None = None, states_only: bool = False
+    ) -> tuple[Actor, ...]:
+        """Up to `limit` different actors named before the word `before`, this sentence's first;
+        states_only and not besides for "both countries"."""
         named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at) if i < before]
         pool = [a for a in named if a is not None] + list(reversed(self.context.recent))
         if states_only:
@@ -650,7 +659,7 @@ class SentenceActors:
         for actor in pool:
             if actor.code and actor.code not in {a.code for a in distinct}:
                 distinct.append(actor)
-        return tuple(distinct[:size]) if len(distinct) >= size else ()
+        return tuple(distinct[:limit])
 
     def sentence_antecedent(self, token: Token) -> tuple[Actor, ...]:
         """ "Niger said it would ...": the subject of a clause that contains the pronoun's."""

@@ -1306,8 +1306,8 @@ def aimed_at(claim: tuple[tuple[Actor, ...], frozenset[str], str], codes: set[st
 
 
 def followed_suit(scene: Scene, drafts: list[Draft]) -> list[Draft]:
-    """ "Bamako cut ties with Kyiv, and Niger followed suit": the same act, by the new subject,
-    aimed where the last two-sided act was."""
+    """ "Bamako cut ties with Kyiv, and Niger followed suit": the same act, by the new subject:
+    the closest two-sided act before it in the sentence, else the last one remembered."""
     found = []
     for verb in scene.doc:
         if verb.lemma_ != "follow" or verb.i + 1 >= len(scene.doc) or scene.doc[verb.i + 1].lower_ != "suit":
