@@ -148,6 +148,7 @@ class Scene:
     actors: SentenceActors
     cues: list[Cue] = field(default_factory=list)
     category: str = ""  # of the cue whose participants are being read
+    struck_countries: dict[int, str] = field(default_factory=dict)  # token -> country of a city struck or taken
 
 
 def code_sentence(
@@ -161,11 +162,13 @@ def code_sentence(
     sentence_char: int,
     place_countries: dict[int, str] | None = None,
     first_token: int = 0,
+    struck_countries: dict[int, str] | None = None,
 ) -> list[Event]:
     """Every event in one parsed sentence (doc); updates context for the next sentence.
-    place_countries: token index -> country code of the places the sentence names."""
+    place_countries: token index -> country code of the places the sentence names as where
+    something is; struck_countries: the same for cities named as what an act struck or took."""
     actors = SentenceActors(doc, analysis, context, year, first_token, place_countries or {})
-    scene = Scene(doc, analysis, matchers, actors)
+    scene = Scene(doc, analysis, matchers, actors, struck_countries=struck_countries or {})
     scene.cues = accept_cues(scene)
     drafts = [draft_event(scene, cue) for cue in scene.cues]
     merge_settings(drafts)
@@ -178,6 +181,7 @@ def code_sentence(
     ]
     drafts += followed_suit(scene, drafts)
     for draft in drafts:
+        taken_town(scene, draft)
         combat(draft)
         official_protest(draft)
         threat_target(scene, draft)
@@ -1023,6 +1027,16 @@ def official_protest(draft: Draft) -> None:
         draft.category = "DISAPPROVE"
 
 
+TAKING = frozenset({"seize", "capture", "take", "overrun", "retake", "recapture"})
+
+
+def taken_town(scene: Scene, draft: Draft) -> None:
+    """ "rebels seized Goma": a city taken is a battle over it, not a seizure of goods."""
+    word = draft.recipient_word
+    if draft.category == "COERCE" and draft.cue.anchor.lemma_ in TAKING and word is not None and word.i in scene.struck_countries:
+        draft.category, draft.mode = "FIGHT", "military"
+
+
 def combat(draft: Draft) -> None:
     """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
     violence against civilians, convoys or unarmed targets stays an assault."""
@@ -1071,7 +1085,7 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named
     source_codes = {a.code for a in draft.sources}
-    countries = places_of(scene, draft.predicate)
+    countries = places_of(scene, draft.predicate) or struck_in(scene, draft.predicate)
     story = story_state_outside(scene, draft)
     if not countries and story is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):
         countries = {story}
@@ -1096,6 +1110,11 @@ REASON_NOUNS = frozenset({"solidarity", "response", "retaliation", "revenge", "p
 def places_of(scene: Scene, predicate: Token | None) -> set[str]:
     """The countries of the places a clause names as where its act happened."""
     return {scene.actors.place_countries[i] for i in scene_indices(predicate) if i in scene.actors.place_countries}
+
+
+def struck_in(scene: Scene, predicate: Token | None) -> set[str]:
+    """The countries of the cities a clause names as struck or taken ("shelled Kharkiv")."""
+    return {scene.struck_countries[i] for i in scene_indices(predicate) if i in scene.struck_countries}
 
 
 def scene_indices(predicate: Token | None) -> set[int]:

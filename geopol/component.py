@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, ranked_states
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
-from geopol.geocode import WHERE, PlaceMention, locate, place_mentions, refine_article
+from geopol.geocode import WHERE, PlaceMention, locate, object_places, place_mentions, refine_article
 from geopol.nlp import Analysis, acronyms_of, analyse, matchers_for, parse_sentences, prefer_article_readings, preprocessor
 from geopol.paths import DATA_DIR
 from geopol.published import redate, reference_date
@@ -85,6 +85,8 @@ class EventCoder:
             local = window.moved(sentence_doc, sentence.start)
             here = [m for m in mentions[index] if m.place.country and m.prep in WHERE]
             countries = {m.token - sentence.start: m.place.country for m in here}
+            struck = object_places(sentence_doc, local, place_hints(local, context), set(countries), sentence.start)
+            mentions[index] = sorted([*mentions[index], *struck], key=lambda m: m.start)
             first = first_token(sentence_doc, sentence.start_char, ends)
             try:
                 found = code_sentence(
@@ -98,6 +100,7 @@ class EventCoder:
                     sentence.start_char,
                     countries,
                     first,
+                    {m.token - sentence.start: m.place.country for m in struck},
                 )
             except Exception as error:  # one sentence the coder cannot read never costs the article or the build
                 LOG.warning("%s: sentence %d left uncoded (%s: %s)", article.article_id, index + 1, type(error).__name__, error)
@@ -105,6 +108,12 @@ class EventCoder:
             for event in found:
                 events.append(locate(redate(event, ref), mentions[index], self.dictionaries.actors))
         return refine_article(events, mentions)
+
+
+def place_hints(window: Analysis, context: ArticleContext) -> tuple[str, ...]:
+    """The countries a city name is most likely in: those the sentence and the article name."""
+    named = [entry.code for _, _, entries in window.actors for entry in entries[:1]]
+    return tuple(dict.fromkeys([*named, *(a.code for a in context.states)]))
 
 
 def can_hold_event(window: Analysis, sentence: Span) -> bool:

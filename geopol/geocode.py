@@ -11,20 +11,20 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from geopol.dictionaries import ActorInfo
 from geopol.gazetteer import find_city
 from geopol.nlp import Analysis
 from geopol.records import Actor, Event, Place
 
-WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "between"})
 TOWARDS = frozenset({"to", "into", "toward", "towards"})
 LOCATIVE = WHERE | TOWARDS | {"from", "via"}
 SKIP_WORDS = frozenset(
-    """the city town capital village region province of southern northern eastern western central north south east
-    west northeastern northwestern southeastern southwestern northeast northwest southeast southwest neighbouring
-    neighboring rural remote""".split()
+    """the city town capital village region province towns cities villages of southern northern eastern western
+    central north south east west northeastern northwestern southeastern southwestern northeast northwest southeast
+    southwest neighbouring neighboring rural remote""".split()
 )
 NOT_PLACES = frozenset(
     {*calendar.month_name[1:], *calendar.day_name, "President", "General", "Colonel", "Minister", "Prime", "King"}
@@ -33,8 +33,18 @@ SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
 MAX_CITY_WORDS = 3
-SETTLEMENTS = frozenset({"town", "city", "village", "capital", "port", "district", "province", "region"})
+SETTLEMENTS = frozenset(
+    """town city village capital port district province region commune locality outskirts towns cities villages
+    districts provinces regions communes localities""".split()
+)
 CARRY_SENTENCES = 3  # how far back an event may take the place of one between the same actors
+# a city named with no locative word, as what an act struck or took ("drones struck Kharkiv",
+# "the siege of El Fasher"): an object, a passive subject, or a noun after one of these words
+TARGET_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
+TARGET_CASES = frozenset({"on", "against", "of", "for"})
+NAME_PARTS = frozenset({"compound", "flat", "flat:name"})
+BARE_POPULATION = 100000  # a bare name of a smaller town counts only in a country the text names
+OBJECT = "obj"  # the prep of such a mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +79,8 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
         j = i
         while j < end and doc[j].lower_ in SKIP_WORDS and j - i < 4:
             j += 1
+        if j in actor_tokens and doc[i - 1].lower_ == "between":
+            continue  # "talks between Niger and Benin" are no place; "between Gao and Ansongo" are
         mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
         if mention is not None and mention[1] + 1 < end and doc[mention[1]].lower_ in ("'s", "’s"):
             inner = city_place(doc, mention[1] + 1, end, actor_tokens)  # "in Mali's Mopti region": Mopti
@@ -80,6 +92,33 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
             found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s))
             taken.update(range(s, e))
     return sorted(found, key=lambda m: m.start)
+
+
+def object_places(doc: Doc, analysis: Analysis, hints: tuple[str, ...], taken: set[int], offset: int) -> list[PlaceMention]:
+    """Cities a parsed sentence names as what an act struck, took or besieged, with no
+    locative word before them. taken: its tokens already read as places; offset: the index
+    of its first token in the article, where the mentions point."""
+    named = {k for s, e, _ in (*analysis.actors, *analysis.places) for k in range(s, e)}
+    named |= {k for s, e, _ in analysis.roles for k in range(s, e)}
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in taken or token.i in named or not is_target(token):
+            continue
+        words = sorted([token, *(c for c in token.children if c.dep_ in NAME_PARTS and c.pos_ == "PROPN")], key=lambda t: t.i)
+        if words[-1].i - words[0].i + 1 != len(words) or not all(w.is_title and w.is_alpha for w in words):
+            continue
+        city = find_city(" ".join(w.text for w in words), hints)
+        if city is None or (city.country not in hints and city.population < BARE_POPULATION):
+            continue
+        place = Place(city.name, city.lat, city.lon, "city", city.country, "text")
+        found.append(PlaceMention(words[0].idx, words[-1].idx + len(words[-1]), place, OBJECT, words[0].i + offset))
+    return found
+
+
+def is_target(token: Token) -> bool:
+    if token.dep_ in TARGET_DEPS:
+        return token.head.pos_ == "VERB"
+    return token.dep_ in ("nmod", "obl") and any(c.dep_ == "case" and c.lower_ in TARGET_CASES for c in token.children)
 
 
 def actor_place(
@@ -137,9 +176,11 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
 
 def usable_prep(event: Event, prep: str) -> bool:
     """ "in Niamey" locates any event; "to Moscow" only a visit or a deployment; "from
-    Niger" only a withdrawal."""
+    Niger" only a withdrawal; "struck Kharkiv" only a material act."""
     if prep in WHERE:
         return True
+    if prep == OBJECT:
+        return event.category in MATERIAL
     if prep in TOWARDS:
         return event.category in ("CONSULT", "AID", "MOBILIZE")
     return prep == "from" and event.category == "RETREAT"

@@ -1261,3 +1261,27 @@ def test_following_suit_repeats_the_act_followed_by_the_new_subject():
     assert not [e for e in third if e.category == "REJECT"]
     same = code_text("Sweden expelled three Russian diplomats, and Norway followed suit.")
     assert ("SANCTION", "NOR", "RUS") in dyads(same)
+
+
+def test_a_city_struck_with_no_locative_word_is_the_place_and_its_country_the_target():
+    events = code_text("Russian drones pounded Odesa overnight, damaging port warehouses.")
+    assert dyads(events) == {("ASSAULT", "RUS", "UKR")}
+    assert events[0].place is not None and (events[0].place.name, events[0].place.country) == ("Odesa", "UKR")
+
+
+def test_a_town_taken_by_rebels_is_a_battle_placed_at_the_town():
+    events = code_text("M23 fighters captured Bukavu, the second city of eastern Congo, on Sunday.")
+    assert dyads(events) == {("FIGHT", "M23", "COD")}
+    assert events[0].place is not None and events[0].place.name == "Bukavu"
+
+
+def test_an_army_retaking_its_own_town_is_not_aimed_at_its_own_state():
+    events = code_text("The Malian army retook Anefis from separatist rebels on Saturday.")
+    assert "MLI" not in codes(events, "recipients")
+
+
+def test_a_place_between_two_towns_is_the_first_town_but_talks_between_states_are_not_a_place():
+    (attack,) = code_text("On June 4, JNIM fighters ambushed a supply convoy between the towns of Bougouni and Kadiolo.")
+    assert attack.place is not None and attack.place.name == "Bougouni"
+    (offer,) = code_text("Ghana offered to mediate between Togo and Burkina Faso.")
+    assert offer.place is None or offer.place.country == "GHA"
