@@ -181,7 +181,6 @@ def code_sentence(
     ]
     drafts += followed_suit(scene, drafts)
     for draft in drafts:
-        taken_town(scene, draft)
         combat(draft)
         official_protest(draft)
         threat_target(scene, draft)
@@ -280,7 +279,7 @@ def pos_fits(pos: str, anchor: Token) -> bool:
 
 def needs_hold(scene: Scene, cue: Cue) -> bool:
     """A cue row's condition on its arguments: personnel moved, an organisation left, an
-    agreement ended, captives freed."""
+    agreement ended, captives freed, a town taken."""
     needs = cue.rule.needs
     if not needs:
         return True
@@ -296,6 +295,8 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
         return any(a.kind == "igo" for a in scene.actors.of(recipient))
     if needs == "agreement":
         return any(t.lemma_ in AGREEMENT_WORDS for t in arguments)
+    if needs == "town":  # "rebels seized Goma": a city named as what was taken
+        return any(t.i in scene.struck_countries for t in arguments)
     if needs == "captive":
         return any(t.lemma_ in CAPTIVE_WORDS or scene.actors.is_actor_word(t) for t in arguments)
     if needs == "military":
@@ -450,6 +451,8 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
             break
     if source is None:  # "the sanctions imposed by ECOWAS": the agent of the participle
         source = next((syntax.agent(acl) for acl in syntax.children(noun, ("acl",)) if syntax.is_passive(acl)), None)
+    if source is None:  # "the pact that Mali and Niger signed": the subject of a relative clause about it
+        source = next((syntax.subject(rel) for rel in syntax.children(noun, ("acl", "acl:relcl")) if relative_object(rel)), None)
     if source is None:
         of_is_source = rule.category in OF_IS_SOURCE and "of" not in rule.recipients  # "the invasion of Ukraine"
         agents = {"by"} | ({"of"} if of_is_source else set())
@@ -475,6 +478,18 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     if recipient is None and rule.category in VIOLENT and noun.dep_ == "nsubj" and syntax.is_verb(noun.head):
         recipient = first_argument(scene, cue, noun.head, ("obj",), exclude=source, avoid=avoid)  # "airstrikes hit X"
     return source, recipient
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "whom"})
+
+
+def relative_object(clause: Token) -> bool:
+    """Whether the noun a relative clause hangs on is its object: "the pact (that) Mali signed"."""
+    if any(c.dep_ == "obj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children):
+        return True
+    subject = syntax.first_child(clause, ("nsubj",))
+    has_object = syntax.first_child(clause, ("obj",)) is not None
+    return subject is not None and subject.lower_ not in (*RELATIVE_PRONOUNS, "who") and not has_object
 
 
 def anti(word: Token) -> bool:
@@ -1025,16 +1040,6 @@ def official_protest(draft: Draft) -> None:
     coded = [a for a in draft.sources if a.code]
     if draft.category == "PROTEST" and draft.cue.anchor.lemma_ == "protest" and coded and all(a.sector == "GOV" for a in coded):
         draft.category = "DISAPPROVE"
-
-
-TAKING = frozenset({"seize", "capture", "take", "overrun", "retake", "recapture"})
-
-
-def taken_town(scene: Scene, draft: Draft) -> None:
-    """ "rebels seized Goma": a city taken is a battle over it, not a seizure of goods."""
-    word = draft.recipient_word
-    if draft.category == "COERCE" and draft.cue.anchor.lemma_ in TAKING and word is not None and word.i in scene.struck_countries:
-        draft.category, draft.mode = "FIGHT", "military"
 
 
 def combat(draft: Draft) -> None:

@@ -29,6 +29,11 @@ SKIP_WORDS = frozenset(
 NOT_PLACES = frozenset(
     {*calendar.month_name[1:], *calendar.day_name, "President", "General", "Colonel", "Minister", "Prime", "King"}
 )
+# nouns whose "in" names what they concern, not where: "confidence in", "a stake in"
+NOT_WHERE_IN = frozenset(
+    """confidence trust faith belief interest interests stake stakes role involvement interference meddling
+    investment investments participation say""".split()
+)
 SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
@@ -81,6 +86,8 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
             j += 1
         if j in actor_tokens and doc[i - 1].lower_ == "between":
             continue  # "talks between Niger and Benin" are no place; "between Gao and Ansongo" are
+        if doc[i - 1].lower_ == "in" and i >= 2 and doc[i - 2].lower_ in NOT_WHERE_IN:
+            continue  # "confidence in Canada's courts"
         mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
         if mention is not None and mention[1] + 1 < end and doc[mention[1]].lower_ in ("'s", "’s"):
             inner = city_place(doc, mention[1] + 1, end, actor_tokens)  # "in Mali's Mopti region": Mopti
@@ -259,7 +266,14 @@ def default_place(event: Event, source: Actor | None, recipient: Actor | None, a
         found = actor_point(recipient, actors, "country", "actor")
         if found is not None:
             return found
+    if source is not None and event.category not in HAPPENS_AT_RECIPIENT and named_by_seat(source, actors):
+        return actor_point(source, actors, "city", "text")  # "New Delhi rejected ...": said in New Delhi
     return actor_point(source, actors, "country", "actor") or actor_point(recipient, actors, "country", "actor")
+
+
+def named_by_seat(actor: Actor, actors: dict[str, ActorInfo]) -> bool:
+    info = actors.get(actor.code)
+    return info is not None and info.kind == "state" and bool(info.seat) and actor.text == info.seat
 
 
 def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]]) -> list[Event]:

@@ -143,6 +143,7 @@ def repair(doc: Doc) -> Doc:
     another (each a pass over the sentence's tree)."""
     for step in (
         repair_adjective_subject,
+        repair_verb_subject,
         repair_own_subject,
         repair_perfect,
         repair_shared_object,
@@ -180,6 +181,21 @@ def repair_adjective_subject(doc: Doc) -> Doc:
             and not any(c.dep_ == "cop" for c in noun.children)
         ):
             word.dep_ = "amod"
+    return doc
+
+
+def repair_verb_subject(doc: Doc) -> Doc:
+    """ "Meanwhile, Ukrainian drones struck a depot" read with "drones" as a verb whose subject
+    is "Ukrainian": a verb is never a plain subject of a later verb, so it is a noun, and the
+    words before it that it took as its subject are its modifiers."""
+    for word in doc:
+        if word.dep_ == "nsubj" and word.pos_ == "VERB" and word.head.pos_ == "VERB" and word.head.i > word.i:
+            word.pos_, word.tag_ = "NOUN", "NNS" if word.lower_.endswith("s") else "NN"
+            for child in list(word.children):
+                if child.dep_ == "nsubj" and child.i < word.i:
+                    child.dep_ = "amod" if child.pos_ == "ADJ" else "compound"
+                elif child.dep_ in ("advmod", "punct") and child.i < word.i:
+                    child.head = word.head  # "Meanwhile," belongs to the clause
     return doc
 
 
