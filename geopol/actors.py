@@ -85,6 +85,7 @@ class ArticleContext:
     # accusations, demands, threats and attacks, most recent last: (by whom, codes of whom at, category)
     claims: list[tuple[tuple[Actor, ...], frozenset[str], str]] = field(default_factory=list)
     last_act: tuple[CueRule, tuple[Actor, ...], str] | None = None  # the last two-sided act: rule, recipients, mode
+    deeds: list[tuple[str, tuple[Actor, ...]]] = field(default_factory=list)  # (category, doers) of recent acts
 
     def remember(self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = ()) -> None:
         self.recent.extend(a for a in actors if a.code)

@@ -980,6 +980,8 @@ def is_reference(scene: Scene, draft: Draft) -> bool:
         return False
     if told_again(scene, draft):
         return True
+    if not any(a.code for a in draft.sources) and told_before(scene, anchor) and deed_told(scene, draft.category):
+        return True  # "The deployment followed a treaty ...": the deployment told before
     inside_phrase = anchor.dep_ in ("nmod", "obl", "nmod:poss", "compound", "obl:unmarked")
     if inside_phrase and draft.source_word is None and not draft.sources and not draft.recipients:
         return True
@@ -1305,6 +1307,9 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
             attack = next((c for c in reversed(claims) if c[2] in VIOLENCE and not codes & {a.code for a in c[0]}), None)
             if attack is not None:
                 draft.recipients = attack[0]
+        if draft.category in JUDGING and codes and not any(a.code for a in draft.recipients):
+            # "Seoul condemned the deployment": the deployment told before, by its doer
+            draft.recipients = judged_deed(scene, draft, codes) or draft.recipients
         aimed = frozenset(a.code for a in draft.recipients if a.code)
         if draft.category in VIOLENCE and not codes and aimed and draft.source_word is None:
             # "Russia fired 100 missiles at Ukraine. Three people were killed in Kyiv": by the last attacker
@@ -1315,6 +1320,32 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
         if draft.category in CLAIMS | VIOLENCE and codes and aimed:
             claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
     del claims[:-MAX_CLAIMS]
+
+
+JUDGING = frozenset({"DISAPPROVE", "REJECT", "SUPPORT"})
+MAX_DEEDS = 8
+# a deployment may have been coded as either
+LIKE_CATEGORIES = {"MOBILIZE": frozenset({"MOBILIZE", "AID"}), "AID": frozenset({"MOBILIZE", "AID"})}
+
+
+def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...]:
+    """The doers of "the deployment", "the sanctions" that a judging verb takes as its object:
+    the last act of that kind told before, by others."""
+    verb = syntax.predicate(draft.cue.anchor)
+    thing = next((c for c in verb.children if c.dep_ == "obj" and c.i not in draft.cue.words), None)
+    if thing is None or not told_before(scene, thing):
+        return ()
+    cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
+    if cue is None:
+        return ()
+    kinds = LIKE_CATEGORIES.get(cue.rule.category, frozenset({cue.rule.category}))
+    deeds = scene.actors.context.deeds  # most recent last
+    return next((doers for kind, doers in reversed(deeds) if kind in kinds and not codes & {a.code for a in doers}), ())
+
+
+def deed_told(scene: Scene, category: str) -> bool:
+    kinds = LIKE_CATEGORIES.get(category, frozenset({category}))
+    return any(kind in kinds for kind, _ in scene.actors.context.deeds)
 
 
 def judges_attack(scene: Scene, draft: Draft) -> bool:
@@ -1356,6 +1387,9 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     acts = [d for d in drafts if is_two_sided(d) and not d.symmetric and d.category in FOLLOWED]
     if acts:  # the sentence's first such act is its main one ("cut ties ..., accusing Kyiv")
         actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
+    deeds = actors.context.deeds
+    deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
+    del deeds[:-MAX_DEEDS]
     for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
         if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
             actors.of(name)

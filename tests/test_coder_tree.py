@@ -1324,3 +1324,12 @@ def test_what_one_has_confidence_in_is_no_place_and_a_capital_that_speaks_is_whe
     assert meeting.mode != "visit"
     (refusal,) = code_text("Pretoria rejected the accusations made by Kigali on Monday.")
     assert refusal.place is not None and refusal.place.name == "Pretoria"
+
+
+def test_a_judged_act_told_before_is_aimed_at_whoever_did_it():
+    events = code_text(
+        "Chad sent 1,000 troops to the Central African Republic in May. Cameroon criticised the deployment on Tuesday."
+    )
+    assert ("DISAPPROVE", "CMR", "TCD") in dyads(events)
+    events = code_text("The United States imposed sanctions on Nicaragua in March. Russia denounced the sanctions as illegal.")
+    assert ("DISAPPROVE", "RUS", "USA") in dyads(events)
