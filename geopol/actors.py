@@ -111,7 +111,13 @@ class ArticleContext:
 
 
 STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
+# "fighters linked to al-Qaida": a body is the one it is tied to
+TIE_WORDS = frozenset({"link", "linked", "affiliate", "affiliated", "ally", "allied", "loyal", "tie", "tied", "align", "aligned"})
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
+
+
+def is_state(actor: Actor) -> bool:
+    return len(actor.code) == 3 and actor.kind not in ORGANISATION_KINDS and actor.kind != "armed_group"
 
 
 def names_it(name: str, word: str) -> bool:
@@ -422,6 +428,12 @@ class SentenceActors:
                 found = self.resolve(leader, depth + 1) if leader is not None else None
                 if found is not None and found.code:
                     return found
+            if child.dep_ in ("acl", "amod") and child.lemma_ in TIE_WORDS and head.lemma_ not in RELATION_NOUNS:
+                for tied in child.children:  # "fighters linked to al-Qaida", "militias loyal to Haftar"
+                    if tied.dep_ in ("obl", "nmod") and case_of(tied) in ("to", "with"):
+                        found = self.resolve(tied, depth + 1)
+                        if found is not None and found.code:
+                            return found
             if child.dep_ == "acl" and child.lemma_ in NAMING_VERBS:
                 for named in child.children:
                     if named.dep_ in ("obl", "xcomp", "obj", "nsubj:pass"):
@@ -583,17 +595,22 @@ class SentenceActors:
             return ()
         if kind in ("previous_pair", "previous_group"):  # "both men", "the two countries"
             size = 2 if kind == "previous_pair" else 3
-            if span and self.doc[span[1] - 1].lower_ in STATE_NOUNS and kind == "previous_pair":
+            of_states = span is not None and self.doc[span[1] - 1].lower_ in STATE_NOUNS
+            if of_states and kind == "previous_pair":
                 states = self.story_pair(token)
                 if states:
                     return states
             earlier = self.earlier_group(token)
             group = self.context.last_group
-            if not earlier and (len(group) == size or (kind == "previous_group" and len(group) > size)):
+            fits = not of_states or all(is_state(a) for a in group)  # "the three countries" are no armed group
+            if not earlier and fits and (len(group) == size or (kind == "previous_group" and len(group) > size)):
                 return group  # "Mali, Niger and Burkina Faso left. These juntas ..."
             sized = self.context.group_of_size(size) if not earlier and kind == "previous_group" else ()
-            if sized:
+            if sized and (not of_states or all(is_state(a) for a in sized)):
                 return sized
+            if of_states and not earlier:
+                found = self.distinct_before(token.i, size, states_only=True)
+                return found if len(found) == size else ()
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from geopol import syntax
 from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
 from geopol.dictionaries import ActorEntry, CueRule
-from geopol.nlp import Analysis, Matchers
+from geopol.nlp import TIED, Analysis, Matchers
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
@@ -872,6 +872,8 @@ def described(draft: Draft) -> bool:
         return True  # "1,000 French soldiers had been stationed in the country": where they were
     if anchor.dep_ == "acl" and anchor.head.dep_ == "obj" and stative_have(anchor.head.head):
         return True  # "Iran has 2,000 advisers in Syria fighting alongside ...": a standing presence
+    if anchor.dep_ in ("acl", "amod") and anchor.lower_ in TIED and not any(c.dep_.startswith("nsubj") for c in anchor.children):
+        return True  # "fighters allied with Hamas": who they are, not an alliance made
     if not syntax.is_noun(anchor):
         return False
     if anchor.dep_ == "obj" and anchor.head.lemma_ == "have" and anchor.head.pos_ == "VERB":

@@ -144,6 +144,7 @@ def repair(doc: Doc) -> Doc:
     for step in (
         repair_adjective_subject,
         repair_verb_subject,
+        repair_tied_subject,
         repair_own_subject,
         repair_perfect,
         repair_shared_object,
@@ -196,6 +197,29 @@ def repair_verb_subject(doc: Doc) -> Doc:
                     child.dep_ = "amod" if child.pos_ == "ADJ" else "compound"
                 elif child.dep_ in ("advmod", "punct") and child.i < word.i:
                     child.head = word.head  # "Meanwhile," belongs to the clause
+    return doc
+
+
+TIED = frozenset({"linked", "affiliated", "allied", "loyal", "tied", "aligned", "close"})
+
+
+def repair_tied_subject(doc: Doc) -> Doc:
+    """ "Gunmen affiliated with the Islamic State killed 12 villagers" read as "gunmen (are)
+    affiliated", with "killed" hung below: the later verb is the clause, "affiliated ..." a
+    modifier of its subject."""
+    for word in doc:
+        subject = next((c for c in word.children if c.dep_ == "nsubj" and c.i < word.i), None)
+        if word.dep_ != "ROOT" or word.lower_ not in TIED or subject is None:
+            continue
+        verb = next((c for c in word.rights if c.dep_ in ("advcl", "ccomp", "parataxis", "conj") and c.pos_ == "VERB"), None)
+        if verb is None or any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        subject.head = verb
+        word.head, word.dep_ = subject, "acl"
+        for child in list(word.rights):
+            if child.i > verb.i:
+                child.head = verb  # the final full stop
     return doc
 
 

@@ -1333,3 +1333,27 @@ def test_a_judged_act_told_before_is_aimed_at_whoever_did_it():
     assert ("DISAPPROVE", "CMR", "TCD") in dyads(events)
     events = code_text("The United States imposed sanctions on Nicaragua in March. Russia denounced the sanctions as illegal.")
     assert ("DISAPPROVE", "RUS", "USA") in dyads(events)
+
+
+def test_the_three_countries_are_three_states_never_an_armed_group_named_before():
+    text = (
+        "Gunmen linked to al-Qaida attacked a police post in northern Benin on Friday. "
+        "Togo has drawn closer to Ghana and Benin. The three countries signed a security pact in Accra in May."
+    )
+    events = code_text(text)
+    pact = [e for e in events if e.category == "COOPERATE"]
+    assert pact and all({a.code for a in e.sources + e.recipients} <= {"TGO", "GHA", "BEN"} for e in pact)
+
+
+def test_foreign_troops_ordered_out_are_expelled_but_a_state_s_own_troops_are_not():
+    events = code_text("Niger ordered German troops out of the country in July.")
+    assert dyads(events) == {("SANCTION", "NER", "DEU")} and events[0].mode == "expel"
+    events = code_text("The junta ordered its troops to withdraw from the northern border.")
+    assert not any(e.category == "SANCTION" for e in events)
+
+
+def test_fighters_linked_to_a_group_are_that_group_s_and_no_alliance():
+    events = code_text("Gunmen affiliated with the Islamic State killed 14 farmers in western Niger on Sunday.")
+    assert dyads(events) == {("ASSAULT", "IS", "NER")}
+    events = code_text("Fighters allied with Hamas fired rockets at Israel.")
+    assert dyads(events) == {("FIGHT", "HAMAS", "ISR")}
