@@ -951,6 +951,8 @@ def clause_between(word: Token, top: Token) -> bool:
     while current != top and current.head != current:
         if current.dep_ in ("ccomp", "xcomp", "acl:relcl", "advcl", "parataxis", "csubj"):
             return True
+        if current.dep_ == "acl" and any(c.dep_.startswith("nsubj") for c in current.children):
+            return True  # "hours after the US carried out strikes" read with "carried" under "hours"
         current = current.head
     return False
 

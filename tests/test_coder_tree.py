@@ -1357,3 +1357,14 @@ def test_fighters_linked_to_a_group_are_that_group_s_and_no_alliance():
     assert dyads(events) == {("ASSAULT", "IS", "NER")}
     events = code_text("Fighters allied with Hamas fired rockets at Israel.")
     assert dyads(events) == {("FIGHT", "HAMAS", "ISR")}
+
+
+def test_strikes_told_in_a_clause_after_hours_are_their_own_event_not_the_first_act_s():
+    text = (
+        "Iran's proxies fired drones at a US base, hours after the United States and Britain carried out "
+        "a new wave of strikes on militia targets across Iraq."
+    )
+    events = code_text(text)
+    strikes = [e for e in events if e.cue == "strikes"]
+    assert len(strikes) == 1 and {a.code for a in strikes[0].sources} == {"USA", "GBR"}
+    assert not any("fired" in e.cue and {"USA", "GBR"} & {a.code for a in e.sources} for e in events)
