@@ -145,6 +145,7 @@ def repair(doc: Doc) -> Doc:
         repair_adjective_subject,
         repair_verb_subject,
         repair_tied_subject,
+        repair_noun_before_verb,
         repair_own_subject,
         repair_perfect,
         repair_shared_object,
@@ -220,6 +221,32 @@ def repair_tied_subject(doc: Doc) -> Doc:
         for child in list(word.rights):
             if child.i > verb.i:
                 child.head = verb  # the final full stop
+    return doc
+
+
+def repair_noun_before_verb(doc: Doc) -> Doc:
+    """ "army warplanes bombed RSF positions" read with "warplanes" as the verb and "bombed"
+    as an adjective of its object: the past form is the verb, the plural before it its subject."""
+    for noun in doc:
+        verb = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if noun.tag_ != "VBZ" or verb is None or verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod":
+            continue
+        thing = verb.head
+        if thing.head != noun or thing.dep_ != "obj" or any(c.dep_.startswith("aux") for c in noun.children):
+            continue
+        if noun.head == noun:
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = noun.head, noun.dep_
+        for child in list(noun.children):
+            if child.dep_ == "nsubj":
+                child.dep_ = "compound"
+            elif child.i > noun.i or child.dep_ in ("mark", "advmod", "punct"):
+                child.head = verb
+        noun.head, noun.dep_ = verb, "nsubj"
+        noun.pos_, noun.tag_ = "NOUN", "NNS"
+        verb.pos_, verb.tag_ = "VERB", "VBD"
+        thing.dep_ = "obj"
     return doc
 
 

@@ -1368,3 +1368,16 @@ def test_strikes_told_in_a_clause_after_hours_are_their_own_event_not_the_first_
     strikes = [e for e in events if e.cue == "strikes"]
     assert len(strikes) == 1 and {a.code for a in strikes[0].sources} == {"USA", "GBR"}
     assert not any("fired" in e.cue and {"USA", "GBR"} & {a.code for a in e.sources} for e in events)
+
+
+def test_a_warning_of_famine_is_no_threat_but_a_warning_to_a_state_still_is():
+    assert code_text("The World Food Programme warned of famine in South Sudan's Upper Nile state.") == []
+    events = code_text("Beijing warned Manila of consequences if it sent more boats to the shoal.")
+    assert ("THREATEN", "CHN", "PHL") in dyads(events)
+
+
+def test_a_plural_read_as_the_verb_before_a_past_form_is_the_subject_of_that_verb():
+    text = "The RSF shelled a camp for displaced people, while army warplanes bombed RSF positions, witnesses said."
+    bombing = [e for e in code_text(text) if e.cue == "bombed"]
+    assert len(bombing) == 1 and [a.code for a in bombing[0].recipients] == ["RSF"]
+    assert "RSF" not in {a.code for a in bombing[0].sources}
