@@ -184,6 +184,7 @@ def code_sentence(
         combat(draft)
         official_protest(draft)
         threat_target(scene, draft)
+        retaliation_target(scene, draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
@@ -1350,6 +1351,20 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
 def deed_told(scene: Scene, category: str) -> bool:
     kinds = LIKE_CATEGORIES.get(category, frozenset({category}))
     return any(kind in kinds for kind, _ in scene.actors.context.deeds)
+
+
+RETALIATING = frozenset({"retaliate", "retaliation", "respond", "response", "avenge", "revenge", "reprisal", "reprisals"})
+
+
+def retaliation_target(scene: Scene, draft: Draft) -> None:
+    """ "The Houthis vowed to retaliate": a threat to strike back, with no one named, is
+    aimed at the last attacker of whoever makes it."""
+    if draft.category != "THREATEN" or draft.cue.anchor.lemma_ not in RETALIATING or any(a.code for a in draft.recipients):
+        return
+    codes = {a.code for a in draft.sources if a.code}
+    attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENCE and aimed_at(c, codes)), None)
+    if codes and attack is not None:
+        draft.recipients = attack[0]
 
 
 def judges_attack(scene: Scene, draft: Draft) -> bool:

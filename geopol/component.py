@@ -32,6 +32,7 @@ from geopol.records import Actor, Article, Event
 ARTICLE_KEY = "geopol_article"
 LOG = logging.getLogger("geopol")
 # "NIAMEY, Niger (AP) —": where and by whom a story was filed, never an actor of it.
+MAX_HEADLINE = 200  # characters
 DATELINE_END = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
 
 if not Doc.has_extension("events"):
@@ -63,21 +64,21 @@ class EventCoder:
 
     def code(self, article: Article, doc: Doc) -> list[Event]:
         analysis = prefer_article_readings(analyse(doc, self.matchers))
-        dateline = DATELINE_END.match(doc.text)
-        ends = dateline.end() if dateline else 0
+        ends = dateline_end(doc.text)
         states = ranked_states(analysis, ends)
         context = ArticleContext(dominant=states[0] if states else None, states=states, armed_group=dominant_group(analysis))
         ref = reference_date(article)
         year = article.published.year if article.published else None
         sentences = [s for s in doc.sents if s.text.strip()]
         windows = [analysis.window(s.start, s.end) for s in sentences]
-        chosen = [i for i, w in enumerate(windows) if can_hold_event(w, sentences[i])]
+        chosen = [i for i, w in enumerate(windows) if sentences[i].end_char > ends and can_hold_event(w, sentences[i])]
         leading = [sum(1 for t in sentences[i] if t.idx < ends) for i in chosen]  # the dateline's words
         parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen], self.acronyms, leading), strict=True))
         events: list[Event] = []
         mentions: dict[int, list[PlaceMention]] = {}
+        story = tuple(a.code for a in states)
         for index, (sentence, window) in enumerate(zip(sentences, windows, strict=True)):
-            mentions[index] = place_mentions(window, sentence.start, sentence.end, self.dictionaries.actors)
+            mentions[index] = place_mentions(window, sentence.start, sentence.end, self.dictionaries.actors, story)
             if index not in parsed:
                 remember_unparsed(context, window, year)
                 continue
@@ -114,6 +115,21 @@ def place_hints(window: Analysis, context: ArticleContext) -> tuple[str, ...]:
     """The countries a city name is most likely in: those the sentence and the article name."""
     named = [entry.code for _, _, entries in window.actors for entry in entries[:1]]
     return tuple(dict.fromkeys([*named, *(a.code for a in context.states)]))
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ("NIAMEY, Niger (AP) —") ends: at the start of the text, or after a
+    headline line set apart by a blank line (which, like the dateline, codes nothing)."""
+    found = DATELINE_END.match(text)
+    if found:
+        return found.end()
+    head, gap, rest = text.partition("\n\n")
+    headline = gap and 0 < len(head.strip()) <= MAX_HEADLINE and "\n" not in head.strip()
+    if headline and not head.rstrip().endswith((".", "!", "?", '"', "”")):
+        found = DATELINE_END.match(rest)
+        if found:
+            return len(head) + len(gap) + found.end()
+    return 0
 
 
 def can_hold_event(window: Analysis, sentence: Span) -> bool:

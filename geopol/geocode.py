@@ -50,6 +50,7 @@ TARGET_CASES = frozenset({"on", "against", "of", "for"})
 NAME_PARTS = frozenset({"compound", "flat", "flat:name"})
 BARE_POPULATION = 100000  # a bare name of a smaller town counts only in a country the text names
 OBJECT = "obj"  # the prep of such a mention
+SMALL_TOWN = 15000  # a town this small, abroad of every state a story names, is taken for a namesake
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +62,11 @@ class PlaceMention:
     token: int = -1  # index of its first token in the Doc
 
 
-def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, ActorInfo]) -> list[PlaceMention]:
-    """Facilities, regions, capitals and cities named in the sentence doc[start:end]."""
+def place_mentions(
+    analysis: Analysis, start: int, end: int, actors: dict[str, ActorInfo], story: tuple[str, ...] = ()
+) -> list[PlaceMention]:
+    """Facilities, regions, capitals and cities named in the sentence doc[start:end]; story:
+    the states the article names (a small town abroad of all of them is another town)."""
     doc = analysis.doc
     base = doc[start].idx
     found: list[PlaceMention] = []
@@ -88,7 +92,7 @@ def place_mentions(analysis: Analysis, start: int, end: int, actors: dict[str, A
             continue  # "talks between Niger and Benin" are no place; "between Gao and Ansongo" are
         if doc[i - 1].lower_ == "in" and i >= 2 and doc[i - 2].lower_ in NOT_WHERE_IN:
             continue  # "confidence in Canada's courts"
-        mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens)
+        mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens, story)
         if mention is not None and mention[1] + 1 < end and doc[mention[1]].lower_ in ("'s", "’s"):
             inner = city_place(doc, mention[1] + 1, end, actor_tokens)  # "in Mali's Mopti region": Mopti
             if inner is not None and inner[2].country == mention[2].country:
@@ -141,8 +145,12 @@ def actor_place(
     return i, end, Place(info.name, info.lat, info.lon, "country", code, "text")
 
 
-def city_place(doc: Doc, i: int, end: int, actor_tokens: dict[int, tuple[int, str, str]]) -> tuple[int, int, Place] | None:
-    """ "in Agadez": up to three capitalised words that the gazetteer knows."""
+def city_place(
+    doc: Doc, i: int, end: int, actor_tokens: dict[int, tuple[int, str, str]], story: tuple[str, ...] = ()
+) -> tuple[int, int, Place] | None:
+    """ "in Agadez": up to three capitalised words that the gazetteer knows; a small town in
+    none of the states the story names is taken for a namesake (Moura in Mali is not Moura in
+    Portugal)."""
     words: list[str] = []
     j = i
     while (
@@ -155,9 +163,11 @@ def city_place(doc: Doc, i: int, end: int, actor_tokens: dict[int, tuple[int, st
     ):
         words.append(doc[j].text)
         j += 1
-    hints = tuple(code for _, _, code in actor_tokens.values())
+    hints = (*(code for _, _, code in actor_tokens.values()), *story)
     for n in range(len(words), 0, -1):
         city = find_city(" ".join(words[:n]), hints)
+        if city is not None and story and city.country not in hints and city.population < SMALL_TOWN:
+            return None
         if city is not None:
             return i, i + n, Place(city.name, city.lat, city.lon, "city", city.country, "text")
     return None

@@ -1381,3 +1381,34 @@ def test_a_plural_read_as_the_verb_before_a_past_form_is_the_subject_of_that_ver
     bombing = [e for e in code_text(text) if e.cue == "bombed"]
     assert len(bombing) == 1 and [a.code for a in bombing[0].recipients] == ["RSF"]
     assert "RSF" not in {a.code for a in bombing[0].sources}
+
+
+def test_a_dateline_after_a_headline_is_kept_out_of_the_parse_like_one_at_the_start():
+    text = (
+        "Italy pulls last troops out of Niger\n\n"
+        "NIAMEY, Niger (Reuters) - Italy on Friday pulled its last troops out of Niger, the defence ministry said."
+    )
+    events = code_text(text)
+    assert ("RETREAT", "ITA", "NER") in dyads(events)
+    assert "NER" not in codes(events, "sources")
+    text = (
+        "Portugal hands over last base in Mali\n\n"
+        "BAMAKO, Mali (AP) - Portugal on Thursday handed over its last military base in Mali to the Malian army."
+    )
+    assert dyads(code_text(text)) == {("RETREAT", "PRT", "MLI")}
+
+
+def test_a_small_town_abroad_of_every_state_the_story_names_is_not_taken_for_the_place():
+    text = "Wagner fighters and Malian soldiers killed dozens of civilians in the town of Moura in March 2022, the UN said."
+    events = code_text(text)
+    assert events and "PRT" not in codes(events, "recipients")
+    assert all(e.place is None or e.place.country == "MLI" for e in events)
+
+
+def test_a_vow_to_retaliate_is_aimed_at_the_last_attacker_of_whoever_vows():
+    text = (
+        "The Houthis fired missiles at a ship off Yemen on Tuesday. The United States struck Houthi radar sites "
+        "in Hodeidah. The Houthis vowed to retaliate."
+    )
+    events = code_text(text)
+    assert [codes([e], "recipients") for e in events if e.category == "THREATEN"] == [{"USA"}]
