@@ -317,6 +317,7 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
                     and e.place is not None
                     and e.place.note in ("text", "host")
                     and dyad(e) == dyad(event)
+                    and (e.category in MATERIAL) == (event.category in MATERIAL)  # a strike's town is not where it was judged
                 ),
                 None,
             )

@@ -207,6 +207,8 @@ def negated(token: Token) -> bool:
             return True
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
             return True  # "would no longer send weapons"
+        if child.dep_ in ("nsubj:pass", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+            return True  # "no military facilities had been hit"
     return False
 
 

@@ -1412,3 +1412,22 @@ def test_a_vow_to_retaliate_is_aimed_at_the_last_attacker_of_whoever_vows():
     )
     events = code_text(text)
     assert [codes([e], "recipients") for e in events if e.category == "THREATEN"] == [{"USA"}]
+
+
+def test_calling_an_attack_an_act_of_war_is_disapproval_of_the_attacker():
+    text = "Azerbaijani drones struck an Armenian border post on Monday. Yerevan called the strike an act of war."
+    assert ("DISAPPROVE", "ARM", "AZE") in dyads(code_text(text))
+
+
+def test_a_passive_act_whose_subject_is_denied_by_no_did_not_happen():
+    events = code_text("Officials said no Iranian nuclear sites had been hit by the Israeli strikes.")
+    assert not any(e.category == "ASSAULT" and "IRN" in codes([e], "recipients") and e.cue == "hit" for e in events)
+
+
+def test_a_judgement_does_not_take_the_town_of_the_attack_it_judges():
+    text = (
+        "Russian missiles struck an apartment block in Dnipro on Tuesday, killing nine people. "
+        "Ukraine's foreign ministry condemned Russia for the attack."
+    )
+    (judgement,) = [e for e in code_text(text) if e.category == "DISAPPROVE"]
+    assert judgement.place is None or judgement.place.name != "Dnipro"
