@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, ranked_states
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
-from geopol.geocode import WHERE, PlaceMention, locate, object_places, place_mentions, refine_article
+from geopol.geocode import WHERE, PlaceMention, in_background_phrase, locate, object_places, place_mentions, refine_article
 from geopol.nlp import Analysis, acronyms_of, analyse, matchers_for, parse_sentences, prefer_article_readings, preprocessor
 from geopol.paths import DATA_DIR
 from geopol.published import redate, reference_date
@@ -87,7 +87,8 @@ class EventCoder:
             here = [m for m in mentions[index] if m.place.country and m.prep in WHERE]
             countries = {m.token - sentence.start: m.place.country for m in here}
             struck = object_places(sentence_doc, local, place_hints(local, context), set(countries), sentence.start)
-            mentions[index] = sorted([*mentions[index], *struck], key=lambda m: m.start)
+            named_here = sorted([*mentions[index], *struck], key=lambda m: m.start)
+            mentions[index] = in_background_phrase(sentence_doc, named_here, sentence.start)
             first = first_token(sentence_doc, sentence.start_char, ends)
             try:
                 found = code_sentence(

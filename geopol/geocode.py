@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from geopol import syntax
 from geopol.dictionaries import ActorInfo
 from geopol.gazetteer import find_city
 from geopol.nlp import Analysis
@@ -60,6 +61,9 @@ class PlaceMention:
     place: Place
     prep: str = ""  # the word before it: "in", "to", "from" ...
     token: int = -1  # index of its first token in the Doc
+    # the phrase of what came before that holds it ("after the attack in Pahalgam"), as
+    # character offsets into the sentence: it places only an event told inside that phrase
+    within: tuple[int, int] | None = None
 
 
 def place_mentions(
@@ -124,6 +128,29 @@ def object_places(doc: Doc, analysis: Analysis, hints: tuple[str, ...], taken: s
         place = Place(city.name, city.lat, city.lon, "city", city.country, "text")
         found.append(PlaceMention(words[0].idx, words[-1].idx + len(words[-1]), place, OBJECT, words[0].i + offset))
     return found
+
+
+def in_background_phrase(doc: Doc, mentions: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    """The mentions of a parsed sentence (tokens numbered from offset in the article), each
+    with the phrase of what came before that holds it, if any."""
+    out = []
+    for mention in mentions:
+        i = mention.token - offset
+        phrase = next((t for t in (doc[i], *doc[i].ancestors) if told_earlier(t)), None) if 0 <= i < len(doc) else None
+        if phrase is not None:
+            start, last = phrase.left_edge, phrase.right_edge
+            mention = replace(mention, within=(start.idx, last.idx + len(last)))
+        out.append(mention)
+    return out
+
+
+# "after the attack in Pahalgam": a phrase of what came before ("during a meeting in Bamako"
+# and "amid protests in Niamey" are where the act itself happened)
+EARLIER_PREPS = frozenset({"after", "before", "following", "since", "until"})
+
+
+def told_earlier(word: Token) -> bool:
+    return syntax.case_of(word) in EARLIER_PREPS or (word.dep_ == "obj" and word.head.lower_ in EARLIER_PREPS)
 
 
 def is_target(token: Token) -> bool:
@@ -206,7 +233,13 @@ def usable_prep(event: Event, prep: str) -> bool:
 def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
     """The most specific place named in the event's clause (regions only for material
     events); for material events a facility or city named elsewhere in the sentence."""
-    usable = [m for m in mentions if usable_prep(event, m.prep) and (m.place.precision != "region" or event.category in MATERIAL)]
+    usable = [
+        m
+        for m in mentions
+        if usable_prep(event, m.prep)
+        and (m.place.precision != "region" or event.category in MATERIAL)
+        and (m.within is None or m.within[0] <= event.cue_start < m.within[1])
+    ]
     in_clause = [m for m in usable if event.clause_start <= m.start < event.clause_end]
     if not in_clause and event.category in MATERIAL:
         in_clause = [m for m in usable if m.place.precision in ("facility", "city") and m.prep in WHERE]

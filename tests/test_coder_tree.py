@@ -1431,3 +1431,15 @@ def test_a_judgement_does_not_take_the_town_of_the_attack_it_judges():
     )
     (judgement,) = [e for e in code_text(text) if e.category == "DISAPPROVE"]
     assert judgement.place is None or judgement.place.name != "Dnipro"
+
+
+def test_a_town_in_a_phrase_of_what_came_before_does_not_place_the_main_act():
+    (closure,) = code_text("Niger closed its border with Benin after an attack on a convoy in Malanville.")
+    assert closure.place is not None and closure.place.name != "Malanville"
+    events = code_text("Mexico broke off diplomatic relations with Ecuador after police stormed its embassy in Quito.")
+    (rupture,) = [e for e in events if e.category == "SANCTION"]
+    assert rupture.place is not None and rupture.place.country == "MEX"
+    (raid,) = [e for e in events if e.category == "ASSAULT"]
+    assert raid.place is not None and raid.place.name == "Quito"
+    events = code_text("Mali's junta on Monday arrested 12 opposition politicians during a private meeting in Kayes.")
+    assert events and events[0].place is not None and events[0].place.name == "Kayes"
