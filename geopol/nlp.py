@@ -146,6 +146,7 @@ def repair(doc: Doc) -> Doc:
         repair_verb_subject,
         repair_tied_subject,
         repair_noun_before_verb,
+        repair_signed_after_and,
         repair_own_subject,
         repair_perfect,
         repair_shared_object,
@@ -247,6 +248,28 @@ def repair_noun_before_verb(doc: Doc) -> Doc:
         noun.pos_, noun.tag_ = "NOUN", "NNS"
         verb.pos_, verb.tag_ = "VERB", "VBD"
         thing.dep_ = "obj"
+    return doc
+
+
+SIGNING = frozenset({"sign", "ink", "seal", "initial", "conclude"})
+
+
+def repair_signed_after_and(doc: Doc) -> Doc:
+    """ "visited Niamey and signed agreements" read with "signed agreements" as a noun phrase
+    joined to "Niamey": the participle after "and" is a second verb of the clause, with the
+    noun as its object."""
+    for verb in doc:
+        noun = verb.head
+        after_and = verb.i >= 1 and doc[verb.i - 1].lower_ == "and"
+        if verb.dep_ != "amod" or verb.lemma_ not in SIGNING or not after_and or noun.dep_ != "conj":
+            continue
+        first = noun.head.head
+        if noun.head.dep_ not in ("obj", "obl") or first.pos_ != "VERB" or first.i > verb.i:
+            continue
+        verb.head, verb.dep_ = first, "conj"
+        verb.pos_, verb.tag_ = "VERB", "VBD"
+        noun.head, noun.dep_ = verb, "obj"
+        doc[verb.i - 1].head = verb
     return doc
 
 

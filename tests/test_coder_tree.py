@@ -1443,3 +1443,13 @@ def test_a_town_in_a_phrase_of_what_came_before_does_not_place_the_main_act():
     assert raid.place is not None and raid.place.name == "Quito"
     events = code_text("Mali's junta on Monday arrested 12 opposition politicians during a private meeting in Kayes.")
     assert events and events[0].place is not None and events[0].place.name == "Kayes"
+
+
+def test_a_host_ordering_the_withdrawal_of_foreign_troops_expels_them():
+    events = code_text("Chad's government ordered the withdrawal of French troops from N'Djamena.")
+    assert dyads(events) == {("SANCTION", "TCD", "FRA")} and events[0].mode == "expel"
+
+
+def test_agreements_signed_after_a_visit_are_their_own_event():
+    text = "Turkey's foreign minister visited Mogadishu and signed agreements on fishing with his Somali counterpart."
+    assert {("CONSULT", "TUR", "SOM"), ("SUPPORT", "TUR", "SOM")} <= dyads(code_text(text))
