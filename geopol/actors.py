@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from geopol.dictionaries import ActorEntry, CueRule, Role
-from geopol.nlp import Analysis
+from geopol.nlp import TIED, Analysis
 from geopol.records import Actor
 from geopol.syntax import case_of, clause_verb, is_verb, own_subject, phrase_range
 from geopol.syntax import subject as subject_of
@@ -111,8 +111,6 @@ class ArticleContext:
 
 
 STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
-# "fighters linked to al-Qaida": a body is the one it is tied to
-TIE_WORDS = frozenset({"link", "linked", "affiliate", "affiliated", "ally", "allied", "loyal", "tie", "tied", "align", "aligned"})
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 
 
@@ -428,7 +426,7 @@ class SentenceActors:
                 found = self.resolve(leader, depth + 1) if leader is not None else None
                 if found is not None and found.code:
                     return found
-            if child.dep_ in ("acl", "amod") and child.lemma_ in TIE_WORDS and head.lemma_ not in RELATION_NOUNS:
+            if child.dep_ in ("acl", "amod") and child.lower_ in TIED and head.lemma_ not in RELATION_NOUNS:
                 for tied in child.children:  # "fighters linked to al-Qaida", "militias loyal to Haftar"
                     if tied.dep_ in ("obl", "nmod") and case_of(tied) in ("to", "with"):
                         found = self.resolve(tied, depth + 1)
@@ -672,7 +670,7 @@ class SentenceActors:
         named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at) if i < before]
         pool = [a for a in named if a is not None] + list(reversed(self.context.recent))
         if states_only:
-            pool = [a for a in pool if len(a.code) == 3 and a.kind not in ORGANISATION_KINDS and a.code not in (besides or set())]
+            pool = [a for a in pool if is_state(a) and a.code not in (besides or set())]
         distinct: list[Actor] = []
         for actor in pool:
             if actor.code and actor.code not in {a.code for a in distinct}:

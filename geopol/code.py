@@ -1121,12 +1121,16 @@ REASON_NOUNS = frozenset({"solidarity", "response", "retaliation", "revenge", "p
 
 def places_of(scene: Scene, predicate: Token | None) -> set[str]:
     """The countries of the places a clause names as where its act happened."""
-    return {scene.actors.place_countries[i] for i in scene_indices(predicate) if i in scene.actors.place_countries}
+    return countries_in(scene.actors.place_countries, predicate)
 
 
 def struck_in(scene: Scene, predicate: Token | None) -> set[str]:
     """The countries of the cities a clause names as struck or taken ("shelled Kharkiv")."""
-    return {scene.struck_countries[i] for i in scene_indices(predicate) if i in scene.struck_countries}
+    return countries_in(scene.struck_countries, predicate)
+
+
+def countries_in(table: dict[int, str], predicate: Token | None) -> set[str]:
+    return {table[i] for i in scene_indices(predicate) if i in table}
 
 
 def scene_indices(predicate: Token | None) -> set[int]:
@@ -1336,21 +1340,23 @@ LIKE_CATEGORIES = {"MOBILIZE": frozenset({"MOBILIZE", "AID"}), "AID": frozenset(
 def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...]:
     """The doers of "the deployment", "the sanctions" that a judging verb takes as its object:
     the last act of that kind told before, by others."""
-    verb = syntax.predicate(draft.cue.anchor)
-    thing = next((c for c in verb.children if c.dep_ == "obj" and c.i not in draft.cue.words), None)
+    thing = judged_thing(draft)
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
     if cue is None:
         return ()
-    kinds = LIKE_CATEGORIES.get(cue.rule.category, frozenset({cue.rule.category}))
+    kinds = like(cue.rule.category)
     deeds = scene.actors.context.deeds  # most recent last
     return next((doers for kind, doers in reversed(deeds) if kind in kinds and not codes & {a.code for a in doers}), ())
 
 
+def like(category: str) -> frozenset[str]:
+    return LIKE_CATEGORIES.get(category, frozenset({category}))
+
+
 def deed_told(scene: Scene, category: str) -> bool:
-    kinds = LIKE_CATEGORIES.get(category, frozenset({category}))
-    return any(kind in kinds for kind, _ in scene.actors.context.deeds)
+    return any(kind in like(category) for kind, _ in scene.actors.context.deeds)
 
 
 RETALIATING = frozenset({"retaliate", "retaliation", "respond", "response", "avenge", "revenge", "reprisal", "reprisals"})
@@ -1367,10 +1373,15 @@ def retaliation_target(scene: Scene, draft: Draft) -> None:
         draft.recipients = attack[0]
 
 
+def judged_thing(draft: Draft) -> Token | None:
+    """The object of a judging verb that is not a word of its cue ("condemned the raid")."""
+    verb = syntax.predicate(draft.cue.anchor)
+    return next((c for c in verb.children if c.dep_ == "obj" and c.i not in draft.cue.words), None)
+
+
 def judges_attack(scene: Scene, draft: Draft) -> bool:
     """Is the object of the judging verb "the raid", "the strikes": an attack told before?"""
-    verb = syntax.predicate(draft.cue.anchor)
-    thing = next((c for c in verb.children if c.dep_ == "obj" and c.i not in draft.cue.words), None)
+    thing = judged_thing(draft)
     return thing is not None and thing.lemma_ in scene.matchers.violent_nouns and told_before(scene, thing)
 
 

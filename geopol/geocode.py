@@ -136,7 +136,7 @@ def in_background_phrase(doc: Doc, mentions: list[PlaceMention], offset: int) ->
     out = []
     for mention in mentions:
         i = mention.token - offset
-        phrase = next((t for t in (doc[i], *doc[i].ancestors) if told_earlier(t)), None) if 0 <= i < len(doc) else None
+        phrase = earlier_phrase(doc[i]) if 0 <= i < len(doc) else None
         if phrase is not None:
             start, last = phrase.left_edge, phrase.right_edge
             mention = replace(mention, within=(start.idx, last.idx + len(last)))
@@ -149,8 +149,9 @@ def in_background_phrase(doc: Doc, mentions: list[PlaceMention], offset: int) ->
 EARLIER_PREPS = frozenset({"after", "before", "following", "since", "until"})
 
 
-def told_earlier(word: Token) -> bool:
-    return syntax.case_of(word) in EARLIER_PREPS or (word.dep_ == "obj" and word.head.lower_ in EARLIER_PREPS)
+def earlier_phrase(word: Token) -> Token | None:
+    """The phrase of what came before that holds the word, if any."""
+    return next((t for t in (word, *word.ancestors) if syntax.in_background(t, EARLIER_PREPS)), None)
 
 
 def is_target(token: Token) -> bool:

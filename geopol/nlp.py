@@ -202,6 +202,7 @@ def repair_verb_subject(doc: Doc) -> Doc:
     return doc
 
 
+# "fighters linked to al-Qaida": a body tied to another (read by the actors and the coder too)
 TIED = frozenset({"linked", "affiliated", "allied", "loyal", "tied", "aligned", "close"})
 
 

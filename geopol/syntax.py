@@ -64,12 +64,12 @@ def case_of(token: Token) -> str:
     return ""
 
 
-def in_background(word: Token) -> bool:
+def in_background(word: Token, preps: frozenset[str] = BACKGROUND_PREPS) -> bool:
     """ "after the talks", "following Zeine's visit" (with "following" read as a verb): a
     phrase telling what happened before the clause's own event."""
-    if case_of(word) in BACKGROUND_PREPS:
+    if case_of(word) in preps:
         return True
-    return word.dep_ == "obj" and word.head.lower_ in BACKGROUND_PREPS
+    return word.dep_ == "obj" and word.head.lower_ in preps
 
 
 def predicate(token: Token) -> Token:
