@@ -598,6 +598,10 @@ class SentenceActors:
                 states = self.story_pair(token)
                 if states:
                     return states
+            if kind == "previous_pair" and not token.dep_.startswith("nsubj"):
+                others = self.pair_besides_subject(token)
+                if others:
+                    return others
             earlier = self.earlier_group(token)
             group = self.context.last_group
             fits = not of_states or all(is_state(a) for a in group)  # "the three countries" are no armed group
@@ -611,6 +615,17 @@ class SentenceActors:
                 return found if len(found) == size else ()
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
         return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
+
+    def pair_besides_subject(self, token: Token) -> tuple[Actor, ...]:
+        """ "Britain and France urged both sides to show restraint": the last pair named that
+        the subject is not part of."""
+        mine = self.subject_codes(token, clause_verb(token))
+        for group in (self.earlier_group(token), self.context.last_group):
+            codes = {a.code for a in group}
+            if len(codes) == 2 and not codes & mine:
+                return group
+        found = self.distinct_before(token.i, 2, besides=mine)
+        return found if len(found) == 2 else ()
 
     def story_pair(self, token: Token) -> tuple[Actor, ...]:
         """ "the two countries", "both neighbours" (never the speaker's: "spoke to the leaders of
@@ -669,8 +684,7 @@ class SentenceActors:
         states_only and not besides for "both countries"."""
         named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at) if i < before]
         pool = [a for a in named if a is not None] + list(reversed(self.context.recent))
-        if states_only:
-            pool = [a for a in pool if is_state(a) and a.code not in (besides or set())]
+        pool = [a for a in pool if a.code not in (besides or set()) and (is_state(a) or not states_only)]
         distinct: list[Actor] = []
         for actor in pool:
             if actor.code and actor.code not in {a.code for a in distinct}:

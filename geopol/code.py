@@ -189,7 +189,7 @@ def code_sentence(
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
     drafts = fold_doer_nouns(drafts)
-    borrow_counterparts(drafts)
+    borrow_counterparts(scene, drafts)
     drafts = drop_partial(merge_duplicates(drafts))
     answer_claims(scene, drafts)
     remember(scene, drafts)
@@ -565,7 +565,7 @@ def actor_within(
     codes = {a.code for a in actors if a.code}
     if codes - avoid:
         return word, True
-    if depth < 2:
+    if depth < 2 and not (beside_border(word) and scene.category != "MOBILIZE"):  # a build-up is aimed across it
         through = ("by",) if word.lemma_ in scene.matchers.violent_nouns else TOPIC_PREPS + preps
         # "the agreements signed with France", "positions held by the RSF"
         partners = [
@@ -583,6 +583,16 @@ def actor_within(
     if actors:
         return word, False  # an uncoded actor ("jihadists"), or the source itself ("its own troops")
     return None, False
+
+
+BORDERS = frozenset({"border", "frontier", "boundary"})
+NEXT_TO = frozenset({"near", "along", "at", "on", "to", "toward", "towards"})
+
+
+def beside_border(word: Token) -> bool:
+    """ "sent arms to a town near the border with Venezuela": where, not at whom (but "closed its
+    border with Benin" is aimed at Benin, and "fired across the border" at the other side)."""
+    return word.lemma_ in BORDERS and syntax.case_of(word) in NEXT_TO
 
 
 def candidates(word: Token, spec: str) -> list[Token]:
@@ -605,6 +615,10 @@ def candidates(word: Token, spec: str) -> list[Token]:
 # -- drafting ------------------------------------------------------------------------------
 
 
+# Acts between two sides that whoever announces or hosts them takes no part in
+BETWEEN_ONLY = frozenset({"CONCEDE", "AGREE", "FIGHT"})
+
+
 def draft_event(scene: Scene, cue: Cue) -> Draft:
     actors = scene.actors
     source_word, recipient_word = participants(scene, cue)
@@ -613,8 +627,9 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     between = between_words(cue)
     if between is not None:
         members = actors.of(between)
-        if not sources or {a.code for a in sources} <= {a.code for a in members}:
-            sources, recipients = members, ()  # "talks between Tiani and Putin"
+        inside = {a.code for a in sources} <= {a.code for a in members}
+        if not sources or inside or cue.rule.category in BETWEEN_ONLY:
+            sources, recipients = members, ()  # "talks between Tiani and Putin", "announced a truce between"
         elif not recipients:
             recipients = members  # "mediation between the Emirates and Saudi Arabia"
     rule = cue.rule
@@ -649,6 +664,9 @@ def joint_exercise(scene: Scene, draft: Draft) -> None:
             if found:
                 draft.category, draft.mode, draft.recipients, draft.recipient_word = "COOPERATE", "", found, partner
                 return
+    if drills and len(own) > 1 and not any(a.code for a in draft.recipients):
+        # "American and Guyanese forces held joint exercises": the forces together, aimed at nobody
+        draft.category, draft.mode, draft.symmetric = "COOPERATE", "", True
 
 
 def between_words(cue: Cue) -> Token | None:
@@ -751,7 +769,8 @@ def promise(draft: Draft, mode: str = "") -> None:
     draft.tense = "future"
     if draft.category in VERBAL_CONFLICT_KEEP:
         return
-    draft.category = "AGREE" if draft.category in COOPERATIVE else "THREATEN"
+    # "offered to deploy troops to the mission": nobody offers a threat
+    draft.category = "AGREE" if draft.category in COOPERATIVE or mode == "offer" else "THREATEN"
     if mode:
         draft.mode = mode
 
@@ -1006,15 +1025,24 @@ def told_again(scene: Scene, draft: Draft) -> bool:
     """ "Sharif called the strikes an act of war": "the strikes", with no doer of its own, as
     what someone judges, are the strikes already told, not new ones by the judge."""
     anchor = draft.cue.anchor
-    judged = anchor.dep_ == "obj" and anchor.head.lemma_ in JUDGING_VERBS
-    return judged and told_before(scene, anchor)
+    if anchor.dep_ != "obj" or anchor.head.lemma_ not in JUDGING_VERBS:
+        return False
+    if told_before(scene, anchor):
+        return True
+    # "condemned the Israeli strikes": its doer's acts of that kind are told already
+    codes = {a.code for a in draft.sources if a.code}
+    done = any(kind in like(draft.category) and codes <= {a.code for a in doers} for kind, doers in scene.actors.context.deeds)
+    return is_definite(anchor) and bool(codes) and done
+
+
+def is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in noun.children)
 
 
 def told_before(scene: Scene, noun: Token) -> bool:
     """ "the strikes", "the raid": a definite act with no doer of its own named."""
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in noun.children)
     own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in noun.children)
-    return definite and not own_doer
+    return is_definite(noun) and not own_doer
 
 
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
@@ -1027,12 +1055,14 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     codes = {a.code for a in draft.sources if a.code}
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
     if visit or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
-        places = places_of(scene, draft.predicate)
+        places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
         if len(places - codes) == 1:  # "the second visit by a French minister" in Beirut: to Lebanon
             code = (places - codes).pop()
             draft.recipients = (Actor(code, code, "", "state"),)
             return
     if not codes or dominant.code in codes or not (draft.category in FOCUS_CATEGORIES or visit):
+        return
+    if dominant.code in reporters(scene, draft):
         return
     draft.recipients = (replace(dominant, text=dominant.text, sector=""),)
 
@@ -1200,7 +1230,7 @@ def fold_doer_nouns(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def borrow_counterparts(drafts: list[Draft]) -> None:
+def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
     """ "acted on Niger's demands that US troops leave and agreed to withdraw its forces": an
     event with no other party takes the other side of the sentence's earlier event that
     involves its source; failing one, of a later one ("Iran and Niger signed accords during
@@ -1214,10 +1244,50 @@ def borrow_counterparts(drafts: list[Draft]) -> None:
         if aimed_at_thing(draft):  # "condemned the offensive and called on Rwanda to withdraw": the culprit
             later = [d for d in later if same_doer_next(draft, d) and not all(a.kind == "igo" for a in d.recipients)]
         for other_draft in [*reversed(drafts[:i]), *later]:
+            if judged_by(draft, other_draft):  # "condemned the Israeli strikes": the judges are not what was struck,
+                draft.recipients = violated(scene, other_draft, codes)  # unless "as a violation of its sovereignty"
+                if draft.recipients:
+                    break
+                continue
             found = counterpart(codes, other_draft)
+            if found and {a.code for a in found} <= reporters(scene, draft):
+                continue  # "Washington said Serbia had massed troops": not aimed at who says so
             if found:
                 draft.recipients = found
                 break
+
+
+SOVEREIGNTY = frozenset({"sovereignty", "territory", "airspace", "integrity", "waters"})
+
+
+def violated(scene: Scene, judging: Draft, doers: set[str]) -> tuple[Actor, ...]:
+    """Whose sovereignty, territory or airspace a judge says an act violated."""
+    verb = syntax.predicate(judging.cue.anchor)
+    for word in verb.subtree:
+        owner = syntax.first_child(word, ("nmod:poss",)) if word.lemma_ in SOVEREIGNTY else None
+        found = tuple(a for a in scene.actors.of(owner) if a.code and a.code not in doers) if owner is not None else ()
+        if found:
+            return found
+    return ()
+
+
+SAYING = frozenset("say tell report add claim allege state".split())
+
+
+def reporters(scene: Scene, draft: Draft) -> set[str]:
+    """Who says what the draft tells: the subjects of the verbs of saying above its clause."""
+    found: set[str] = set()
+    clause = draft.predicate or draft.cue.anchor
+    for verb in clause.ancestors:
+        if verb.lemma_ in SAYING and syntax.is_verb(verb):
+            speaker = syntax.subject(verb)
+            found |= {a.code for a in scene.actors.of(speaker) if a.code} if speaker is not None else set()
+    return found
+
+
+def judged_by(draft: Draft, judging: Draft) -> bool:
+    """Is the draft's act what the other draft's judging verb takes as its object?"""
+    return judging.category in JUDGING and judged_thing(judging) == draft.cue.anchor
 
 
 def same_doer_next(draft: Draft, other: Draft) -> bool:
@@ -1447,7 +1517,10 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
     first, last = doc[words[0]], doc[words[-1]]
     background = syntax.is_noun(cue.anchor) and syntax.in_background(cue.anchor)
     clause = cue.anchor if background else (draft.predicate or cue.anchor)  # "after talks in March, ..."
-    tokens = sorted(t.i for t in clause.subtree)
+    # "Chad ended the pact in November, and Ivory Coast took over the base in Abidjan": a
+    # joined clause with its own subject has its own time and place
+    own = {t.i for c in clause.children if c.dep_ == "conj" and syntax.own_subject(c) is not None for t in c.subtree}
+    tokens = sorted(t.i for t in clause.subtree if t.i not in own and not (own and t.is_punct)) or [clause.i]
     told_before = [r for r in clause.subtree if r.dep_ == "acl:relcl" and max(t.i for t in r.subtree) < clause.i]
     if told_before:  # "Orban, who visited Moscow in July, spoke ...": July is the visit's
         after = max(t.i for r in told_before for t in r.subtree)

@@ -23,8 +23,26 @@ from spacy.tokens import Doc, Span
 from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, ranked_states
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
-from geopol.geocode import WHERE, PlaceMention, in_background_phrase, locate, object_places, place_mentions, refine_article
-from geopol.nlp import Analysis, acronyms_of, analyse, matchers_for, parse_sentences, prefer_article_readings, preprocessor
+from geopol.geocode import (
+    MATERIAL,
+    WHERE,
+    PlaceMention,
+    in_background_phrase,
+    locate,
+    object_places,
+    place_mentions,
+    refine_article,
+)
+from geopol.nlp import (
+    Analysis,
+    Matchers,
+    acronyms_of,
+    analyse,
+    matchers_for,
+    parse_sentences,
+    prefer_article_readings,
+    preprocessor,
+)
 from geopol.paths import DATA_DIR
 from geopol.published import redate, reference_date
 from geopol.records import Actor, Article, Event
@@ -86,7 +104,8 @@ class EventCoder:
             local = window.moved(sentence_doc, sentence.start)
             here = [m for m in mentions[index] if m.place.country and m.prep in WHERE]
             countries = {m.token - sentence.start: m.place.country for m in here}
-            struck = object_places(sentence_doc, local, place_hints(local, context), set(countries), sentence.start)
+            acts = material_words(local, self.matchers)
+            struck = object_places(sentence_doc, local, place_hints(local, context), set(countries), sentence.start, acts)
             named_here = sorted([*mentions[index], *struck], key=lambda m: m.start)
             mentions[index] = in_background_phrase(sentence_doc, named_here, sentence.start)
             first = first_token(sentence_doc, sentence.start_char, ends)
@@ -110,6 +129,11 @@ class EventCoder:
             for event in found:
                 events.append(locate(redate(event, ref), mentions[index], self.dictionaries.actors))
         return refine_article(events, mentions)
+
+
+def material_words(window: Analysis, matchers: Matchers) -> frozenset[int]:
+    """The words of the cues of material acts in a sentence."""
+    return frozenset(k for c in window.cues if matchers.cue_rules[c.index].category in MATERIAL for k in range(c.start, c.end))
 
 
 def place_hints(window: Analysis, context: ArticleContext) -> tuple[str, ...]:

@@ -109,15 +109,22 @@ def place_mentions(
     return sorted(found, key=lambda m: m.start)
 
 
-def object_places(doc: Doc, analysis: Analysis, hints: tuple[str, ...], taken: set[int], offset: int) -> list[PlaceMention]:
+def object_places(
+    doc: Doc, analysis: Analysis, hints: tuple[str, ...], taken: set[int], offset: int, acts: frozenset[int] = frozenset()
+) -> list[PlaceMention]:
     """Cities a parsed sentence names as what an act struck, took or besieged, with no
     locative word before them. taken: its tokens already read as places; offset: the index
-    of its first token in the article, where the mentions point."""
-    named = {k for s, e, _ in (*analysis.actors, *analysis.places) for k in range(s, e)}
+    of its first token in the article, where the mentions point; acts: the words of material
+    acts, the only ones whose object a capital may be as a city ("drones hit Kyiv", not
+    "accused Bangkok")."""
+    capitals = {k for s, e, entries in analysis.actors if all(a.kind == "capital" for a in entries) for k in range(s, e)}
+    named = {k for s, e, _ in (*analysis.actors, *analysis.places) for k in range(s, e)} - capitals
     named |= {k for s, e, _ in analysis.roles for k in range(s, e)}
     found = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in taken or token.i in named or not is_target(token):
+            continue
+        if token.i in capitals and token.head.i not in acts:
             continue
         words = sorted([token, *(c for c in token.children if c.dep_ in NAME_PARTS and c.pos_ == "PROPN")], key=lambda t: t.i)
         if words[-1].i - words[0].i + 1 != len(words) or not all(w.is_title and w.is_alpha for w in words):
@@ -155,6 +162,8 @@ def earlier_phrase(word: Token) -> Token | None:
 
 
 def is_target(token: Token) -> bool:
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+        return is_target(token.head)  # "struck the Fordow enrichment site"
     if token.dep_ in TARGET_DEPS:
         return token.head.pos_ == "VERB"
     return token.dep_ in ("nmod", "obl") and any(c.dep_ == "case" and c.lower_ in TARGET_CASES for c in token.children)
@@ -169,6 +178,9 @@ def actor_place(
     if info is None or info.lat is None or info.lon is None or kind not in ("capital", "state"):
         return None
     if kind == "capital":
+        seat = find_city(doc[i:end].text, (code,))  # a second seat ("Abidjan", "Cotonou") is a city of its own
+        if seat is not None and seat.country == code:
+            return i, end, Place(seat.name, seat.lat, seat.lon, "city", code, "text")
         return i, end, Place(info.seat, info.lat, info.lon, "city", code, "text")
     return i, end, Place(info.name, info.lat, info.lon, "country", code, "text")
 
@@ -243,11 +255,19 @@ def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
     ]
     in_clause = [m for m in usable if event.clause_start <= m.start < event.clause_end]
     if not in_clause and event.category in MATERIAL:
-        in_clause = [m for m in usable if m.place.precision in ("facility", "city") and m.prep in WHERE]
+        in_clause = [m for m in usable if m.place.precision in ("facility", "city") and m.prep in WHERE and not at_home(event, m)]
     if not in_clause:
         return None
     cue = event.cue_start
     return min(in_clause, key=lambda m: (SPECIFICITY[m.place.precision], abs(m.start - cue))).place
+
+
+def at_home(event: Event, mention: PlaceMention) -> bool:
+    """A place in the attacker's own country, named outside the clause of an attack on
+    another: where the other side was hit ("Israel struck Natanz, and Iran fired missiles")."""
+    sources = {a.code for a in event.sources}
+    targets = {a.code for a in event.recipients} - sources
+    return event.category in HAPPENS_AT_RECIPIENT and bool(targets) and mention.place.country in sources
 
 
 def is_movement(event: Event) -> bool:
@@ -324,7 +344,7 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
     """Article-level geocoding: a movement's country-level destination becomes the place the
     next sentence names in that country ("arrived in Niger ... staying at an air base near the
     Niamey airport"), and an event with no place of its own in the text takes the place of an
-    event between the same actors up to three sentences earlier."""
+    event between the same actors told before it, in its sentence or up to three earlier."""
     out: list[Event] = []
     for event in events:
         target = event.destination if event.destination is not None else None
@@ -347,11 +367,12 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
                 (
                     e
                     for e in reversed(out)
-                    if 0 < event.sentence_index - e.sentence_index <= CARRY_SENTENCES
+                    if 0 <= event.sentence_index - e.sentence_index <= CARRY_SENTENCES
                     and e.place is not None
                     and e.place.note in ("text", "host")
                     and dyad(e) == dyad(event)
-                    and (e.category in MATERIAL) == (event.category in MATERIAL)  # a strike's town is not where it was judged
+                    and (same_kind(e, event) or visited_then(e, event))  # a strike's town is not where it was judged
+                    and (e.sentence_index < event.sentence_index or sides(e) == sides(event))  # "X struck A, after Y hit B"
                 ),
                 None,
             )
@@ -359,6 +380,20 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
                 event = replace(event, place=replace(donor.place, note="carried"))
         out.append(event)
     return out
+
+
+def same_kind(donor: Event, event: Event) -> bool:
+    return (donor.category in MATERIAL) == (event.category in MATERIAL)
+
+
+def visited_then(donor: Event, event: Event) -> bool:
+    """ "visited Tripoli and signed security accords": what a visitor does in the sentence of
+    the visit happens where the visit was."""
+    return donor.category == "CONSULT" and donor.mode == "visit" and donor.sentence_index == event.sentence_index
+
+
+def sides(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(a.code for a in event.sources), frozenset(a.code for a in event.recipients)
 
 
 def dyad(event: Event) -> frozenset[str]:

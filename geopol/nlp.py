@@ -10,6 +10,7 @@ tags, morphology and a dependency tree, one sentence Doc each.
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -66,12 +67,20 @@ def preprocessor() -> Language:
     table = lemmatizer.lookups.get_table("lemma_lookup")
 
     def lookup_lowercase(token):  # the table is keyed by surface form: "Held" misses "hold"
-        found = table.get(token.text) or table.get(token.lower_) or token.text
+        found = table.get(token.text) or table.get(token.lower_) or regular_singular(token.text)
         return [found]
 
     lemmatizer.lemmatize = lookup_lowercase  # type: ignore[method-assign]
     nlp.add_pipe("lower_lemmas")
     return nlp
+
+
+def regular_singular(word: str) -> str:
+    """A plain plural the table does not know ("warplanes"), else the word as it is."""
+    plain = len(word) > 5 and word.isalpha() and word.islower()
+    if plain and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
 
 
 class ModelMissing(RuntimeError):
@@ -166,6 +175,14 @@ def repair(doc: Doc) -> Doc:
         repair_relative_conjunct,
         repair_after_quote,
         repair_second_subject,
+        repair_bare_relative,
+        repair_time_of_name,
+        repair_predicative_conjunct,
+        repair_reported_clause,
+        repair_remark_participle,
+        repair_abbreviation_punct,
+        repair_border_with,
+        repair_double_subject,
     ):
         doc = step(doc)
     return doc
@@ -561,6 +578,163 @@ def repair_second_subject(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs that take an object and a clause of what was said: "told reporters it had ended"
+TELLING = frozenset("tell inform warn assure remind notify persuade convince show teach promise advise ask write brief".split())
+
+
+def repair_bare_relative(doc: Doc) -> Doc:
+    """ "lifted the sanctions it had imposed on Niger" read with "it had imposed" as a clause
+    of "lifted": a clause right after the object, with its own subject and no object or
+    "that", whose verb needs one, is a relative clause of the noun before it."""
+    for clause in doc:
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.lemma_ in TELLING or clause.tag_ not in ("VBD", "VBN"):
+            continue
+        first = clause.left_edge
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i < first.i), None)
+        if obj is None or first.i == 0 or not any(c.dep_ == "nsubj" and c.i == first.i for c in clause.children):
+            continue
+        noun = doc[first.i - 1]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i not in {t.i for t in obj.subtree}:
+            continue
+        if any(c.dep_ in ("obj", "ccomp", "xcomp", "mark") for c in clause.children):
+            continue
+        clause.head, clause.dep_ = noun, "acl:relcl"
+    return doc
+
+
+def repair_reported_clause(doc: Doc) -> Doc:
+    """ "Jihadist fighters killed 28 soldiers ..., the army said" read as "fighters (who were)
+    killed", with both nouns the subjects of "said": a participle with an object is the verb of
+    the reported clause, and "the army said" a remark on it."""
+    for verb in doc:
+        noun = verb.head
+        said = noun.head
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "nsubj" or said.pos_ != "VERB":
+            continue
+        end = verb.right_edge.i
+        speaker = next((c for c in said.children if c.dep_ == "nsubj" and c.i > end), None)
+        if speaker is None or said.i < end or not any(c.dep_ == "obj" for c in verb.children):
+            continue
+        root = said.head if said.head != said else verb
+        verb.head, verb.dep_ = root, said.dep_ if root != verb else "ROOT"
+        noun.head = verb
+        said.head, said.dep_ = verb, "parataxis"
+        for late in [c for c in said.children if c.dep_ == "punct" and c.i > said.i]:
+            late.head = verb
+    return doc
+
+
+def repair_abbreviation_punct(doc: Doc) -> Doc:
+    """ "Nine days later, U.S. B-2 bombers struck ..." read with "U.S." as punctuation: a word
+    with letters is a name, here a part of the noun phrase it opens."""
+    for word in doc[:-1]:
+        after = doc[word.i + 1]
+        if word.dep_ != "punct" or not any(ch.isalpha() for ch in word.text) or after.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        noun = after
+        while noun.dep_ in ("compound", "amod", "flat", "nmod:desc") and noun.head.i > noun.i:
+            noun = noun.head
+        word.head, word.dep_ = noun, "compound"
+        word.pos_, word.tag_ = "PROPN", "NNP"
+    return doc
+
+
+def repair_double_subject(doc: Doc) -> Doc:
+    """ "..., killing at least 10 Somali soldiers, a military officer said" read with the
+    soldiers as a second subject of "said": a verb has one subject, and the first one, right
+    after a verb with no object, is that verb's object."""
+    for said in doc:
+        subjects = [c for c in said.children if c.dep_ == "nsubj"]
+        if len(subjects) < 2:
+            continue
+        first = subjects[0]
+        start = first.left_edge.i
+        verb = next((t for t in reversed(doc[max(0, start - 2) : start]) if t.pos_ == "VERB"), None)
+        if verb is None or verb == said or any(c.dep_ == "obj" for c in verb.children):
+            continue
+        first.head, first.dep_ = verb, "obj"
+    return doc
+
+
+def repair_border_with(doc: Doc) -> Doc:
+    """ "ambushed a patrol near the border with Algeria" read with "with Algeria" hung on the
+    verb: "with" right after "border" names the other side of that border."""
+    for word in doc:
+        case = next((c for c in word.children if c.dep_ == "case" and c.lower_ == "with"), None)
+        if case is None or case.i == 0 or word.dep_ not in ("obl", "nmod"):
+            continue
+        border = doc[case.i - 1]
+        if border.lemma_ in ("border", "frontier", "boundary") and word.head != border and border.pos_ == "NOUN":
+            word.head, word.dep_ = border, "nmod"
+    return doc
+
+
+REMARKS = frozenset({"say", "report", "add", "confirm", "state"})
+
+
+def repair_remark_participle(doc: Doc) -> Doc:
+    """ "missiles hit buildings in Haifa, emergency services said, killing three people" read
+    with "killing" hung on "said": a remark of who said it carries no act of its own, so the
+    participle after it belongs to the clause it remarks on."""
+    for said in doc:
+        if said.lemma_ not in REMARKS or said.pos_ != "VERB":
+            continue
+        told = remarked_on(said)
+        if told is None:
+            continue
+        for late in [c for c in said.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > said.i]:
+            late.head = told
+    return doc
+
+
+def remarked_on(said: Token) -> Token | None:
+    """The clause before "..., officials said": the reported one hung below "said", or the one
+    "said" was joined to (which then becomes a remark on it)."""
+    if said.dep_ in ("conj", "parataxis") and said.head.i < said.i:
+        if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in said.children):
+            return None
+        said.dep_ = "parataxis"
+        return said.head
+    before = [c for c in said.children if c.dep_ == "ccomp" and c.i < said.i and c.pos_ == "VERB"]
+    return before[0] if said.dep_ == "ROOT" and len(before) == 1 else None
+
+
+def repair_predicative_conjunct(doc: Doc) -> Doc:
+    """ "has kept its border closed and accused Cotonou of ..." read with "accused" joined to
+    "closed" and "Cotonou" as the object of "closed": a word that says how the object is left
+    takes no object after a verb joined to it; the later verb joins the main one and takes them."""
+    for verb in doc:
+        state = verb.head
+        if verb.dep_ != "conj" or state.dep_ != "xcomp" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        if any(c.dep_ not in ("cc", "advmod") for c in verb.children):
+            continue
+        later = [c for c in state.children if c.i > verb.i and c.dep_ in ("obj", "obl", "advcl", "ccomp", "xcomp", "iobj")]
+        held = any(c.dep_ == "obj" and c.i < state.i for c in state.head.children)  # "kept its border closed"
+        if not held or not any(c.dep_ == "obj" for c in later):
+            continue
+        verb.head = state.head
+        for child in later:
+            child.head = verb
+    return doc
+
+
+TIME_NAMES = frozenset({*calendar.month_name[1:], *calendar.day_name})
+
+
+def repair_time_of_name(doc: Doc) -> Doc:
+    """ "visited Niamey in January" read with "in January" as a part of the name: a month or a
+    day after a name that a verb takes is when the verb's act happened."""
+    for when in doc:
+        name, verb = when.head, when.head.head
+        if when.dep_ != "nmod" or when.text not in TIME_NAMES or name.pos_ != "PROPN" or name.i > when.i:
+            continue
+        if name.dep_ in ("obj", "obl") and verb.pos_ == "VERB" and any(c.dep_ == "case" for c in when.children):
+            when.head, when.dep_ = verb, "obl"
+    return doc
+
+
 def listed_first(root: Token, name: Token) -> bool:
     """Is the name the next of a list that the root name opens ("Burkina Faso, Mali and ...")?"""
     doc = root.doc
@@ -666,32 +840,45 @@ def repair_verbless(doc: Doc) -> Doc:
     predicate, the root noun its subject and that noun its object."""
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         clause = list(root.subtree)
-        # verbs below an adjective or clause verb ("crossed into Iraq to pursue rebels") are its own
-        below = {d.i for t in clause if t.dep_ in ("amod", "acl") for d in t.subtree if d.i != t.i}
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") and t.i not in below for t in clause):
+        # verbs below an adjective or clause verb ("crossed into Iraq to pursue rebels") are its own,
+        # and so are verbs joined to the noun ("Kurti accused Serbia of ... and said ...")
+        joined = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > root.i]
+        below = {d.i for t in clause if t.dep_ in ("amod", "acl") or t in joined for d in t.subtree if d.i != t.i}
+        if any(is_own_verb(t) and t.i not in below and t not in joined for t in clause):
             continue
-        verb = next((t for t in clause if t.i > root.i and t.dep_ == "amod" and t.tag_ in ("VBD", "VBN")), None)
-        if verb is not None and object_after(verb, root):
-            promote(verb, root, obj=verb.head)
-            continue
-        named = name_after(verb, root) if verb is not None else None
-        if verb is not None and named is not None:
-            promote(verb, root, obj=named)
-            for late in [c for c in root.children if c.i > named.i]:
-                late.head = named if late.dep_ == "conj" else verb  # "... and Rwandan President Paul Kagame to talks"
-                if late.dep_ == "nmod":
-                    late.dep_ = "obl"
-            continue
-        # "Thousands of protesters rallied in Bamako": the verb hung on the root as a clause of it
-        heads = [root, *(c for c in root.children if c.dep_ == "conj")]  # "Spain and the EU called on ..."
-        verb = next((t for h in heads for t in h.children if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.i > h.i), None)
-        if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
-            promote(verb, root)
-            continue
-        if name_then_past(root):
-            continue
-        named_before_verb(root)
+        promote_past_verb(root, clause)
+        predicate = next((t for t in doc if t.dep_ == "ROOT"), root)
+        for verb in joined if predicate != root else []:
+            verb.head = predicate  # "... and said": joined to the verb now found
     return doc
+
+
+def promote_past_verb(root: Token, clause: list[Token]) -> None:
+    """The verb a verbless reading hid, made the predicate (see repair_verbless)."""
+    verb = next((t for t in clause if t.i > root.i and t.dep_ == "amod" and t.tag_ in ("VBD", "VBN")), None)
+    if verb is not None and object_after(verb, root):
+        promote(verb, root, obj=verb.head)
+        return
+    named = name_after(verb, root) if verb is not None else None
+    if verb is not None and named is not None:
+        promote(verb, root, obj=named)
+        for late in [c for c in root.children if c.i > named.i]:
+            late.head = named if late.dep_ == "conj" else verb  # "... and Rwandan President Paul Kagame to talks"
+            if late.dep_ == "nmod":
+                late.dep_ = "obl"
+        return
+    # "Thousands of protesters rallied in Bamako": the verb hung on the root as a clause of it
+    heads = [root, *(c for c in root.children if c.dep_ == "conj")]  # "Spain and the EU called on ..."
+    verb = next((t for h in heads for t in h.children if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.i > h.i), None)
+    if verb is not None and not any(c.dep_ in ("obl:agent", "nsubj", "mark") for c in verb.children):
+        promote(verb, root)
+        for late in [c for c in root.children if c.i > verb.i]:
+            late.head = verb  # "drones struck Kyiv overnight, killing ..." with "Kyiv" as the noun's subject
+            if late.dep_ == "nsubj":
+                late.dep_ = "obj"
+        return
+    if not name_then_past(root):
+        named_before_verb(root)
 
 
 def repair_named_relative(doc: Doc) -> Doc:
@@ -724,6 +911,14 @@ def repair_named_relative(doc: Doc) -> Doc:
                 promote(verb, root)
             break
     return doc
+
+
+def is_own_verb(word: Token) -> bool:
+    """A verb that makes a sentence a clause: not an adjective or a participle of a noun, nor
+    a participle phrase hung on the sentence ("..., killing three people")."""
+    if word.pos_ not in ("VERB", "AUX") or word.dep_ in ("amod", "acl"):
+        return False
+    return not (word.dep_ == "advcl" and word.tag_ == "VBG")
 
 
 def name_then_past(root: Token) -> bool:
