@@ -637,7 +637,9 @@ class SentenceActors:
         if len(named) >= 2:  # "Erdogan visited Cairo, and the two countries agreed ..."
             return tuple(Actor(code, code, "", "state") for code in named[-2:])
         group = self.context.last_group
-        if len({a.code for a in group}) == 2 and not mine & {a.code for a in group}:
+        leading = {a.code for a in self.context.states[:3]}  # not "the US and Britain urged ..." in an India-Pakistan story
+        paired = {a.code for a in group}
+        if len(paired) == 2 and not mine & paired and (paired <= leading or not leading):
             return group  # "Guinea and Sierra Leone closed ... Both governments also ..."
         recent = self.distinct_before(token.i, 4, besides=mine, states_only=True)
         if len(recent) < 4:  # few states named: the last two

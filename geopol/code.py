@@ -80,7 +80,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
 TARGET_IS_PLACE = frozenset({"MOBILIZE", "AID", "ASSAULT", "FIGHT", "COERCE"})
 CUE_REACH = 4  # tree edges from a cue's words to its anchor ("signed a defence and economic cooperation agreement")
 # Prepositions through which a topic word leads to the actor it concerns.
-TOPIC_PREPS = ("of", "in", "on", "by", "against", "for", "with", "between", "out", "to")
+TOPIC_PREPS = ("of", "in", "on", "by", "against", "for", "with", "between", "out", "to", "including")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})  # the event of such a clause may not happen
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "following", "once", "as"})
 AGREEMENT_WORDS = frozenset(
@@ -567,10 +567,11 @@ def actor_within(
         return word, True
     if depth < 2 and not (beside_border(word) and scene.category != "MOBILIZE"):  # a build-up is aimed across it
         through = ("by",) if word.lemma_ in scene.matchers.violent_nouns else TOPIC_PREPS + preps
-        # "the agreements signed with France", "positions held by the RSF"
+        # "the agreements signed with France", "positions held by the RSF", "a committee it formed with Niger"
+        clauses = syntax.children(word, ("acl",)) + [r for r in syntax.children(word, ("acl:relcl",)) if relative_object(r)]
         partners = [
             c
-            for acl in syntax.children(word, ("acl",))
+            for acl in clauses
             if acl.lemma_ not in THIRD_PARTY_VERBS  # "a deal brokered by China": the go-between
             for c in syntax.obliques(acl, ("with", "by"))
         ]
@@ -1569,8 +1570,14 @@ def told_later(word: Token, clause: Token, cue_words: frozenset[int]) -> bool:
     return min(t.i for t in word.subtree) > max(cue_words)
 
 
-def phrase_span(word: Token) -> tuple[int, int]:
+def phrase_span(word: Token, own_only: bool = False) -> tuple[int, int]:
+    """Where the phrase is in the sentence; own_only: up to a relative clause it holds ("from a
+    committee it formed in 2010": 2010 is the committee's)."""
     words = list(word.subtree)
+    if own_only:
+        told = [r for r in word.subtree if r.dep_ == "acl:relcl" and r != word]
+        cut = min((min(t.i for t in r.subtree) for r in told), default=None)
+        words = [t for t in words if cut is None or t.i < cut] or words
     return (words[0].idx, words[-1].idx + len(words[-1].text))
 
 
@@ -1592,7 +1599,7 @@ def date_spans(doc: Doc, clause: Token) -> tuple[tuple[int, int], ...]:
                 continue
             misread_day = child.text in DAY_NAMES  # "officials said Sunday" read with Sunday as a subject
             if child.dep_ in TIME_EDGES or misread_day:
-                spans.append(phrase_span(child))
+                spans.append(phrase_span(child, own_only=True))
     return tuple(spans)
 
 

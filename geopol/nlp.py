@@ -183,6 +183,7 @@ def repair(doc: Doc) -> Doc:
         repair_abbreviation_punct,
         repair_border_with,
         repair_double_subject,
+        repair_joined_names,
     ):
         doc = step(doc)
     return doc
@@ -584,14 +585,15 @@ TELLING = frozenset("tell inform warn assure remind notify persuade convince sho
 
 def repair_bare_relative(doc: Doc) -> Doc:
     """ "lifted the sanctions it had imposed on Niger" read with "it had imposed" as a clause
-    of "lifted": a clause right after the object, with its own subject and no object or
-    "that", whose verb needs one, is a relative clause of the noun before it."""
+    of "lifted": a clause right after the object (or a noun of a phrase: "withdrew from a
+    committee it had formed"), with its own subject and no object or "that", is a relative
+    clause of the noun before it."""
     for clause in doc:
         verb = clause.head
         if clause.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.lemma_ in TELLING or clause.tag_ not in ("VBD", "VBN"):
             continue
         first = clause.left_edge
-        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i < first.i), None)
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "obl") and c.i < first.i), None)
         if obj is None or first.i == 0 or not any(c.dep_ == "nsubj" and c.i == first.i for c in clause.children):
             continue
         noun = doc[first.i - 1]
@@ -637,6 +639,24 @@ def repair_abbreviation_punct(doc: Doc) -> Doc:
             noun = noun.head
         word.head, word.dep_ = noun, "compound"
         word.pos_, word.tag_ = "PROPN", "NNP"
+    return doc
+
+
+def repair_joined_names(doc: Doc) -> Doc:
+    """ "Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud said"
+    read with the first name as a part of the last: a name joined by "and" to a second one
+    that ends after it is not a part of that second name; the two are the subjects."""
+    for first in doc:
+        last = first.head
+        if first.dep_ != "compound" or first.pos_ != "PROPN" or last.pos_ != "PROPN" or last.i < first.i:
+            continue
+        second = next((c for c in first.children if c.dep_ == "conj" and first.i < c.i < last.i), None)
+        if second is None or not any(c.dep_ == "cc" for c in second.children):
+            continue
+        first.head, first.dep_ = (first, "ROOT") if last.head == last else (last.head, last.dep_)
+        for child in [c for c in last.children if c.i > last.i]:
+            child.head = first if child.dep_ != "punct" else child.head
+        last.head, last.dep_ = second, "flat"
     return doc
 
 

@@ -1618,3 +1618,49 @@ def test_victims_read_as_a_second_subject_of_said_are_the_target():
     events = code_text(text)
     attacks = [e for e in events if codes([e], "sources") == {"SHABAAB"}]
     assert attacks and codes(attacks, "recipients") == {"SOM"}
+
+
+def test_two_named_leaders_joined_by_and_are_both_subjects():
+    text = (
+        "Sudanese General Abdel Fattah Burhan and Chadian President Mahamat Idriss Deby Itno said they would "
+        "begin talks on the border."
+    )
+    events = code_text(text)
+    assert any(codes([e], "sources") == {"SDN", "TCD"} for e in events)
+
+
+def test_partners_including_named_states_are_those_states():
+    events = code_text("Ukraine had asked its allies, including Germany and France, for more air defences.")
+    assert ("DEMAND", "UKR", "DEU+FRA") in dyads(events)
+
+
+def test_a_body_withdrawn_from_is_the_partners_it_was_formed_with_not_a_later_court():
+    text = (
+        "Burkina Faso also withdrew from a regional force it had created with Mali and Niger in 2017, "
+        "and said it would complain to the African Union."
+    )
+    events = code_text(text, published=date(2024, 5, 15))
+    left = [e for e in events if e.category in ("RETREAT", "SANCTION")]
+    assert left and codes(left, "recipients") == {"MLI", "NER"}
+    assert all(e.date is not None and e.date.value.year == 2024 for e in events)
+
+
+def test_a_claim_the_accused_has_denied_is_a_rejection_of_the_accuser():
+    text = (
+        "Burkina Faso's junta has accused Ivory Coast of hosting French agents plotting to destabilise the country, "
+        "a claim Abidjan has denied."
+    )
+    events = code_text(text)
+    assert ("DISAPPROVE", "BFA", "CIV") in dyads(events)
+    assert ("REJECT", "CIV", "BFA") in dyads(events)
+
+
+def test_the_two_countries_are_the_story_pair_not_the_last_pair_of_mediators():
+    text = (
+        "Ethiopia and Eritrea traded artillery fire along their border on Monday. Ethiopia said Eritrean troops had "
+        "shelled Zalambessa. The United States and Britain urged both neighbours to show restraint. "
+        "On Friday, the two countries agreed to a ceasefire."
+    )
+    events = code_text(text)
+    truce = [e for e in events if "ceasefire" in e.sentence and e.category in ("AGREE", "CONCEDE")]
+    assert truce and codes(truce, "sources") | codes(truce, "recipients") == {"ERI", "ETH"}
