@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from geopol import syntax
 from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
 from geopol.dictionaries import ActorEntry, CueRule
-from geopol.nlp import TIED, Analysis, Matchers
+from geopol.nlp import BORDERS, REMARKS, TIED, Analysis, Matchers
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
@@ -586,7 +586,6 @@ def actor_within(
     return None, False
 
 
-BORDERS = frozenset({"border", "frontier", "boundary"})
 NEXT_TO = frozenset({"near", "along", "at", "on", "to", "toward", "towards"})
 
 
@@ -1272,7 +1271,7 @@ def violated(scene: Scene, judging: Draft, doers: set[str]) -> tuple[Actor, ...]
     return ()
 
 
-SAYING = frozenset("say tell report add claim allege state".split())
+SAYING = REMARKS | {"tell", "claim", "allege"}
 
 
 def reporters(scene: Scene, draft: Draft) -> set[str]:

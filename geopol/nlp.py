@@ -677,6 +677,9 @@ def repair_double_subject(doc: Doc) -> Doc:
     return doc
 
 
+BORDERS = frozenset({"border", "frontier", "boundary"})  # read by the coder too
+
+
 def repair_border_with(doc: Doc) -> Doc:
     """ "ambushed a patrol near the border with Algeria" read with "with Algeria" hung on the
     verb: "with" right after "border" names the other side of that border."""
@@ -685,7 +688,7 @@ def repair_border_with(doc: Doc) -> Doc:
         if case is None or case.i == 0 or word.dep_ not in ("obl", "nmod"):
             continue
         border = doc[case.i - 1]
-        if border.lemma_ in ("border", "frontier", "boundary") and word.head != border and border.pos_ == "NOUN":
+        if border.lemma_ in BORDERS and word.head != border and border.pos_ == "NOUN":
             word.head, word.dep_ = border, "nmod"
     return doc
 
