@@ -38,6 +38,8 @@ KIND_RANK = {
 }
 ORGANISATION_KINDS = frozenset({"igo", "armed_group", "ngo", "company"})
 PERSONAL_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself", "themselves"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})  # in a quote: the speaker
+SPEAKING = frozenset({"say", "tell", "write", "add", "state", "declare"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 # Dependents of a head word that can name whom it belongs to.
 MODIFIER_DEPS = ("compound", "amod", "flat", "nmod:poss", "nmod:desc", "nmod:unmarked", "nummod")
@@ -323,6 +325,9 @@ class SentenceActors:
             if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
                 self.context.names.setdefault(entry.text.split()[-1], replace(actor, text=entry.text))
             return actor
+        if head.lower_ in FIRST_PERSON:
+            speaker = self.quote_speaker(head, depth)
+            return replace(speaker, text=text) if speaker is not None else None
         if head.i in self.anaphor_at or head.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(head, text, sector)
         if head.lower_ in NOT_NAMES:
@@ -347,6 +352,17 @@ class SentenceActors:
             return self.generic(head, text, role)
         if head.pos_ == "PROPN" and not self.is_place(head):
             return Actor(text, "", "", "person")
+        return None
+
+    def quote_speaker(self, pronoun: Token, depth: int) -> Actor | None:
+        """ "'We will not accept it,' Mali's foreign minister told reporters": "we" and "I" in
+        a quote are whoever the sentence says is speaking."""
+        for verb in self.doc:
+            if verb.lemma_ not in SPEAKING or verb.pos_ != "VERB":
+                continue
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON), None)
+            if speaker is not None and speaker.i != pronoun.i:
+                return self.resolve(speaker, depth + 1)
         return None
 
     def from_modifiers(self, head: Token) -> Actor | None:

@@ -1664,3 +1664,29 @@ def test_the_two_countries_are_the_story_pair_not_the_last_pair_of_mediators():
     events = code_text(text)
     truce = [e for e in events if "ceasefire" in e.sentence and e.category in ("AGREE", "CONCEDE")]
     assert truce and codes(truce, "sources") | codes(truce, "recipients") == {"ERI", "ETH"}
+
+
+def test_we_in_a_quote_is_whoever_the_sentence_says_is_speaking():
+    text = "“We condemn this violation of our airspace,” Ghana's foreign ministry said in a statement on Monday."
+    events = code_text(text)
+    assert any(e.category == "DISAPPROVE" and codes([e], "sources") == {"GHA"} for e in events)
+
+
+def test_i_in_a_quoted_appeal_is_the_writer_named_before():
+    text = (
+        "President Mohamed Bazoum of Niger was detained by his guards in July. "
+        "“I call on the African Union to help us restore order,” he wrote on Friday."
+    )
+    events = code_text(text)
+    assert ("DEMAND", "NER", "AU") in dyads(events) or ("APPEAL", "NER", "AU") in dyads(events)
+    assert ("DEMAND", "", "AU") not in dyads(events)
+
+
+def test_envoys_arriving_for_talks_visit_the_country_of_the_story():
+    text = (
+        "Guinea's junta has refused to set an election date. ECOWAS envoys arrived on Tuesday for talks with the military rulers."
+    )
+    events = code_text(text)
+    talks = [e for e in events if e.category == "CONSULT"]
+    assert talks and codes(talks, "sources") == {"ECOWAS"} and codes(talks, "recipients") == {"GIN"}
+    assert all(e.mode == "visit" and e.place is not None and e.place.country == "GIN" for e in talks)
