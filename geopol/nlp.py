@@ -900,6 +900,11 @@ def promote_past_verb(root: Token, clause: list[Token]) -> None:
             if late.dep_ == "nsubj":
                 late.dep_ = "obj"
         return
+    past = [c for c in root.children if c.dep_ == "amod" and (c.tag_ in ("VBD", "VBN") or c.lower_.endswith("ed"))]
+    after = next((c for c in past if c.i == root.i + 1), None)
+    if after is not None and any(c.dep_ in ("obl", "obj") for c in after.children):
+        promote(after, root)  # "Sudanese troops clashed with Ethiopian forces": the word right after the noun
+        return
     if not name_then_past(root):
         named_before_verb(root)
 

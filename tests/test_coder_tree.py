@@ -1690,3 +1690,8 @@ def test_envoys_arriving_for_talks_visit_the_country_of_the_story():
     talks = [e for e in events if e.category == "CONSULT"]
     assert talks and codes(talks, "sources") == {"ECOWAS"} and codes(talks, "recipients") == {"GIN"}
     assert all(e.mode == "visit" and e.place is not None and e.place.country == "GIN" for e in talks)
+
+
+def test_a_past_verb_read_as_an_adjective_right_after_its_subject_is_the_verb():
+    events = code_text("Eritrean troops clashed with Ethiopian militias near the town of Badme.")
+    assert ("FIGHT", "ERI", "ETH") in dyads(events)
