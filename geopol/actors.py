@@ -38,6 +38,15 @@ KIND_RANK = {
 }
 ORGANISATION_KINDS = frozenset({"igo", "armed_group", "ngo", "company"})
 PERSONAL_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself", "themselves"})
+CROWDS = frozenset({"thousand", "hundred", "dozen", "score"})  # "Thousands marched in Dakar": people
+
+
+def crowd(head: Token) -> Role | None:
+    """A bare count of people as a subject ("Thousands marched"), with no "of" phrase to say who."""
+    bare = head.tag_ == "NNS" and head.dep_.startswith("nsubj") and not any(c.dep_ == "nmod" for c in head.children)
+    return Role("people", "CVL", False) if bare and head.lemma_ in CROWDS else None
+
+
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})  # in a quote: the speaker
 SPEAKING = frozenset({"say", "tell", "write", "add", "state", "declare"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
@@ -314,7 +323,7 @@ class SentenceActors:
             return None  # "defence chiefs from ECOWAS countries excluding Mali": not Mali
         if head.lower_ == "force" and not any(c.dep_ in DETERMINING for c in head.children):
             return None  # "threatened to use force", "military force": a means, not a body of troops
-        role = self.role_in_phrase(head)
+        role = self.role_in_phrase(head) or crowd(head)
         sector = role.sector if role else ""
         text = self.text(head)
         entry = self.actor_at.get(head.i)

@@ -1695,3 +1695,8 @@ def test_envoys_arriving_for_talks_visit_the_country_of_the_story():
 def test_a_past_verb_read_as_an_adjective_right_after_its_subject_is_the_verb():
     events = code_text("Eritrean troops clashed with Ethiopian militias near the town of Badme.")
     assert ("FIGHT", "ERI", "ETH") in dyads(events)
+
+
+def test_a_bare_count_of_people_marching_in_a_city_are_its_people():
+    events = code_text("Thousands marched in Bamako on Friday against the French military presence.")
+    assert ("PROTEST", "MLI", "FRA") in dyads(events)
