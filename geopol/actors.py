@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from geopol.dictionaries import ActorEntry, CueRule, Role
-from geopol.nlp import TIED, Analysis
+from geopol.nlp import SAYING, TIED, Analysis
 from geopol.records import Actor
 from geopol.syntax import case_of, clause_verb, is_verb, own_subject, phrase_range
 from geopol.syntax import subject as subject_of
@@ -48,7 +48,6 @@ def crowd(head: Token) -> Role | None:
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})  # in a quote: the speaker
-SPEAKING = frozenset({"say", "tell", "write", "add", "state", "declare"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 # Dependents of a head word that can name whom it belongs to.
 MODIFIER_DEPS = ("compound", "amod", "flat", "nmod:poss", "nmod:desc", "nmod:unmarked", "nummod")
@@ -367,7 +366,7 @@ class SentenceActors:
         """ "'We will not accept it,' Mali's foreign minister told reporters": "we" and "I" in
         a quote are whoever the sentence says is speaking."""
         for verb in self.doc:
-            if verb.lemma_ not in SPEAKING or verb.pos_ != "VERB":
+            if verb.lemma_ not in SAYING or verb.pos_ != "VERB":
                 continue
             speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON), None)
             if speaker is not None and speaker.i != pronoun.i:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from geopol import syntax
 from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
 from geopol.dictionaries import ActorEntry, CueRule
-from geopol.nlp import BORDERS, REMARKS, TIED, Analysis, Matchers
+from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
@@ -1243,6 +1243,7 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         later = drafts[i + 1 :]
         if aimed_at_thing(draft):  # "condemned the offensive and called on Rwanda to withdraw": the culprit
             later = [d for d in later if same_doer_next(draft, d) and not all(a.kind == "igo" for a in d.recipients)]
+        told_by = reporters(scene, draft)
         for other_draft in [*reversed(drafts[:i]), *later]:
             if judged_by(draft, other_draft):  # "condemned the Israeli strikes": the judges are not what was struck,
                 draft.recipients = violated(scene, other_draft, codes)  # unless "as a violation of its sovereignty"
@@ -1250,7 +1251,7 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
                     break
                 continue
             found = counterpart(codes, other_draft)
-            if found and {a.code for a in found} <= reporters(scene, draft):
+            if found and {a.code for a in found} <= told_by:
                 continue  # "Washington said Serbia had massed troops": not aimed at who says so
             if found:
                 draft.recipients = found
@@ -1269,9 +1270,6 @@ def violated(scene: Scene, judging: Draft, doers: set[str]) -> tuple[Actor, ...]
         if found:
             return found
     return ()
-
-
-SAYING = REMARKS | {"tell", "claim", "allege"}
 
 
 def reporters(scene: Scene, draft: Draft) -> set[str]:

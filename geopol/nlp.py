@@ -694,6 +694,7 @@ def repair_border_with(doc: Doc) -> Doc:
 
 
 REMARKS = frozenset({"say", "report", "add", "confirm", "state"})
+SAYING = REMARKS | {"tell", "claim", "allege", "write", "declare"}  # whoever is their subject speaks
 
 
 def repair_remark_participle(doc: Doc) -> Doc:
@@ -706,6 +707,8 @@ def repair_remark_participle(doc: Doc) -> Doc:
         told = remarked_on(said)
         if told is None:
             continue
+        if said.dep_ == "conj":
+            said.dep_ = "parataxis"  # a remark, not a second act
         for late in [c for c in said.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > said.i]:
             late.head = told
     return doc
@@ -713,11 +716,10 @@ def repair_remark_participle(doc: Doc) -> Doc:
 
 def remarked_on(said: Token) -> Token | None:
     """The clause before "..., officials said": the reported one hung below "said", or the one
-    "said" was joined to (which then becomes a remark on it)."""
+    "said" was joined to."""
     if said.dep_ in ("conj", "parataxis") and said.head.i < said.i:
         if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in said.children):
             return None
-        said.dep_ = "parataxis"
         return said.head
     before = [c for c in said.children if c.dep_ == "ccomp" and c.i < said.i and c.pos_ == "VERB"]
     return before[0] if said.dep_ == "ROOT" and len(before) == 1 else None
