@@ -37,6 +37,7 @@ KIND_RANK = {
     "capital": 5,
 }
 ORGANISATION_KINDS = frozenset({"igo", "armed_group", "ngo", "company"})
+GROUP_KINDS = ORGANISATION_KINDS - {"igo"}
 PERSONAL_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself", "themselves"})
 CROWDS = frozenset({"thousand", "hundred", "dozen", "score"})  # "Thousands marched in Dakar": people
 
@@ -64,6 +65,7 @@ COMITATIVE = frozenset({"along", "together", "alongside"})
 EXCLUDING = frozenset({"excluding", "except", "besides", "barring"})
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP", "BUS"})  # people of the place they are in
+VICTIM_EDGES = frozenset({"obj", "nmod", "obl", "conj"})  # where civilians of the story's country are what is done to
 REPORTING_SECTORS = frozenset({"MED"})  # news outlets, reporters: they report events, they do not act in them
 MAX_DEPTH = 3
 QUANTIFIERS = frozenset(
@@ -87,8 +89,10 @@ class ArticleContext:
     dominant: Actor | None = None  # the state the article is mostly about
     states: tuple[Actor, ...] = ()  # every state it names, the dominant one first
     armed_group: Actor | None = None  # the armed group it names most
+    group_home: str = ""  # that group's home state
     recent: list[Actor] = field(default_factory=list)  # coded actors named, most recent last
     last_subject: tuple[Actor, ...] = ()
+    plural_subject: tuple[Actor, ...] = ()  # the last sentence's subject, if it was a plural phrase
     last_group: tuple[Actor, ...] = ()
     groups: list[tuple[Actor, ...]] = field(default_factory=list)  # the last few groups, most recent last
     names: dict[str, Actor] = field(default_factory=dict)  # names tied to a code ("Milei" -> ARG)
@@ -97,12 +101,15 @@ class ArticleContext:
     last_act: tuple[CueRule, tuple[Actor, ...], str] | None = None  # the last two-sided act: rule, recipients, mode
     deeds: list[tuple[str, tuple[Actor, ...]]] = field(default_factory=list)  # (category, doers) of recent acts
 
-    def remember(self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = ()) -> None:
+    def remember(
+        self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = (), plural: bool = False
+    ) -> None:
         self.recent.extend(a for a in actors if a.code)
         if group:
             self.last_group = group
         if subject and any(a.code for a in subject):
             self.last_subject = tuple(a for a in subject if a.code)
+            self.plural_subject = self.last_subject if plural else ()
             if len({a.code for a in self.last_subject}) > 1:
                 self.last_group = self.last_subject
         if self.last_group and self.last_group not in self.groups[-1:]:
@@ -115,13 +122,14 @@ class ArticleContext:
         Niger"), even if a pair was named since."""
         return next((g for g in reversed(self.groups) if len({a.code for a in g}) == size), ())
 
-    def last_organisation(self, word: str = "") -> Actor | None:
+    def last_organisation(self, word: str = "", kinds: frozenset[str] = ORGANISATION_KINDS) -> Actor | None:
         """The last organisation named, or the last whose name holds the word ("court")."""
-        return next((a for a in reversed(self.recent) if a.kind in ORGANISATION_KINDS and names_it(a.text, word)), None)
+        return next((a for a in reversed(self.recent) if a.kind in kinds and names_it(a.text, word)), None)
 
 
 STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
+SIDES = frozenset({"sides", "parties"})  # of a war
 
 
 def is_state(actor: Actor) -> bool:
@@ -168,9 +176,11 @@ def ranked_states(analysis: Analysis, text_start: int = 0) -> tuple[Actor, ...]:
     return tuple(Actor(names[code], code, "", "state") for code, _ in counts.most_common())
 
 
-def dominant_group(analysis: Analysis) -> Actor | None:
-    """The armed group an article names most often: who "the fighters" and "the militants" are."""
-    counts = Counter(entries[0].code for _, _, entries in analysis.actors if entries[0].kind == "armed_group")
+def dominant_group(analysis: Analysis, government_side: frozenset[str] = frozenset()) -> Actor | None:
+    """The armed insurgent group an article names most often: who "the fighters" and "the
+    militants" are (never mercenaries or an army: government_side)."""
+    groups = [entries[0].code for _, _, entries in analysis.actors if entries[0].kind == "armed_group"]
+    counts = Counter(code for code in groups if code not in government_side)
     if not counts:
         return None
     code, count = counts.most_common(1)[0]
@@ -501,6 +511,11 @@ class SentenceActors:
             countries = set(self.place_countries.values())
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
+            victims = not countries and role.sector == "CVL" and head.pos_ == "NOUN" and head.dep_ in VICTIM_EDGES
+            victims = victims and not any(c.dep_.startswith("acl") for c in head.children)  # "people who planned ..." act
+            story = self.story_state(head) if victims else None
+            if story is not None:  # "killed hundreds of civilians" in a story about Mali: Malians
+                return Actor(text, story.code, role.sector, "state")
         several = head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS
         other = self.other_party(head) if head.lemma_ in RELATION_NOUNS and head.tag_ == "NN" else None
         if other is not None:  # "recalled its ambassador from Algeria and accused its northern neighbour"
@@ -550,7 +565,11 @@ class SentenceActors:
         if kind == "previous_organisation":
             head_word = self.doc[span[1] - 1].lower_ if span else ""
             word = "" if head_word in GENERIC_BODIES else head_word  # "the court" is the last court named
-            found = self.earlier_organisation(token, word) or context.last_organisation(word)
+            found = None
+            if head_word == "group":  # "the group" is an armed group (the story's, if it has one) more often than a bloc
+                found = self.earlier_organisation(token, word, GROUP_KINDS) or context.armed_group
+                found = found or context.last_organisation(word, GROUP_KINDS)
+            found = found or self.earlier_organisation(token, word) or context.last_organisation(word)
             return replace(found, text=text) if found else None
         if kind in ("previous_pair", "previous_group"):
             group = self.group_of(token)
@@ -562,6 +581,8 @@ class SentenceActors:
         nearest = self.nearest_state_before(token) if token.lower_ in ("its", "itself") else None
         if nearest is not None:  # "ending its presence in the Central African nation, weeks after its government ..."
             return replace(nearest, text=text)
+        if plural and token.dep_.startswith("nsubj") and context.plural_subject:
+            return replace(context.plural_subject[0], text=text)
         if plural and context.last_group:
             return replace(context.last_group[0], text=text)
         if context.last_subject:
@@ -622,6 +643,9 @@ class SentenceActors:
                 states = self.story_pair(token)
                 if states:
                     return states
+            warring = self.warring_pair(token) if span is not None and self.doc[span[1] - 1].lower_ in SIDES else ()
+            if kind == "previous_pair" and warring:
+                return warring
             if kind == "previous_pair" and not token.dep_.startswith("nsubj"):
                 others = self.pair_besides_subject(token)
                 if others:
@@ -638,7 +662,20 @@ class SentenceActors:
                 found = self.distinct_before(token.i, size, states_only=True)
                 return found if len(found) == size else ()
             return earlier or self.last_distinct(size, token.i) or self.context.last_group
-        return self.sentence_antecedent(token) or self.earlier_group(token) or self.context.last_group
+        found = self.sentence_antecedent(token) or self.earlier_group(token)
+        if not found and token.dep_.startswith("nsubj"):
+            found = self.context.plural_subject  # "The militants clashed with Malian troops. In 2024 they attacked ..."
+        return found or self.context.last_group
+
+    def warring_pair(self, token: Token) -> tuple[Actor, ...]:
+        """ "both sides" of a story about a state at war with an armed group of its own (Sudan
+        and the RSF, Somalia and al-Shabaab): that state and that group, if neither speaks."""
+        group, states = self.context.armed_group, self.context.states
+        home = next((s for s in states[:2] if group is not None and s.code == self.context.group_home), None)
+        if group is None or home is None:
+            return ()
+        mine = self.subject_codes(token, clause_verb(token))
+        return () if {home.code, group.code} & mine else (home, group)
 
     def pair_besides_subject(self, token: Token) -> tuple[Actor, ...]:
         """ "Britain and France urged both sides to show restraint": the last pair named that
@@ -648,6 +685,10 @@ class SentenceActors:
             codes = {a.code for a in group}
             if len(codes) == 2 and not codes & mine:
                 return group
+        leading = self.context.states[:2]  # the story's two states, if it named both of late
+        recent = {a.code for a in self.context.recent}
+        if len(leading) == 2 and not {a.code for a in leading} & mine and {a.code for a in leading} <= recent:
+            return leading
         found = self.distinct_before(token.i, 2, besides=mine)
         return found if len(found) == 2 else ()
 
@@ -687,13 +728,13 @@ class SentenceActors:
                 return self.story_state(self.doc[i])
         return None
 
-    def earlier_organisation(self, token: Token, word: str = "") -> Actor | None:
+    def earlier_organisation(self, token: Token, word: str = "", kinds: frozenset[str] = ORGANISATION_KINDS) -> Actor | None:
         """ "Israel struck Hezbollah after the group fired rockets": an organisation named
         before the anaphor in its own sentence (whose name holds the word, if one is given:
         "the International Court of Justice" for "the court")."""
         for i in sorted((i for i in self.actor_at if self.first_token <= i < token.i), reverse=True):
             entry = self.actor_at[i]
-            if entry.kind in ORGANISATION_KINDS and names_it(entry.text, word):
+            if entry.kind in kinds and names_it(entry.text, word):
                 return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
         return None
 
@@ -736,9 +777,16 @@ class SentenceActors:
             if token.lower_ in ("it", "its", "itself") and subject.tag_ == "NNS" and subject.pos_ == "NOUN":
                 continue  # "French soldiers left Chad, weeks after its government ...": not the soldiers'
             actors = tuple(a for a in self.of(subject) if a.code)
+            if actors and subject.i > token.i and self.named_in_clause(token, {a.code for a in actors}):
+                continue  # "they attacked a post, killing 20 Nigerien soldiers, the ministry said": not Niger
             if actors:
                 return actors
         return ()
+
+    def named_in_clause(self, pronoun: Token, codes: set[str]) -> bool:
+        """Does the pronoun's own clause name one of these codes as another of its parties?"""
+        clause = pronoun.head
+        return any(self.actor_at[t.i].code in codes for t in clause.subtree if t.i in self.actor_at and t.i != pronoun.i)
 
     def earlier_group(self, token: Token) -> tuple[Actor, ...]:
         """The last compound actor named before token in this sentence."""

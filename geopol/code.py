@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from geopol import syntax
 from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
 from geopol.dictionaries import ActorEntry, CueRule
-from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers
+from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers, regular_singular
 from geopol.quantity import find_quantity
 from geopol.records import COOPERATIVE, Actor, Event
 
@@ -180,6 +180,7 @@ def code_sentence(
         if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d) and not ongoing(d) and not described(d)
     ]
     drafts += followed_suit(scene, drafts)
+    share_conjunct_recipients(drafts)
     for draft in drafts:
         combat(draft)
         official_protest(draft)
@@ -321,11 +322,17 @@ def is_armed(scene: Scene, word: Token) -> bool:
     return role is not None and role.sector in ("MIL", "REB")
 
 
+SHELTERED = frozenset({"refugee", "migrant", "asylum", "displaced", "exile"})
+
+
 def hosts_forces(scene: Scene, cue: Cue) -> bool:
-    """ "Djibouti hosts French troops": stationed forces are not guests on a visit."""
+    """ "Djibouti hosts French troops": stationed forces are not guests on a visit, nor are
+    refugees ("Chad, which hosts thousands of Sudanese refugees")."""
     if cue.rule.source != "object" or not syntax.is_verb(cue.anchor):
         return False
-    return any(scene.actors.personnel(t) for t in syntax.objects(cue.anchor))
+    objects = syntax.objects(cue.anchor)
+    sheltered = any(t.lemma_ in SHELTERED or regular_singular(t.lower_) in SHELTERED for o in objects for t in o.subtree)
+    return sheltered or any(scene.actors.personnel(t) for t in objects)
 
 
 def argument_words(word: Token) -> list[Token]:
@@ -628,8 +635,8 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     if between is not None:
         members = actors.of(between)
         inside = {a.code for a in sources} <= {a.code for a in members}
-        if not sources or inside or cue.rule.category in BETWEEN_ONLY:
-            sources, recipients = members, ()  # "talks between Tiani and Putin", "announced a truce between"
+        if not sources or inside or cue.rule.category in BETWEEN_ONLY or cue.rule.source == "object":
+            sources, recipients = members, ()  # "talks between Tiani and Putin", "announced a truce between", "hosted ..."
         elif not recipients:
             recipients = members  # "mediation between the Emirates and Saudi Arabia"
     rule = cue.rule
@@ -675,7 +682,8 @@ def between_words(cue: Cue) -> Token | None:
     literal = [cue.anchor.doc[i] for i in sorted(cue.words)]
     anchor = cue.anchor
     carrier = [anchor.head] if anchor.dep_ in ("nsubj:pass", "nsubj", "obj") and syntax.is_verb(anchor.head) else []
-    for word in (*literal, *syntax.obliques(anchor, ("of",)), *carrier):  # "talks were held between X and Y"
+    hosted = syntax.objects(anchor) if cue.rule.source == "object" else []  # "hosted talks between X and Y"
+    for word in (*literal, *syntax.obliques(anchor, ("of",)), *carrier, *hosted):  # "talks were held between X and Y"
         for child in word.children:
             if child.dep_ in ("nmod", "obl") and syntax.case_of(child) in ("between", "among"):
                 return child
@@ -981,7 +989,8 @@ def fill_missing(keeper: Draft, other: Draft) -> None:
     other_codes = {a.code for a in other.recipients if a.code}
     if not any(a.code for a in keeper.recipients) and other_codes and other_codes != {a.code for a in keeper.sources}:
         keeper.recipients = other.recipients
-    if not any(a.code for a in keeper.sources) and any(a.code for a in other.sources):
+    own = {a.code for a in keeper.recipients if a.code}  # "were ordered to withdraw": not by themselves
+    if not any(a.code for a in keeper.sources) and {a.code for a in other.sources if a.code} - own:
         keeper.sources, keeper.symmetric = other.sources, other.symmetric
     if keeper.quantity is None and other.quantity is not None:
         keeper.quantity, keeper.unit = other.quantity, other.unit
@@ -1050,9 +1059,13 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     country, concerns that country ("the US suspended assistance programmes" in a story
     about Niger)."""
     dominant = scene.actors.context.dominant
-    if dominant is None or draft.recipients or recipient_word is not None or draft.symmetric:
-        return
     codes = {a.code for a in draft.sources if a.code}
+    if dominant is None or draft.symmetric:
+        return
+    if draft.category not in MOVES and (draft.recipients or recipient_word is not None):
+        return
+    if any(a.code not in codes for a in draft.recipients):  # "withdrew from its base in Gao": no other side named
+        return
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
     if visit or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
         places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
@@ -1060,7 +1073,7 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
             code = (places - codes).pop()
             draft.recipients = (Actor(code, code, "", "state"),)
             return
-    if not codes or dominant.code in codes or not (draft.category in FOCUS_CATEGORIES or visit):
+    if recipient_word is not None or not codes or dominant.code in codes or not (draft.category in FOCUS_CATEGORIES or visit):
         return
     if dominant.code in reporters(scene, draft):
         return
@@ -1110,6 +1123,21 @@ def threat_target(scene: Scene, draft: Draft) -> None:
             return
 
 
+def share_conjunct_recipients(drafts: list[Draft]) -> None:
+    """ "ECOWAS, which imposed sanctions on Niger and threatened to use force": two verbs
+    joined with one subject, the second naming nobody, are aimed at the same party."""
+    for draft in drafts:
+        word = draft.predicate or draft.cue.anchor
+        codes = {a.code for a in draft.sources if a.code}
+        if draft.recipients or draft.recipient_word is not None or draft.symmetric or not codes:
+            continue
+        if word.dep_ != "conj" or syntax.own_subject(word) is not None:
+            continue
+        first = next((d for d in drafts if (d.predicate or d.cue.anchor) == word.head and d.recipients), None)
+        if first is not None and {a.code for a in first.sources} == codes:
+            draft.recipients = first.recipients
+
+
 def fill_defaults(scene: Scene, draft: Draft) -> None:
     """Violence whose attacker goes unnamed in an article about one armed group is that
     group's; violence by a non-state group whose target is unnamed hits the country where
@@ -1126,6 +1154,8 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
         draft.sources = (context.armed_group,)
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named
+    if any(a.sector == "REB" for a in draft.recipients):
+        return  # "fights against jihadist groups": another armed group, not the country
     source_codes = {a.code for a in draft.sources}
     countries = places_of(scene, draft.predicate) or struck_in(scene, draft.predicate)
     story = story_state_outside(scene, draft)
@@ -1499,12 +1529,13 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     subject_word = syntax.subject_or_agent(root) if syntax.is_verb(root) else None
     subject = actors.of(subject_word) if subject_word is not None else ()
     if not any(a.code for a in subject) and drafts:
-        subject = drafts[0].sources
+        subject, subject_word = drafts[0].sources, drafts[0].source_word
     named = [named_actor(scene, end, entries[0]) for _, end, entries in scene.analysis.actors]
     groups = [actors.of(t) for t in doc if t.conjuncts and t.dep_ != "conj"]
     groups = [g for g in groups if len({a.code for a in g if a.code}) > 1]
     group = tuple(a for a in groups[-1] if a.code) if groups else ()
-    scene.actors.context.remember([a for a in named if a.kind != "capital"], tuple(subject), group)
+    plural = subject_word is not None and (subject_word.tag_ in ("NNS", "NNPS") or bool(subject_word.conjuncts))
+    scene.actors.context.remember([a for a in named if a.kind != "capital"], tuple(subject), group, plural)
 
 
 def named_actor(scene: Scene, end: int, entry: ActorEntry) -> Actor:
@@ -1560,11 +1591,17 @@ TIME_EDGES = frozenset({"obl", "obl:unmarked", "obl:tmod", "nmod:tmod", "advmod"
 
 
 def told_later(word: Token, clause: Token, cue_words: frozenset[int]) -> bool:
-    """A relative clause after the cue about another noun ("a committee it formed in 2010"):
-    its dates are its own ("a strike that killed a commander last week" is the strike's)."""
-    if word.dep_ != "acl:relcl" or word == clause or word.head.i in cue_words:
+    """A relative clause or participle after the cue about another noun ("a committee it formed
+    in 2010"): its dates are its own ("a strike that killed a commander last week" is the strike's)."""
+    if not told_of_noun(word) or word == clause or word.head.i in cue_words:
         return False
     return min(t.i for t in word.subtree) > max(cue_words)
+
+
+def told_of_noun(word: Token) -> bool:
+    """A relative clause, or a participle with its own dates ("a ceasefire agreed in July"),
+    not a tie ("a ship linked to an Israeli firm in the Red Sea")."""
+    return word.dep_ == "acl:relcl" or (word.dep_ == "acl" and word.tag_ == "VBN" and word.lower_ not in TIED)
 
 
 def phrase_span(word: Token, own_only: bool = False) -> tuple[int, int]:
@@ -1572,7 +1609,7 @@ def phrase_span(word: Token, own_only: bool = False) -> tuple[int, int]:
     committee it formed in 2010": 2010 is the committee's)."""
     words = list(word.subtree)
     if own_only:
-        told = [r for r in word.subtree if r.dep_ == "acl:relcl" and r != word]
+        told = [r for r in word.subtree if told_of_noun(r) and r != word]
         cut = min((min(t.i for t in r.subtree) for r in told), default=None)
         words = [t for t in words if cut is None or t.i < cut] or words
     return (words[0].idx, words[-1].idx + len(words[-1].text))

@@ -73,6 +73,7 @@ class EventCoder:
         self.dictionaries = cached_dictionaries(data_dir)
         self.matchers = matchers_for(data_dir)
         self.acronyms = acronyms_of(self.dictionaries)
+        self.government_side = frozenset(c for c, info in self.dictionaries.actors.items() if info.sector == "MIL")
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc.user_data.get(ARTICLE_KEY) or Article("doc", "", doc.text)
@@ -84,7 +85,9 @@ class EventCoder:
         analysis = prefer_article_readings(analyse(doc, self.matchers))
         ends = dateline_end(doc.text)
         states = ranked_states(analysis, ends)
-        context = ArticleContext(dominant=states[0] if states else None, states=states, armed_group=dominant_group(analysis))
+        group = dominant_group(analysis, self.government_side)
+        home = self.dictionaries.actors[group.code].home if group is not None and group.code in self.dictionaries.actors else ""
+        context = ArticleContext(dominant=states[0] if states else None, states=states, armed_group=group, group_home=home)
         ref = reference_date(article)
         year = article.published.year if article.published else None
         sentences = [s for s in doc.sents if s.text.strip()]

@@ -55,6 +55,7 @@ class ActorInfo:
     seat: str = ""
     country: str = ""  # the state its point lies in: itself, or an organisation's seat country
     home: str = ""  # an armed group's or company's home country
+    sector: str = ""  # MIL for an armed group on a government's side (mercenaries, an army); else insurgents
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +223,7 @@ def load_organisations(
 ) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
     names: list[ActorEntry] = []
     infos: dict[str, ActorInfo] = {}
-    columns = ["code", "name", "aliases", "kind", "seat", "seat_country", "home"]
+    columns = ["code", "name", "aliases", "kind", "seat", "seat_country", "home", "sector"]
     for where, row in read_rows(folder / "organisations.csv", columns):
         code = check_code(where, row["code"])
         kind = check_choice(where, "kind", row["kind"], ORG_KINDS)
@@ -231,8 +232,11 @@ def load_organisations(
             raise DictionaryError(where, f"seat {row['seat']!r} is not in the gazetteer")
         if row["home"] and not CODE_RE.match(row["home"]):
             raise DictionaryError(where, f"home {row['home']!r} is not a state code")
+        if row["sector"] and (kind != "armed_group" or row["sector"] != "MIL"):
+            raise DictionaryError(where, f"sector {row['sector']!r}: only an armed group may be MIL")
         lat, lon = point if point else (None, None)
-        infos[code] = ActorInfo(code, row["name"], kind, lat, lon, row["seat"], row["seat_country"] or row["home"], row["home"])
+        country = row["seat_country"] or row["home"]
+        infos[code] = ActorInfo(code, row["name"], kind, lat, lon, row["seat"], country, row["home"], row["sector"])
         for text in dict.fromkeys([row["name"], *split_names(row["aliases"])]):
             names.append(ActorEntry(text, code, kind))
     return names, infos

@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
 from geopol.paths import MODEL_DIR
+from geopol.syntax import case_of
 
 PARSE_BATCH = 64  # sentences per parser batch: big enough for matrix work, small for memory
 
@@ -164,13 +165,16 @@ def repair(doc: Doc) -> Doc:
         repair_neighbouring,
         repair_between,
         repair_like_conjuncts,
+        repair_past_noun,
         repair_listed_apposition,
+        repair_trailing_modifier,
         repair_nearest_conjunct,
         repair_paired_subject,
         repair_verbless,
         repair_named_relative,
         repair_subjectless,
         repair_clause_opener,
+        repair_opened_participle,
         repair_conjoined_clause,
         repair_relative_conjunct,
         repair_after_quote,
@@ -416,6 +420,37 @@ def repair_nearest_conjunct(doc: Doc) -> Doc:
     return doc
 
 
+def repair_trailing_modifier(doc: Doc) -> Doc:
+    """ "Tuareg rebels and fighters from JNIM" read with "from JNIM" shared by both: when the
+    first noun is named by a modifier of its own, a "from/of" phrase after the last noun is
+    that noun's ("soldiers and police from Mali" stays shared)."""
+    for noun in doc:
+        late = [c for c in noun.conjuncts if c.i > noun.i]
+        if noun.dep_ == "conj" or not late or not any(c.dep_ in ("compound", "amod") and c.is_title for c in noun.children):
+            continue
+        last = late[-1]
+        end = max(t.i for t in last.subtree)
+        for phrase in [c for c in noun.children if c.dep_ == "nmod" and c.i > end]:
+            case = next((c for c in phrase.children if c.dep_ == "case"), None)
+            if case is not None and case.lower_ in ("from", "of") and case.i == end + 1:
+                phrase.head = last
+    return doc
+
+
+def repair_past_noun(doc: Doc) -> Doc:
+    """ "Russia, which has sought a base ..., vetoed a resolution" with "vetoed" read as a noun
+    beside the name: a past form with an object of its own, hung on a root name, is the verb."""
+    for word in doc:
+        root = word.head.head if word.head.dep_ == "acl:relcl" else word.head  # "..., which has courted Khartoum, vetoed"
+        if word.tag_ not in ("NN", "NNS") or not word.lower_.endswith("ed") or root.dep_ != "ROOT" or root.pos_ != "PROPN":
+            continue
+        obj = next((c for c in word.children if c.dep_ == "obj"), None)
+        if word.dep_ in ("parataxis", "appos", "conj") and obj is not None and root.i < word.i:
+            word.pos_, word.tag_ = "VERB", "VBD"
+            promote(word, root, obj=obj)
+    return doc
+
+
 def repair_listed_apposition(doc: Doc) -> Doc:
     """ "Mali, Burkina Faso and Niger" read with Burkina Faso as an apposition of Mali: a name
     set off by a comma between a name and its "and" conjunct is one more item of the list."""
@@ -497,7 +532,9 @@ def repair_clause_opener(doc: Doc) -> Doc:
     phrase and "expelled" joined to the main verb: the noun is the subject of a clause that
     "after" opens. A subject the verb had before that phrase goes back to the main verb."""
     for verb in doc:
-        if verb.dep_ not in ("conj", "ccomp", "advcl") or verb.tag_ not in FINITE or any(c.dep_ == "cc" for c in verb.children):
+        if verb.dep_ not in ("conj", "ccomp", "advcl", "xcomp") or verb.tag_ not in FINITE:
+            continue
+        if any(c.dep_ == "cc" for c in verb.children):
             continue
         noun = next((t for t in doc[: verb.i] if opened_phrase(t) and max(d.i for d in t.subtree) == verb.i - 1), None)
         if noun is None or noun in verb.ancestors or any(c.dep_ in SUBJECTS and c.i > noun.i for c in verb.children):
@@ -513,6 +550,36 @@ def repair_clause_opener(doc: Doc) -> Doc:
         opener.head, opener.dep_ = verb, "mark"
         verb.dep_ = "advcl"  # "after Bamako accused it": an adverbial clause that lacked its subject
     return doc
+
+
+def repair_opened_participle(doc: Doc) -> Doc:
+    """ "until Ethiopian troops invaded in 2006" read as "until troops (who were) invaded": a
+    verb right after a named doer that "until", "after" ... opens is that doer's clause. Only
+    named doers ("after talks held in Doha" is a phrase) and never with "by" ("after an attack
+    claimed by JNIM")."""
+    for verb in doc:
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ not in ("obl", "nmod") or not opened_phrase(noun):
+            continue
+        opener = next(c for c in noun.children if c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS)
+        before = [t.i for t in noun.subtree if t.i < verb.i]
+        if opener.lower_ == "as" or max(before) != verb.i - 1 or not named_doer(noun):
+            continue
+        if any(c.dep_ in ("aux", "aux:pass", "obl:agent") or case_of(c) == "by" for c in verb.children):
+            continue
+        main = noun.head
+        while main.pos_ not in ("VERB", "AUX") and main.head != main:  # "held the capital until ...": held
+            main = main.head
+        verb.head, verb.dep_ = main, "advcl"
+        noun.head, noun.dep_ = verb, "nsubj"
+        opener.head, opener.dep_ = verb, "mark"
+    return doc
+
+
+def named_doer(noun: Token) -> bool:
+    """A name ("Russia") or a noun a name or nationality modifies ("Ethiopian troops")."""
+    named = (c for c in noun.children if c.dep_ in ("amod", "compound", "nmod:poss") and c.i < noun.i)
+    return noun.pos_ == "PROPN" or any(c.is_title for c in named)
 
 
 def repair_conjoined_clause(doc: Doc) -> Doc:
@@ -1292,6 +1359,14 @@ def inside_name(doc: Doc, start: int, sentence_start: int) -> bool:
     return before.text not in ("“", '"', "‘", ":", "(", "—", "'") and not before.is_space
 
 
+NAME_ARTICLES = frozenset({"al", "el", "Al", "El"})
+
+
+def family_name(doc: Doc, start: int) -> bool:
+    """ "al-Sahrawi", "el-Masri": a nationality after "al-" is part of a person's name."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in NAME_ARTICLES
+
+
 def is_verb_form(token) -> bool:
     """ "headed", "forcing": a verb form of a role noun ("head", "force") is not the noun."""
     return token.lower_ != token.lemma_ and token.lower_.endswith(("ed", "ing"))
@@ -1318,7 +1393,9 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
     actors = tuple(
         (span.start, span.end, m.actor_entries[span.text])
         for span in actor_spans
-        if (span.start, span.end) not in not_actor_ranges and span.text in m.actor_entries
+        if (span.start, span.end) not in not_actor_ranges
+        and span.text in m.actor_entries
+        and not (family_name(doc, span.start) and all(e.kind == "demonym" for e in m.actor_entries[span.text]))
     )
     anaphor_spans = [Span(doc, s, e, label=m.anaphor_kinds[doc[s:e].text.lower()]) for _, s, e in m.anaphors(doc)]
     anaphor_spans += [Span(doc, s, e, label=label) for label, s, e in m.collectives(doc)]

@@ -126,6 +126,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         controller = first_child(head, ("obj", "iobj"))
         if controller is not None and head.lemma_ in OBJECT_CONTROL:
             return controller
+        if is_passive(head):  # "is expected to host", "was forced to withdraw": the one expected does it
+            return first_child(head, PASSIVE_SUBJECTS) or subject(head, steps + 1)
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "conj" and is_verb(head):
         if existential(head) and head.dep_ == "ccomp":
@@ -145,6 +147,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         clause = clause_verb(head)  # "..., dismissing the move": the participle speaks for the clause
         return subject_or_agent(clause, steps + 1) if clause is not None else None
     if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and not is_passive(verb))):
+        if head.dep_ == "conj" and "of" in marks(verb) and head.head.dep_ == "obj":
+            return head.head  # "accused Wagner fighters and Malian soldiers of killing": all of them
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
         return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
