@@ -62,6 +62,7 @@ MEMBERSHIP_PREPS = frozenset({"in", "within"})  # "Mali's neighbours in ECOWAS" 
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 COMITATIVE = frozenset({"along", "together", "alongside"})
+KIN = frozenset("son daughter brother sister wife husband father mother nephew niece cousin widow".split())
 EXCLUDING = frozenset({"excluding", "except", "besides", "barring"})
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP", "BUS"})  # people of the place they are in
@@ -338,6 +339,9 @@ class SentenceActors:
         entry = self.actor_at.get(head.i)
         if entry is not None and entry.kind == "metonym":
             entry = self.state_owner(head) or entry  # "Pakistan's Foreign Office" is Pakistan's, not Britain's
+        kin = self.relative_of(head)
+        if kin is not None:  # "Haftar's son Saddam" is Haftar's, whoever else bears the name
+            return Actor(text, kin.code, sector or kin.sector, kin.kind)
         if entry is not None:
             actor = Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
             if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
@@ -424,6 +428,13 @@ class SentenceActors:
         self.modifier_of[head.i] = token
         return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
 
+    def relative_of(self, head: Token) -> Actor | None:
+        """The family a named relative belongs to: "Haftar's son Saddam", "the president's brother"."""
+        kin = next((c for c in head.children if c.dep_ in ("compound", "appos") and c.lemma_ in KIN and c.i < head.i), None)
+        owner = next((c for c in kin.children if c.dep_ == "nmod:poss"), None) if kin is not None else None
+        found = self.resolve(owner, 1) if owner is not None else None
+        return found if found is not None and found.code else None
+
     def title_before(self, head: Token) -> Actor | None:
         """ "..., German Chancellor Olaf Scholz promised": the title right before a name, when
         the parse hung it elsewhere. Only role words and a state's name or demonym count."""
@@ -508,7 +519,7 @@ class SentenceActors:
             group = self.context.armed_group
             return Actor(text, group.code, "REB", "armed_group")
         if role.sector in CIVIL_SECTORS:  # "thousands of people demonstrated in Niamey"
-            countries = set(self.place_countries.values())
+            countries = self.countries_here(head)
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
             victims = not countries and role.sector == "CVL" and head.pos_ == "NOUN" and head.dep_ in VICTIM_EDGES
@@ -528,13 +539,25 @@ class SentenceActors:
         if any(self.unknown_name(c) for word in described for c in word.children if c.dep_ in ("amod", "compound")):
             several = True  # "Tigrayan forces", "leaders of Tuareg groups" in Pretoria or Algiers are not the host's
         if role.sector in STATE_SECTORS and not several:
-            countries = set(self.place_countries.values())
+            countries = self.countries_here(head)
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
+            if len(countries) > 1:  # "soldiers have seized power in Mali, Guinea and Niger": each its own
+                return Actor(text, "", role.sector, "generic")
             story = self.story_state(head)  # "the minister", "the army" of the story's country,
             if story is not None:  # unless the clause names that country as the other party
                 return Actor(text, story.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
+
+    def countries_here(self, head: Token) -> set[str]:
+        """The countries of the places named in the word's clause or before it ("army officers
+        overthrew the president, the bloc said after a meeting in Malabo": not Equatorial Guinea's)."""
+        clause = clause_verb(head)
+        if clause is None:
+            return set(self.place_countries.values())
+        words = {t.i for t in clause.subtree}
+        first = min(words)  # a place set before the clause frames it too ("In Togo, the government said soldiers ...")
+        return {code for i, code in self.place_countries.items() if i in words or i < first}
 
     def other_party(self, head: Token) -> ActorEntry | None:
         """ "its neighbour", "its ally": the last state named before it, in its sentence, that

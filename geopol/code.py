@@ -543,12 +543,16 @@ def first_argument(
         if found is not None and coded:
             return found
     for host in hosts[1:]:  # "ended its mission in Mali", "froze Nigerien assets"
-        owners = [c for c in host.children if c.dep_ in ("nmod:poss", "amod", "compound") and c.i not in cue.words]
+        sent = cue.anchor.lemma_ in SENDING and scene.actors.personnel(host)  # "sent Syrian fighters": theirs, not the recipient
+        owners = [c for c in host.children if c.dep_ in ("nmod:poss", "amod", "compound") and c.i not in cue.words and not sent]
         for candidate in owners + syntax.obliques(host, TOPIC_PREPS + own_preps):
             found, coded = actor_within(scene, candidate, avoid, preps=own_preps)
             if found is not None and coded:
                 return found
     return fallback
+
+
+SENDING = frozenset({"send", "deploy", "dispatch", "redeploy", "station", "move", "transfer"})
 
 
 def opposed(word: Token) -> list[Token]:
@@ -1275,6 +1279,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
             later = [d for d in later if same_doer_next(draft, d) and not all(a.kind == "igo" for a in d.recipients)]
         told_by = reporters(scene, draft)
         for other_draft in [*reversed(drafts[:i]), *later]:
+            if describes(other_draft):
+                continue  # "the LNA, backed by Russia, launched an offensive": its backers are not the target
             if judged_by(draft, other_draft):  # "condemned the Israeli strikes": the judges are not what was struck,
                 draft.recipients = violated(scene, other_draft, codes)  # unless "as a violation of its sovereignty"
                 if draft.recipients:
@@ -1332,6 +1338,12 @@ def aimed_at_thing(draft: Draft) -> bool:
     """Does the cue's verb take an object outside the cue that is no actor ("the vote")?"""
     verb = syntax.predicate(draft.cue.anchor)
     return syntax.is_verb(verb) and any(c.dep_ == "obj" and c.i not in draft.cue.words for c in verb.children)
+
+
+def describes(draft: Draft) -> bool:
+    """An act told as a participle of a noun ("the army, backed by Russia"): who the noun is."""
+    word = draft.predicate or draft.cue.anchor
+    return word.dep_ == "acl" and word.tag_ == "VBN"
 
 
 def counterpart(codes: set[str], other: Draft) -> tuple[Actor, ...]:

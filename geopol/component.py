@@ -51,7 +51,10 @@ ARTICLE_KEY = "geopol_article"
 LOG = logging.getLogger("geopol")
 # "NIAMEY, Niger (AP) —": where and by whom a story was filed, never an actor of it.
 MAX_HEADLINE = 200  # characters
-DATELINE_END = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
+DATELINE_END = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
+# "Kinshasa, DR Congo —": a city and a country in title case, then a dash between spaces
+DATELINE_MIXED = re.compile(r"\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:—|–|--|-) ")
+MAX_HEAD_LINES = 3  # headline, byline, a label such as "Analysis"
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -146,17 +149,19 @@ def place_hints(window: Analysis, context: ArticleContext) -> tuple[str, ...]:
 
 
 def dateline_end(text: str) -> int:
-    """Where the dateline ("NIAMEY, Niger (AP) —") ends: at the start of the text, or after a
-    headline line set apart by a blank line (which, like the dateline, codes nothing)."""
-    found = DATELINE_END.match(text)
-    if found:
-        return found.end()
-    head, gap, rest = text.partition("\n\n")
-    headline = gap and 0 < len(head.strip()) <= MAX_HEADLINE and "\n" not in head.strip()
-    if headline and not head.rstrip().endswith((".", "!", "?", '"', "”")):
-        found = DATELINE_END.match(rest)
+    """Where the dateline ("NIAMEY, Niger (AP) —", "Kinshasa, DR Congo —") ends: at the start
+    of the text, or after a headline and a byline, lines set apart by blank lines (which, like
+    the dateline, code nothing)."""
+    start = 0
+    for _ in range(MAX_HEAD_LINES + 1):
+        found = DATELINE_END.match(text, start) or DATELINE_MIXED.match(text, start)
         if found:
-            return len(head) + len(gap) + found.end()
+            return found.end()
+        head, gap, _rest = text[start:].partition("\n\n")
+        line = head.strip()
+        if not gap or not 0 < len(line) <= MAX_HEADLINE or "\n" in line or line.endswith((".", "!", "?", '"', "”")):
+            return 0
+        start += len(head) + len(gap)
     return 0
 
 

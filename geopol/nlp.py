@@ -188,6 +188,8 @@ def repair(doc: Doc) -> Doc:
         repair_border_with,
         repair_double_subject,
         repair_joined_names,
+        repair_split_title,
+        repair_case_subject,
     ):
         doc = step(doc)
     return doc
@@ -448,6 +450,40 @@ def repair_past_noun(doc: Doc) -> Doc:
         if word.dep_ in ("parataxis", "appos", "conj") and obj is not None and root.i < word.i:
             word.pos_, word.tag_ = "VERB", "VBD"
             promote(word, root, obj=obj)
+    return doc
+
+
+def repair_split_title(doc: Doc) -> Doc:
+    """ "fighters working for eastern commander Khalifa Haftar shelled ..." read with the name
+    as a second subject: a name right after a title word that hangs elsewhere is that title's."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) < 2:
+            continue
+        name = subjects[-1]
+        start = name.left_edge.i
+        title = doc[start - 1] if start > 0 else None
+        if title is None or name.pos_ != "PROPN" or title.tag_ != "NN" or title.head == name or not title.is_lower:
+            continue
+        if title.head.i < title.i and title.dep_ in ("obl", "nmod", "obj"):
+            name.head, name.dep_ = title, "appos"
+    return doc
+
+
+def repair_case_subject(doc: Doc) -> Doc:
+    """ "Russian mercenaries fighting for commander Khalifa Haftar planted mines" read with
+    Haftar as a second subject: a subject opened by a preposition is a phrase of the verb
+    before it."""
+    for noun in doc:
+        verb = noun.head
+        first = min(t.i for t in noun.subtree)
+        if noun.dep_ != "nsubj" or doc[first].dep_ != "case" or doc[first].pos_ != "ADP":
+            continue
+        if doc[first].lower_ == "at" and first + 1 < len(doc) and doc[first + 1].lower_ in ("least", "most"):
+            continue  # "killing at least 10 soldiers, an officer said": a count, not a phrase
+        before = next((t for t in reversed(doc[:first]) if t.pos_ == "VERB"), None)
+        if before is not None and before != verb and any(c.dep_ == "nsubj" and c != noun for c in verb.children):
+            noun.head, noun.dep_ = before, "obl"
     return doc
 
 

@@ -1825,3 +1825,56 @@ def test_a_redeployment_of_troops_to_a_country_is_no_withdrawal():
     events = code_text("Washington ordered the redeployment of several hundred soldiers to Somalia.")
     assert ("AID", "USA", "SOM") in dyads(events)
     assert not any(e.category == "RETREAT" for e in events)
+
+
+def test_a_name_after_a_title_that_a_phrase_opens_is_not_a_second_subject():
+    text = "Chadian fighters working for eastern commander Khalifa Haftar shelled a town near Sirte before they withdrew."
+    events = code_text(text)
+    assert codes([e for e in events if e.category == "FIGHT"], "sources") == {"TCD"}
+    assert codes([e for e in events if e.cue == "withdrew"], "sources") == {"TCD"}
+
+
+def test_the_backers_of_the_subject_are_not_the_target_of_its_offensive():
+    text = "Sudan's army, backed by Egypt and Iran, launched an offensive on the capital in March."
+    events = code_text(text)
+    offensive = [e for e in events if e.category == "FIGHT"]
+    assert offensive and not codes(offensive, "recipients") & {"EGY", "IRN"}
+
+
+def test_the_nationality_of_fighters_sent_is_not_where_they_are_sent():
+    events = code_text("Turkey sent military advisers and Syrian fighters to defend the government in Tripoli.")
+    assert ("AID", "TUR", "LBY") in dyads(events)
+    assert "SYR" not in codes(events, "recipients")
+
+
+def test_a_named_son_is_of_his_father_not_a_namesake():
+    events = code_text("Haftar's son Saddam travelled to Moscow in October and met Russian officials.")
+    assert "IRQ" not in codes(events, "sources")
+    assert ("CONSULT", "LBY", "RUS") in dyads(events)
+
+
+def test_a_dateline_after_a_headline_and_a_byline_names_no_actor():
+    text = (
+        "Bloc suspends Niger\n\n"
+        "By Our Correspondent\n\n"
+        "Niamey, Niger - The Economic Community of West African States (ECOWAS) has suspended Niger from all "
+        "its institutions after soldiers detained President Mohamed Bazoum, the bloc said."
+    )
+    events = code_text(text)
+    assert ("SANCTION", "ECOWAS", "NER") in dyads(events)
+    assert "NER" not in codes([e for e in events if e.category == "SANCTION"], "sources")
+
+
+def test_an_army_is_of_the_place_its_own_clause_names_not_of_a_meeting_elsewhere():
+    text = (
+        "The bloc suspended Guinea after army officers overthrew President Alpha Conde, "
+        "its chairman said after a summit in Ghana's capital, Accra."
+    )
+    events = code_text(text)
+    coup = [e for e in events if e.cue == "overthrew"]
+    assert coup and "GHA" not in codes(coup, "sources")
+
+
+def test_the_central_african_bloc_is_eccas_not_the_central_african_republic():
+    events = code_text("The Central African bloc suspended Gabon on Thursday.")
+    assert ("SANCTION", "ECCAS", "GAB") in dyads(events) and "CAF" not in codes(events, "sources")
