@@ -62,6 +62,7 @@ MEMBERSHIP_PREPS = frozenset({"in", "within"})  # "Mali's neighbours in ECOWAS" 
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 COMITATIVE = frozenset({"along", "together", "alongside"})
+INSURGENT_WORDS = frozenset("rebel insurgent militant jihadist jihadi islamist terrorist extremist separatist".split())
 KIN = frozenset("son daughter brother sister wife husband father mother nephew niece cousin widow".split())
 EXCLUDING = frozenset({"excluding", "except", "besides", "barring"})
 STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "LEG", "JUD"})
@@ -90,7 +91,9 @@ class ArticleContext:
     dominant: Actor | None = None  # the state the article is mostly about
     states: tuple[Actor, ...] = ()  # every state it names, the dominant one first
     armed_group: Actor | None = None  # the armed group it names most
-    group_home: str = ""  # that group's home state
+    insurgents: Actor | None = None  # the one it names most that fights no government's war (not Wagner)
+    group_home: str = ""  # the insurgents' home state
+    mentions: Counter[str] = field(default_factory=Counter)  # how often the article names each code
     recent: list[Actor] = field(default_factory=list)  # coded actors named, most recent last
     last_subject: tuple[Actor, ...] = ()
     plural_subject: tuple[Actor, ...] = ()  # the last sentence's subject, if it was a plural phrase
@@ -117,6 +120,10 @@ class ArticleContext:
             self.groups.append(self.last_group)
         del self.recent[:-20]
         del self.groups[:-RECENT_GROUPS]
+
+    def named(self, actor: Actor) -> int:
+        """How often the article names the actor."""
+        return self.mentions.get(actor.code, 0)
 
     def group_of_size(self, size: int) -> tuple[Actor, ...]:
         """The last group of that many states ("the three juntas" after "Mali, Burkina Faso and
@@ -178,8 +185,8 @@ def ranked_states(analysis: Analysis, text_start: int = 0) -> tuple[Actor, ...]:
 
 
 def dominant_group(analysis: Analysis, government_side: frozenset[str] = frozenset()) -> Actor | None:
-    """The armed insurgent group an article names most often: who "the fighters" and "the
-    militants" are (never mercenaries or an army: government_side)."""
+    """The armed group an article names most often, besides those of government_side: who
+    "the fighters" are, and with mercenaries and armies set aside, "the militants"."""
     groups = [entries[0].code for _, _, entries in analysis.actors if entries[0].kind == "armed_group"]
     counts = Counter(code for code in groups if code not in government_side)
     if not counts:
@@ -515,8 +522,9 @@ class SentenceActors:
         """ "soldiers", "the army", "militants": a role with no name of its own. Fighters of an
         article about one armed group are that group's; an army or police force is the one of
         the country the sentence places it in."""
-        if role.sector == "REB" and self.context.armed_group is not None:
-            group = self.context.armed_group
+        # "the rebels", "the jihadists" are the story's insurgents; "the fighters" may be its mercenaries
+        group = self.context.insurgents if head.lemma_ in INSURGENT_WORDS else self.context.armed_group
+        if role.sector == "REB" and group is not None:
             return Actor(text, group.code, "REB", "armed_group")
         if role.sector in CIVIL_SECTORS:  # "thousands of people demonstrated in Niamey"
             countries = self.countries_here(head)
@@ -588,10 +596,7 @@ class SentenceActors:
         if kind == "previous_organisation":
             head_word = self.doc[span[1] - 1].lower_ if span else ""
             word = "" if head_word in GENERIC_BODIES else head_word  # "the court" is the last court named
-            found = None
-            if head_word == "group":  # "the group" is an armed group (the story's, if it has one) more often than a bloc
-                found = self.earlier_organisation(token, word, GROUP_KINDS) or context.armed_group
-                found = found or context.last_organisation(word, GROUP_KINDS)
+            found = self.the_group(token) if head_word == "group" else None
             found = found or self.earlier_organisation(token, word) or context.last_organisation(word)
             return replace(found, text=text) if found else None
         if kind in ("previous_pair", "previous_group"):
@@ -611,6 +616,20 @@ class SentenceActors:
         if context.last_subject:
             return replace(context.last_subject[0], text=text)
         return replace(context.recent[-1], text=text) if context.recent else None
+
+    def the_group(self, token: Token) -> Actor | None:
+        """ "the group": an armed group (a company, a charity) named before in the sentence, else
+        the story's armed group, unless a bloc named since is named more often in the story."""
+        found = self.earlier_organisation(token, "", GROUP_KINDS)
+        if found is not None:
+            return found
+        context = self.context
+        armed = context.armed_group or context.last_organisation("", GROUP_KINDS)
+        last = self.earlier_organisation(token) or context.last_organisation()
+        bloc = last if last is not None and last.kind == "igo" else None
+        if armed is not None and (bloc is None or context.named(armed) >= context.named(bloc)):
+            return armed
+        return bloc
 
     def story_state(self, token: Token) -> Actor | None:
         """The state "the junta" or "the country" stands for: the article's main state, unless
@@ -693,8 +712,8 @@ class SentenceActors:
     def warring_pair(self, token: Token) -> tuple[Actor, ...]:
         """ "both sides" of a story about a state at war with an armed group of its own (Sudan
         and the RSF, Somalia and al-Shabaab): that state and that group, if neither speaks."""
-        group, states = self.context.armed_group, self.context.states
-        home = next((s for s in states[:2] if group is not None and s.code == self.context.group_home), None)
+        group, states = self.context.insurgents, self.context.states
+        home = states[0] if states and group is not None and states[0].code == self.context.group_home else None
         if group is None or home is None:
             return ()
         mine = self.subject_codes(token, clause_verb(token))

@@ -88,9 +88,12 @@ class EventCoder:
         analysis = prefer_article_readings(analyse(doc, self.matchers))
         ends = dateline_end(doc.text)
         states = ranked_states(analysis, ends)
-        group = dominant_group(analysis, self.government_side)
-        home = self.dictionaries.actors[group.code].home if group is not None and group.code in self.dictionaries.actors else ""
-        context = ArticleContext(dominant=states[0] if states else None, states=states, armed_group=group, group_home=home)
+        group, insurgents = dominant_group(analysis), dominant_group(analysis, self.government_side)
+        known = self.dictionaries.actors
+        home = known[insurgents.code].home if insurgents is not None and insurgents.code in known else ""
+        dominant = states[0] if states else None
+        context = ArticleContext(dominant, states, armed_group=group, insurgents=insurgents, group_home=home)
+        context.mentions.update(entries[0].code for _, _, entries in analysis.actors)
         ref = reference_date(article)
         year = article.published.year if article.published else None
         sentences = [s for s in doc.sents if s.text.strip()]

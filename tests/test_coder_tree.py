@@ -1878,3 +1878,22 @@ def test_an_army_is_of_the_place_its_own_clause_names_not_of_a_meeting_elsewhere
 def test_the_central_african_bloc_is_eccas_not_the_central_african_republic():
     events = code_text("The Central African bloc suspended Gabon on Thursday.")
     assert ("SANCTION", "ECCAS", "GAB") in dyads(events) and "CAF" not in codes(events, "sources")
+
+
+def test_the_fighters_of_a_story_about_mercenaries_are_the_mercenaries():
+    text = (
+        "Wagner mercenaries arrived in the village at dawn, witnesses said. Wagner has been in Mali since 2021. "
+        "The fighters killed at least 20 men in the village, residents said."
+    )
+    killed = [e for e in code_text(text) if e.cue == "killed"]
+    assert killed and codes(killed, "sources") == {"WAGNER"}
+
+
+def test_the_group_is_the_bloc_a_story_is_about_not_an_armed_group_named_once():
+    text = (
+        "Jihadists of JNIM attacked a convoy in Mali on Friday. ECOWAS leaders met in Abuja on Sunday to discuss "
+        "the coup in Niger. ECOWAS has suspended Niger from its bodies. The group also threatened to impose new sanctions."
+    )
+    events = code_text(text)
+    threats = [e for e in events if e.category == "THREATEN"]
+    assert threats and codes(threats, "sources") == {"ECOWAS"}
