@@ -1458,11 +1458,14 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
-    if cue is None:
+    if cue is None and thing.lemma_ not in COUPS:
         return ()
-    kinds = like(cue.rule.category)
+    kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters
     deeds = scene.actors.context.deeds  # most recent last
     return next((doers for kind, doers in reversed(deeds) if kind in kinds and not codes & {a.code for a in doers}), ())
+
+
+COUPS = frozenset({"coup", "takeover", "putsch", "mutiny"})
 
 
 def like(category: str) -> frozenset[str]:

@@ -1897,3 +1897,8 @@ def test_the_group_is_the_bloc_a_story_is_about_not_an_armed_group_named_once():
     events = code_text(text)
     threats = [e for e in events if e.category == "THREATEN"]
     assert threats and codes(threats, "sources") == {"ECOWAS"}
+
+
+def test_condemning_the_coup_told_before_is_aimed_at_its_plotters():
+    text = "Army officers seized power in Conakry on Sunday. The African Union condemned the coup on Monday."
+    assert ("DISAPPROVE", "AU", "GIN") in dyads(code_text(text))
