@@ -427,8 +427,10 @@ def repair_trailing_modifier(doc: Doc) -> Doc:
     first noun is named by a modifier of its own, a "from/of" phrase after the last noun is
     that noun's ("soldiers and police from Mali" stays shared)."""
     for noun in doc:
+        if noun.dep_ == "conj" or not any(c.dep_ == "conj" for c in noun.children):
+            continue
         late = [c for c in noun.conjuncts if c.i > noun.i]
-        if noun.dep_ == "conj" or not late or not any(c.dep_ in ("compound", "amod") and c.is_title for c in noun.children):
+        if not late or not any(c.dep_ in ("compound", "amod") and c.is_title for c in noun.children):
             continue
         last = late[-1]
         end = max(t.i for t in last.subtree)
@@ -475,9 +477,11 @@ def repair_case_subject(doc: Doc) -> Doc:
     Haftar as a second subject: a subject opened by a preposition is a phrase of the verb
     before it."""
     for noun in doc:
+        if noun.dep_ != "nsubj":
+            continue
         verb = noun.head
-        first = min(t.i for t in noun.subtree)
-        if noun.dep_ != "nsubj" or doc[first].dep_ != "case" or doc[first].pos_ != "ADP":
+        first = noun.left_edge.i
+        if doc[first].dep_ != "case" or doc[first].pos_ != "ADP":
             continue
         if doc[first].lower_ == "at" and first + 1 < len(doc) and doc[first + 1].lower_ in ("least", "most"):
             continue  # "killing at least 10 soldiers, an officer said": a count, not a phrase
