@@ -220,7 +220,7 @@ def accept_cues(scene: Scene) -> list[Cue]:
         if anchor is None or not pos_fits(rule.pos, anchor):
             continue
         cue = Cue(match.start, match.end, rule, anchor, frozenset(t.i for t in literal))
-        if rule.category != "NONE" and (not needs_hold(scene, cue) or hosts_forces(scene, cue)):
+        if rule.category != "NONE" and (not needs_hold(scene, cue) or hosts_no_guests(scene, cue)):
             continue
         taken |= span
         if rule.category != "NONE":
@@ -325,7 +325,7 @@ def is_armed(scene: Scene, word: Token) -> bool:
 SHELTERED = frozenset({"refugee", "migrant", "asylum", "displaced", "exile"})
 
 
-def hosts_forces(scene: Scene, cue: Cue) -> bool:
+def hosts_no_guests(scene: Scene, cue: Cue) -> bool:
     """ "Djibouti hosts French troops": stationed forces are not guests on a visit, nor are
     refugees ("Chad, which hosts thousands of Sudanese refugees")."""
     if cue.rule.source != "object" or not syntax.is_verb(cue.anchor):

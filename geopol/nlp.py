@@ -188,7 +188,6 @@ def repair(doc: Doc) -> Doc:
         repair_border_with,
         repair_double_subject,
         repair_joined_names,
-        repair_split_title,
         repair_case_subject,
     ):
         doc = step(doc)
@@ -455,23 +454,6 @@ def repair_past_noun(doc: Doc) -> Doc:
     return doc
 
 
-def repair_split_title(doc: Doc) -> Doc:
-    """ "fighters working for eastern commander Khalifa Haftar shelled ..." read with the name
-    as a second subject: a name right after a title word that hangs elsewhere is that title's."""
-    for verb in doc:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if len(subjects) < 2:
-            continue
-        name = subjects[-1]
-        start = name.left_edge.i
-        title = doc[start - 1] if start > 0 else None
-        if title is None or name.pos_ != "PROPN" or title.tag_ != "NN" or title.head == name or not title.is_lower:
-            continue
-        if title.head.i < title.i and title.dep_ in ("obl", "nmod", "obj"):
-            name.head, name.dep_ = title, "appos"
-    return doc
-
-
 def repair_case_subject(doc: Doc) -> Doc:
     """ "Russian mercenaries fighting for commander Khalifa Haftar planted mines" read with
     Haftar as a second subject: a subject opened by a preposition is a phrase of the verb
@@ -667,13 +649,15 @@ def repair_after_quote(doc: Doc) -> Doc:
 
 def repair_second_subject(doc: Doc) -> Doc:
     """ "A team led by Kenya's foreign minister Musalia Mudavadi met ..." read with two
-    subjects: a name right after the first subject's last noun is that noun's name."""
+    subjects: a name right after a noun of the first subject is that noun's name (also "fighters
+    working for eastern commander Khalifa Haftar shelled ...")."""
     for verb in doc:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if len(subjects) < 2:
             continue
         first, name = subjects[0], subjects[1]
-        noun = doc[name.i - 1] if name.i > 0 else None
+        start = min([name.i, *(c.i for c in name.children if c.dep_ in ("compound", "flat") and c.i < name.i)])
+        noun = doc[start - 1] if start > 0 else None  # before the whole name ("Khalifa Haftar")
         if name.pos_ == "PROPN" and noun is not None and noun.pos_ == "NOUN" and noun in first.subtree:
             name.head, name.dep_ = noun, "appos"
         elif name.pos_ == "PROPN" and noun is not None and noun == first and first.pos_ == "PROPN":
