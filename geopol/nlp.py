@@ -435,7 +435,7 @@ def repair_trailing_modifier(doc: Doc) -> Doc:
         end = max(t.i for t in last.subtree)
         for phrase in [c for c in noun.children if c.dep_ == "nmod" and c.i > end]:
             case = next((c for c in phrase.children if c.dep_ == "case"), None)
-            if case is not None and case.lower_ in ("from", "of") and case.i == end + 1:
+            if case is not None and case.lower_ in ("from", "of") and case.i == end + 1 and not below(last, phrase):
                 phrase.head = last
     return doc
 
@@ -454,6 +454,11 @@ def repair_past_noun(doc: Doc) -> Doc:
     return doc
 
 
+def below(word: Token, top: Token) -> bool:
+    """Is the word top itself or inside its phrase? Hanging top on it would make a loop."""
+    return word == top or top in word.ancestors
+
+
 def repair_case_subject(doc: Doc) -> Doc:
     """ "Russian mercenaries fighting for commander Khalifa Haftar planted mines" read with
     Haftar as a second subject: a subject opened by a preposition is a phrase of the verb
@@ -468,7 +473,9 @@ def repair_case_subject(doc: Doc) -> Doc:
         if doc[first].lower_ == "at" and first + 1 < len(doc) and doc[first + 1].lower_ in ("least", "most"):
             continue  # "killing at least 10 soldiers, an officer said": a count, not a phrase
         before = next((t for t in reversed(doc[:first]) if t.pos_ == "VERB"), None)
-        if before is not None and before != verb and any(c.dep_ == "nsubj" and c != noun for c in verb.children):
+        if before is None or before == verb or below(before, noun):
+            continue
+        if any(c.dep_ == "nsubj" and c != noun for c in verb.children):
             noun.head, noun.dep_ = before, "obl"
     return doc
 
@@ -658,11 +665,13 @@ def repair_second_subject(doc: Doc) -> Doc:
         first, name = subjects[0], subjects[1]
         start = min([name.i, *(c.i for c in name.children if c.dep_ in ("compound", "flat") and c.i < name.i)])
         noun = doc[start - 1] if start > 0 else None  # before the whole name ("Khalifa Haftar")
-        if name.pos_ == "PROPN" and noun is not None and noun.pos_ == "NOUN" and noun in first.subtree:
+        if noun is None:
+            continue
+        if name.pos_ == "PROPN" and noun.pos_ == "NOUN" and noun in first.subtree and not below(noun, name):
             name.head, name.dep_ = noun, "appos"
-        elif name.pos_ == "PROPN" and noun is not None and noun == first and first.pos_ == "PROPN":
+        elif name.pos_ == "PROPN" and noun == first and first.pos_ == "PROPN":
             name.head, name.dep_ = first, "flat"  # "President Irfaan Ali called": one name
-        elif name.pos_ == "PROPN" and first.pos_ == "PROPN" and noun is not None and noun.text == ",":
+        elif name.pos_ == "PROPN" and first.pos_ == "PROPN" and noun.text == ",":
             last = max(t.i for t in first.subtree)
             if last == noun.i - 1:  # "South Africa, Malawi and Tanzania have sent troops": one list
                 name.head, name.dep_ = first, "conj"
