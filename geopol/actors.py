@@ -214,11 +214,20 @@ def coordinated(head: Token) -> list[Token]:
     for part in head.children:  # "Burkina Faso and Niger" with "and Niger" hung on "Faso"
         if part.dep_ in ("flat", "compound"):
             found += [t for t in part.conjuncts if t.i > head.i and t not in found]
-        if part.dep_ in ("nmod", "obl") and case_of(part) in COMITATIVE:  # "Niger, along with Mali and Burkina Faso"
+        if part.dep_ in ("nmod", "obl") and comitative(part):  # "Niger, along with Mali and Burkina Faso"
             found += [t for t in (part, *part.conjuncts) if t not in found]
     if head.dep_ in ("nsubj", "obj", "nsubj:pass") and head.head.i != head.i:
         found += [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i]
     return found
+
+
+def comitative(part: Token) -> bool:
+    """ "along with Mali", "together with Niger", "alongside Russia"; "along the border" is a place."""
+    case = next((c for c in part.children if c.dep_ == "case" and c.lower_ in COMITATIVE), None)
+    if case is None:
+        return False
+    following = part.doc[case.i + 1] if case.i + 1 < len(part.doc) else None
+    return case.lower_ == "alongside" or (following is not None and following.lower_ == "with")
 
 
 DETERMINING = frozenset({"det", "nmod:poss", "nummod", "compound"})
@@ -465,6 +474,8 @@ class SentenceActors:
         belonging = MEMBERSHIP_PREPS if head.lemma_ in RELATION_NOUNS else BELONGING_PREPS  # not "ally of Paris"
         for child in head.children:
             if child.dep_ in ("nmod", "obl") and case_of(child) in belonging:
+                if self.rebels_at_venue(head, child):
+                    continue
                 found = self.resolve(child, depth + 1)
                 if found is not None and found.code:
                     self.link_of[head.i] = child
@@ -495,6 +506,11 @@ class SentenceActors:
             if found is not None and found.code:
                 return found
         return self.next_phrase(head, depth)
+
+    def rebels_at_venue(self, head: Token, phrase: Token) -> bool:
+        """ "held talks with the rebels in Riyadh": where the story's insurgents met, not whose."""
+        insurgents = head.lemma_ in INSURGENT_WORDS and self.context.insurgents is not None
+        return insurgents and case_of(phrase) in ("in", "at") and self.is_place_name(phrase)
 
     def next_phrase(self, head: Token, depth: int) -> Actor | None:
         """ "visited the military leaders in Mali" with "in Mali" hung on the verb: a role
@@ -692,7 +708,7 @@ class SentenceActors:
                 others = self.pair_besides_subject(token)
                 if others:
                     return others
-            earlier = self.earlier_group(token)
+            earlier = self.earlier_group(token) or (self.pair_here(token) if kind == "previous_pair" else ())
             group = self.context.last_group
             fits = not of_states or all(is_state(a) for a in group)  # "the three countries" are no armed group
             if not earlier and fits and (len(group) == size or (kind == "previous_group" and len(group) > size)):
@@ -829,6 +845,13 @@ class SentenceActors:
         """Does the pronoun's own clause name one of these codes as another of its parties?"""
         clause = pronoun.head
         return any(self.actor_at[t.i].code in codes for t in clause.subtree if t.i in self.actor_at and t.i != pronoun.i)
+
+    def pair_here(self, token: Token) -> tuple[Actor, ...]:
+        """ "Marcos met Austin in Manila, and the two allies agreed ...": exactly two sides named
+        before it in its sentence."""
+        named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at) if self.first_token <= i < token.i]
+        distinct = {a.code: a for a in named if a is not None and a.code}
+        return tuple(distinct.values()) if len(distinct) == 2 else ()
 
     def earlier_group(self, token: Token) -> tuple[Actor, ...]:
         """The last compound actor named before token in this sentence."""

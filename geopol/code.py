@@ -56,7 +56,9 @@ OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "AID", "CONSULT", "PROTEST", "F
 UNDERGOING = frozenset(
     "face suffer receive undergo endure escape survive fear risk avoid avert prevent resist condemn welcome "
     "reject criticize criticise denounce protest oppose support back deny investigate fear report confirm "
-    "say tell speak talk comment write describe mention recall add".split()
+    "say tell speak talk comment write describe mention recall add "
+    # what a treaty, law or meeting is about: "the treaty covers attacks on its ships"
+    "cover include involve concern discuss address ban prohibit forbid deter".split()
 )
 # Compound actors with no recipient act together ("Niger and Russia agreed").
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "FIGHT"})
@@ -181,11 +183,13 @@ def code_sentence(
     ]
     drafts += followed_suit(scene, drafts)
     share_conjunct_recipients(drafts)
+    also_aimed(scene, drafts)
     for draft in drafts:
         combat(draft)
         official_protest(draft)
         threat_target(scene, draft)
         retaliation_target(scene, draft)
+        claimed_attack_target(scene, draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
@@ -220,12 +224,35 @@ def accept_cues(scene: Scene) -> list[Cue]:
         if anchor is None or not pos_fits(rule.pos, anchor):
             continue
         cue = Cue(match.start, match.end, rule, anchor, frozenset(t.i for t in literal))
-        if rule.category != "NONE" and (not needs_hold(scene, cue) or hosts_no_guests(scene, cue)):
+        if rule.category != "NONE" and (not needs_hold(scene, cue) or hosts_no_guests(scene, cue) or misread(cue)):
             continue
         taken |= span
         if rule.category != "NONE":
             accepted.append(cue)
     return sorted(accepted, key=lambda c: c.start)
+
+
+def misread(cue: Cue) -> bool:
+    """Words of a cue used in another sense: "called the junta assassins" names, it is no
+    telephone call; "a mission to protect shipping" is a purpose, not a trip to somewhere."""
+    anchor, mode = cue.anchor, cue.rule.mode
+    if mode == "phone" and anchor.lemma_ == "call" and syntax.is_verb(anchor):
+        named = [c for c in anchor.children if c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ")]
+        objects = [c for c in anchor.children if c.dep_ in ("obj", "iobj")]
+        quoted = [a for o in objects for a in o.children if a.dep_ == "appos" and quoted_phrase(a)]
+        return bool(named or quoted) or len(objects) > 1  # 'called X "assassins"', 'called X "a fool"'
+    if mode == "visit":
+        doc = anchor.doc
+        return any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
+    return False
+
+
+QUOTES = frozenset("\"“”'‘’")
+
+
+def quoted_phrase(word: Token) -> bool:
+    start = word.left_edge.i
+    return word.doc[start].text in QUOTES or (start > 0 and word.doc[start - 1].text in QUOTES)
 
 
 def anchor_of(literal: list[Token]) -> Token | None:
@@ -584,7 +611,7 @@ def actor_within(
             c
             for acl in clauses
             if acl.lemma_ not in THIRD_PARTY_VERBS  # "a deal brokered by China": the go-between
-            for c in syntax.obliques(acl, ("with", "by"))
+            for c in syntax.obliques(acl, ("with", "by", "to", "for") if acl.lemma_ in TIES else ("with", "by"))
         ]
         for child in syntax.obliques(word, through) + partners:
             if is_reason(child):
@@ -597,6 +624,8 @@ def actor_within(
     return None, False
 
 
+# participles that tie a thing to its owner: "ships linked to Israel", "vessels bound for Israel"
+TIES = frozenset({"link", "tie", "connect", "belong", "affiliate", "bind"})
 NEXT_TO = frozenset({"near", "along", "at", "on", "to", "toward", "towards"})
 
 
@@ -652,6 +681,7 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     if rule.mode == "reciprocal" and len(sources) > 1:
         recipients = ()  # "Morocco and Algeria exchanged accusations over ...": each at the other
     together = between is not None or rule.category in SYMMETRIC or rule.mode == "reciprocal"
+    together = together and not co_hosted(cue)
     symmetric = len(sources) > 1 and not recipients and together
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
@@ -661,6 +691,16 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
         draft.category = "SANCTION"  # "sanctions targeting 200 ships": what the sanctions hit
     apply_modality(draft, scene.matchers.modifiers)
     return draft
+
+
+HOSTING = frozenset({"host", "organise", "organize", "convene", "sponsor"})
+
+
+def co_hosted(cue: Cue) -> bool:
+    """ "Egypt and Qatar hosted talks in Cairo": the hosts hold the talks with their guests, not
+    with each other."""
+    anchor = cue.anchor
+    return syntax.is_noun(anchor) and anchor.dep_ == "obj" and anchor.head.lemma_ in HOSTING
 
 
 def joint_exercise(scene: Scene, draft: Draft) -> None:
@@ -1204,6 +1244,9 @@ def scene_indices(predicate: Token | None) -> set[int]:
     words = subtree_indices(predicate)
     for reason in [t for t in predicate.subtree if is_reason(t)]:
         words -= subtree_indices(reason)
+    for clause in predicate.children:  # "claimed the attack and said it would strike in Gaza": another clause's place
+        if clause.dep_ in ("conj", "parataxis") and syntax.is_verb(clause):
+            words -= subtree_indices(clause)
     return words
 
 
@@ -1238,7 +1281,7 @@ def keep(draft: Draft) -> bool:
     recipients = {a.code for a in draft.recipients if a.code}
     if at_home and not recipients:
         return False  # "Iran's ambassador, who was visiting Iran at the time": no visit abroad
-    if len(sources) > 1 and not recipients and draft.category in SYMMETRIC:
+    if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and not co_hosted(draft.cue):
         draft.symmetric = True
     if draft.symmetric:
         return len(sources) > 1 or bool(recipients)
@@ -1490,6 +1533,17 @@ def retaliation_target(scene: Scene, draft: Draft) -> None:
         draft.recipients = attack[0]
 
 
+def claimed_attack_target(scene: Scene, draft: Draft) -> None:
+    """ "The Houthis claimed responsibility for the attack": an attack told before, by those who
+    claim it, hit whom that attack hit."""
+    codes = coded(draft.sources)
+    if draft.cue.anchor.lemma_ != "claim" or draft.category not in VIOLENT or not codes or coded(draft.recipients):
+        return
+    attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENCE and codes & coded(c[0])), None)
+    if attack is not None and attack[1] - codes:
+        draft.recipients = tuple(Actor(code, code, "", "state") for code in sorted(attack[1] - codes))
+
+
 def judged_thing(draft: Draft) -> Token | None:
     """The object of a judging verb that is not a word of its cue ("condemned the raid")."""
     verb = syntax.predicate(draft.cue.anchor)
@@ -1526,6 +1580,25 @@ def followed_suit(scene: Scene, drafts: list[Draft]) -> list[Draft]:
         apply_modality(draft, scene.matchers.modifiers)  # "is expected to follow suit"
         found.append(draft)
     return found
+
+
+ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
+
+
+def also_aimed(scene: Scene, drafts: list[Draft]) -> None:
+    """ "The US condemned the raid. Japan and Australia also voiced concern": an act said to be
+    done also, at nobody named, is aimed where the same kind of act just told was."""
+    for draft in drafts:
+        codes = coded(draft.sources)
+        verb = syntax.predicate(draft.cue.anchor)
+        if not codes or draft.recipients or draft.recipient_word is not None or draft.symmetric:
+            continue
+        if not any(c.dep_ == "advmod" and c.lower_ in ALSO_WORDS for c in verb.children):
+            continue
+        before = [d for d in drafts if d.cue.anchor.i < draft.cue.anchor.i and is_two_sided(d) and not d.symmetric]
+        act = (before[-1].cue.rule, before[-1].recipients, before[-1].mode) if before else scene.actors.context.last_act
+        if act is not None and act[0].category == draft.category and not codes & coded(act[1]):
+            draft.recipients = act[1]
 
 
 def remember(scene: Scene, drafts: list[Draft]) -> None:

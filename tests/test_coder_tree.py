@@ -1902,3 +1902,71 @@ def test_the_group_is_the_bloc_a_story_is_about_not_an_armed_group_named_once():
 def test_condemning_the_coup_told_before_is_aimed_at_its_plotters():
     text = "Army officers seized power in Conakry on Sunday. The African Union condemned the coup on Monday."
     assert ("DISAPPROVE", "AU", "GIN") in dyads(code_text(text))
+
+
+def test_calling_someone_a_name_is_no_telephone_call():
+    events = code_text('Duterte once called the American ambassador "a fool" in a televised speech.')
+    assert not any(e.category == "CONSULT" for e in events)
+    events = code_text("Putin called Tinubu on Monday to discuss the crisis.")
+    assert ("CONSULT", "RUS", "NGA") in dyads(events)
+
+
+def test_a_mission_to_do_something_is_no_visit():
+    events = code_text("Niger's neighbours watched as the Arab League launched a mission to monitor the truce in Libya.")
+    assert not any(e.category == "CONSULT" and e.mode == "visit" for e in events)
+
+
+def test_a_treaty_covering_attacks_does_not_make_its_party_the_attacker():
+    text = "Tokyo reaffirmed that its security treaty with Washington covers armed attacks on Japanese coast guard vessels."
+    events = code_text(text)
+    assert not any(e.category in ("ASSAULT", "FIGHT") and "JPN" in {a.code for a in e.sources} for e in events)
+
+
+def test_an_act_done_also_is_aimed_where_the_last_one_was():
+    events = code_text("Britain condemned Russia's strikes on Kyiv. Canada and Poland also voiced concern.")
+    assert ("DISAPPROVE", "CAN+POL", "RUS") in dyads(events)
+
+
+def test_things_linked_to_a_state_are_that_states():
+    events = code_text("The Houthis, whom Iran arms, vowed to keep attacking ships tied to Israel.")
+    assert {a.code for e in events if e.category in ("THREATEN", "ASSAULT") for a in e.recipients} == {"ISR"}
+
+
+def test_a_claimed_attack_hit_whom_the_attack_hit_not_a_place_of_another_clause():
+    text = (
+        "Al-Shabaab fighters stormed a Somali army base near Baidoa on Monday. "
+        "The group claimed the attack and said it would strike again in Kenya."
+    )
+    events = code_text(text)
+    claimed = [e for e in events if e.sentence_index == 1 and e.category == "ASSAULT"]
+    assert claimed and all({a.code for a in e.recipients} == {"SOM"} for e in claimed)
+
+
+def test_hosts_of_talks_do_not_meet_each_other():
+    events = code_text("Saudi Arabia and the United States hosted talks in Jeddah on Saturday.")
+    assert not any(e.symmetric and {a.code for a in e.sources} == {"SAU", "USA"} for e in events)
+
+
+def test_the_rebels_at_a_venue_are_the_storys_rebels_not_the_hosts():
+    text = (
+        "Houthi rebels fired a missile at a cargo ship on Friday. The Houthis said the ship was American. "
+        "Oman held talks with the rebels in Muscat on Sunday."
+    )
+    events = code_text(text)
+    assert ("CONSULT", "OMN", "HOUTHIS") in dyads(events) or ("CONSULT", "HOUTHIS+OMN", "") in dyads(events)
+
+
+def test_the_two_allies_are_the_two_sides_named_before_them_in_the_sentence():
+    text = (
+        "Japan and Australia voiced concern about the collision. "
+        "Marcos met U.S. Defense Secretary Lloyd Austin in Manila, and the two allies agreed to hold joint patrols."
+    )
+    events = code_text(text)
+    agreed = [e for e in events if e.category == "AGREE"]
+    assert agreed and all({a.code for a in e.sources + e.recipients} == {"PHL", "USA"} for e in agreed)
+
+
+def test_a_border_along_which_troops_stand_is_no_second_target():
+    events = code_text("Hezbollah fighters fired rockets at Israeli positions along the Lebanese border on Tuesday.")
+    fights = [e for e in events if e.category in ("FIGHT", "ASSAULT")]
+    assert fights and all({a.code for a in e.recipients} == {"ISR"} for e in fights)
