@@ -581,6 +581,9 @@ class SentenceActors:
             return set(self.place_countries.values())
         words = {t.i for t in clause.subtree}
         first = min(words)  # a place set before the clause frames it too ("In Togo, the government said soldiers ...")
+        for other in clause.children:  # "planned an attack and had been trained in Ivory Coast": another clause's place
+            if other.dep_ in ("conj", "parataxis") and is_verb(other) and head.i not in self.subtree_of(other):
+                words -= self.subtree_of(other)
         return {code for i, code in self.place_countries.items() if i in words or i < first}
 
     def other_party(self, head: Token) -> ActorEntry | None:
@@ -698,7 +701,7 @@ class SentenceActors:
             size = 2 if kind == "previous_pair" else 3
             of_states = span is not None and self.doc[span[1] - 1].lower_ in STATE_NOUNS
             if of_states and kind == "previous_pair":
-                states = self.story_pair(token)
+                states = self.pair_here(token, states_only=True) or self.story_pair(token)
                 if states:
                     return states
             warring = self.warring_pair(token) if span is not None and self.doc[span[1] - 1].lower_ in SIDES else ()
@@ -839,6 +842,8 @@ class SentenceActors:
                 continue  # "they attacked a post, killing 20 Nigerien soldiers, the ministry said": not Niger
             if actors:
                 return actors
+            if token.lower_ == "they" and current.lemma_ in SAYING and subject.tag_ == "NNS" and subject.i < token.i:
+                return self.of(subject)  # "the rebels said they had killed ...": rebels the text does not name
         return ()
 
     def named_in_clause(self, pronoun: Token, codes: set[str]) -> bool:
@@ -846,12 +851,21 @@ class SentenceActors:
         clause = pronoun.head
         return any(self.actor_at[t.i].code in codes for t in clause.subtree if t.i in self.actor_at and t.i != pronoun.i)
 
-    def pair_here(self, token: Token) -> tuple[Actor, ...]:
+    def pair_here(self, token: Token, states_only: bool = False) -> tuple[Actor, ...]:
         """ "Marcos met Austin in Manila, and the two allies agreed ...": exactly two sides named
         before it in its sentence."""
-        named = [self.modifier_actor(self.doc[i]) for i in sorted(self.actor_at) if self.first_token <= i < token.i]
-        distinct = {a.code: a for a in named if a is not None and a.code}
-        return tuple(distinct.values()) if len(distinct) == 2 else ()
+        words = [self.doc[i] for i in sorted(self.actor_at) if self.first_token <= i < token.i]
+        named = [(w, self.modifier_actor(w)) for w in words]
+        distinct = {a.code: (w, a) for w, a in named if a is not None and a.code and (is_state(a) or not states_only)}
+        if len(distinct) != 2:
+            return ()
+        (first, a), (second, b) = distinct.values()
+        if second in first.conjuncts:
+            return ()  # "Iran and Saudi Arabia offered to mediate between the two neighbours": a list, not the pair
+        doer = own_subject(token.head) if token.dep_ in ("obj", "iobj") else None
+        if doer is not None and doer.i in (first.i, second.i):
+            return ()  # "China, an ally of Pakistan, urged both countries to ...": not China itself
+        return (a, b)
 
     def earlier_group(self, token: Token) -> tuple[Actor, ...]:
         """The last compound actor named before token in this sentence."""

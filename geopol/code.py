@@ -555,6 +555,7 @@ def first_argument(
                 if candidate == exclude:
                     continue
                 moved = spec == "obj" and scene.category in MOVES and scene.actors.personnel(candidate)
+                moved = moved and not syntax.obliques(host, ("with",))  # "supplied the army with drones": it receives
                 if candidate.i in cue.words or moved:  # "deployed soldiers to ...": its own, not the recipient
                     rest = tuple(s for s in specs if s != spec)
                     deeper = first_argument(scene, cue, candidate, rest, exclude, avoid) if rest else None
@@ -668,7 +669,10 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     if between is not None:
         members = actors.of(between)
         inside = {a.code for a in sources} <= {a.code for a in members}
-        if not sources or inside or cue.rule.category in BETWEEN_ONLY or cue.rule.source == "object":
+        others = tuple(a for a in members if a.code not in {s.code for s in sources})
+        if sources and inside and others and cue.rule.category not in SYMMETRIC | BETWEEN_ONLY:
+            recipients = others  # "Niger refused to reopen the border between the two countries": with Benin
+        elif not sources or inside or cue.rule.category in BETWEEN_ONLY or cue.rule.source == "object":
             sources, recipients = members, ()  # "talks between Tiani and Putin", "announced a truce between", "hosted ..."
         elif not recipients:
             recipients = members  # "mediation between the Emirates and Saudi Arabia"
@@ -1106,6 +1110,9 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     codes = {a.code for a in draft.sources if a.code}
     if dominant is None or draft.symmetric:
         return
+    own = coded(scene.actors.of(recipient_word))
+    if own and own <= codes:
+        recipient_word = None  # "Germany completed its withdrawal": its own, no other party named
     if draft.category not in MOVES and (draft.recipients or recipient_word is not None):
         return
     if any(a.code not in codes for a in draft.recipients):  # "withdrew from its base in Gao": no other side named
@@ -1136,9 +1143,23 @@ def official_protest(draft: Draft) -> None:
         draft.category = "DISAPPROVE"
 
 
+# places of unarmed people: shelling them is an assault, not fighting ("shelled a displacement camp")
+CIVILIAN_PLACES = frozenset("camp market hospital school mosque church wedding funeral shelter home house".split())
+MILITARY_WORDS = frozenset("military army militia rebel base training".split())
+
+
+def civilian_target(draft: Draft) -> bool:
+    """ "shelled a displacement camp", "bombed a market": not an army camp."""
+    verb = syntax.predicate(draft.cue.anchor)
+    targets = syntax.objects(verb) + syntax.obliques(verb, ("at", "on"))
+    return any(t.lemma_ in CIVILIAN_PLACES and not any(c.lemma_ in MILITARY_WORDS for c in t.children) for t in targets)
+
+
 def combat(draft: Draft) -> None:
     """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
     violence against civilians, convoys or unarmed targets stays an assault."""
+    if draft.category == "FIGHT" and not any(armed(a) for a in draft.recipients) and civilian_target(draft):
+        draft.category = "ASSAULT"
     if draft.category != "ASSAULT":
         return
     sources_armed = any(armed(a) or a.kind == "state" for a in draft.sources if a.code)
@@ -1324,6 +1345,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         for other_draft in [*reversed(drafts[:i]), *later]:
             if describes(other_draft):
                 continue  # "the LNA, backed by Russia, launched an offensive": its backers are not the target
+            if aimed_at_thing(draft) and in_relative_clause(other_draft):
+                continue  # "the juntas, which form the AES, condemned the strike": the culprit, not their bloc
             if judged_by(draft, other_draft):  # "condemned the Israeli strikes": the judges are not what was struck,
                 draft.recipients = violated(scene, other_draft, codes)  # unless "as a violation of its sovereignty"
                 if draft.recipients:

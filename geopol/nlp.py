@@ -156,6 +156,7 @@ def repair(doc: Doc) -> Doc:
         repair_verb_subject,
         repair_tied_subject,
         repair_noun_before_verb,
+        repair_past_modifier,
         repair_signed_after_and,
         repair_own_subject,
         repair_perfect,
@@ -272,6 +273,30 @@ def repair_noun_before_verb(doc: Doc) -> Doc:
         noun.pos_, noun.tag_ = "NOUN", "NNS"
         verb.pos_, verb.tag_ = "VERB", "VBD"
         thing.dep_ = "obj"
+    return doc
+
+
+def repair_past_modifier(doc: Doc) -> Doc:
+    """ "said its aircraft bombed RSF positions" read as a noun "positions" with "aircraft" as
+    its subject and "bombed" as its adjective: a noun with no copula has no subject, so the past
+    form between them is the verb, the subject its own, the noun its object."""
+    for verb in doc:
+        thing = verb.head
+        if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or thing.pos_ not in ("NOUN", "PROPN"):
+            continue
+        subject = next((c for c in thing.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or any(c.dep_ == "cop" for c in thing.children) or below(verb, subject):
+            continue
+        if thing.head == thing:
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = thing.head, thing.dep_
+        subject.head = verb
+        for child in list(thing.children):
+            if child.dep_ in ("mark", "punct") and child.i < verb.i:
+                child.head = verb
+        thing.head, thing.dep_ = verb, "obj"
+        verb.pos_, verb.tag_ = "VERB", "VBD"
     return doc
 
 

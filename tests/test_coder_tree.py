@@ -1970,3 +1970,65 @@ def test_a_border_along_which_troops_stand_is_no_second_target():
     events = code_text("Hezbollah fighters fired rockets at Israeli positions along the Lebanese border on Tuesday.")
     fights = [e for e in events if e.category in ("FIGHT", "ASSAULT")]
     assert fights and all({a.code for a in e.recipients} == {"ISR"} for e in fights)
+
+
+def test_the_long_name_of_the_azawad_rebels_is_their_front():
+    text = "Fighters of the Strategic Framework for the Defence of the People of Azawad ambushed a Malian army convoy near Kidal."
+    events = code_text(text)
+    assert "FLA" in codes(events, "sources") and "MLI" in codes(events, "recipients")
+
+
+def test_they_who_the_unnamed_rebels_say_killed_are_the_rebels_not_the_last_pair():
+    text = (
+        "The Malian army and its Russian allies advanced on Kidal in October. "
+        "The rebels later said they had killed 15 Wagner mercenaries in an ambush."
+    )
+    events = [e for e in code_text(text) if e.sentence_index == 1]
+    assert not codes(events, "sources") & {"MLI", "RUS"}
+
+
+def test_a_condemnation_is_not_aimed_at_the_bloc_an_aside_names():
+    text = (
+        "Mali, Burkina Faso and Niger withdrew their envoys from Algeria on Monday. "
+        "The three governments, which formed the Alliance of Sahel States in 2023, condemned what they called a hostile act."
+    )
+    condemned = [e for e in code_text(text) if e.category == "DISAPPROVE"]
+    assert condemned and "AES" not in codes(condemned, "recipients")
+
+
+def test_a_withdrawal_of_ones_own_forces_is_from_the_storys_country():
+    text = "Niger's junta ordered the departure of Italian troops in May. Italy completed its withdrawal in September."
+    events = code_text(text)
+    assert ("RETREAT", "ITA", "NER") in dyads(events)
+
+
+def test_the_two_countries_are_the_two_the_sentence_names_not_the_storys_earlier_pair():
+    text = (
+        "Russia and Niger signed a uranium deal in Moscow. "
+        "Benin's president said Niger had refused to reopen the border between the two countries."
+    )
+    refused = [e for e in code_text(text) if e.category == "REJECT"]
+    assert refused and codes(refused, "recipients") == {"BEN"}
+
+
+def test_a_place_in_another_clause_does_not_make_soldiers_its_own():
+    text = "Niger's junta said soldiers had plotted to seize the airport and that some had been trained in Benin."
+    assert "BEN" not in codes(code_text(text), "sources")
+
+
+def test_supplying_an_army_with_drones_is_military_aid_to_its_country():
+    events = code_text("China has supplied the Malian army with armed drones and training.")
+    aid = [e for e in events if e.category == "AID"]
+    assert aid and {(e.mode, a.code) for e in aid for a in e.recipients} == {("military", "MLI")}
+
+
+def test_shelling_a_camp_of_displaced_people_is_an_assault():
+    events = code_text("RSF fighters shelled a camp for displaced people near Tawila on Monday.")
+    assert {e.category for e in events if "RSF" in {a.code for a in e.sources}} == {"ASSAULT"}
+
+
+def test_a_past_form_between_a_subject_and_its_object_is_the_verb():
+    text = "The Somali army, which has fought al-Shabaab for years, said its aircraft bombed al-Shabaab bases near Jilib."
+    events = code_text(text)
+    bombed = [e for e in events if e.sentence[e.cue_start : e.cue_end].startswith("bombed")]
+    assert bombed and codes(bombed, "sources") == {"SOM"} and codes(bombed, "recipients") == {"SHABAAB"}
