@@ -190,6 +190,7 @@ def code_sentence(
         threat_target(scene, draft)
         retaliation_target(scene, draft)
         claimed_attack_target(scene, draft)
+        refused_promise(scene, draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
@@ -244,7 +245,22 @@ def misread(cue: Cue) -> bool:
     if mode == "visit":
         doc = anchor.doc
         return any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
+    if cue.rule.category in DESCRIBED_BY_PARTICIPLE and anchor.tag_ == "VBN" and anchor.dep_ == "amod":
+        return inside_noun_phrase(anchor)  # "the Israeli-occupied West Bank", "the besieged city": a description
     return False
+
+
+DESCRIBED_BY_PARTICIPLE = frozenset({"FIGHT", "ASSAULT", "COERCE"})
+
+
+def inside_noun_phrase(participle: Token) -> bool:
+    """A participle between a noun's determiner and the noun, or joined to a name by a hyphen;
+    not a verb the parse took for an adjective ("police confiscated weapons")."""
+    noun, doc = participle.head, participle.doc
+    if noun.i < participle.i:
+        return False
+    opened = any(c.dep_ in ("det", "nmod:poss") and c.i < participle.i for c in noun.children)
+    return opened or (participle.i > 0 and doc[participle.i - 1].text in ("-", "–"))
 
 
 QUOTES = frozenset("\"“”'‘’")
@@ -818,6 +834,18 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
 BLOCKING = frozenset(
     "block veto reject oppose torpedo refuse deny suspend halt freeze stop end cut cancel terminate withhold scrap revoke".split()
 )
+
+
+def refused_promise(scene: Scene, draft: Draft) -> None:
+    """ "Sharon has vowed not to return the Golan Heights to Syria": a promise not to yield is a
+    refusal; a promise not to strike ("vowed not to attack") stays a promise."""
+    anchor = draft.cue.anchor
+    if draft.category != "AGREE" or draft.mode != "promise" or not syntax.is_verb(anchor):
+        return
+    deed = next((c for c in anchor.children if c.dep_ == "xcomp" and syntax.negated(c)), None)
+    hostile = deed is not None and any(c.anchor == deed and c.rule.category not in COOPERATIVE for c in scene.cues)
+    if deed is not None and not hostile:
+        draft.category, draft.mode, draft.tense = "REJECT", "", ""
 
 
 def promise(draft: Draft, mode: str = "") -> None:

@@ -2032,3 +2032,17 @@ def test_a_past_form_between_a_subject_and_its_object_is_the_verb():
     events = code_text(text)
     bombed = [e for e in events if e.sentence[e.cue_start : e.cue_end].startswith("bombed")]
     assert bombed and codes(bombed, "sources") == {"SOM"} and codes(bombed, "recipients") == {"SHABAAB"}
+
+
+def test_an_occupied_place_named_in_passing_is_no_fighting():
+    events = code_text("Protesters marched through the Russian-occupied city of Melitopol on Sunday.")
+    assert not any(e.category in ("FIGHT", "ASSAULT") for e in events)
+    events = code_text("Russian troops occupied the city of Melitopol in March.")
+    assert ("FIGHT", "RUS", "UKR") in dyads(events)
+
+
+def test_a_vow_not_to_hand_something_back_is_a_refusal_and_a_vow_not_to_strike_a_promise():
+    events = code_text("Niger's junta vowed not to return the seized mine to France.")
+    assert {e.category for e in events} == {"REJECT"} and codes(events, "sources") == {"NER"}
+    events = code_text("Kenya vowed not to attack Somalia.")
+    assert ("AGREE", "KEN", "SOM") in dyads(events)
