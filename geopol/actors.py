@@ -93,6 +93,7 @@ class ArticleContext:
     armed_group: Actor | None = None  # the armed group it names most
     insurgents: Actor | None = None  # the one it names most that fights no government's war (not Wagner)
     group_home: str = ""  # the insurgents' home state
+    government_side: frozenset[str] = frozenset()  # armed groups that fight for governments (Wagner)
     mentions: Counter[str] = field(default_factory=Counter)  # how often the article names each code
     recent: list[Actor] = field(default_factory=list)  # coded actors named, most recent last
     last_subject: tuple[Actor, ...] = ()

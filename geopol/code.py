@@ -91,7 +91,7 @@ AGREEMENT_WORDS = frozenset(
 )
 CAPTIVE_WORDS = frozenset(
     "prisoner hostage detainee captive journalist national soldier person people member official "
-    "crew sailor activist leader citizen worker".split()
+    "crew sailor activist leader citizen worker man woman villager civilian resident".split()
 )
 # Categories in which forces move: troops "were deployed" or "were withdrawn" by their own side
 MOVES = frozenset({"AID", "MOBILIZE", "RETREAT"})
@@ -191,12 +191,15 @@ def code_sentence(
         retaliation_target(scene, draft)
         claimed_attack_target(scene, draft)
         refused_promise(scene, draft)
+        fought_alongside(scene, draft)
+        sent_to_help(scene, draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     drafts = [d for d in drafts if keep(d)]
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(scene, drafts)
     drafts = drop_partial(merge_duplicates(drafts))
+    answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
@@ -333,8 +336,9 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
     subject = syntax.subject(anchor) if syntax.is_verb(anchor) else None
     if subject is not None:
         arguments.append(subject)
-    if needs == "personnel":
-        return any(scene.actors.personnel(t) for t in arguments)
+    if needs == "personnel":  # "the gunmen arrived on motorbikes": insurgents bring no aid
+        helpers = [t for t in arguments if cue.rule.category != "AID" or not insurgent_people(scene, t)]
+        return any(scene.actors.personnel(t) for t in helpers)
     if needs == "igo":
         _, recipient = participants(scene, cue)
         return any(a.kind == "igo" for a in scene.actors.of(recipient))
@@ -358,6 +362,15 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
             return False
         return any(a.sector not in REPORTING_SECTORS for a in scene.actors.of(source))  # not "its media channel"
     return True
+
+
+def insurgent_people(scene: Scene, word: Token) -> bool:
+    """ "the gunmen", "jihadists": fighters of no state and of no force on a government's side."""
+    role = scene.actors.role_in_phrase(word)
+    if role is None or role.sector != "REB":
+        return False
+    hired = scene.actors.context.government_side
+    return not any(a.code and (a.kind == "state" or a.code in hired) for a in scene.actors.of(word))
 
 
 def is_armed(scene: Scene, word: Token) -> bool:
@@ -628,7 +641,7 @@ def actor_within(
             c
             for acl in clauses
             if acl.lemma_ not in THIRD_PARTY_VERBS  # "a deal brokered by China": the go-between
-            for c in syntax.obliques(acl, ("with", "by", "to", "for") if acl.lemma_ in TIES else ("with", "by"))
+            for c in syntax.obliques(acl, ("with", "by", "to", "for") if acl.lower_ in TIES else ("with", "by"))
         ]
         for child in syntax.obliques(word, through) + partners:
             if is_reason(child):
@@ -642,7 +655,7 @@ def actor_within(
 
 
 # participles that tie a thing to its owner: "ships linked to Israel", "vessels bound for Israel"
-TIES = frozenset({"link", "tie", "connect", "belong", "affiliate", "bind"})
+TIES = TIED | {"belonging", "bound", "connected"}
 NEXT_TO = frozenset({"near", "along", "at", "on", "to", "toward", "towards"})
 
 
@@ -836,6 +849,38 @@ BLOCKING = frozenset(
 )
 
 
+HELPING = frozenset({"help", "support", "assist", "back", "reinforce", "bolster", "aid", "defend", "protect", "prop"})
+
+
+def sent_to_help(scene: Scene, draft: Draft) -> None:
+    """ "North Korea has sent thousands of troops to help Russia": forces sent to help a state
+    are military aid to it."""
+    codes = coded(draft.sources)
+    if draft.category not in ("MOBILIZE", "AID") or not codes or coded(draft.recipients) - codes:
+        return
+    verb = syntax.predicate(draft.cue.anchor)
+    for purpose in (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in HELPING):
+        helped = tuple(a for o in syntax.objects(purpose) for a in scene.actors.of(o) if a.code and a.code not in codes)
+        if helped:
+            draft.category, draft.mode, draft.recipients = "AID", "military", helped
+            return
+
+
+def allies_in_arms(draft: Draft) -> list[Token]:
+    """ "fought alongside the Ethiopian army" (and nobody named as fought against): the allies."""
+    verb = syntax.predicate(draft.cue.anchor)
+    if draft.category != "FIGHT" or not syntax.is_verb(verb) or syntax.objects(verb) or syntax.obliques(verb, ("against",)):
+        return []
+    return syntax.obliques(verb, ("alongside",))
+
+
+def fought_alongside(scene: Scene, draft: Draft) -> None:
+    """ "Eritrean troops fought alongside the Ethiopian army": allies in arms, not enemies."""
+    partners = [a for o in allies_in_arms(draft) for a in scene.actors.of(o) if a.code]
+    if partners:
+        draft.category, draft.mode, draft.recipients = "COOPERATE", "", tuple(partners)
+
+
 def refused_promise(scene: Scene, draft: Draft) -> None:
     """ "Sharon has vowed not to return the Golan Heights to Syria": a promise not to yield is a
     refusal; a promise not to strike ("vowed not to attack") stays a promise."""
@@ -867,6 +912,9 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     "the termination of [military cooperation]", "held talks [to discuss trade]"."""
     owners = {i: d for d in drafts for i in d.cue.words}
     current = draft.cue.anchor
+    modal = next((owners[c.i] for c in current.children if c.dep_ == "aux" and c.i in owners), None)
+    if modal is not None and modal is not draft:
+        return modal  # "the government and the rebels must reach an agreement": what is demanded
     for _ in range(3):
         that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
         if current.head == current or (current.dep_ not in COMPLEMENT_EDGES and not that_clause):
@@ -968,6 +1016,15 @@ def is_recent_span(word: Token) -> bool:
 STATIVE_NOUNS = frozenset("recipient beneficiary supplier provider donor source destination hub partner user".split())
 
 
+WARS = frozenset({"war", "conflict", "insurgency", "fighting", "violence", "crisis", "unrest", "rebellion"})
+
+
+def names_war(noun: Token) -> bool:
+    """ "the war", "two years of war", "a decade of conflict"."""
+    of_war = any(c.lemma_ in WARS and syntax.case_of(c) == "of" for c in noun.children)
+    return noun.lemma_ in WARS or (noun.lemma_ in ("year", "decade", "month", "week") and of_war)
+
+
 def described(draft: Draft) -> bool:
     """ "Niger had been the largest recipient of US security assistance", "has a defence treaty
     with": an act named inside what something is or has is a standing fact, not an event."""
@@ -978,6 +1035,10 @@ def described(draft: Draft) -> bool:
         return True  # "Iran has 2,000 advisers in Syria fighting alongside ...": a standing presence
     if anchor.dep_ in ("acl", "amod") and anchor.lower_ in TIED and not any(c.dep_.startswith("nsubj") for c in anchor.children):
         return True  # "fighters allied with Hamas": who they are, not an alliance made
+    if in_relative_clause(draft) and allies_in_arms(draft):
+        return True  # "Eritrean troops, who fought alongside the Ethiopian army, ...": who they are
+    if anchor.dep_ in ("acl:relcl", "acl") and names_war(anchor.head):
+        return True  # "ending two years of war that killed hundreds of thousands": the war's toll
     if not syntax.is_noun(anchor):
         return False
     if anchor.dep_ == "obj" and anchor.head.lemma_ == "have" and anchor.head.pos_ == "VERB":
@@ -1148,6 +1209,9 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
     if visit or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
         places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
+        if not places - codes and draft.category == "RETREAT":  # "arrived in Niamey weeks before US troops left"
+            root = next(t for t in scene.doc if t.head == t)
+            places = places_of(scene, root) - reporters(scene, draft)
         if len(places - codes) == 1:  # "the second visit by a French minister" in Beirut: to Lebanon
             code = (places - codes).pop()
             draft.recipients = (Actor(code, code, "", "state"),)
@@ -1323,6 +1387,7 @@ def keep(draft: Draft) -> bool:
     """An event needs a coded side; one whose other side the sentence does not name, or
     names but no dictionary codes ("jihadists"), is kept as a one-sided event. An actor
     acting on itself is no international event."""
+    unnamed_partner = any(not a.code for a in draft.sources) and any(a.code for a in draft.sources)
     draft.sources = tuple(a for a in draft.sources if a.code or not any(b.code for b in draft.sources))
     sources = {a.code for a in draft.sources if a.code}
     at_home = draft.mode == "visit" and any(a.code and a.code in sources for a in draft.recipients)
@@ -1332,6 +1397,8 @@ def keep(draft: Draft) -> bool:
         return False  # "Iran's ambassador, who was visiting Iran at the time": no visit abroad
     if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and not co_hosted(draft.cue):
         draft.symmetric = True
+    if draft.symmetric and len(sources) == 1 and not recipients and unnamed_partner:
+        draft.symmetric = False  # "Ethiopia and Tigrayan leaders signed a deal": one side coded
     if draft.symmetric:
         return len(sources) > 1 or bool(recipients)
     return bool(sources or recipients)
@@ -1537,6 +1604,35 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
         if draft.category in CLAIMS | VIOLENCE and codes and aimed:
             claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
     del claims[:-MAX_CLAIMS]
+
+
+CLAIM_NOUNS = frozenset("charge claim allegation accusation remark comment statement assertion".split())
+
+
+def answer_appended_claim(scene: Scene, drafts: list[Draft]) -> None:
+    """ "New Delhi blamed Pakistan for the attack, a charge Islamabad denied", "Abiy said ...,
+    remarks that Eritrea condemned": the denial or condemnation after the comma answers
+    whoever made the claim before it."""
+    doc = scene.doc
+    for noun in doc:
+        if noun.lemma_ not in CLAIM_NOUNS or not any(t.text == "," for t in doc[max(0, noun.i - 3) : noun.i]):
+            continue
+        before = [d for d in drafts if d.cue.anchor.i < noun.i and coded(d.sources)]
+        claimant = speaker_of(scene, noun) or (before[0].sources if before else ())
+        for draft in drafts:
+            after = draft.cue.anchor.i > noun.i or noun.i in draft.cue.words
+            answers = after and draft.category in ("REJECT", "DISAPPROVE") and not coded(draft.recipients)
+            if answers and claimant and not coded(claimant) & coded(draft.sources):
+                draft.recipients = claimant
+
+
+def speaker_of(scene: Scene, word: Token) -> tuple[Actor, ...]:
+    """Whoever says the sentence's main clause ("Abiy said ..."), when it is said before the word."""
+    root = next((t for t in word.sent if t.head == t), None)
+    subject = syntax.subject(root) if root is not None and root.lemma_ in SAYING else None
+    if subject is None or subject.i > word.i:
+        return ()
+    return tuple(a for a in scene.actors.of(subject) if a.code)
 
 
 JUDGING = frozenset({"DISAPPROVE", "REJECT", "SUPPORT"})

@@ -92,7 +92,7 @@ class EventCoder:
         known = self.dictionaries.actors
         home = known[insurgents.code].home if insurgents is not None and insurgents.code in known else ""
         dominant = states[0] if states else None
-        context = ArticleContext(dominant, states, armed_group=group, insurgents=insurgents, group_home=home)
+        context = ArticleContext(dominant, states, group, insurgents, home, self.government_side)
         context.mentions.update(entries[0].code for _, _, entries in analysis.actors)
         ref = reference_date(article)
         year = article.published.year if article.published else None

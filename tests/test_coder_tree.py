@@ -2046,3 +2046,63 @@ def test_a_vow_not_to_hand_something_back_is_a_refusal_and_a_vow_not_to_strike_a
     assert {e.category for e in events} == {"REJECT"} and codes(events, "sources") == {"NER"}
     events = code_text("Kenya vowed not to attack Somalia.")
     assert ("AGREE", "KEN", "SOM") in dyads(events)
+
+
+def test_a_denial_appended_to_a_charge_answers_whoever_made_it():
+    events = code_text("Kigali blamed Burundian troops for the shelling, a charge Gitega rejected.")
+    assert ("REJECT", "BDI", "RWA") in dyads(events)
+    text = "Egypt's foreign minister said Ethiopia had no right to fill the dam alone, remarks that Addis Ababa condemned."
+    assert ("DISAPPROVE", "ETH", "EGY") in dyads(code_text(text))
+
+
+def test_insurgents_arriving_somewhere_bring_no_aid():
+    text = (
+        "Islamic State fighters killed 40 villagers in Mali on Friday. Islamic State has waged war in the area for years. "
+        "The gunmen arrived on motorbikes and set homes on fire, a local official said."
+    )
+    assert not any(e.category == "AID" for e in code_text(text))
+    assert ("AID", "WAGNER", "CAF") in dyads(code_text("Wagner fighters arrived in Bangui in 2018."))
+
+
+def test_a_withdrawal_told_in_passing_leaves_the_country_the_sentence_names():
+    text = "China was the topic. Chinese engineers arrived in Bamako in May, weeks after the last French troops left."
+    left = [e for e in code_text(text) if e.category == "RETREAT"]
+    assert left and codes(left, "recipients") == {"MLI"}
+
+
+def test_fighting_alongside_an_army_is_cooperation_with_it():
+    events = code_text("Chadian soldiers fought alongside French forces in northern Mali in 2013.")
+    assert ("COOPERATE", "TCD", "FRA") in dyads(events)
+    assert not any(e.category == "FIGHT" for e in events)
+
+
+def test_tigrayan_forces_are_the_tigray_front():
+    events = code_text("Tigrayan forces shelled Ethiopian army positions near Alamata on Sunday.")
+    assert ("FIGHT", "TPLF", "ETH") in dyads(events)
+
+
+def test_signing_a_defence_treaty_is_military_cooperation_and_patriot_batteries_are_arms():
+    assert ("COOPERATE", "PRK+RUS", "") in dyads(code_text("Moscow and Pyongyang signed a defence treaty in June."))
+    aid = [e for e in code_text("Germany sent two Patriot batteries to Ukraine.") if e.category == "AID"]
+    assert aid and {(e.mode, a.code) for e in aid for a in e.recipients} == {("military", "UKR")}
+
+
+def test_a_deal_with_a_side_the_dictionary_does_not_name_is_kept_one_sided():
+    events = code_text("Mali's government and Tuareg leaders signed a peace agreement in Algiers on Friday.")
+    assert dyads(events) == {("SUPPORT", "MLI", "")}
+
+
+def test_the_toll_of_a_war_is_no_new_attack():
+    text = "Ethiopia and the TPLF signed a peace agreement in Pretoria, ending two years of war that killed thousands of people."
+    assert not any(e.category in ("ASSAULT", "FIGHT") for e in code_text(text))
+
+
+def test_troops_sent_to_help_a_state_are_military_aid_to_it():
+    events = code_text("Belarus has sent thousands of soldiers to help Russia defend its border regions.")
+    assert ("AID", "BLR", "RUS") in dyads(events)
+    assert not any(e.category == "MOBILIZE" for e in events)
+
+
+def test_what_two_sides_must_do_is_demanded_not_done():
+    events = code_text("Kenya's president said that Ethiopia's government and the rebels must reach a peace agreement soon.")
+    assert dyads(events) == {("DEMAND", "KEN", "ETH")}
