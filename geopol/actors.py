@@ -585,7 +585,9 @@ class SentenceActors:
         for other in clause.children:  # "planned an attack and had been trained in Ivory Coast": another clause's place
             if other.dep_ in ("conj", "parataxis") and is_verb(other) and head.i not in self.subtree_of(other):
                 words -= self.subtree_of(other)
-        return {code for i, code in self.place_countries.items() if i in words or i < first}
+        here = {i: code for i, code in self.place_countries.items() if i in words or i < first}
+        listed = {self.actor_at[t.i].code for i in here for t in self.doc[i].conjuncts if t.i in self.actor_at}
+        return set(here.values()) | {code for code in listed if code}  # "in Mali, Guinea and Niger": each
 
     def other_party(self, head: Token) -> ActorEntry | None:
         """ "its neighbour", "its ally": the last state named before it, in its sentence, that
@@ -655,7 +657,8 @@ class SentenceActors:
         """The state "the junta" or "the country" stands for: the article's main state, unless
         its clause names that state only after the anaphor ("the junta revoked its accord with
         the United States" in a story mostly about the United States): an anaphor looks back."""
-        before = {e.code for i, e in self.actor_at.items() if self.first_token <= i < token.i}
+        named = {i: e for i, e in self.actor_at.items() if self.first_token <= i < token.i}
+        before = {e.code for i, e in named.items() if not self.owns_organisation(self.doc[i])}
         clause = clause_verb(token)
         dominant = self.context.dominant
         if token.lemma_ in ("country", "nation") and dominant is not None and dominant.code not in before:
@@ -667,8 +670,17 @@ class SentenceActors:
         return next((s for s in candidates if s.code in before or s.code not in after), None)
 
     def last_state_besides_subject(self, token: Token, clause: Token | None) -> ActorEntry | None:
-        """The last state named before the word in its sentence, other than its clause's subject."""
-        return self.last_state_before(token, self.subject_codes(token, clause), ("state", "capital", "demonym"))
+        """The last state named before the word in its sentence, other than its clause's subject
+        and other than the owner of a body named ("brought in Russia's Wagner Group, and France
+        pulled its troops out of the country": Mali)."""
+        besides = self.subject_codes(token, clause) | {
+            e.code for i, e in self.actor_at.items() if i < token.i and self.owns_organisation(self.doc[i])
+        }
+        return self.last_state_before(token, besides, ("state", "capital", "demonym"))
+
+    def owns_organisation(self, word: Token) -> bool:
+        owned = self.actor_at.get(word.head.i) if word.dep_ == "nmod:poss" else None
+        return owned is not None and owned.kind in ORGANISATION_KINDS
 
     def subject_codes(self, token: Token, clause: Token | None) -> set[str]:
         """The codes of the subject of the word's clause, unless the word is that subject."""

@@ -195,6 +195,8 @@ def code_sentence(
         sent_to_help(scene, draft)
         fill_defaults(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
+    for draft in drafts:
+        own_side_conjunct(scene, draft)
     drafts = [d for d in drafts if keep(d)]
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(scene, drafts)
@@ -1381,6 +1383,25 @@ def thing_as_doer(scene: Scene, draft: Draft) -> bool:
     if word is None or draft.category in VIOLENT or syntax.is_noun(anchor):
         return False
     return not scene.actors.is_actor_word(word) and word.pos_ not in ("PRON", "PROPN")
+
+
+def own_side_conjunct(scene: Scene, draft: Draft) -> None:
+    """ "Congo accused Rwanda of sending troops ... and cut ties with Kigali": a second verb that
+    would act on its borrowed subject itself belongs to a subject higher up."""
+    word = draft.predicate or draft.cue.anchor
+    codes, aimed = coded(draft.sources), coded(draft.recipients)
+    if word.dep_ != "conj" or syntax.own_subject(word) is not None or not aimed or codes - aimed:
+        return
+    if draft.recipient_word is None or draft.recipient_word.pos_ != "PROPN":
+        return  # "stormed the embassy and arrested a former minister": a role read as the doer's own
+    for verb in word.ancestors:
+        if verb.lemma_ in SAYING:
+            return  # "militants ambushed a convoy and attacked Djibo, Niger's army said": not the army
+        subject = syntax.own_subject(verb) if syntax.is_verb(verb) else None
+        higher = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
+        if higher and not coded(higher) & aimed:
+            draft.sources, draft.source_word = higher, subject
+            return
 
 
 def keep(draft: Draft) -> bool:

@@ -2106,3 +2106,27 @@ def test_troops_sent_to_help_a_state_are_military_aid_to_it():
 def test_what_two_sides_must_do_is_demanded_not_done():
     events = code_text("Kenya's president said that Ethiopia's government and the rebels must reach a peace agreement soon.")
     assert dyads(events) == {("DEMAND", "KEN", "ETH")}
+
+
+def test_a_second_verb_that_would_act_on_its_borrowed_subject_belongs_to_the_accuser():
+    text = (
+        "Burundi accused Rwanda of sending thousands of troops to fight alongside the rebels and cut diplomatic ties with Kigali."
+    )
+    events = code_text(text)
+    assert ("SANCTION", "BDI", "RWA") in dyads(events)
+    events = code_text("Militants ambushed a convoy and attacked Djibo, Niger's army said.")
+    assert "NER" not in codes(events, "sources")
+
+
+def test_the_country_is_not_the_owner_of_a_force_named_before_it():
+    text = (
+        "Russia has courted African juntas. Moscow sends instructors and Russian arms to the Sahel. "
+        "Mali's junta brought in Russia's Wagner Group in 2021, and France pulled its last troops out of the country in 2022."
+    )
+    pulled = [e for e in code_text(text) if e.category == "RETREAT"]
+    assert pulled and codes(pulled, "recipients") == {"MLI"}
+
+
+def test_soldiers_seizing_power_in_several_countries_are_no_one_countrys():
+    events = code_text("In three years, soldiers seized power in Mali, Guinea, Burkina Faso and Niger.")
+    assert not any(a.code == "MLI" for e in events for a in e.sources)
