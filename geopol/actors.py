@@ -368,6 +368,9 @@ class SentenceActors:
             speaker = self.quote_speaker(head, depth)
             return replace(speaker, text=text) if speaker is not None else None
         if head.i in self.anaphor_at or head.lower_ in PERSONAL_PRONOUNS:
+            named_here = self.from_links(head, depth) if head.i in self.anaphor_at else None
+            if named_here is not None and named_here.code:  # "the military leaders of Mali, Burkina Faso and Niger"
+                return replace(named_here, text=text, sector=sector or named_here.sector)
             return self.antecedent(head, text, sector)
         if head.lower_ in NOT_NAMES:
             return None
@@ -569,10 +572,23 @@ class SentenceActors:
                 return Actor(text, countries.pop(), role.sector, "state")
             if len(countries) > 1:  # "soldiers have seized power in Mali, Guinea and Niger": each its own
                 return Actor(text, "", role.sector, "generic")
+            speaker = self.reporting_state(head)
+            if speaker is not None:  # "Iran said two soldiers were killed": its own soldiers
+                return Actor(text, speaker.code, role.sector, "state")
             story = self.story_state(head)  # "the minister", "the army" of the story's country,
             if story is not None:  # unless the clause names that country as the other party
                 return Actor(text, story.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
+
+    def reporting_state(self, head: Token) -> Actor | None:
+        """The state whose statement the word's clause is ("Iran said [two soldiers were killed]")."""
+        clause = clause_verb(head)
+        saying = clause.head if clause is not None and clause.dep_ == "ccomp" else None
+        if saying is None or saying.lemma_ not in SAYING or head.dep_ not in ("nsubj:pass", "nsubj"):
+            return None
+        subject = own_subject(saying)
+        entry = self.actor_at.get(subject.i) if subject is not None else None
+        return Actor(entry.text, entry.code, "", "state") if entry is not None and entry.kind == "state" else None
 
     def countries_here(self, head: Token) -> set[str]:
         """The countries of the places named in the word's clause or before it ("army officers

@@ -502,6 +502,9 @@ def codes_of(scene: Scene, word: Token | None) -> frozenset[str]:
     return frozenset(a.code for a in scene.actors.of(word) if a.code)
 
 
+FOUNDING = frozenset({"creation", "formation", "establishment", "launch", "setting"})
+
+
 def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None, Token | None]:
     """ "Niger's demands", "the withdrawal of French troops from Mali", "sanctions on Russia",
     and a noun after a verb that carries it: "X held talks with Y", "X imposed sanctions"."""
@@ -524,10 +527,14 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
         agents = {"by"} | ({"of"} if of_is_source else set())
         if rule.category != "RETREAT":
             agents.add("from")
-        source = next((c for c in syntax.obliques(noun, agents)), None)
+        # "a joint force of 5,000 troops": what the force is made of, not who forms it
+        made_of = rule.category == "COOPERATE"
+        source = next((c for c in syntax.obliques(noun, agents) if not (made_of and actors.personnel(c))), None)
     holder = noun
     if noun.dep_ == "nmod" and (noun.head.pos_ in ("SYM", "NUM") or noun.head.lemma_ in MEASURES):
         holder = noun.head  # "announced $20 million in aid", "sent a package of military aid"
+    elif noun.dep_ == "nmod" and syntax.case_of(noun) == "of" and noun.head.lemma_ in FOUNDING:
+        holder = noun.head  # "announced the creation of a joint force": the announcers' force
     carrier = holder.head if holder.dep_ in ("obj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks

@@ -157,6 +157,7 @@ def repair(doc: Doc) -> Doc:
         repair_tied_subject,
         repair_noun_before_verb,
         repair_past_modifier,
+        repair_verb_joined_to_noun,
         repair_signed_after_and,
         repair_own_subject,
         repair_perfect,
@@ -300,7 +301,28 @@ def repair_past_modifier(doc: Doc) -> Doc:
     return doc
 
 
+def repair_verb_joined_to_noun(doc: Doc) -> Doc:
+    """ "thanked Russia for its stance and accused France of ..." read with "accused" joined to
+    the noun "stance" and "France" as the noun's object: a noun takes no object, so the past
+    form is a second verb of the clause, and what follows it is its own."""
+    for verb in doc:
+        noun = verb.head
+        if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBN") or noun.pos_ != "NOUN":
+            continue
+        late = [c for c in noun.children if c.i > verb.i]
+        clause = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+        if clause is None or not any(c.dep_ == "obj" for c in late) or below(clause, verb):
+            continue
+        verb.head = clause
+        for child in late:
+            child.head = verb
+    return doc
+
+
 SIGNING = frozenset({"sign", "ink", "seal", "initial", "conclude"})
+# what a state acts on ("and deepened ties with France", "and lifted sanctions"): not a thing
+# an adjective describes
+TIES_AND_PACTS = frozenset("tie relation agreement accord deal pact treaty sanction cooperation partnership".split())
 
 
 def repair_signed_after_and(doc: Doc) -> Doc:
@@ -310,7 +332,8 @@ def repair_signed_after_and(doc: Doc) -> Doc:
     for verb in doc:
         noun = verb.head
         after_and = verb.i >= 1 and doc[verb.i - 1].lower_ == "and"
-        if verb.dep_ != "amod" or verb.lemma_ not in SIGNING or not after_and or noun.dep_ != "conj":
+        acted_on = verb.lemma_ in SIGNING or (verb.tag_ in ("VBD", "VBN") and noun.lemma_ in TIES_AND_PACTS)
+        if verb.dep_ != "amod" or not acted_on or not after_and or noun.dep_ != "conj":
             continue
         first = noun.head.head
         if noun.head.dep_ not in ("obj", "obl") or first.pos_ != "VERB" or first.i > verb.i:
@@ -423,6 +446,8 @@ def repair_like_conjuncts(doc: Doc) -> Doc:
         if below.tag_ not in ("VBG", "VB") or below.i > verb.i:
             continue
         tags = FINITE if bare_participle else {verb.tag_}  # "urged ... to speed up ... and called on": a past tense
+        if verb.tag_ == "VBD":
+            tags = {"VBD", "VBN"}  # "junta accused Benin of allowing ... and closed": "accused" read as a participle
         finite = next((a for a in below.ancestors if a.tag_ in tags and a.pos_ == "VERB"), None)
         if finite is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
             verb.head = finite

@@ -2130,3 +2130,44 @@ def test_the_country_is_not_the_owner_of_a_force_named_before_it():
 def test_soldiers_seizing_power_in_several_countries_are_no_one_countrys():
     events = code_text("In three years, soldiers seized power in Mali, Guinea, Burkina Faso and Niger.")
     assert not any(a.code == "MLI" for e in events for a in e.sources)
+
+
+def test_a_verb_read_as_joined_to_a_noun_is_a_second_verb_of_the_clause():
+    text = (
+        'Niger\'s ambassador to the U.N. thanked Russia for its "constructive" stance '
+        "and accused France of using the council to pursue its own agenda."
+    )
+    events = code_text(text)
+    assert ("SUPPORT", "NER", "RUS") in dyads(events) and ("DISAPPROVE", "NER", "FRA") in dyads(events)
+
+
+def test_deepened_ties_after_and_are_a_second_act_of_the_subject():
+    events = code_text("Yerevan has frozen its participation in the CSTO and deepened ties with Paris.")
+    assert ("COOPERATE", "ARM", "FRA") in dyads(events)
+    assert ("SANCTION", "ARM", "CSTO") in dyads(events)
+
+
+def test_the_military_leaders_of_three_named_states_are_those_states():
+    text = "The military leaders of Mali, Burkina Faso and Niger announced the creation of a joint force of 5,000 troops."
+    events = code_text(text)
+    assert ("COOPERATE", "BFA+MLI+NER", "") in dyads(events)
+
+
+def test_a_past_verb_joined_below_an_infinitive_belongs_to_the_clause_above():
+    text = (
+        "Niger's junta accused Benin on Friday of allowing foreign troops to plan an attack from its soil and closed the border."
+    )
+    events = code_text(text)
+    assert ("SANCTION", "NER", "BEN") in dyads(events)
+    assert not any(e.category == "SANCTION" and "NER" in codes([e], "recipients") for e in events)
+
+
+def test_soldiers_a_state_says_were_killed_are_its_own():
+    text = "Israel struck military sites in Iran on Saturday. Iran said four soldiers were killed in the strikes."
+    events = code_text(text)
+    assert "ISR" not in codes(events, "recipients")
+
+
+def test_flying_weapons_to_a_country_is_military_aid():
+    events = code_text("Russian cargo planes have flown weapons and fighters from Syria to eastern Libya, flight data show.")
+    assert ("AID", "RUS", "LBY") in dyads(events)
