@@ -1187,7 +1187,8 @@ def told_again(scene: Scene, draft: Draft) -> bool:
     # "condemned the Israeli strikes": its doer's acts of that kind are told already
     codes = {a.code for a in draft.sources if a.code}
     done = any(kind in like(draft.category) and codes <= {a.code for a in doers} for kind, doers in scene.actors.context.deeds)
-    return is_definite(anchor) and bool(codes) and done
+    owned = any(c.dep_ == "nmod:poss" for c in anchor.children)  # "criticised Moscow's veto", told before
+    return (is_definite(anchor) or owned) and bool(codes) and done
 
 
 def is_definite(noun: Token) -> bool:

@@ -2171,3 +2171,15 @@ def test_soldiers_a_state_says_were_killed_are_its_own():
 def test_flying_weapons_to_a_country_is_military_aid():
     events = code_text("Russian cargo planes have flown weapons and fighters from Syria to eastern Libya, flight data show.")
     assert ("AID", "RUS", "LBY") in dyads(events)
+
+
+def test_criticising_a_veto_told_before_is_no_new_veto():
+    text = "Russia vetoed the draft on Friday. France and Britain criticised Moscow's veto."
+    events = code_text(text)
+    assert ("DISAPPROVE", "FRA+GBR", "RUS") in dyads(events) or ("DISAPPROVE", "FRA", "RUS") in dyads(events)
+    assert not any(e.category == "REJECT" and e.sentence_index == 1 for e in events)
+
+
+def test_conveying_concerns_to_a_capital_is_disapproval_of_it():
+    events = code_text("Seoul said it had conveyed its concerns to Pyongyang through the border hotline.")
+    assert ("DISAPPROVE", "KOR", "PRK") in dyads(events)
