@@ -1388,6 +1388,8 @@ def thing_as_doer(scene: Scene, draft: Draft) -> bool:
     anchor = draft.cue.anchor
     if anchor.dep_ == "acl" and syntax.is_passive(anchor) and word is None and draft.category not in VIOLENT:
         return True  # "diplomats accused of spying": a description of them, nobody named accusing
+    if word is None and anchor.dep_ == "conj" and syntax.is_verb(anchor):  # "the pact appears crucial ... and offers"
+        word = next((syntax.own_subject(a) for a in list(anchor.ancestors)[:3] if syntax.own_subject(a) is not None), None)
     if word is None or draft.category in VIOLENT or syntax.is_noun(anchor):
         return False
     return not scene.actors.is_actor_word(word) and word.pos_ not in ("PRON", "PROPN")

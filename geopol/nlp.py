@@ -209,6 +209,15 @@ def repair_adjective_subject(doc: Doc) -> Doc:
             and not any(c.dep_ == "cop" for c in noun.children)
         ):
             word.dep_ = "amod"
+        elif (  # "verified half a dozen JNIM attacks": a name before a noun that is an object names its owner
+            word.dep_ == "nsubj"
+            and word.pos_ == "PROPN"
+            and noun.i == word.i + 1
+            and noun.pos_ == "NOUN"
+            and noun.dep_ in ("obj", "obl", "nmod")
+            and not any(c.dep_ == "cop" for c in noun.children)
+        ):
+            word.dep_ = "compound"
     return doc
 
 

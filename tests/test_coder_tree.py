@@ -2183,3 +2183,14 @@ def test_criticising_a_veto_told_before_is_no_new_veto():
 def test_conveying_concerns_to_a_capital_is_disapproval_of_it():
     events = code_text("Seoul said it had conveyed its concerns to Pyongyang through the border hotline.")
     assert ("DISAPPROVE", "KOR", "PRK") in dyads(events)
+
+
+def test_a_thing_that_offers_a_chance_in_a_second_verb_is_no_actor():
+    text = "The pact seems vital for Chad, easing its fears of a coup and of unrest, and offers Niger a chance to rebuild."
+    assert not any(e.category == "AGREE" for e in code_text(text))
+
+
+def test_a_name_before_an_attack_noun_is_its_doer():
+    events = code_text("Investigators verified half a dozen JNIM attacks on fuel trucks in Mali.")
+    attacks = [e for e in events if e.category in ("ASSAULT", "FIGHT")]
+    assert attacks and codes(attacks, "sources") == {"JNIM"}
