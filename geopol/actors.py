@@ -288,6 +288,9 @@ class SentenceActors:
             if modifier is not None:  # "Hungarian and Romanian officials"
                 actors += [self.modifier_actor(t) for t in coordinated(modifier) if t.i != modifier.i]
                 actors += [self.modifier_actor(t) for t in self.sibling_modifiers(token, modifier)]
+            for part in token.children:  # "Mali's army and Russian fighters" read as one noun with joined modifiers
+                if part.dep_ in ("compound", "amod") and part.i < token.i:
+                    actors += [self.modifier_actor(t) for t in part.conjuncts if t.i in self.actor_at and t.i < token.i]
             link = self.link_of.get(token.i)
             if link is not None:  # "the nations of Mali, Niger and Burkina Faso"
                 actors += [self.resolve(t) for t in coordinated(link) if t.i != link.i]
@@ -394,6 +397,10 @@ class SentenceActors:
             return self.generic(head, text, role)
         if head.pos_ == "PROPN" and not self.is_place(head):
             return Actor(text, "", "", "person")
+        named_beside = next((c for c in head.children if c.dep_ == "appos"), None)
+        found = self.resolve(named_beside, depth + 1) if named_beside is not None else None
+        if found is not None and found.code:  # "its rival, the Islamic State Sahel Province"
+            return replace(found, text=text)
         return None
 
     def quote_speaker(self, pronoun: Token, depth: int) -> Actor | None:
@@ -644,6 +651,9 @@ class SentenceActors:
         in_sentence = self.sentence_antecedent(token)
         if in_sentence:
             return replace(in_sentence[0], text=text)
+        role = self.role_in_phrase(token.head) if token.lower_ == "its" and token.dep_ == "nmod:poss" else None
+        if role is not None and role.sector == "REB" and context.armed_group is not None:
+            return replace(context.armed_group, text=text)  # "In Benin, its fighters killed 28 soldiers": the group's
         nearest = self.nearest_state_before(token) if token.lower_ in ("its", "itself") else None
         if nearest is not None:  # "ending its presence in the Central African nation, weeks after its government ..."
             return replace(nearest, text=text)

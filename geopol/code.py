@@ -1422,10 +1422,15 @@ def keep(draft: Draft) -> bool:
     draft.sources = tuple(a for a in draft.sources if a.code or not any(b.code for b in draft.sources))
     sources = {a.code for a in draft.sources if a.code}
     at_home = draft.mode == "visit" and any(a.code and a.code in sources for a in draft.recipients)
-    draft.recipients = tuple(a for a in draft.recipients if not (a.code and a.code in sources))
+    # "Mali's army and Russian fighters killed civilians" in Mali: Russia's act on Mali stays; but
+    # "Nigeria and Niger agreed to reopen their border" is an act together
+    others_hit = draft.category in VIOLENT and len(sources) > 1 and draft.mode != "reciprocal"
+    draft.recipients = tuple(a for a in draft.recipients if not (a.code and a.code in sources and not others_hit))
     recipients = {a.code for a in draft.recipients if a.code}
     if at_home and not recipients:
         return False  # "Iran's ambassador, who was visiting Iran at the time": no visit abroad
+    if draft.category == "AID" and draft.cue.anchor.lemma_ == "arrive" and not recipients:
+        return False  # "the soldiers arrived in the village": an arrival abroad or nothing
     if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and not co_hosted(draft.cue):
         draft.symmetric = True
     if draft.symmetric and len(sources) == 1 and not recipients and unnamed_partner:

@@ -142,5 +142,5 @@ class Event:
             (s, r)
             for s in sources
             for r in recipients
-            if not (s and r and s.code == r.code and s.kind != "person" and len(recipients) > 1)
+            if not (s and r and s.code == r.code and s.kind != "person" and (len(recipients) > 1 or len(sources) > 1))
         ]

@@ -2194,3 +2194,33 @@ def test_a_name_before_an_attack_noun_is_its_doer():
     events = code_text("Investigators verified half a dozen JNIM attacks on fuel trucks in Mali.")
     attacks = [e for e in events if e.category in ("ASSAULT", "FIGHT")]
     assert attacks and codes(attacks, "sources") == {"JNIM"}
+
+
+def test_a_foreign_force_killing_civilians_with_the_army_acts_on_the_host_country():
+    text = "Burkina Faso's army and Russian mercenaries killed dozens of civilians in a village near Djibo last week."
+    pairs = {(a.code, b.code) for e in code_text(text) for a, b in e.pairs() if a and b}
+    assert ("RUS", "BFA") in pairs and ("BFA", "BFA") not in pairs
+
+
+def test_soldiers_arriving_in_a_village_of_their_own_country_bring_no_aid():
+    events = code_text("Niger's soldiers arrived in the village of Tiloa on Monday and arrested several men.")
+    assert not any(e.category == "AID" for e in events)
+
+
+def test_calling_for_an_investigation_is_a_demand_not_an_investigation():
+    events = code_text("The African Union's commission called for an independent investigation.")
+    assert {e.category for e in events} == {"DEMAND"}
+
+
+def test_its_fighters_are_the_storys_armed_group_not_the_country_named_before():
+    text = (
+        "JNIM has expanded south. JNIM now operates in coastal states. "
+        "In Togo, its fighters killed 12 soldiers in an attack on an army post."
+    )
+    attack = [e for e in code_text(text) if e.sentence_index == 2]
+    assert attack and codes(attack, "sources") == {"JNIM"} and codes(attack, "recipients") == {"TGO"}
+
+
+def test_a_rival_named_beside_its_noun_is_that_rival():
+    events = code_text("JNIM also fights its rival, the Islamic State Sahel Province, near Menaka.")
+    assert ("FIGHT", "JNIM", "ISSP") in dyads(events)
