@@ -190,6 +190,7 @@ def code_sentence(
         threat_target(scene, draft)
         retaliation_target(scene, draft)
         claimed_attack_target(scene, draft)
+        warned_deed(scene, draft)
         refused_promise(scene, draft)
         fought_alongside(scene, draft)
         sent_to_help(scene, draft)
@@ -509,6 +510,11 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     """ "Niger's demands", "the withdrawal of French troops from Mali", "sanctions on Russia",
     and a noun after a verb that carries it: "X held talks with Y", "X imposed sanctions"."""
     rule, actors = cue.rule, scene.actors
+    if rule.source == "speaker" and any(c.dep_ == "cop" for c in noun.children):
+        # "Mali said such an intervention would be a declaration of war": the speaker threatens
+        # whoever the act it names would be by
+        speaker = next((syntax.subject(g) for g in syntax.governors(noun, frozenset({"ccomp"}))), None)
+        return speaker, syntax.first_child(noun, ("nsubj",))
     source: Token | None = None
     for child in noun.children:
         if anti(child):
@@ -1675,6 +1681,27 @@ JUDGING = frozenset({"DISAPPROVE", "REJECT", "SUPPORT"})
 MAX_DEEDS = 8
 # a deployment may have been coded as either
 LIKE_CATEGORIES = {"MOBILIZE": frozenset({"MOBILIZE", "AID"}), "AID": frozenset({"MOBILIZE", "AID"})}
+
+
+HOSTILE_DEEDS = frozenset({"THREATEN", "MOBILIZE", "FIGHT", "ASSAULT", "COERCE"})
+
+
+def warned_deed(scene: Scene, draft: Draft) -> None:
+    """ "... said such an intervention would be a declaration of war": the threat is aimed at
+    whoever planned the intervention told before."""
+    topic = draft.recipient_word
+    if draft.category != "THREATEN" or coded(draft.recipients) or topic is None or draft.cue.rule.source != "speaker":
+        return
+    if topic.lemma_ not in scene.matchers.violent_nouns | INTERVENTIONS or not any(
+        c.lower_ in ("such", "the", "this", "that") for c in topic.children
+    ):
+        return
+    codes = coded(draft.sources)
+    doers = next((d for kind, d in reversed(scene.actors.context.deeds) if kind in HOSTILE_DEEDS and not codes & coded(d)), ())
+    draft.recipients = doers or draft.recipients
+
+
+INTERVENTIONS = frozenset({"intervention", "invasion", "incursion", "deployment", "operation"})
 
 
 def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...]:

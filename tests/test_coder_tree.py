@@ -2224,3 +2224,12 @@ def test_its_fighters_are_the_storys_armed_group_not_the_country_named_before():
 def test_a_rival_named_beside_its_noun_is_that_rival():
     events = code_text("JNIM also fights its rival, the Islamic State Sahel Province, near Menaka.")
     assert ("FIGHT", "JNIM", "ISSP") in dyads(events)
+
+
+def test_calling_an_act_told_before_a_declaration_of_war_threatens_its_doer():
+    text = (
+        "Nigeria announced plans to deploy troops along the border with Benin on Monday. "
+        "Benin's government said such a deployment would be a declaration of war."
+    )
+    events = code_text(text)
+    assert ("THREATEN", "BEN", "NGA") in dyads(events)
