@@ -105,6 +105,7 @@ class ArticleContext:
     claims: list[tuple[tuple[Actor, ...], frozenset[str], str]] = field(default_factory=list)
     last_act: tuple[CueRule, tuple[Actor, ...], str] | None = None  # the last two-sided act: rule, recipients, mode
     deeds: list[tuple[str, tuple[Actor, ...]]] = field(default_factory=list)  # (category, doers) of recent acts
+    acts_named: list[tuple[frozenset[str], tuple[Actor, ...]]] = field(default_factory=list)  # (cue lemmas, doers)
 
     def remember(
         self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = (), plural: bool = False

@@ -436,7 +436,7 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         return giver, syntax.subject(verb)
     if rule.source == "speaker":  # "X said Y must leave": the speaker demands, Y is asked
         speaker = next((syntax.subject(g) for g in syntax.governors(verb, frozenset({"ccomp"}))), None)
-        return speaker, syntax.subject(verb)
+        return speaker or quote_speaker(verb), syntax.subject(verb)
     source = syntax.agent(verb) if passive else syntax.subject(verb)
     if passive and source is None and (rule.mode == "expel" or rule.category == "COERCE"):
         # "a French journalist was expelled from Burkina Faso": the state he was put out of
@@ -466,6 +466,14 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
             if recipient is not None:
                 break  # "offered to hand over to Britain ...": the promised act names the recipient
     return speaker_instead(scene, verb, source, recipient), recipient
+
+
+def quote_speaker(word: Token) -> Token | None:
+    """ "'Any aggression will meet a response,' a spokesman said" read with "said" hung elsewhere:
+    the subject of the sentence's verb of saying after the quote."""
+    quoted = any(t.text in QUOTES for t in word.sent if t.i > word.i)  # the quote closes before the speaker
+    saying = (t for t in word.sent if t.i > word.i and t.lemma_ in SAYING and t.pos_ == "VERB")
+    return next((s for t in saying if (s := syntax.subject(t)) is not None), None) if quoted else None
 
 
 def speaker_instead(scene: Scene, verb: Token, source: Token | None, recipient: Token | None) -> Token | None:
@@ -1599,6 +1607,10 @@ def is_two_sided(draft: Draft) -> bool:
     return bool(coded(draft.sources)) and bool(coded(draft.recipients))
 
 
+def coded_actors(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    return tuple(a for a in actors if a.code)
+
+
 def coded(actors: tuple[Actor, ...]) -> frozenset[str]:
     return frozenset(a.code for a in actors if a.code)
 
@@ -1679,6 +1691,7 @@ def speaker_of(scene: Scene, word: Token) -> tuple[Actor, ...]:
 
 JUDGING = frozenset({"DISAPPROVE", "REJECT", "SUPPORT"})
 MAX_DEEDS = 8
+MAX_NAMED_ACTS = 40  # "such an intervention" may look back across a whole story
 # a deployment may have been coded as either
 LIKE_CATEGORIES = {"MOBILIZE": frozenset({"MOBILIZE", "AID"}), "AID": frozenset({"MOBILIZE", "AID"})}
 
@@ -1687,21 +1700,22 @@ HOSTILE_DEEDS = frozenset({"THREATEN", "MOBILIZE", "FIGHT", "ASSAULT", "COERCE"}
 
 
 def warned_deed(scene: Scene, draft: Draft) -> None:
-    """ "... said such an intervention would be a declaration of war": the threat is aimed at
-    whoever planned the intervention told before."""
+    """ "... said such an intervention would be a declaration of war", "'Any aggression will meet
+    a response,' the junta said": the threat is aimed at whoever planned the act told before."""
     topic = draft.recipient_word
     if draft.category != "THREATEN" or coded(draft.recipients) or topic is None or draft.cue.rule.source != "speaker":
         return
-    if topic.lemma_ not in scene.matchers.violent_nouns | INTERVENTIONS or not any(
-        c.lower_ in ("such", "the", "this", "that") for c in topic.children
-    ):
+    named_act = topic.lemma_ in scene.matchers.violent_nouns | INTERVENTIONS
+    if not named_act or not any(c.lower_ in ("such", "the", "this", "that", "any", "all") for c in topic.children):
         return
     codes = coded(draft.sources)
-    doers = next((d for kind, d in reversed(scene.actors.context.deeds) if kind in HOSTILE_DEEDS and not codes & coded(d)), ())
+    context = scene.actors.context
+    same = next((d for lemmas, d in reversed(context.acts_named) if topic.lemma_ in lemmas and not codes & coded(d)), ())
+    doers = same or next((d for kind, d in reversed(context.deeds) if kind in HOSTILE_DEEDS and not codes & coded(d)), ())
     draft.recipients = doers or draft.recipients
 
 
-INTERVENTIONS = frozenset({"intervention", "invasion", "incursion", "deployment", "operation"})
+INTERVENTIONS = frozenset({"intervention", "invasion", "incursion", "deployment", "operation", "aggression"})
 
 
 def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...]:
@@ -1820,6 +1834,9 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     deeds = actors.context.deeds
     deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
     del deeds[:-MAX_DEEDS]
+    acts = actors.context.acts_named  # "an intervention plan", later "such an intervention"
+    acts.extend((frozenset(doc[i].lemma_ for i in d.cue.words), coded_actors(d.sources)) for d in drafts if coded(d.sources))
+    del acts[:-MAX_NAMED_ACTS]
     for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
         if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
             actors.of(name)

@@ -2233,3 +2233,12 @@ def test_calling_an_act_told_before_a_declaration_of_war_threatens_its_doer():
     )
     events = code_text(text)
     assert ("THREATEN", "BEN", "NGA") in dyads(events)
+
+
+def test_warning_that_any_aggression_will_meet_a_response_threatens_whoever_plans_it():
+    text = (
+        "Rwanda's army massed troops on the border with Burundi on Monday. "
+        '"Any aggression against our country will meet a firm response," a spokesman for Burundi\'s government said.'
+    )
+    events = code_text(text)
+    assert ("THREATEN", "BDI", "RWA") in dyads(events)
