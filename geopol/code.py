@@ -1834,9 +1834,9 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     deeds = actors.context.deeds
     deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
     del deeds[:-MAX_DEEDS]
-    acts = actors.context.acts_named  # "an intervention plan", later "such an intervention"
-    acts.extend((frozenset(doc[i].lemma_ for i in d.cue.words), coded_actors(d.sources)) for d in drafts if coded(d.sources))
-    del acts[:-MAX_NAMED_ACTS]
+    told = actors.context.acts_named  # "an intervention plan", later "such an intervention"
+    told.extend((frozenset(doc[i].lemma_ for i in d.cue.words), coded_actors(d.sources)) for d in drafts if coded(d.sources))
+    del told[:-MAX_NAMED_ACTS]
     for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
         if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
             actors.of(name)
