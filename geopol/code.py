@@ -182,9 +182,9 @@ def code_sentence(
         if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d) and not ongoing(d) and not described(d)
     ]
     drafts += followed_suit(scene, drafts)
-    share_conjunct_recipients(drafts)
     also_aimed(scene, drafts)
     for draft in drafts:
+        share_conjunct_recipients(draft, drafts)  # after the acts before it took their defaults
         combat(draft)
         official_protest(draft)
         threat_target(scene, draft)
@@ -1304,19 +1304,31 @@ def threat_target(scene: Scene, draft: Draft) -> None:
             return
 
 
-def share_conjunct_recipients(drafts: list[Draft]) -> None:
+def continued_verb(word: Token) -> Token | None:
+    """The verb whose act a second verb or a participle after a comma goes on with: "imposed
+    sanctions and threatened", "besieged towns for months, cutting off supplies"."""
+    if word.dep_ == "conj" or (word.dep_ == "advcl" and word.tag_ == "VBG"):
+        return word.head
+    after_comma = word.i > 0 and word.doc[word.i - 1].text == ","
+    if word.dep_ == "acl" and word.tag_ == "VBG" and after_comma and word.head.dep_ == "obj":
+        return word.head.head
+    return None
+
+
+def share_conjunct_recipients(draft: Draft, drafts: list[Draft]) -> None:
     """ "ECOWAS, which imposed sanctions on Niger and threatened to use force": two verbs
-    joined with one subject, the second naming nobody, are aimed at the same party."""
-    for draft in drafts:
-        word = draft.predicate or draft.cue.anchor
-        codes = {a.code for a in draft.sources if a.code}
-        if draft.recipients or draft.recipient_word is not None or draft.symmetric or not codes:
-            continue
-        if word.dep_ != "conj" or syntax.own_subject(word) is not None:
-            continue
-        first = next((d for d in drafts if (d.predicate or d.cue.anchor) == word.head and d.recipients), None)
-        if first is not None and {a.code for a in first.sources} == codes:
-            draft.recipients = first.recipients
+    joined with one subject, the second naming nobody, are aimed at the same party; so is a
+    participle that goes on with the act ("besieged Djibo for months, cutting off supplies")."""
+    word = draft.predicate or draft.cue.anchor
+    codes = {a.code for a in draft.sources if a.code}
+    if draft.recipients or draft.recipient_word is not None or draft.symmetric or not codes:
+        return
+    main = continued_verb(word)
+    if main is None or syntax.own_subject(word) is not None:
+        return
+    first = next((d for d in drafts if (d.predicate or d.cue.anchor) == main and d.recipients), None)
+    if first is not None and {a.code for a in first.sources} == codes:
+        draft.recipients = first.recipients
 
 
 def fill_defaults(scene: Scene, draft: Draft) -> None:

@@ -2242,3 +2242,12 @@ def test_warning_that_any_aggression_will_meet_a_response_threatens_whoever_plan
     )
     events = code_text(text)
     assert ("THREATEN", "BDI", "RWA") in dyads(events)
+
+
+def test_a_participle_going_on_with_an_act_shares_its_target():
+    text = (
+        "JNIM fighters attacked a base in Mali. JNIM said so. "
+        "The group besieged towns such as Djibo in Burkina Faso last year, cutting off supplies."
+    )
+    cut = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SANCTION"]
+    assert cut and codes(cut, "recipients") == {"BFA"}
