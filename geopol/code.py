@@ -529,6 +529,8 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
             continue  # "anti-French protests": France is the target
         if child.i in cue.words:
             continue  # "military aid": a word of the cue is not its giver
+        if child.dep_ == "amod" and child.i not in actors.actor_at:
+            continue  # "military cooperation with Venezuela": the kind of cooperation, not who
         if child.dep_ == "nmod:poss" or (child.dep_ in ("amod", "compound") and actors.is_actor_word(child)):
             source = child
             break
@@ -604,7 +606,7 @@ def first_argument(
     for spec in specs:
         for host in hosts:
             for candidate in candidates(host, spec):
-                if candidate == exclude:
+                if candidate == exclude or go_between(candidate):
                     continue
                 moved = spec == "obj" and scene.category in MOVES and scene.actors.personnel(candidate)
                 moved = moved and not syntax.obliques(host, ("with",))  # "supplied the army with drones": it receives
@@ -633,6 +635,12 @@ def first_argument(
 
 
 SENDING = frozenset({"send", "deploy", "dispatch", "redeploy", "station", "move", "transfer"})
+
+
+def go_between(word: Token) -> bool:
+    """ "held talks, with Oman's foreign minister shuttling between the delegations": a party
+    that carries messages between the sides is not one of them."""
+    return any(c.dep_ in ("acl", "advcl") and c.lemma_ in ("shuttle", "mediate") and c.tag_ == "VBG" for c in word.children)
 
 
 def opposed(word: Token) -> list[Token]:
@@ -717,6 +725,9 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     source_word, recipient_word = participants(scene, cue)
     sources = tuple(a for a in actors.of(source_word) if a.sector not in REPORTING_SECTORS)
     recipients = actors.of(recipient_word)
+    meeting = cue.rule.category == "CONSULT" and len(coded(sources)) > 1
+    if meeting and recipient_word is not None and syntax.case_of(recipient_word) in LOCATIVE_PREPS:
+        recipient_word, recipients = None, ()  # "Iran and the United States held talks in Oman": the venue
     between = between_words(cue)
     if between is not None:
         members = actors.of(between)
@@ -737,7 +748,8 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     if rule.mode == "reciprocal" and len(sources) > 1:
         recipients = ()  # "Morocco and Algeria exchanged accusations over ...": each at the other
     together = between is not None or rule.category in SYMMETRIC or rule.mode == "reciprocal"
-    together = together and not co_hosted(cue)
+    visitors = rule.mode == "visit" and between is None  # "leaders of Mali and Niger attended": guests of a host
+    together = together and not co_hosted(cue) and not visitors
     symmetric = len(sources) > 1 and not recipients and together
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
@@ -922,7 +934,8 @@ def promise(draft: Draft, mode: str = "") -> None:
     if draft.category in VERBAL_CONFLICT_KEEP:
         return
     # "offered to deploy troops to the mission": nobody offers a threat
-    draft.category = "AGREE" if draft.category in COOPERATIVE or mode == "offer" else "THREATEN"
+    # an agreement is cooperation, whatever it is about ("agreed on arrangements for patrolling")
+    draft.category = "AGREE" if draft.category in COOPERATIVE or mode in ("offer", "agree") else "THREATEN"
     if mode:
         draft.mode = mode
 
@@ -1737,14 +1750,17 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
-    if cue is None and thing.lemma_ not in COUPS:
+    if cue is None and thing.lemma_ not in COUPS | GENERIC_ACTS:
         return ()
     kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters
+    if cue is None and thing.lemma_ in GENERIC_ACTS:
+        kinds = HOSTILE_DEEDS | {"SANCTION"}  # "criticised the operation", "condemned the move": the last act by others
     deeds = scene.actors.context.deeds  # most recent last
     return next((doers for kind, doers in reversed(deeds) if kind in kinds and not codes & {a.code for a in doers}), ())
 
 
 COUPS = frozenset({"coup", "takeover", "putsch", "mutiny"})
+GENERIC_ACTS = frozenset({"operation", "move", "decision", "action", "step", "measure"})
 
 
 def like(category: str) -> frozenset[str]:
@@ -1886,7 +1902,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         after = max(t.i for r in told_before for t in r.subtree)
         tokens = [i for i in tokens if i > after]
     spans = () if background else date_spans(doc, clause)
-    told_after = [r for r in clause.subtree if told_later(r, clause, cue.words)]
+    told_after = [r for r in clause.subtree if told_later(r, clause, cue.words) or earlier_event(r, cue.words)]
     if told_after:  # "withdrew from a committee it had formed in 2010": 2010 is the committee's
         cut = min(t.i for r in told_after for t in r.subtree)
         tokens = [i for i in tokens if i < cut] or tokens
@@ -1915,6 +1931,14 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
 
 
 TIME_EDGES = frozenset({"obl", "obl:unmarked", "obl:tmod", "nmod:tmod", "advmod", "nmod:unmarked"})
+
+
+def earlier_event(word: Token, cue_words: frozenset[int]) -> bool:
+    """ "the first visit by a Russian minister since the coup in Niger on July 26": a phrase after
+    the cue about another event ("since the coup") has that event's date ("after the July coup"
+    still dates an act that followed it closely)."""
+    about_event = word.pos_ == "NOUN" and syntax.case_of(word) == "since"
+    return word.dep_ in ("nmod", "obl") and about_event and min(t.i for t in word.subtree) > max(cue_words)
 
 
 def told_later(word: Token, clause: Token, cue_words: frozenset[int]) -> bool:

@@ -1459,6 +1459,14 @@ def family_name(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in NAME_ARTICLES
 
 
+def first_name_of_another(doc: Doc, span: Span, entries: tuple[ActorEntry, ...]) -> bool:
+    """ "Abbas Araqchi" is not Mahmoud Abbas: a one-word name of a person followed by another
+    capitalised name is someone else's first name."""
+    after = doc[span.end] if span.end < len(doc) else None
+    one_word = len(span) == 1 and all(e.kind == "person" for e in entries)
+    return one_word and after is not None and after.is_title and after.is_alpha and not after.is_sent_start
+
+
 def is_verb_form(token) -> bool:
     """ "headed", "forcing": a verb form of a role noun ("head", "force") is not the noun."""
     return token.lower_ != token.lemma_ and token.lower_.endswith(("ed", "ing"))
@@ -1488,6 +1496,7 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
         if (span.start, span.end) not in not_actor_ranges
         and span.text in m.actor_entries
         and not (family_name(doc, span.start) and all(e.kind == "demonym" for e in m.actor_entries[span.text]))
+        and not first_name_of_another(doc, span, m.actor_entries[span.text])
     )
     anaphor_spans = [Span(doc, s, e, label=m.anaphor_kinds[doc[s:e].text.lower()]) for _, s, e in m.anaphors(doc)]
     anaphor_spans += [Span(doc, s, e, label=label) for label, s, e in m.collectives(doc)]

@@ -106,6 +106,9 @@ def own_subject(verb: Token) -> Token | None:
     # two subjects are a misreading ("NIAMEY, Niger (AP) - Niger's rulers ordered"): the one
     # nearest before the verb is its subject
     before = [c for c in subjects if c.i < verb.i]
+    joined = len(before) > 1 and any(t.lower_ == "and" for t in verb.doc[before[0].i : before[1].i])
+    if joined:  # "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met": both
+        return before[0]
     found = before[-1] if len(subjects) > 1 and before else (subjects[0] if subjects else None)
     if found is not None and found.lower_ in RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
         return verb.head  # "ECOWAS, which suspended ...": the antecedent

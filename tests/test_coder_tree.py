@@ -2251,3 +2251,49 @@ def test_a_participle_going_on_with_an_act_shares_its_target():
     )
     cut = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SANCTION"]
     assert cut and codes(cut, "recipients") == {"BFA"}
+
+
+def test_two_named_leaders_joined_by_and_both_meet():
+    text = "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the summit."
+    met = [e for e in code_text(text) if e.category == "CONSULT"]
+    assert met and codes(met, "sources") | codes(met, "recipients") == {"CHN", "IND"}
+
+
+def test_military_as_the_kind_of_cooperation_is_no_party_to_it():
+    text = (
+        "The United States sent warships to the Caribbean. The United States said so. "
+        "Moscow said it would continue military cooperation with Venezuela."
+    )
+    later = [e for e in code_text(text) if e.sentence_index == 2]
+    assert later and codes(later, "sources") == {"RUS"}
+
+
+def test_an_agreement_on_patrols_is_an_agreement_not_a_threat():
+    events = code_text("India and China agreed on arrangements for patrolling along their disputed border.")
+    assert events and {e.category for e in events} == {"AGREE"}
+
+
+def test_a_first_name_shared_with_a_known_leader_is_not_him():
+    events = code_text("Iranian Foreign Minister Abbas Araqchi met Omani officials in Muscat.")
+    assert "PSE" not in codes(events, "sources") | codes(events, "recipients")
+
+
+def test_the_country_where_two_sides_hold_talks_is_their_venue_not_a_party():
+    events = code_text("Iran and the United States held indirect talks in Oman on Saturday.")
+    assert "OMN" not in codes(events, "recipients")
+
+
+def test_leaders_attending_a_ceremony_abroad_visit_its_host():
+    text = "Guinea's military leader was sworn in as president on Saturday. Leaders from Mali and Niger attended the ceremony."
+    assert ("CONSULT", "MLI+NER", "GIN") in dyads(code_text(text))
+
+
+def test_criticising_the_operation_told_before_is_aimed_at_its_doer():
+    text = "The United States sent warships to the Caribbean. Colombia's president criticised the operation."
+    assert ("DISAPPROVE", "COL", "USA") in dyads(code_text(text))
+
+
+def test_an_event_since_which_a_visit_is_the_first_does_not_date_the_visit():
+    text = "The trip was the first visit by a Russian minister to Niger since the coup on July 26."
+    visits = [e for e in code_text(text, published=date(2023, 12, 6)) if e.category == "CONSULT"]
+    assert visits and all(e.date is not None and e.date.value.month == 12 for e in visits)
