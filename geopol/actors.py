@@ -295,6 +295,8 @@ class SentenceActors:
             link = self.link_of.get(token.i)
             if link is not None:  # "the nations of Mali, Niger and Burkina Faso"
                 actors += [self.resolve(t) for t in coordinated(link) if t.i != link.i]
+                if link.i in self.anaphor_at:  # "the leaders of the three Sahel states": all three
+                    actors += list(self.group_of(link))
             for actor in actors:
                 if actor is not None and not any(a.code and a.code == actor.code for a in found):
                     found.append(actor)

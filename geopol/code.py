@@ -233,10 +233,25 @@ def accept_cues(scene: Scene) -> list[Cue]:
         cue = Cue(match.start, match.end, rule, anchor, frozenset(t.i for t in literal))
         if rule.category != "NONE" and (not needs_hold(scene, cue) or hosts_no_guests(scene, cue) or misread(cue)):
             continue
+        if rule.category == "THREATEN" and warns_of_a_thing(scene, cue):
+            continue
         taken |= span
         if rule.category != "NONE":
             accepted.append(cue)
     return sorted(accepted, key=lambda c: c.start)
+
+
+def warns_of_a_thing(scene: Scene, cue: Cue) -> bool:
+    """ "Tinubu warned that the split would hurt trade": a warning of what a thing will do is no
+    threat of one's own act ("warned that it would respond" is)."""
+    anchor = cue.anchor
+    if anchor.lemma_ != "warn" or not syntax.is_verb(anchor):
+        return False
+    said = next((c for c in anchor.children if c.dep_ == "ccomp"), None)
+    subject = syntax.own_subject(said) if said is not None else None
+    if said is not None and any(set(syntax.marks(c)) & CONDITIONAL_MARKS for c in said.subtree if c.dep_ == "advcl"):
+        return False  # "warned that relations would suffer if Buenos Aires went on": a condition set, a threat
+    return subject is not None and subject.pos_ == "NOUN" and not scene.actors.is_actor_word(subject)
 
 
 def misread(cue: Cue) -> bool:

@@ -216,6 +216,10 @@ def negated(token: Token) -> bool:
             return True  # "would no longer send weapons"
         if child.dep_ in ("nsubj:pass", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
             return True  # "no military facilities had been hit"
+        if child.dep_ in ("nsubj:pass", "nsubjpass", "nsubj") and any(c.lower_ == "neither" for c in child.children):
+            return True  # "neither the army nor the RSF was invited"
+        if child.dep_ == "cc" and child.lower_ == "nor" and child.i < token.i:
+            return True  # "... nor the RSF was invited" read with "nor" on the verb
     return False
 
 

@@ -2297,3 +2297,28 @@ def test_an_event_since_which_a_visit_is_the_first_does_not_date_the_visit():
     text = "The trip was the first visit by a Russian minister to Niger since the coup on July 26."
     visits = [e for e in code_text(text, published=date(2023, 12, 6)) if e.category == "CONSULT"]
     assert visits and all(e.date is not None and e.date.value.month == 12 for e in visits)
+
+
+def test_goods_delivered_free_of_charge_are_no_release():
+    text = (
+        "Burkina Faso signed an agreement with Russia on Thursday. "
+        "Russia has also delivered wheat and fertiliser to Ouagadougou free of charge."
+    )
+    assert not any(e.category == "RETREAT" for e in code_text(text))
+
+
+def test_neither_side_invited_is_no_invitation():
+    text = "Britain convened a conference on Sudan in London in April, but neither the army nor the RSF was invited."
+    assert not any(e.category == "AGREE" for e in code_text(text))
+
+
+def test_warning_of_what_a_thing_will_do_is_no_threat():
+    assert not code_text("Ghana's president warned that the split would hurt trade across West Africa.")
+    text = "China warned that relations would suffer if Buenos Aires kept criticising Beijing."
+    assert ("THREATEN", "CHN", "ARG") in dyads(code_text(text))
+
+
+def test_the_leaders_of_the_three_states_named_before_are_all_three():
+    text = "Mali, Burkina Faso and Niger left ECOWAS. The leaders of the three Sahel states met in Niamey."
+    met = [e for e in code_text(text) if e.category == "CONSULT"]
+    assert met and codes(met, "sources") == {"MLI", "BFA", "NER"}
