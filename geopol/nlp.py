@@ -1464,7 +1464,10 @@ def first_name_of_another(doc: Doc, span: Span, entries: tuple[ActorEntry, ...])
     capitalised name is someone else's first name."""
     after = doc[span.end] if span.end < len(doc) else None
     one_word = len(span) == 1 and all(e.kind == "person" for e in entries)
-    return one_word and after is not None and after.is_title and after.is_alpha and not after.is_sent_start
+    if not one_word or after is None or not (after.is_title and after.is_alpha) or after.is_sent_start:
+        return False
+    then = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return then is None or not then.is_title  # "Putin Meets Xi In Beijing" is a headline in title case
 
 
 def is_verb_form(token) -> bool:
