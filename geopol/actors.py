@@ -138,6 +138,24 @@ class ArticleContext:
 
 
 STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
+FIRED = frozenset({"fire", "launch"})
+
+
+def obliques_from(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("obl", "nmod") and case_of(c) == "from"]
+
+
+GO_BETWEENS = frozenset({"mediate", "broker", "host", "facilitate", "sponsor", "convene"})
+
+
+def go_between_agent(word: Token) -> bool:
+    """ "talks mediated by Qatar and Turkey": Qatar and Turkey are the go-betweens."""
+    first = word
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    return case_of(first) == "by" and first.head.lemma_ in GO_BETWEENS
+
+
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 SIDES = frozenset({"sides", "parties"})  # of a war
 
@@ -403,6 +421,10 @@ class SentenceActors:
         named_beside = next((c for c in head.children if c.dep_ == "appos"), None)
         found = self.resolve(named_beside, depth + 1) if named_beside is not None else None
         if found is not None and found.code:  # "its rival, the Islamic State Sahel Province"
+            return replace(found, text=text)
+        origin = next((o for c in head.children if c.dep_ == "acl" and c.lemma_ in FIRED for o in obliques_from(c)), None)
+        found = self.resolve(origin, depth + 1) if origin is not None else None
+        if found is not None and found.code and found.kind == "state":  # "rockets fired from Cambodia killed ..."
             return replace(found, text=text)
         return None
 
@@ -800,7 +822,11 @@ class SentenceActors:
         both countries"): two states named before in the sentence, else the last pair named
         together, else the last two states named, or of the last four, the two the story names most."""
         mine = self.subject_codes(token, clause_verb(token))
-        here = [e for i, e in sorted(self.actor_at.items()) if self.first_token <= i < token.i and len(e.code) == 3]
+        here = [
+            e
+            for i, e in sorted(self.actor_at.items())
+            if self.first_token <= i < token.i and len(e.code) == 3 and not go_between_agent(self.doc[i])
+        ]
         named = list(dict.fromkeys(e.code for e in here if e.kind in STATE_KINDS and e.code not in mine))
         if len(named) >= 2:  # "Erdogan visited Cairo, and the two countries agreed ..."
             return tuple(Actor(code, code, "", "state") for code in named[-2:])
@@ -914,6 +940,8 @@ class SentenceActors:
         for candidate in reversed(list(self.doc[: token.i])):
             if candidate.dep_ == "conj" or not candidate.conjuncts:
                 continue
+            if go_between_agent(candidate):
+                continue  # "after talks mediated by Qatar and Turkey, the two neighbours agreed": not the mediators
             actors = tuple(a for a in self.of(candidate) if a.code)
             if len({a.code for a in actors}) > 1:
                 return actors

@@ -191,6 +191,7 @@ def code_sentence(
         retaliation_target(scene, draft)
         claimed_attack_target(scene, draft)
         warned_deed(scene, draft)
+        called_a_threat(scene, draft)
         refused_promise(scene, draft)
         fought_alongside(scene, draft)
         sent_to_help(scene, draft)
@@ -549,8 +550,11 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
         if child.dep_ == "nmod:poss" or (child.dep_ in ("amod", "compound") and actors.is_actor_word(child)):
             source = child
             break
-    if source is None:  # "the sanctions imposed by ECOWAS": the agent of the participle
-        source = next((syntax.agent(acl) for acl in syntax.children(noun, ("acl",)) if syntax.is_passive(acl)), None)
+    if source is None:  # "the sanctions imposed by ECOWAS": the agent of the participle (not "mediated by")
+        passives = [
+            acl for acl in syntax.children(noun, ("acl",)) if syntax.is_passive(acl) and acl.lemma_ not in THIRD_PARTY_VERBS
+        ]
+        source = next((syntax.agent(acl) for acl in passives), None)
     if source is None:  # "the pact that Mali and Niger signed": the subject of a relative clause about it
         source = next((syntax.subject(rel) for rel in syntax.children(noun, ("acl", "acl:relcl")) if relative_object(rel)), None)
     if source is None:
@@ -764,7 +768,8 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
         recipients = ()  # "Morocco and Algeria exchanged accusations over ...": each at the other
     together = between is not None or rule.category in SYMMETRIC or rule.mode == "reciprocal"
     visitors = rule.mode == "visit" and between is None  # "leaders of Mali and Niger attended": guests of a host
-    together = together and not co_hosted(cue) and not visitors
+    go_betweens = rule.mode == "third-party"  # "talks mediated by Qatar and Turkey": not talks between them
+    together = together and not co_hosted(cue) and not visitors and not go_betweens
     symmetric = len(sources) > 1 and not recipients and together
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
@@ -1734,6 +1739,23 @@ MAX_DEEDS = 8
 MAX_NAMED_ACTS = 40  # "such an intervention" may look back across a whole story
 # a deployment may have been coded as either
 LIKE_CATEGORIES = {"MOBILIZE": frozenset({"MOBILIZE", "AID"}), "AID": frozenset({"MOBILIZE", "AID"})}
+
+
+def called_a_threat(scene: Scene, draft: Draft) -> None:
+    """ "Egypt said Ethiopia's dam was a threat to its water security": the speaker accuses the
+    owner of what it calls a threat; nobody threatens."""
+    noun = draft.cue.anchor
+    if draft.category != "THREATEN" or noun.lemma_ not in ("threat", "danger", "menace") or not syntax.is_noun(noun):
+        return
+    if not any(c.dep_ == "cop" for c in noun.children):
+        return
+    saying = next((g for g in syntax.governors(noun, frozenset({"ccomp"})) if g.lemma_ in SAYING), None)
+    speaker = syntax.subject(saying) if saying is not None else None
+    thing = syntax.first_child(noun, ("nsubj",))
+    speakers = coded_actors(scene.actors.of(speaker)) if speaker is not None else ()
+    owners = coded_actors(scene.actors.of(thing)) if thing is not None else ()
+    if speakers and owners and not coded(speakers) & coded(owners):
+        draft.category, draft.sources, draft.recipients = "DISAPPROVE", speakers, owners
 
 
 HOSTILE_DEEDS = frozenset({"THREATEN", "MOBILIZE", "FIGHT", "ASSAULT", "COERCE"})

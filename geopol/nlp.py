@@ -158,6 +158,7 @@ def repair(doc: Doc) -> Doc:
         repair_noun_before_verb,
         repair_past_modifier,
         repair_verb_joined_to_noun,
+        repair_name_after_relative,
         repair_signed_after_and,
         repair_own_subject,
         repair_perfect,
@@ -320,11 +321,32 @@ def repair_verb_joined_to_noun(doc: Doc) -> Doc:
             continue
         late = [c for c in noun.children if c.i > verb.i]
         clause = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
-        if clause is None or not any(c.dep_ == "obj" for c in late) or below(clause, verb):
+        takes_object = any(c.dep_ == "obj" for c in [*late, *verb.children])  # "and cancelled a visit"
+        if clause is None or not takes_object or below(clause, verb):
             continue
         verb.head = clause
         for child in late:
             child.head = verb
+    return doc
+
+
+def repair_name_after_relative(doc: Doc) -> Doc:
+    """ "Malaysia, which chairs the bloc ASEAN, offered to mediate" read with ASEAN as the subject
+    of "offered" and the whole as one noun phrase: the past verb after the relative clause and
+    its comma is the sentence's, with the name before the clause as its subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("PROPN", "NOUN"):
+        return doc
+    relative = next((c for c in root.children if c.dep_ == "acl:relcl"), None)
+    for verb in relative.subtree if relative is not None else ():
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        after_comma = any(t.text == "," for t in doc[max(0, verb.i - 2) : verb.i])  # "..., ASEAN, offered"
+        if verb.tag_ != "VBD" or verb.dep_ != "acl" or subject is None or not after_comma:
+            continue
+        name_of = verb.head
+        promote(verb, root)
+        subject.head, subject.dep_ = name_of, "appos"
+        return doc
     return doc
 
 

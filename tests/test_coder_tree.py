@@ -2322,3 +2322,37 @@ def test_the_leaders_of_the_three_states_named_before_are_all_three():
     text = "Mali, Burkina Faso and Niger left ECOWAS. The leaders of the three Sahel states met in Niamey."
     met = [e for e in code_text(text) if e.category == "CONSULT"]
     assert met and codes(met, "sources") == {"MLI", "BFA", "NER"}
+
+
+def test_a_name_before_a_relative_clause_acts_not_the_name_inside_it():
+    events = code_text("Malaysia, which chairs the regional bloc ASEAN, offered to mediate.")
+    assert events and codes(events, "sources") == {"MYS"}
+
+
+def test_mediators_of_talks_are_not_the_two_neighbours():
+    text = (
+        "Pakistan and Afghanistan exchanged fire on Sunday. "
+        "After talks in Doha mediated by Qatar and Turkey, the two neighbours agreed to a ceasefire."
+    )
+    agreed = [e for e in code_text(text) if e.category == "AGREE"]
+    assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"PAK", "AFG"}
+
+
+def test_a_second_past_verb_read_as_joined_to_an_object_is_the_subjects_act():
+    events = code_text(
+        "Azerbaijan summoned Russia's ambassador and cancelled a planned visit by a Russian deputy prime minister."
+    )
+    assert ("SANCTION", "AZE", "RUS") in dyads(events)
+
+
+def test_saying_what_another_state_did_is_a_threat_is_an_accusation():
+    text = "Egypt's foreign minister said Ethiopia's decision to fill the dam was a threat to Egypt's water security."
+    events = code_text(text)
+    assert ("DISAPPROVE", "EGY", "ETH") in dyads(events)
+    assert not any(e.category == "THREATEN" for e in events)
+
+
+def test_rockets_fired_from_a_country_are_that_countrys():
+    events = code_text("Thailand launched airstrikes after rockets fired from Cambodia killed 11 Thai civilians.")
+    killed = [e for e in events if e.sentence[e.cue_start : e.cue_end].startswith("killed")]
+    assert killed and codes(killed, "sources") == {"KHM"}
