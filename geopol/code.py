@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from geopol import syntax
-from geopol.actors import REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
+from geopol.actors import GO_BETWEENS, REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
 from geopol.dictionaries import ActorEntry, CueRule
 from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers, regular_singular
 from geopol.quantity import find_quantity
@@ -95,8 +95,7 @@ CAPTIVE_WORDS = frozenset(
 )
 # Categories in which forces move: troops "were deployed" or "were withdrawn" by their own side
 MOVES = frozenset({"AID", "MOBILIZE", "RETREAT"})
-# Verbs of a go-between: "a deal brokered by China" names no party to the deal
-THIRD_PARTY_VERBS = frozenset("broker mediate facilitate sponsor arrange host convene".split())
+THIRD_PARTY_VERBS = GO_BETWEENS
 # What armed force strikes: "warplanes hit targets", "struck militant positions"
 MILITARY_TARGET_WORDS = frozenset(
     "target position base camp depot stronghold hideout convoy outpost facility installation "
@@ -625,7 +624,7 @@ def first_argument(
     for spec in specs:
         for host in hosts:
             for candidate in candidates(host, spec):
-                if candidate == exclude or go_between(candidate):
+                if candidate == exclude:
                     continue
                 moved = spec == "obj" and scene.category in MOVES and scene.actors.personnel(candidate)
                 moved = moved and not syntax.obliques(host, ("with",))  # "supplied the army with drones": it receives
@@ -654,12 +653,6 @@ def first_argument(
 
 
 SENDING = frozenset({"send", "deploy", "dispatch", "redeploy", "station", "move", "transfer"})
-
-
-def go_between(word: Token) -> bool:
-    """ "held talks, with Oman's foreign minister shuttling between the delegations": a party
-    that carries messages between the sides is not one of them."""
-    return any(c.dep_ in ("acl", "advcl") and c.lemma_ in ("shuttle", "mediate") and c.tag_ == "VBG" for c in word.children)
 
 
 def opposed(word: Token) -> list[Token]:
@@ -1850,6 +1843,12 @@ def aimed_at(claim: tuple[tuple[Actor, ...], frozenset[str], str], codes: set[st
     return bool(claim[1] & codes) and not codes & {a.code for a in claim[0]}
 
 
+def act_before(scene: Scene, drafts: list[Draft], index: int) -> tuple[CueRule, tuple[Actor, ...], str] | None:
+    """The closest two-sided act told before the word in its sentence, else the last one remembered."""
+    before = [d for d in drafts if d.cue.anchor.i < index and is_two_sided(d) and not d.symmetric]
+    return (before[-1].cue.rule, before[-1].recipients, before[-1].mode) if before else scene.actors.context.last_act
+
+
 def followed_suit(scene: Scene, drafts: list[Draft]) -> list[Draft]:
     """ "Bamako cut ties with Kyiv, and Niger followed suit": the same act, by the new subject:
     the closest two-sided act before it in the sentence, else the last one remembered."""
@@ -1857,8 +1856,7 @@ def followed_suit(scene: Scene, drafts: list[Draft]) -> list[Draft]:
     for verb in scene.doc:
         if verb.lemma_ != "follow" or verb.i + 1 >= len(scene.doc) or scene.doc[verb.i + 1].lower_ != "suit":
             continue
-        before = [d for d in drafts if d.cue.anchor.i < verb.i and is_two_sided(d) and not d.symmetric]
-        act = (before[-1].cue.rule, before[-1].recipients, before[-1].mode) if before else scene.actors.context.last_act
+        act = act_before(scene, drafts, verb.i)
         subject = syntax.subject(verb)
         sources = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
         if act is None or not sources:
@@ -1884,8 +1882,7 @@ def also_aimed(scene: Scene, drafts: list[Draft]) -> None:
             continue
         if not any(c.dep_ == "advmod" and c.lower_ in ALSO_WORDS for c in verb.children):
             continue
-        before = [d for d in drafts if d.cue.anchor.i < draft.cue.anchor.i and is_two_sided(d) and not d.symmetric]
-        act = (before[-1].cue.rule, before[-1].recipients, before[-1].mode) if before else scene.actors.context.last_act
+        act = act_before(scene, drafts, draft.cue.anchor.i)
         if act is not None and act[0].category == draft.category and not codes & coded(act[1]):
             draft.recipients = act[1]
 
