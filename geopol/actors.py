@@ -58,6 +58,7 @@ RELATION_NOUNS = frozenset(
     "ally partner friend critic opponent rival enemy foe adversary supporter backer admirer client proxy "
     "neighbour neighbor".split()
 )
+REPORTING = SAYING | {"announce", "reveal", "stress", "note", "insist"}  # "X announced that the two ..."
 MEMBERSHIP_PREPS = frozenset({"in", "within"})  # "Mali's neighbours in ECOWAS" are ECOWAS members
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
@@ -509,6 +510,8 @@ class SentenceActors:
         """ "the president of Niger", "chiefs from West African nations", "Abdramane, a
         spokesman for the junta", "the regional bloc known as ECOWAS"."""
         belonging = MEMBERSHIP_PREPS if head.lemma_ in RELATION_NOUNS else BELONGING_PREPS  # not "ally of Paris"
+        if head.i in self.anaphor_at:
+            belonging = frozenset({"of"})  # "both countries at the State Department" are not the department's
         for child in head.children:
             if child.dep_ in ("nmod", "obl") and case_of(child) in belonging:
                 if self.rebels_at_venue(head, child):
@@ -776,6 +779,10 @@ class SentenceActors:
                 others = self.pair_besides_subject(token)
                 if others:
                     return others
+            speaker = self.reporter_codes(token) if kind == "previous_pair" else set()
+            others = self.pair_besides(token, speaker) if speaker else ()
+            if others:  # "Erdogan announced that the two leaders had agreed": not Erdogan
+                return others
             earlier = self.earlier_group(token) or (self.pair_here(token) if kind == "previous_pair" else ())
             group = self.context.last_group
             fits = not of_states or all(is_state(a) for a in group)  # "the three countries" are no armed group
@@ -793,6 +800,13 @@ class SentenceActors:
             found = self.context.plural_subject  # "The militants clashed with Malian troops. In 2024 they attacked ..."
         return found or self.context.last_group
 
+    def reporter_codes(self, token: Token) -> set[str]:
+        """The codes of whoever says what the word's clause tells ("X said that ...")."""
+        clause = clause_verb(token)
+        if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+            return set()
+        return self.subject_codes(token, clause.head)
+
     def warring_pair(self, token: Token) -> tuple[Actor, ...]:
         """ "both sides" of a story about a state at war with an armed group of its own (Sudan
         and the RSF, Somalia and al-Shabaab): that state and that group, if neither speaks."""
@@ -806,7 +820,9 @@ class SentenceActors:
     def pair_besides_subject(self, token: Token) -> tuple[Actor, ...]:
         """ "Britain and France urged both sides to show restraint": the last pair named that
         the subject is not part of."""
-        mine = self.subject_codes(token, clause_verb(token))
+        return self.pair_besides(token, self.subject_codes(token, clause_verb(token)))
+
+    def pair_besides(self, token: Token, mine: set[str]) -> tuple[Actor, ...]:
         for group in (self.earlier_group(token), self.context.last_group):
             codes = {a.code for a in group}
             if len(codes) == 2 and not codes & mine:
@@ -910,10 +926,19 @@ class SentenceActors:
             if actors and subject.i > token.i and self.named_in_clause(token, {a.code for a in actors}):
                 continue  # "they attacked a post, killing 20 Nigerien soldiers, the ministry said": not Niger
             if actors:
-                return actors
+                return actors + self.met_with(token, current, actors)
             if token.lower_ == "they" and current.lemma_ in SAYING and subject.tag_ == "NNS" and subject.i < token.i:
                 return self.of(subject)  # "the rebels said they had killed ...": rebels the text does not name
         return ()
+
+    def met_with(self, pronoun: Token, verb: Token, doers: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """ "hosted his counterpart in Abuja, where they signed a memorandum": "they" in a
+        clause on where one met another are both."""
+        clause = clause_verb(pronoun)
+        if pronoun.lower_ != "they" or len(doers) != 1 or clause is None or clause.dep_ != "acl:relcl":
+            return ()
+        met = tuple(a for o in verb.children if o.dep_ == "obj" for a in self.of(o) if a.code and a.code != doers[0].code)
+        return met if clause.head.i > verb.i else ()
 
     def named_in_clause(self, pronoun: Token, codes: set[str]) -> bool:
         """Does the pronoun's own clause name one of these codes as another of its parties?"""

@@ -834,13 +834,20 @@ def count_of(scene: Scene, predicate: Token, source_word: Token | None = None) -
 
 
 def purpose(verb: Token) -> bool:
-    """ "sent troops to (help) fight jihadists", "formed a force to fight": what a move or a
-    new body is for, not "took off to strike" or "claimed to have ambushed"."""
+    """ "sent troops to (help) fight jihadists", "formed a force to fight", "patrols to fight":
+    what a move or a thing is for, not "took off to strike" or "claimed to have ambushed"."""
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "help":
         verb = verb.head
+    if verb.dep_ == "acl" and "to" in syntax.marks(verb) and syntax.is_noun(verb.head) and not first_of_kind(verb.head):
+        return True  # "joint patrols to fight militants": what the thing is for
     if verb.dep_ != "advcl" or "to" not in syntax.marks(verb) or "have" in syntax.auxiliaries(verb):
         return False
     return verb.head.lemma_ in PURPOSE_HOSTS
+
+
+def first_of_kind(noun: Token) -> bool:
+    """ "the first country to recognise", "the only state to vote against": one that did it."""
+    return any(c.lower_ in ("first", "last", "only") or c.tag_ == "JJS" for c in noun.children)
 
 
 def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
@@ -879,8 +886,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "Germany will review its aid": no aid is given or pledged
     if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
         kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
-    if draft.category in VIOLENT and purpose(anchor):
-        kinds.add("hypothetical")  # "sent troops to fight jihadists": the purpose of the move
+    if draft.category in VIOLENT | {"SUPPORT"} and purpose(anchor):
+        kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
     elif "future" in kinds:
@@ -965,6 +972,8 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     if modal is not None and modal is not draft:
         return modal  # "the government and the rebels must reach an agreement": what is demanded
     for _ in range(3):
+        if current.dep_ == "conj" and current.head.dep_ in ("xcomp", "ccomp") and current.head.i not in owners:
+            current = current.head  # "agreed to leave differences behind and to begin negotiations"
         that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
         if current.head == current or (current.dep_ not in COMPLEMENT_EDGES and not that_clause):
             return None  # ("a demand that it disarm" read as a relative clause is the demand's content)
@@ -1001,6 +1010,8 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
             governor.dropped = True  # "troops were accused of killing civilians": the act is what is reported
             draft.sources = draft.sources or governor.recipients
             draft.source_word = draft.source_word or governor.recipient_word
+        elif how == "absorb" and met_someone_else(draft, governor):
+            continue
         elif how == "absorb":
             draft.dropped = True  # the threat, demand or meeting is the event; its topic is not
             fill_missing(governor, draft)
@@ -1022,6 +1033,13 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
                 governor.mode = draft.mode
         elif syntax.is_noun(draft.cue.anchor) and not own_doer(scene, draft):
             draft.dropped = True  # "the termination of military cooperation": a termination
+
+
+def met_someone_else(draft: Draft, governor: Draft) -> bool:
+    """ "flew to Ankara for talks with Abiy": a meeting with another than the host is one more."""
+    partners, hosts = coded(draft.recipients), coded(governor.recipients)
+    talks = draft.category == "CONSULT" and draft.mode == "meet" and governor.mode == "visit"
+    return talks and bool(partners and hosts) and not partners & (hosts | coded(governor.sources))
 
 
 def alleged_by_nobody(governor: Draft) -> bool:
@@ -1281,7 +1299,10 @@ def official_protest(draft: Draft) -> None:
     """ "The foreign ministry summoned an official to protest against the incident": a
     government protests in words, which is disapproval, not a demonstration."""
     coded = [a for a in draft.sources if a.code]
-    if draft.category == "PROTEST" and draft.cue.anchor.lemma_ == "protest" and coded and all(a.sector == "GOV" for a in coded):
+    word = draft.source_word
+    state_named = word is not None and word.tag_ == "NNP" and all(a.kind == "state" and not a.sector for a in coded)
+    official = all(a.sector == "GOV" for a in coded) or state_named  # "South Korea summoned ... to protest"
+    if draft.category == "PROTEST" and draft.cue.anchor.lemma_ == "protest" and coded and official:
         draft.category = "DISAPPROVE"
 
 
@@ -1608,10 +1629,13 @@ def counterpart(codes: set[str], other: Draft) -> tuple[Actor, ...]:
 
 
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
-    """One event per category and dyad in a sentence; the most specific mode wins."""
+    """One event per category and dyad in a sentence (one meeting per set of parties, told
+    with its host if any); the most specific mode wins."""
     kept: dict[tuple, Draft] = {}
-    for draft in drafts:
-        key = (draft.category, frozenset(a.code for a in draft.sources), frozenset(a.code for a in draft.recipients))
+    for draft in sorted(drafts, key=lambda d: d.category == "CONSULT" and not coded(d.recipients)):
+        key: tuple = (draft.category, frozenset(a.code for a in draft.sources), frozenset(a.code for a in draft.recipients))
+        if draft.category == "CONSULT":  # "received Tiani in Moscow, where they discussed ...": one meeting
+            key = (draft.category, coded(draft.sources) | coded(draft.recipients))
         if key in kept and in_relative_clause(kept[key]) and not in_relative_clause(draft):
             fill_missing(draft, kept[key])  # "Orban, who visited Moscow in July, spoke with Putin": the call
             kept[key] = draft
@@ -1622,7 +1646,8 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
             fill_missing(first, draft)
         else:
             kept[key] = draft
-    return list(kept.values())
+    order = {id(d): n for n, d in enumerate(drafts)}
+    return sorted(kept.values(), key=lambda d: order[id(d)])
 
 
 def drop_partial(drafts: list[Draft]) -> list[Draft]:

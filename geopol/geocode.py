@@ -296,6 +296,9 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
             mode = "visit"  # "a Russian delegation held a meeting ... in Niamey"
         if abroad and named.precision == "country":
             named = actor_point(recipient, actors, "city", "host")  # a visit to Niger is a visit to Niamey
+        visitors_home = named is not None and mode == "visit" and named.country in {a.code for a in event.sources}
+        if visitors_home and named is not None and named.country != recipient.code:
+            named = None  # "received them ... and spoke of Congo's minerals": a visit is at the host's
     place = named or default_place(replace(event, mode=mode), source, recipient, actors)
     if origin is not None and named is None:
         place = origin if event.category == "RETREAT" else destination
@@ -370,8 +373,8 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
                     if 0 <= event.sentence_index - e.sentence_index <= CARRY_SENTENCES
                     and e.place is not None
                     and e.place.note in ("text", "host")
-                    and dyad(e) == dyad(event)
-                    and (same_kind(e, event) or visited_then(e, event))  # a strike's town is not where it was judged
+                    # a strike's town is not where it was judged
+                    and ((dyad(e) == dyad(event) and same_kind(e, event)) or visited_then(e, event))
                     and (e.sentence_index < event.sentence_index or sides(e) == sides(event))  # "X struck A, after Y hit B"
                 ),
                 None,
@@ -383,13 +386,19 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
 
 
 def same_kind(donor: Event, event: Event) -> bool:
-    return (donor.category in MATERIAL) == (event.category in MATERIAL)
+    return material(donor) == material(event)
+
+
+def material(event: Event) -> bool:
+    """A material act, not words: signing a cooperation deal is where its signers met."""
+    return event.category in MATERIAL and event.mode != "sign"
 
 
 def visited_then(donor: Event, event: Event) -> bool:
     """ "visited Tripoli and signed security accords": what a visitor does in the sentence of
     the visit happens where the visit was."""
-    return donor.category == "CONSULT" and donor.mode == "visit" and donor.sentence_index == event.sentence_index
+    same_visitor = bool(sides(donor)[0] & sides(event)[0])  # "flew to Ankara to meet Abiy": in Ankara too
+    return donor.category == "CONSULT" and donor.mode == "visit" and donor.sentence_index == event.sentence_index and same_visitor
 
 
 def sides(event: Event) -> tuple[frozenset[str], frozenset[str]]:

@@ -27,7 +27,7 @@ from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
 from geopol.paths import MODEL_DIR
-from geopol.syntax import case_of
+from geopol.syntax import case_of, objects
 
 PARSE_BATCH = 64  # sentences per parser batch: big enough for matrix work, small for memory
 
@@ -192,8 +192,44 @@ def repair(doc: Doc) -> Doc:
         repair_double_subject,
         repair_joined_names,
         repair_case_subject,
+        repair_adjective_object,
+        repair_opener_apposition,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_opener_apposition(doc: Doc) -> Doc:
+    """ "After talks in Kigali, Rwandan President Paul Kagame said ..." read with the name as an
+    apposition of the place: a name after the opening phrase's comma, right before a verb that
+    has no subject, is that verb's subject."""
+    for verb in doc:
+        if verb.tag_ not in FINITE or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        name = next((t for t in doc[: verb.i] if t.dep_ == "appos" and max(d.i for d in t.subtree) == verb.i - 1), None)
+        if name is None or name.pos_ != "PROPN" or verb not in name.ancestors:
+            continue
+        first = min(d.i for d in name.subtree if d.text != ",")
+        if first == 0 or doc[first - 1].text != "," or any(t.text == "," for t in doc[first : verb.i]):
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+    return doc
+
+
+def repair_adjective_object(doc: Doc) -> Doc:
+    """ "arrested a French national accused of spying" read with "national" as an adjective of
+    "accused": an adjective with its own article before a participle is the noun the participle
+    describes, and the object of the verb above."""
+    for word in doc:
+        participle = word.head
+        has_article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in word.children)
+        if word.dep_ != "amod" or word.tag_ != "JJ" or not has_article or participle.tag_ != "VBN":
+            continue
+        verb = participle.head
+        if participle.dep_ not in ("xcomp", "ccomp") or participle.i != word.i + 1 or verb.pos_ != "VERB" or objects(verb):
+            continue
+        word.head, word.dep_, word.pos_, word.tag_ = verb, "obj", "NOUN", "NN"
+        participle.head, participle.dep_ = word, "acl"
     return doc
 
 
@@ -956,18 +992,20 @@ def opened_phrase(token: Token) -> bool:
 
 
 def repair_relative_conjunct(doc: Doc) -> Doc:
-    """ "Orban, who visited Moscow in July, spoke with Putin" read with "spoke" joined to the
-    relative clause and the name as the root: the verb after the closing comma is the
+    """ "Orban, who visited Moscow in July, spoke with Putin" read with "spoke" joined to (or
+    hung under) the relative clause and the name as the root: the verb after the closing comma is the
     sentence's predicate and the name its subject."""
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         clause = next((c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i), None)
-        main = next((c for c in clause.children if c.dep_ == "conj" and c.tag_ in FINITE), None) if clause else None
-        if main is None or any(c.dep_ in SUBJECTS or c.dep_ == "cc" for c in main.children) or doc[main.i - 1].text != ",":
+        if clause is None:
+            continue
+        main = next((c for c in clause.children if c.dep_ in ("conj", "advcl", "acl") and c.tag_ in FINITE), None)
+        if main is None or any(c.dep_ in (*SUBJECTS, "cc", "mark") for c in main.children) or doc[main.i - 1].text != ",":
             continue
         main.head, main.dep_ = main, "ROOT"
         root.head, root.dep_ = main, "nsubj"
-        for late in [c for c in root.children if c.i > main.i]:
-            late.head = main
+        for late in [c for c in (*root.children, *clause.children) if c.i > main.i]:
+            late.head = main  # "..., signed a pact and delivered arms": the second verb joins the first
     return doc
 
 

@@ -2356,3 +2356,107 @@ def test_rockets_fired_from_a_country_are_that_countrys():
     events = code_text("Thailand launched airstrikes after rockets fired from Cambodia killed 11 Thai civilians.")
     killed = [e for e in events if e.sentence[e.cue_start : e.cue_end].startswith("killed")]
     assert killed and codes(killed, "sources") == {"KHM"}
+
+
+def test_a_name_before_a_relative_clause_acts_in_the_verbs_after_it():
+    events = code_text(
+        "Turkey, which has been at odds with Greece over gas fields, signed a security pact with Libya in May "
+        "and shipped armoured vehicles to Tripoli."
+    )
+    assert ("COOPERATE", "LBY+TUR", "") in dyads(events) or ("COOPERATE", "TUR", "LBY") in dyads(events)
+    assert ("AID", "TUR", "LBY") in dyads(events)
+    assert not [e for e in events if not codes([e], "sources")]
+
+
+def test_troops_sent_to_back_an_allys_war_are_aid_to_the_ally_not_support_for_its_enemy():
+    events = code_text("Belarus has sent 2,000 soldiers to Russia to back its offensive against Ukraine, Kyiv said.")
+    assert ("AID", "BLR", "RUS") in dyads(events)
+    assert "UKR" not in codes([e for e in events if e.category == "SUPPORT"], "recipients")
+    assert ("SUPPORT", "BLR", "UKR") not in dyads(events)
+
+
+def test_patrols_to_fight_militants_are_agreed_not_fought():
+    events = code_text("Cameroon and Chad agreed on Monday to set up joint patrols to fight Boko Haram around Lake Chad.")
+    assert "AGREE" in {e.category for e in events}
+    assert not {"FIGHT", "ASSAULT"} & {e.category for e in events}
+
+
+def test_the_first_state_to_strike_still_strikes():  # a guard of the rule above
+    events = code_text("Chad became the first country to attack the rebels in Darfur.")
+    assert {"FIGHT", "ASSAULT"} & {e.category for e in events}
+
+
+def test_regarding_a_group_as_a_threat_threatens_nobody():
+    events = code_text("Uganda agreed to hunt down the ADF, a militia that Kampala regards as a threat to its security.")
+    assert "THREATEN" not in {e.category for e in events}
+
+
+def test_a_foreign_national_arrested_is_his_state():
+    text = "Iran's judiciary said Monday it had arrested a Dutch national accused of working for Israeli intelligence."
+    events = code_text(text)
+    assert ("COERCE", "IRN", "NLD") in dyads(events)
+
+
+def test_the_ministers_of_both_countries_hosted_at_a_ministry_are_both_guests():
+    events = code_text(
+        "Armenia and Azerbaijan initialled a peace treaty on Friday. Saudi Foreign Minister Faisal bin Farhan hosted "
+        "the foreign ministers of both countries at the Foreign Ministry in Riyadh."
+    )
+    assert ("CONSULT", "ARM+AZE", "SAU") in dyads(events)
+    assert not [e for e in events if e.category == "CONSULT" and "SAU" in codes([e], "sources")]
+
+
+def test_a_visit_is_placed_at_the_host_not_at_the_visitors_home_named_after_it():
+    events = code_text(
+        "Serbia and Kosovo agreed to resume dialogue last week. Chancellor Olaf Scholz later received them at the "
+        "chancellery and said German firms would gain access to Serbia's lithium."
+    )
+    visits = [e for e in events if e.category == "CONSULT" and codes([e], "recipients") == {"DEU"}]
+    assert visits and all(e.place is not None and e.place.country == "DEU" for e in visits)
+
+
+def test_flying_to_a_third_capital_for_talks_is_a_visit_and_a_meeting():
+    events = code_text("Sudan's army chief flew to Cairo on Sunday for talks with Emirati President Mohamed bin Zayed.")
+    assert ("CONSULT", "SDN", "EGY") in dyads(events)
+    assert ("CONSULT", "SDN", "ARE") in dyads(events) or ("CONSULT", "ARE+SDN", "") in dyads(events)
+
+
+def test_the_two_leaders_a_mediator_speaks_of_are_not_the_mediator_who_opens_after_a_phrase():
+    events = code_text(
+        "Kenya threatened to close its border unless Uganda lifted the tariffs. After talks in Kigali, "
+        "Rwandan President Paul Kagame said the two leaders had agreed to drop the dispute."
+    )
+    agreed = [e for e in events if e.category == "AGREE"]
+    assert agreed and "RWA" not in codes(agreed, "sources") | codes(agreed, "recipients")
+    assert codes(agreed, "sources") | codes(agreed, "recipients") == {"KEN", "UGA"}
+
+
+def test_a_state_summoning_an_envoy_to_protest_disapproves_and_does_not_demonstrate():
+    events = code_text("Japan summoned the Chinese ambassador to protest on Thursday.")
+    assert ("DISAPPROVE", "JPN", "CHN") in dyads(events)
+    assert "PROTEST" not in {e.category for e in events}
+
+
+def test_citizens_protesting_still_demonstrate():  # a guard of the rule above
+    events = code_text("Thousands of Kenyans protested against the finance bill in Nairobi on Tuesday.")
+    assert "PROTEST" in {e.category for e in events}
+
+
+def test_a_breakdown_in_cooperation_is_no_cooperation():
+    events = code_text("Officials said al-Shabaab had exploited the collapse of cooperation between Somalia and Kenya.")
+    assert "COOPERATE" not in {e.category for e in events}
+
+
+def test_a_memorandum_on_security_cooperation_is_cooperation_and_they_are_host_and_guest():
+    events = code_text(
+        "Ghana's defence minister hosted his Togolese counterpart in Accra, where they signed a memorandum of "
+        "understanding on security cooperation."
+    )
+    assert ("CONSULT", "TGO", "GHA") in dyads(events)
+    assert ("COOPERATE", "GHA+TGO", "") in dyads(events)
+
+
+def test_a_meeting_in_a_clause_on_where_a_visit_happened_is_the_visit():  # a guard: "they" are now both
+    events = code_text("Xi received Lula in Beijing, where they discussed trade.")
+    assert [(e.category, e.mode) for e in events] == [("CONSULT", "visit")]
+    assert ("CONSULT", "BRA", "CHN") in dyads(events)
