@@ -172,6 +172,16 @@ def names_it(name: str, word: str) -> bool:
 
 
 # What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
+# anaphors whose noun says the kind of organisation they stand for
+KIND_WORDS = {
+    "company": frozenset({"company"}),
+    "firm": frozenset({"company"}),
+    "force": frozenset({"armed_group"}),
+    "forces": frozenset({"armed_group"}),
+    "militia": frozenset({"armed_group"}),
+    "paramilitaries": frozenset({"armed_group"}),
+    "rebels": frozenset({"armed_group"}),
+}
 GENERIC_BODIES = frozenset({"bloc", "body", "organisation", "organization", "alliance", "group", ""})
 
 # One of each per state: "militaries", "governments" in the plural are several states'
@@ -400,6 +410,9 @@ class SentenceActors:
             return self.antecedent(head, text, sector)
         if head.lower_ in NOT_NAMES:
             return None
+        beside = self.named_beside(head, depth) if head.pos_ == "NOUN" else None
+        if beside is not None:  # "the al-Qaida-linked group JNIM": the group's own name, not its patron's
+            return replace(beside, text=text, sector=sector or beside.sector)
         named = self.from_modifiers(head)
         if named is not None:
             if role is None and head.pos_ != "PROPN":
@@ -429,6 +442,14 @@ class SentenceActors:
         if found is not None and found.code and found.kind == "state":  # "rockets fired from Cambodia killed ..."
             return replace(found, text=text)
         return None
+
+    def named_beside(self, head: Token, depth: int) -> Actor | None:
+        """An organisation named in apposition right after a role noun ("the group JNIM")."""
+        name = next((c for c in head.children if c.dep_ == "appos" and c.i == head.i + 1), None)
+        entry = self.actor_at.get(name.i) if name is not None else None
+        if name is None or entry is None or entry.kind not in ORGANISATION_KINDS:
+            return None
+        return self.resolve(name, depth + 1)
 
     def quote_speaker(self, pronoun: Token, depth: int) -> Actor | None:
         """ "'We will not accept it,' Mali's foreign minister told reporters": "we" and "I" in
@@ -669,6 +690,10 @@ class SentenceActors:
             return replace(story, text=text, sector=sector) if story else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":
             head_word = self.doc[span[1] - 1].lower_ if span else ""
+            kinds = KIND_WORDS.get(head_word)
+            if kinds is not None:  # "the company": the last company named; "the paramilitary force": armed group
+                found = self.earlier_organisation(token, "", kinds) or context.last_organisation("", kinds)
+                return replace(found, text=text) if found else None
             word = "" if head_word in GENERIC_BODIES else head_word  # "the court" is the last court named
             found = self.the_group(token) if head_word == "group" else None
             found = found or self.earlier_organisation(token, word) or context.last_organisation(word)
@@ -677,6 +702,9 @@ class SentenceActors:
             group = self.group_of(token)
             return replace(group[0], text=text) if group else None
         plural = token.lower_ in PLURAL_PRONOUNS
+        partner = self.conjunct_owner(token)
+        if partner is not None:  # "the army and its civilian auxiliaries": the army's
+            return replace(partner, text=text)
         in_sentence = self.sentence_antecedent(token)
         if in_sentence:
             return replace(in_sentence[0], text=text)
@@ -693,6 +721,14 @@ class SentenceActors:
         if context.last_subject:
             return replace(context.last_subject[0], text=text)
         return replace(context.recent[-1], text=text) if context.recent else None
+
+    def conjunct_owner(self, token: Token) -> Actor | None:
+        """ "its" or "their" on the second of two joined nouns: the first noun's actor."""
+        owned = token.head
+        if token.dep_ != "nmod:poss" or token.lower_ not in ("its", "their") or owned.dep_ != "conj":
+            return None
+        first = next((a for a in self.of(owned.head) if a.code), None) if owned.head.i < token.i else None
+        return first
 
     def the_group(self, token: Token) -> Actor | None:
         """ "the group": an armed group (a company, a charity) named before in the sentence, else

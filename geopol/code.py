@@ -201,7 +201,7 @@ def code_sentence(
     drafts = [d for d in drafts if keep(d)]
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(scene, drafts)
-    drafts = drop_partial(merge_duplicates(drafts))
+    drafts = split_visits(drop_partial(merge_duplicates(drafts)))
     answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
     remember(scene, drafts)
@@ -337,7 +337,8 @@ def pos_fits(pos: str, anchor: Token) -> bool:
     if anchor.pos_ == "PROPN" and anchor.is_title and anchor.i > 0:
         return False  # part of a name: "the Free Trade Agreement", "Operation Serval"
     if pos == "verb":
-        return syntax.is_verb(anchor) or anchor.pos_ == "ADJ"
+        predicative = any(c.dep_ == "cop" for c in anchor.children) and not anchor.lower_.endswith(("ed", "en"))
+        return syntax.is_verb(anchor) or (anchor.pos_ == "ADJ" and not predicative)  # not "was free to sell"
     if pos == "noun":
         return syntax.is_noun(anchor)
     return True
@@ -392,8 +393,11 @@ def insurgent_people(scene: Scene, word: Token) -> bool:
 
 
 def is_armed(scene: Scene, word: Token) -> bool:
+    """Soldiers, fighters, or an armed group by its name ("Wagner left Mali")."""
     role = scene.actors.role_in_phrase(word)
-    return role is not None and role.sector in ("MIL", "REB")
+    if role is not None:
+        return role.sector in ("MIL", "REB")
+    return scene.actors.names_actor(word) and any(a.kind == "armed_group" for a in scene.actors.of(word))
 
 
 SHELTERED = frozenset({"refugee", "migrant", "asylum", "displaced", "exile"})
@@ -732,6 +736,16 @@ def candidates(word: Token, spec: str) -> list[Token]:
 BETWEEN_ONLY = frozenset({"CONCEDE", "AGREE", "FIGHT"})
 
 
+def fought_together(cue: Cue) -> bool:
+    """ "Malian troops and Russian fighters retook the stronghold": allies acting on a third."""
+    taken = [o for o in syntax.objects(cue.anchor) if not names_war(o) and o.lemma_ not in MUTUAL_OBJECTS]
+    return cue.rule.category == "FIGHT" and bool(taken) and between_words(cue) is None
+
+
+# what two sides fight together with no third: "exchanged fire", "fought each other", "fought a battle"
+MUTUAL_OBJECTS = frozenset("fire shot shots gunfire battle battles clash clashes skirmish skirmishes other another".split())
+
+
 def draft_event(scene: Scene, cue: Cue) -> Draft:
     actors = scene.actors
     source_word, recipient_word = participants(scene, cue)
@@ -763,7 +777,7 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     visitors = rule.mode == "visit" and between is None  # "leaders of Mali and Niger attended": guests of a host
     go_betweens = rule.mode == "third-party"  # "talks mediated by Qatar and Turkey": not talks between them
     together = together and not co_hosted(cue) and not visitors and not go_betweens
-    symmetric = len(sources) > 1 and not recipients and together
+    symmetric = len(sources) > 1 and not recipients and together and not fought_together(cue)
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
     draft.recipient_word = recipient_word if between is None else between
@@ -968,6 +982,8 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     "the termination of [military cooperation]", "held talks [to discuss trade]"."""
     owners = {i: d for d in drafts for i in d.cue.words}
     current = draft.cue.anchor
+    if appended_claim(current):
+        return None  # "accused Ivory Coast of harbouring plotters, a charge Abidjan rejected": an answer
     modal = next((owners[c.i] for c in current.children if c.dep_ == "aux" and c.i in owners), None)
     if modal is not None and modal is not draft:
         return modal  # "the government and the rebels must reach an agreement": what is demanded
@@ -1504,7 +1520,8 @@ def keep(draft: Draft) -> bool:
         return False  # "Iran's ambassador, who was visiting Iran at the time": no visit abroad
     if draft.category == "AID" and draft.cue.anchor.lemma_ == "arrive" and not recipients:
         return False  # "the soldiers arrived in the village": an arrival abroad or nothing
-    if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and not co_hosted(draft.cue):
+    together = not co_hosted(draft.cue) and not fought_together(draft.cue)
+    if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and together:
         draft.symmetric = True
     if draft.symmetric and len(sources) == 1 and not recipients and unnamed_partner:
         draft.symmetric = False  # "Ethiopia and Tigrayan leaders signed a deal": one side coded
@@ -1549,6 +1566,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         for other_draft in [*reversed(drafts[:i]), *later]:
             if describes(other_draft):
                 continue  # "the LNA, backed by Russia, launched an offensive": its backers are not the target
+            if draft.category in VIOLENT and other_draft.category not in VIOLENT | CLAIMS:
+                continue  # "retook the town after the UN mission withdrew": the mission is no enemy
             if aimed_at_thing(draft) and in_relative_clause(other_draft):
                 continue  # "the juntas, which form the AES, condemned the strike": the culprit, not their bloc
             if judged_by(draft, other_draft):  # "condemned the Israeli strikes": the judges are not what was struck,
@@ -1650,6 +1669,18 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     return sorted(kept.values(), key=lambda d: order[id(d)])
 
 
+def split_visits(drafts: list[Draft]) -> list[Draft]:
+    """ "visited Moscow and Tehran": one visit per host, each placed at its own."""
+    out: list[Draft] = []
+    for draft in drafts:
+        hosts = [a for a in draft.recipients if a.code]
+        if draft.category == "CONSULT" and draft.mode == "visit" and len(hosts) > 1:
+            out += [replace(draft, recipients=(host,)) for host in hosts]
+        else:
+            out.append(draft)
+    return out
+
+
 def drop_partial(drafts: list[Draft]) -> list[Draft]:
     """ "IS Sahel claimed the ambush that killed 17 Nigerien soldiers": the killing, with no
     doer named, is the ambush told again; an event lacking a side goes when another of its
@@ -1699,7 +1730,7 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
         codes = {a.code for a in draft.sources if a.code}
         answers = CLAIMS if draft.category == "REJECT" else VIOLENCE if draft.category in VIOLENCE else frozenset()
         # only when nobody is named: "retook the town from the separatists" answers no attack
-        if answers and codes and not draft.recipients and not draft.symmetric:
+        if answers and codes and not draft.recipients and not draft.symmetric and not civilians_hit(scene, draft):
             claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
             if claim is not None:
                 draft.recipients = claim[0]
@@ -1723,7 +1754,23 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
     del claims[:-MAX_CLAIMS]
 
 
+UNARMED_SECTORS = frozenset({"CVL", "AGR", "EDU", "LAB", "REF", "MED"})
+
+
+def civilians_hit(scene: Scene, draft: Draft) -> bool:
+    """ "soldiers killed 223 villagers": unarmed people, no fighters striking back."""
+    victims = [draft.recipient_word] if draft.recipient_word is not None else syntax.objects(draft.cue.anchor)
+    victims += [c for v in victims for c in v.children if syntax.case_of(c) == "of"]  # "hundreds of civilians"
+    roles = [scene.actors.role_in_phrase(v) for v in victims]
+    return any(r is not None and r.sector in UNARMED_SECTORS for r in roles)
+
+
 CLAIM_NOUNS = frozenset("charge claim allegation accusation remark comment statement assertion".split())
+
+
+def appended_claim(noun: Token) -> bool:
+    """ "..., a charge Islamabad denied": a claim noun just after a comma."""
+    return noun.lemma_ in CLAIM_NOUNS and any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
 
 
 def answer_appended_claim(scene: Scene, drafts: list[Draft]) -> None:
@@ -1732,7 +1779,7 @@ def answer_appended_claim(scene: Scene, drafts: list[Draft]) -> None:
     whoever made the claim before it."""
     doc = scene.doc
     for noun in doc:
-        if noun.lemma_ not in CLAIM_NOUNS or not any(t.text == "," for t in doc[max(0, noun.i - 3) : noun.i]):
+        if not appended_claim(noun):
             continue
         before = [d for d in drafts if d.cue.anchor.i < noun.i and coded(d.sources)]
         claimant = speaker_of(scene, noun) or (before[0].sources if before else ())

@@ -258,6 +258,8 @@ def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
         in_clause = [m for m in usable if m.place.precision in ("facility", "city") and m.prep in WHERE and not at_home(event, m)]
     if not in_clause:
         return None
+    hosts = {a.code for a in event.recipients} if event.category == "CONSULT" and event.mode == "visit" else set()
+    in_clause = [m for m in in_clause if m.place.country in hosts] or in_clause  # "visited Moscow and Tehran"
     cue = event.cue_start
     return min(in_clause, key=lambda m: (SPECIFICITY[m.place.precision], abs(m.start - cue))).place
 

@@ -22,6 +22,8 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Lemmatizer
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -55,11 +57,20 @@ def lower_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+# ranks and titles written with a full stop that the tokenizer would read as a sentence's end
+TITLE_ABBREVIATIONS = (
+    "Capt.", "Col.", "Lt.", "Maj.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Adm.", "Brig.", "Gen.", "Amb.", "Pres.", "Lt.-Col.",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def preprocessor() -> Language:
     """Blank English with the sentence splitter and the lookup lemmatizer of spacy-lookups-data,
     sharing the trained parser's vocabulary (its labels are strings of that vocabulary)."""
     nlp = spacy.blank("en", vocab=parser().vocab)
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    for title in TITLE_ABBREVIATIONS:  # "Capt. Ibrahim Traore" is one sentence
+        tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("paragraph_breaks")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -194,8 +205,19 @@ def repair(doc: Doc) -> Doc:
         repair_case_subject,
         repair_adjective_object,
         repair_opener_apposition,
+        repair_adverb_verb,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_adverb_verb(doc: Doc) -> Doc:
+    """ "Egypt and Turkey back the army" read with "back" as an adverb: a word with a subject
+    and an object of its own is the verb."""
+    for word in doc:
+        has_subject = any(c.dep_ == "nsubj" and c.i < word.i for c in word.children)
+        if word.pos_ == "ADV" and has_subject and any(c.dep_ == "obj" for c in word.children):
+            word.pos_, word.tag_ = "VERB", "VBP"
     return doc
 
 

@@ -2460,3 +2460,98 @@ def test_a_meeting_in_a_clause_on_where_a_visit_happened_is_the_visit():  # a gu
     events = code_text("Xi received Lula in Beijing, where they discussed trade.")
     assert [(e.category, e.mode) for e in events] == [("CONSULT", "visit")]
     assert ("CONSULT", "BRA", "CHN") in dyads(events)
+
+
+def test_a_role_noun_before_a_groups_own_name_is_that_group_not_its_patron():
+    events = code_text("The al-Qaeda-affiliated group al-Shabaab claimed the bombing of a hotel in Mogadishu.")
+    assert "SHABAAB" in codes(events, "sources") and "AQ" not in codes(events, "sources")
+
+
+def test_a_mercenary_group_leaving_a_country_withdraws():
+    events = code_text("The Wagner Group left the Central African Republic in March.")
+    assert ("RETREAT", "WAGNER", "CAF") in dyads(events)
+
+
+def test_two_armies_retaking_a_town_fight_together_not_each_other():
+    events = code_text("Syrian troops and Russian forces retook the town of Palmyra in March.")
+    assert not {("FIGHT", "RUS", "SYR"), ("FIGHT", "SYR", "RUS")} & dyads(events)
+    assert events and not [e for e in events if e.symmetric]
+
+
+def test_a_un_official_named_like_a_nationality_is_the_un():
+    events = code_text("UN rights chief Volker Turk criticised Tunisia's crackdown on lawyers on Tuesday.")
+    assert ("DISAPPROVE", "UN", "TUN") in dyads(events)
+    assert "TUR" not in codes(events, "sources")
+
+
+def test_soldiers_killing_villagers_do_not_strike_back_at_the_last_attacker():
+    text = (
+        "JNIM fighters killed 20 soldiers in central Mali on Monday. "
+        "Soldiers later killed 30 herders in a nearby village, residents said."
+    )
+    events = code_text(text)
+    assert ("ASSAULT", "MLI", "JNIM") not in dyads(events) and ("FIGHT", "MLI", "JNIM") not in dyads(events)
+
+
+def test_its_on_the_second_of_two_joined_nouns_is_the_firsts():
+    text = (
+        "In Burkina Faso, soldiers killed 20 villagers in May, Human Rights Watch said. "
+        "Rights groups have accused the army and its civilian auxiliaries of killing hundreds of civilians."
+    )
+    killed = [e for e in code_text(text) if e.category == "ASSAULT" and e.sentence_index == 1]
+    assert killed and codes(killed, "sources") == {"BFA"} and "BFA" not in codes(killed, "recipients")
+
+
+def test_a_tour_of_two_capitals_is_two_visits_each_in_its_capital():
+    events = code_text("Russian Foreign Minister Sergei Lavrov visited Bamako and Ouagadougou last week.")
+    places = {codes([e], "recipients").pop(): e.place.name for e in events if e.category == "CONSULT" and e.place}
+    assert places == {"MLI": "Bamako", "BFA": "Ouagadougou"}
+
+
+def test_being_free_to_choose_releases_nobody():
+    events = code_text("Mali's foreign minister said the country was free to choose its partners, including Russia.")
+    assert "RETREAT" not in {e.category for e in events}
+
+
+def test_the_paramilitary_force_is_the_armed_group_and_its_leader_is_it_after_the_war_began():
+    text = (
+        "Sudan's army shelled positions of the Rapid Support Forces in Omdurman. "
+        "The paramilitary force said it had shot down a drone."
+    )
+    events = code_text(text)
+    assert "SDN" not in codes([e for e in events if e.sentence_index == 1], "sources")
+    assert ("SANCTION", "USA", "RSF") in dyads(code_text("Washington imposed sanctions on Dagalo on Tuesday."))
+
+
+def test_the_company_is_the_last_company_named():
+    events = code_text("Niger's junta seized Orano's uranium stocks and accused the company of breaching its contract.")
+    assert ("DISAPPROVE", "NER", "ORANO") in dyads(events)
+
+
+def test_trading_accusations_is_each_accusing_the_other():
+    events = code_text("Rwanda and Burundi traded accusations on Sunday over attacks along their border.")
+    assert "ASSAULT" not in {e.category for e in events}  # the attacks are what they accuse each other of
+    assert any(e.category == "DISAPPROVE" and codes([e], "sources") | codes([e], "recipients") == {"RWA", "BDI"} for e in events)
+
+
+def test_moving_tanks_towards_a_border_and_calling_up_reservists_are_mobilisations():
+    assert ("MOBILIZE", "RUS", "FIN") in dyads(code_text("Russia moved tanks towards the Finnish border on Friday."))
+    assert "MOBILIZE" in {e.category for e in code_text("Armenia mobilised its reservists on Friday.")}
+
+
+def test_back_read_as_an_adverb_with_a_subject_and_object_is_backing():
+    events = code_text("Sudan's army retook the capital in March. Iran and Qatar back the army, diplomats say.")
+    assert ("SUPPORT", "IRN+QAT", "SDN") in dyads(events)
+
+
+def test_a_rank_written_with_a_full_stop_does_not_end_the_sentence():
+    events = code_text("Burkina Faso's defence minister, Brig. Gen. Celestin Simpore, met his Malian counterpart in Bamako.")
+    assert ("CONSULT", "BFA", "MLI") in dyads(events)
+
+
+def test_a_charge_rejected_after_a_comma_is_answered_even_read_as_an_object():
+    events = code_text(
+        "Guinea's junta leader, Col. Mamady Doumbouya, has accused Sierra Leone of harbouring people plotting to "
+        "overthrow him, a charge Freetown has rejected."
+    )
+    assert ("REJECT", "SLE", "GIN") in dyads(events)
