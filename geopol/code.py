@@ -182,6 +182,7 @@ def code_sentence(
     ]
     drafts += followed_suit(scene, drafts)
     also_aimed(scene, drafts)
+    blamed_attackers(drafts)
     for draft in drafts:
         share_conjunct_recipients(draft, drafts)  # after the acts before it took their defaults
         combat(draft)
@@ -1620,7 +1621,12 @@ def judged_by(draft: Draft, judging: Draft) -> bool:
 def same_doer_next(draft: Draft, other: Draft) -> bool:
     """Is the other event's verb joined right to this one's ("condemned ... and called on")?"""
     mine, theirs = syntax.predicate(draft.cue.anchor), syntax.predicate(other.cue.anchor)
-    return theirs.dep_ == "conj" and theirs.head == mine and syntax.own_subject(theirs) is None
+    go_between = any(t.lemma_ in PRESSING and t.tag_ == "VB" for t in theirs.subtree)
+    return theirs.dep_ == "conj" and theirs.head == mine and syntax.own_subject(theirs) is None and not go_between
+
+
+# what a state is asked to do to another: "called on the US to pressure Israel" asks a go-between
+PRESSING = frozenset({"pressure", "press", "urge", "push", "persuade", "convince", "lean", "rein"})
 
 
 def aimed_at_thing(draft: Draft) -> bool:
@@ -1755,6 +1761,20 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
 
 
 UNARMED_SECTORS = frozenset({"CVL", "AGR", "EDU", "LAB", "REF", "MED"})
+
+
+BLAMING = frozenset({"blame", "accuse"})
+
+
+def blamed_attackers(drafts: list[Draft]) -> None:
+    """ "39 soldiers were killed in two attacks, the ministry said, blaming jihadists linked to
+    the Islamic State": violence whose doer goes unnamed is by whom the sentence blames."""
+    blamed = [d for d in drafts if d.category == "DISAPPROVE" and d.cue.anchor.lemma_ in BLAMING and coded(d.recipients)]
+    for draft in drafts:
+        if draft.category not in VIOLENT or coded(draft.sources) or not blamed:
+            continue
+        culprits = tuple(a for a in blamed[0].recipients if a.code and a.code not in coded(draft.recipients))
+        draft.sources = culprits or draft.sources
 
 
 def civilians_hit(scene: Scene, draft: Draft) -> bool:

@@ -64,21 +64,23 @@ def city_index() -> dict[str, tuple[City, ...]]:
     return {key: tuple(cities) for key, cities in index.items()}
 
 
-def rank_cities(cities: tuple[City, ...], country_hints: tuple[str, ...] = ()) -> City | None:
+def rank_cities(cities: tuple[City, ...], country_hints: tuple[str, ...] = (), name: str = "") -> City | None:
     """Pick the city a text most likely means: one in a hinted country, else a national
-    capital, else the most populous ("Washington" is the US capital, not the English town)."""
+    capital, else one of that very name, else the most populous ("Washington" is the US
+    capital, not the English town; "Pokrovsk" is the Ukrainian town, not Engels, once so called)."""
     if not cities:
         return None
 
-    def score(city: City) -> tuple[bool, bool, int]:
-        return (city.country in country_hints, city.is_capital, city.population)
+    def score(city: City) -> tuple[bool, bool, bool, int]:
+        own_name = bool(name) and fold(city.name) == fold(name)
+        return (city.country in country_hints, city.is_capital, own_name, city.population)
 
     return max(cities, key=score)
 
 
 def find_city(name: str, country_hints: tuple[str, ...] = ()) -> City | None:
     index = city_index()
-    return rank_cities(index.get(name) or index.get(fold(name)) or (), country_hints)
+    return rank_cities(index.get(name) or index.get(fold(name)) or (), country_hints, name)
 
 
 def seat_coordinates(name: str, country: str) -> tuple[float, float] | None:

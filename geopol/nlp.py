@@ -206,8 +206,28 @@ def repair(doc: Doc) -> Doc:
         repair_adjective_object,
         repair_opener_apposition,
         repair_adverb_verb,
+        repair_listed_past_verb,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_listed_past_verb(doc: Doc) -> Doc:
+    """ "Niger's junta, which seized power, expelled French troops and ended security agreements
+    ..., has struggled" read with "expelled French troops" as an apposition: a past verb that
+    opens a phrase after a comma, with a verb after "and" next, is one of the listed acts."""
+    for word in doc:
+        noun = word.head
+        if word.dep_ != "amod" or word.tag_ not in ("VBD", "VBN") or noun.dep_ != "appos" or word.i == 0:
+            continue
+        if doc[word.i - 1].text != "," or min(t.i for t in noun.subtree) != word.i:
+            continue
+        end = max(t.i for t in noun.subtree)
+        after = doc[end + 2] if end + 2 < len(doc) and doc[end + 1].lower_ == "and" else None
+        if after is None or after.dep_ != "conj" or after.tag_ not in ("VBD", "VBN") or after.head.pos_ != "VERB":
+            continue
+        word.head, word.dep_, word.pos_, word.tag_ = after.head, "conj", "VERB", "VBD"
+        noun.head, noun.dep_ = word, "obj"
     return doc
 
 

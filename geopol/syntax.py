@@ -154,7 +154,13 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
             return head.head  # "accused Wagner fighters and Malian soldiers of killing": all of them
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
-        return subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
+        found = subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
+        if found is None and head.dep_ == "ccomp" and verb.tag_ == "VBG":
+            return subject_or_agent(head.head, steps + 1)  # "soldiers were killed, the army said, blaming ..."
+        return found
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if verb.dep_ == "ccomp" and verb.tag_ == "VBG" and after_comma and not first_child(verb, ("mark",)):
+        return subject_or_agent(head, steps + 1)  # "..., the ministry said, blaming jihadists" read as said's complement
     if verb.dep_ == "advcl" and any(c.lower_ in INHERITING_MARKS for c in verb.children):
         return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew", "struck to demand"
     if verb.dep_ in ("parataxis", "dep", "appos") and is_noun(head) and head.i < verb.i:

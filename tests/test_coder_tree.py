@@ -2555,3 +2555,36 @@ def test_a_charge_rejected_after_a_comma_is_answered_even_read_as_an_object():
         "overthrow him, a charge Freetown has rejected."
     )
     assert ("REJECT", "SLE", "GIN") in dyads(events)
+
+
+def test_a_past_verb_opening_a_listed_phrase_after_a_comma_is_an_act():
+    events = code_text(
+        "Burkina Faso's junta, which seized power in September 2022, expelled French troops and ended security "
+        "agreements with the European Union, has struggled to contain the violence."
+    )
+    assert ("SANCTION", "BFA", "FRA") in dyads(events) and ("SANCTION", "BFA", "EU") in dyads(events)
+
+
+def test_a_ministry_blaming_a_group_for_an_attack_names_its_doer():
+    events = code_text(
+        "At least 21 Chadian soldiers were killed in an attack on a base near Lake Chad, Chad's army said on Monday, "
+        "blaming Boko Haram fighters."
+    )
+    assert ("DISAPPROVE", "TCD", "BOKO") in dyads(events)
+    assert any(e.category in ("ASSAULT", "FIGHT") and codes([e], "sources") == {"BOKO"} for e in events)
+
+
+def test_condemning_strikes_and_asking_others_to_press_the_striker_is_aimed_at_the_striker():
+    events = code_text(
+        "Russian missiles hit a power plant in Moldova on Monday. Moldova's president condemned the strikes as a "
+        "violation of the truce and called on Germany and France, which brokered the ceasefire, to pressure Russia "
+        "to withdraw its troops."
+    )
+    judged = [e for e in events if e.category == "DISAPPROVE"]
+    assert judged and codes(judged, "recipients") == {"RUS"}
+
+
+def test_coming_under_fire_is_being_attacked():
+    events = code_text("A Turkish convoy came under fire from Syrian government forces near Idlib on Tuesday.")
+    assert ("ASSAULT", "SYR", "TUR") in dyads(events)
+    assert ("ASSAULT", "TUR", "SYR") not in dyads(events)

@@ -27,6 +27,13 @@ def test_ranking_prefers_hinted_country_then_capital_then_population():
     assert rank_cities(()) is None
 
 
+def test_a_town_of_the_very_name_beats_a_bigger_city_once_so_called():
+    assert find_city("Pokrovsk").country == "UKR"  # not Engels in Russia, called Pokrovsk until 1931
+    renamed = City("Big City", "AAA", 0, 0, 200_000, False, 1)
+    named = City("Town", "BBB", 0, 0, 60_000, False, 2)
+    assert rank_cities((renamed, named), name="Town") is named
+
+
 def test_accented_names_are_found_without_accents():
     city = find_city("Tillaberi")
     assert city is not None and city.country == "NER"
