@@ -202,6 +202,7 @@ def code_sentence(
     drafts = [d for d in drafts if keep(d)]
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(scene, drafts)
+    drafts = hosted_visits(scene, drafts)
     drafts = split_visits(drop_partial(merge_duplicates(drafts)))
     answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
@@ -1208,7 +1209,11 @@ def clause_between(word: Token, top: Token) -> bool:
 
 def fill_missing(keeper: Draft, other: Draft) -> None:
     other_codes = {a.code for a in other.recipients if a.code}
-    if not any(a.code for a in keeper.recipients) and other_codes and other_codes != {a.code for a in keeper.sources}:
+    own_codes = {a.code for a in keeper.sources if a.code}
+    word, inner = keeper.recipient_word, other.cue.anchor
+    borrowed = word is None or word == inner or inner in word.ancestors  # "threatened to pull Chad out of ...": not Chad
+    only_itself = not coded(keeper.recipients) or (borrowed and coded(keeper.recipients) <= own_codes)
+    if only_itself and other_codes and other_codes != own_codes:
         keeper.recipients = other.recipients
     own = {a.code for a in keeper.recipients if a.code}  # "were ordered to withdraw": not by themselves
     if not any(a.code for a in keeper.sources) and {a.code for a in other.sources if a.code} - own:
@@ -1282,7 +1287,7 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     about Niger)."""
     dominant = scene.actors.context.dominant
     codes = {a.code for a in draft.sources if a.code}
-    if dominant is None or draft.symmetric:
+    if draft.symmetric:
         return
     own = coded(scene.actors.of(recipient_word))
     if own and own <= codes:
@@ -1301,7 +1306,9 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
             code = (places - codes).pop()
             draft.recipients = (Actor(code, code, "", "state"),)
             return
-    if recipient_word is not None or not codes or dominant.code in codes or not (draft.category in FOCUS_CATEGORIES or visit):
+    if dominant is None or recipient_word is not None or not codes or dominant.code in codes:
+        return
+    if not (draft.category in FOCUS_CATEGORIES or visit):
         return
     if dominant.code in reporters(scene, draft):
         return
@@ -1504,6 +1511,21 @@ def own_side_conjunct(scene: Scene, draft: Draft) -> None:
             return
 
 
+# hostile acts two states named together do to each other when no one else is named
+MUTUAL = frozenset({"SANCTION", "DISAPPROVE", "THREATEN", "REJECT"})
+
+
+def others_named(draft: Draft) -> bool:
+    """Is the act aimed at anything but the pair's own ("recalled their ambassadors", "closed
+    their airspace")? "condemned the coup", "suspended a French radio" are aimed elsewhere."""
+    anchor = draft.cue.anchor
+    word = draft.recipient_word
+    word = word.head if word is not None and word.dep_ == "nmod:poss" else word  # "their" of "their ambassadors"
+    objects = [word] if word is not None else syntax.objects(syntax.predicate(anchor))
+    owned = [o for o in objects if any(c.dep_ == "nmod:poss" and c.lower_ in ("their", "each") for c in o.children)]
+    return not owned or len(owned) < len(objects)
+
+
 def keep(draft: Draft) -> bool:
     """An event needs a coded side; one whose other side the sentence does not name, or
     names but no dictionary codes ("jihadists"), is kept as a one-sided event. An actor
@@ -1522,6 +1544,8 @@ def keep(draft: Draft) -> bool:
     if draft.category == "AID" and draft.cue.anchor.lemma_ == "arrive" and not recipients:
         return False  # "the soldiers arrived in the village": an arrival abroad or nothing
     together = not co_hosted(draft.cue) and not fought_together(draft.cue)
+    if len(sources) == 2 and not recipients and draft.category in MUTUAL and not others_named(draft):
+        draft.symmetric = True  # "the two countries recalled their ambassadors": each from the other
     if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and together:
         draft.symmetric = True
     if draft.symmetric and len(sources) == 1 and not recipients and unnamed_partner:
@@ -1675,6 +1699,29 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     return sorted(kept.values(), key=lambda d: order[id(d)])
 
 
+def hosted_visits(scene: Scene, drafts: list[Draft]) -> list[Draft]:
+    """ "The president visited the area": a visit with no host named anywhere is no visit abroad;
+    "the first visit by a Russian minister to Niger" read with "to Niger" on the minister is one."""
+    kept = []
+    for draft in drafts:
+        if draft.mode == "visit" and not draft.symmetric and not coded(draft.recipients):
+            draft.recipients = destination(scene, draft)
+            if not draft.recipients:
+                continue
+        kept.append(draft)
+    return kept
+
+
+def destination(scene: Scene, draft: Draft) -> tuple[Actor, ...]:
+    """A state named after "to" anywhere in the visit's phrase."""
+    codes = coded(draft.sources)
+    for word in draft.cue.anchor.subtree:
+        hosts = tuple(a for a in scene.actors.of(word) if a.code and a.code not in codes and a.kind == "state")
+        if syntax.case_of(word) == "to" and hosts:
+            return hosts[:1]
+    return ()
+
+
 def split_visits(drafts: list[Draft]) -> list[Draft]:
     """ "visited Moscow and Tehran": one visit per host, each placed at its own."""
     out: list[Draft] = []
@@ -1823,7 +1870,13 @@ JUDGING = frozenset({"DISAPPROVE", "REJECT", "SUPPORT"})
 MAX_DEEDS = 8
 MAX_NAMED_ACTS = 40  # "such an intervention" may look back across a whole story
 # a deployment may have been coded as either
-LIKE_CATEGORIES = {"MOBILIZE": frozenset({"MOBILIZE", "AID"}), "AID": frozenset({"MOBILIZE", "AID"})}
+# kinds of act one word may tell again: "the strikes" after "launched airstrikes" (FIGHT in PLOVER)
+LIKE_CATEGORIES = {
+    "MOBILIZE": frozenset({"MOBILIZE", "AID"}),
+    "AID": frozenset({"MOBILIZE", "AID"}),
+    "ASSAULT": VIOLENT,
+    "FIGHT": VIOLENT,
+}
 
 
 def called_a_threat(scene: Scene, draft: Draft) -> None:

@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
 from geopol.paths import MODEL_DIR
-from geopol.syntax import case_of, objects
+from geopol.syntax import OBJECT_CONTROL, case_of, objects
 
 PARSE_BATCH = 64  # sentences per parser batch: big enough for matrix work, small for memory
 
@@ -207,8 +207,21 @@ def repair(doc: Doc) -> Doc:
         repair_opener_apposition,
         repair_adverb_verb,
         repair_listed_past_verb,
+        repair_controlled_infinitive,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_controlled_infinitive(doc: Doc) -> Doc:
+    """ "urged Western allies to impose sanctions" read with "to impose" as a modifier of
+    "allies": the infinitive completes the verb that asks its object to act."""
+    for verb in doc:
+        noun = verb.head
+        if verb.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+            continue
+        if noun.dep_ == "obj" and noun.head.lemma_ in OBJECT_CONTROL and noun.head.pos_ == "VERB":
+            verb.head, verb.dep_ = noun.head, "xcomp"
     return doc
 
 

@@ -2588,3 +2588,67 @@ def test_coming_under_fire_is_being_attacked():
     events = code_text("A Turkish convoy came under fire from Syrian government forces near Idlib on Tuesday.")
     assert ("ASSAULT", "SYR", "TUR") in dyads(events)
     assert ("ASSAULT", "TUR", "SYR") not in dyads(events)
+
+
+def test_an_infinitive_read_under_the_object_of_a_request_is_what_is_asked_not_done():
+    events = code_text("Lithuania's president urged Western allies to impose tougher sanctions on Minsk.")
+    assert ("SANCTION", "", "BLR") not in dyads(events)
+    assert not [e for e in events if e.category == "SANCTION"]
+
+
+def test_adopting_a_sanctions_package_against_a_state_sanctions_it():
+    events = code_text(
+        "Russia struck Odesa overnight. The European Union adopted its 18th sanctions package against Moscow on Friday."
+    )
+    assert ("SANCTION", "EU", "RUS") in dyads(events)
+    assert "UKR" not in codes([e for e in events if e.category == "SANCTION"], "recipients")
+
+
+def test_the_strikes_told_again_after_airstrikes_are_no_new_attack():
+    text = (
+        "Turkey launched airstrikes on suspected PKK targets in northern Syria on Wednesday. The defence minister "
+        "blamed the PKK for an attack on Ankara. Syria's Kurdish-led authorities said the strikes hit civilian infrastructure."
+    )
+    events = code_text(text)
+    assert not [e for e in events if e.sentence_index == 2 and e.category in ("ASSAULT", "FIGHT")]
+
+
+def test_two_states_recalling_their_ambassadors_recall_them_from_each_other():
+    events = code_text("Rwanda and Burundi recalled their ambassadors in March.")
+    recalled = [e for e in events if e.category == "SANCTION"]
+    assert recalled and all(e.symmetric for e in recalled)
+    assert codes(recalled, "sources") == {"RWA", "BDI"}
+
+
+def test_two_states_condemning_a_thing_do_not_condemn_each_other():  # a guard of the rule above
+    events = code_text("Kenya and Uganda condemned the coup in Gabon.")
+    assert not [e for e in events if e.symmetric]
+
+
+def test_calling_a_government_a_dictatorship_is_disapproval():
+    events = code_text("Panama's president called Maduro's government a dictatorship.")
+    assert ("DISAPPROVE", "PAN", "VEN") in dyads(events)
+
+
+def test_the_sahel_states_are_the_three_named_before():
+    events = code_text(
+        "Xi Jinping received the leaders of Mali, Burkina Faso and Niger in Beijing. "
+        "China will supply the Sahel states with rice free of charge, Xi said."
+    )
+    aid = [e for e in events if e.sentence_index == 1 and e.category == "AGREE"]
+    assert aid and codes(aid, "recipients") == {"MLI", "BFA", "NER"}
+
+
+def test_a_leader_visiting_an_area_of_his_own_country_makes_no_visit():
+    events = code_text("Niger's army repelled an attack near Tillaberi. General Tiani visited the area on Sunday.")
+    assert "CONSULT" not in {e.category for e in events}
+
+
+def test_a_visit_to_a_state_read_with_to_on_the_visitor_still_has_its_host():
+    events = code_text("It was the first visit by an Iranian minister to Mali since the coup.", published=date(2024, 6, 1))
+    assert ("CONSULT", "IRN", "MLI") in dyads(events)
+
+
+def test_threatening_to_pull_ones_country_out_of_a_force_threatens_the_force():
+    events = code_text("Cameroon's president threatened to pull Cameroon out of the Multinational Joint Task Force.")
+    assert ("THREATEN", "CMR", "MNJTF") in dyads(events)
