@@ -107,6 +107,7 @@ class ArticleContext:
     last_act: tuple[CueRule, tuple[Actor, ...], str] | None = None  # the last two-sided act: rule, recipients, mode
     deeds: list[tuple[str, tuple[Actor, ...]]] = field(default_factory=list)  # (category, doers) of recent acts
     acts_named: list[tuple[frozenset[str], tuple[Actor, ...]]] = field(default_factory=list)  # (cue lemmas, doers)
+    roles: dict[str, Actor] = field(default_factory=dict)  # "French diplomats" -> FRA, for "the diplomats" later
 
     def remember(
         self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = (), plural: bool = False
@@ -140,6 +141,10 @@ class ArticleContext:
 
 STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
 FIRED = frozenset({"fire", "launch"})
+
+
+def definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
 
 
 def obliques_from(verb: Token) -> list[Token]:
@@ -603,6 +608,9 @@ class SentenceActors:
         group = self.context.insurgents if head.lemma_ in INSURGENT_WORDS else self.context.armed_group
         if role.sector == "REB" and group is not None:
             return Actor(text, group.code, "REB", "armed_group")
+        told = self.context.roles.get(head.lemma_) if definite(head) and role.sector != "REB" else None
+        if told is not None:  # "three French diplomats ... The diplomats were declared persona non grata"
+            return replace(told, text=text, sector=role.sector)
         if role.sector in CIVIL_SECTORS:  # "thousands of people demonstrated in Niamey"
             countries = self.countries_here(head)
             if len(countries) == 1:

@@ -174,6 +174,8 @@ def code_sentence(
     drafts = [draft_event(scene, cue) for cue in scene.cues]
     merge_settings(drafts)
     merge_instruments(scene, drafts)
+    for draft in drafts:
+        draft.dropped = draft.dropped or names_a_body(draft)
     govern(scene, drafts)
     drafts = [
         d
@@ -196,6 +198,7 @@ def code_sentence(
         fought_alongside(scene, draft)
         sent_to_help(scene, draft)
         fill_defaults(scene, draft)
+        unnamed_expeller(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     for draft in drafts:
         own_side_conjunct(scene, draft)
@@ -206,6 +209,7 @@ def code_sentence(
     drafts = split_visits(drop_partial(merge_duplicates(drafts)))
     answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
+    drafts = [d for d in drafts if not lone_aside(d)]
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
 
@@ -736,6 +740,22 @@ def candidates(word: Token, spec: str) -> list[Token]:
 
 # Acts between two sides that whoever announces or hosts them takes no part in
 BETWEEN_ONLY = frozenset({"CONCEDE", "AGREE", "FIGHT"})
+
+
+# bodies a participle describes: "a new AU mission fighting al-Shabaab", "the coalition fighting the jihadists"
+BODIES = frozenset("mission force coalition alliance operation contingent bloc group".split())
+
+
+def names_a_body(draft: Draft) -> bool:
+    """A participle that says what a body does ("a mission fighting al-Shabaab") is no act."""
+    anchor = draft.cue.anchor
+    if anchor.tag_ != "VBG" or anchor.i == 0:
+        return False
+    if anchor.dep_ == "acl":
+        return anchor.head.lemma_ in BODIES
+    before = anchor.doc[anchor.i - 1]  # "a mission in Somalia fighting al-Shabaab" read as an adverbial
+    nouns = [before, *list(before.ancestors)[:2]]
+    return anchor.dep_ == "advcl" and before.text != "," and any(n.lemma_ in BODIES and syntax.is_noun(n) for n in nouns)
 
 
 def fought_together(cue: Cue) -> bool:
@@ -1281,6 +1301,16 @@ def told_before(scene: Scene, noun: Token) -> bool:
     return is_definite(noun) and not own_doer
 
 
+def unnamed_expeller(scene: Scene, draft: Draft) -> None:
+    """ "The diplomats were declared persona non grata", in a story about Burkina Faso: sent away
+    by the story's state when nobody else is named."""
+    dominant = scene.actors.context.dominant
+    if draft.category != "SANCTION" or draft.mode != "expel" or coded(draft.sources) or draft.source_word is not None:
+        return
+    if dominant is not None and coded(draft.recipients) and dominant.code not in coded(draft.recipients):
+        draft.sources = (replace(dominant, sector=""),)
+
+
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
     """An event with a coded doer and no recipient named at all, in an article about one
     country, concerns that country ("the US suspended assistance programmes" in a story
@@ -1308,7 +1338,8 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
             return
     if dominant is None or recipient_word is not None or not codes or dominant.code in codes:
         return
-    if not (draft.category in FOCUS_CATEGORIES or visit):
+    promised_move = draft.category in ("AGREE", "THREATEN") and draft.mode == "withdraw"  # "would begin withdrawing"
+    if not (draft.category in FOCUS_CATEGORIES or visit or promised_move):
         return
     if dominant.code in reporters(scene, draft):
         return
@@ -1762,6 +1793,13 @@ def coded(actors: tuple[Actor, ...]) -> frozenset[str]:
     return frozenset(a.code for a in actors if a.code)
 
 
+def lone_aside(draft: Draft) -> bool:
+    """ "Niger's junta, which seized power in July 2023, ...": how the junta came to power, told
+    in passing about who it is, is background, not news (a coup has no other side)."""
+    power = any(draft.cue.anchor.doc[i].lemma_ == "power" for i in draft.cue.words)
+    return power and in_relative_clause(draft) and not coded(draft.recipients)
+
+
 def in_relative_clause(draft: Draft) -> bool:
     """The event is told in a relative clause ("who visited Moscow in July"): background."""
     word = draft.predicate or draft.cue.anchor
@@ -1818,8 +1856,8 @@ def blamed_attackers(drafts: list[Draft]) -> None:
     the Islamic State": violence whose doer goes unnamed is by whom the sentence blames."""
     blamed = [d for d in drafts if d.category == "DISAPPROVE" and d.cue.anchor.lemma_ in BLAMING and coded(d.recipients)]
     for draft in drafts:
-        if draft.category not in VIOLENT or coded(draft.sources) or not blamed:
-            continue
+        if draft.category not in VIOLENT or coded(draft.sources) or draft.source_word is not None or not blamed:
+            continue  # "Kyiv helped Tuareg rebels ambush ...": a doer named, though uncoded, is the doer
         culprits = tuple(a for a in blamed[0].recipients if a.code and a.code not in coded(draft.recipients))
         draft.sources = culprits or draft.sources
 
@@ -2032,6 +2070,19 @@ def also_aimed(scene: Scene, drafts: list[Draft]) -> None:
             draft.recipients = act[1]
 
 
+def remember_roles(scene: Scene) -> None:
+    """ "three French diplomats": whose diplomats "the diplomats" of later sentences are."""
+    actors = scene.actors
+    for word in scene.doc:
+        role = actors.role_at.get(word.i) if word.tag_ == "NNS" else None  # people, not "the army": "diplomats"
+        named = any(c.dep_ in ("amod", "compound", "nmod:poss") and c.i in actors.actor_at for c in word.children)
+        if role is None or role.sector == "REB" or not named:
+            continue
+        states = [a for a in actors.of(word) if a.code and a.kind == "state"]
+        if len(states) == 1:
+            actors.context.roles[word.lemma_] = states[0]
+
+
 def remember(scene: Scene, drafts: list[Draft]) -> None:
     """The sentence's subject and actors, for the pronouns of the next sentences."""
     doc, actors = scene.doc, scene.actors
@@ -2044,6 +2095,7 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     told = actors.context.acts_named  # "an intervention plan", later "such an intervention"
     told.extend((frozenset(doc[i].lemma_ for i in d.cue.words), coded_actors(d.sources)) for d in drafts if coded(d.sources))
     del told[:-MAX_NAMED_ACTS]
+    remember_roles(scene)
     for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
         if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
             actors.of(name)

@@ -208,8 +208,33 @@ def repair(doc: Doc) -> Doc:
         repair_adverb_verb,
         repair_listed_past_verb,
         repair_controlled_infinitive,
+        repair_second_clause_subject,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_second_clause_subject(doc: Doc) -> Doc:
+    """ "Goita met Putin, and the two sides signed agreements" read with "the two sides" joined to
+    the first verb and "signed" as an adjective of "agreements": the noun after "and" is the
+    subject of the past verb right after it, a second clause."""
+    for word in doc:
+        subject, thing = doc[word.i - 1] if word.i else word, word.head
+        if (
+            word.dep_ != "amod"
+            or word.tag_ not in ("VBD", "VBN")
+            or subject.dep_ != "conj"
+            or subject.pos_ not in ("NOUN", "PROPN")
+        ):
+            continue
+        verb = subject.head
+        if verb.pos_ != "VERB" or thing.dep_ != "obj" or thing.head != subject or thing.i < word.i:
+            continue
+        word.head, word.dep_, word.pos_, word.tag_ = verb, "conj", "VERB", "VBD"
+        subject.head, subject.dep_ = word, "nsubj"
+        thing.head = word
+        for joiner in [c for c in subject.children if c.dep_ in ("cc", "punct") and c.i < subject.i]:
+            joiner.head = word
     return doc
 
 
@@ -237,6 +262,11 @@ def repair_listed_past_verb(doc: Doc) -> Doc:
             continue
         end = max(t.i for t in noun.subtree)
         after = doc[end + 2] if end + 2 < len(doc) and doc[end + 1].lower_ == "and" else None
+        root = noun.head
+        if after is None and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN"):
+            word.pos_, word.tag_ = "VERB", "VBD"
+            promote(word, root, obj=noun)  # "Niger's junta, which seized power in 2023, expelled French troops."
+            continue
         if after is None or after.dep_ != "conj" or after.tag_ not in ("VBD", "VBN") or after.head.pos_ != "VERB":
             continue
         word.head, word.dep_, word.pos_, word.tag_ = after.head, "conj", "VERB", "VBD"

@@ -2652,3 +2652,76 @@ def test_a_visit_to_a_state_read_with_to_on_the_visitor_still_has_its_host():
 def test_threatening_to_pull_ones_country_out_of_a_force_threatens_the_force():
     events = code_text("Cameroon's president threatened to pull Cameroon out of the Multinational Joint Task Force.")
     assert ("THREATEN", "CMR", "MNJTF") in dyads(events)
+
+
+def test_how_a_junta_came_to_power_told_in_passing_is_no_event():
+    events = code_text("Guinea's junta, which seized power in September 2021, expelled the French ambassador.")
+    assert ("SANCTION", "GIN", "FRA") in dyads(events)
+    assert "COERCE" not in {e.category for e in events}
+
+
+def test_receiving_support_from_a_state_is_its_support_not_a_visit():
+    events = code_text("Libya's eastern commander Khalifa Haftar has received support from the Emirates in his war.")
+    assert "CONSULT" not in {e.category for e in events}
+    assert any(e.category == "SUPPORT" and "ARE" in codes([e], "sources") for e in events)
+
+
+def test_a_participle_saying_what_a_body_does_is_not_what_is_agreed():
+    text = (
+        "Kenya's president flew to Mogadishu for talks with Somalia's president. The two leaders agreed that "
+        "Kenyan troops would join a new African Union mission in Somalia fighting al-Shabaab."
+    )
+    agreed = [e for e in code_text(text) if e.category == "AGREE"]
+    assert agreed and "SHABAAB" not in codes(agreed, "recipients") | codes(agreed, "sources")
+
+
+def test_the_diplomats_are_whose_diplomats_the_story_named_and_an_unnamed_expeller_is_the_storys_state():
+    text = (
+        "Mali's junta has expelled two German diplomats accused of spying. "
+        "The diplomats were declared persona non grata and given 72 hours to leave."
+    )
+    second = [e for e in code_text(text) if e.sentence_index == 1]
+    assert ("SANCTION", "MLI", "DEU") in dyads(second)
+
+
+def test_a_participle_after_a_describing_participle_speaks_for_the_main_clause():
+    events = code_text(
+        "Niger's government detained three Beninese nationals working for an oil company, accusing them of sabotage."
+    )
+    assert ("DISAPPROVE", "NER", "BEN") in dyads(events)
+    assert ("DISAPPROVE", "BEN", "NER") not in dyads(events)
+
+
+def test_a_second_clause_whose_subject_is_read_as_joined_to_the_first_verb():
+    events = code_text("Tebboune met Meloni in Rome on Tuesday, and the two sides signed agreements on gas and energy.")
+    assert ("COOPERATE", "DZA+ITA", "") in dyads(events)
+
+
+def test_an_attack_on_an_international_force_is_placed_where_the_attacker_is_not_at_the_bodys_seat():
+    events = code_text("Al-Shabaab fighters attacked an African Union base on Friday, killing five soldiers.")
+    attack = next(e for e in events if e.category in ("ASSAULT", "FIGHT"))
+    assert attack.place is not None and attack.place.country == "SOM"
+
+
+def test_saying_accusations_are_baseless_rejects_them():
+    events = code_text(
+        "Algeria arrested two Moroccan nationals, accusing them of spying. "
+        "Morocco's foreign ministry said the accusations were baseless."
+    )
+    assert ("REJECT", "MAR", "DZA") in dyads(events)
+
+
+def test_a_promised_withdrawal_with_no_host_named_leaves_the_storys_country():
+    events = code_text(
+        "Chad's junta ordered French troops to leave the country. France said on Friday it would begin "
+        "withdrawing its troops in the coming weeks."
+    )
+    assert any(e.category == "AGREE" and e.mode == "withdraw" and codes([e], "recipients") == {"TCD"} for e in events)
+
+
+def test_a_doer_named_but_unknown_is_not_replaced_by_whom_the_sentence_blames():  # a guard of the blame rule
+    events = code_text(
+        "Niger's junta has accused Ukraine of supporting terrorists after a Ukrainian official said Kyiv had "
+        "helped Tuareg rebels ambush Nigerien soldiers in July."
+    )
+    assert not [e for e in events if e.category in ("ASSAULT", "FIGHT") and "UKR" in codes([e], "sources")]
