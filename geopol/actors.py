@@ -405,6 +405,11 @@ class SentenceActors:
             if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
                 self.context.names.setdefault(entry.text.split()[-1], replace(actor, text=entry.text))
             return actor
+        clause = head.head
+        object_pronoun = head.lower_ in ("which", "whom", "who") and not head.dep_.startswith("nsubj")
+        if object_pronoun and clause.dep_ == "acl:relcl" and clause.head.i < head.i:
+            found = self.resolve(clause.head, depth + 1)  # "Ukraine, which Mali accused of ...": Ukraine
+            return replace(found, text=text) if found is not None and found.code else None
         if head.lower_ in FIRST_PERSON:
             speaker = self.quote_speaker(head, depth)
             return replace(speaker, text=text) if speaker is not None else None

@@ -759,7 +759,11 @@ def names_a_body(draft: Draft) -> bool:
 
 
 def fought_together(cue: Cue) -> bool:
-    """ "Malian troops and Russian fighters retook the stronghold": allies acting on a third."""
+    """ "Malian troops and Russian fighters retook the stronghold": allies acting on a third;
+    "Nigeria, Ghana and Senegal pledged troops": each pledges, to someone else."""
+    if cue.rule.category == "AGREE" and cue.rule.mode == "promise":
+        mutual = any(t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each" for t in cue.anchor.subtree)
+        return between_words(cue) is None and not syntax.obliques(cue.anchor, ("with",)) and not mutual
     taken = [o for o in syntax.objects(cue.anchor) if not names_war(o) and o.lemma_ not in MUTUAL_OBJECTS]
     return cue.rule.category == "FIGHT" and bool(taken) and between_words(cue) is None
 
@@ -1615,7 +1619,10 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         named = draft.recipient_word is not None and draft.recipient_word.pos_ == "PROPN"
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
-        later = drafts[i + 1 :]
+        if answers_appended_claim(draft):
+            continue  # "..., an accusation the Emirates rejected": answers the claim's maker (see answer_appended_claim)
+        # "agreed to set up a force and urged the juntas to return": an agreement takes no later act's target
+        later = drafts[i + 1 :] if draft.category != "AGREE" else []
         if aimed_at_thing(draft):  # "condemned the offensive and called on Rwanda to withdraw": the culprit
             later = [d for d in later if same_doer_next(draft, d) and not all(a.kind == "igo" for a in d.recipients)]
         told_by = reporters(scene, draft)
@@ -1876,6 +1883,11 @@ CLAIM_NOUNS = frozenset("charge claim allegation accusation remark comment state
 def appended_claim(noun: Token) -> bool:
     """ "..., a charge Islamabad denied": a claim noun just after a comma."""
     return noun.lemma_ in CLAIM_NOUNS and any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
+
+
+def answers_appended_claim(draft: Draft) -> bool:
+    anchor = draft.cue.anchor
+    return draft.category in ("REJECT", "DISAPPROVE") and any(appended_claim(t) for t in anchor.doc[: anchor.i + 1])
 
 
 def answer_appended_claim(scene: Scene, drafts: list[Draft]) -> None:

@@ -2725,3 +2725,36 @@ def test_a_doer_named_but_unknown_is_not_replaced_by_whom_the_sentence_blames():
         "helped Tuareg rebels ambush Nigerien soldiers in July."
     )
     assert not [e for e in events if e.category in ("ASSAULT", "FIGHT") and "UKR" in codes([e], "sources")]
+
+
+def test_a_relative_pronoun_object_is_the_noun_the_clause_describes():
+    events = code_text("Rwanda, which Congo accused last week of backing the rebels, has recalled its envoy.")
+    assert ("DISAPPROVE", "COD", "RWA") in dyads(events) or ("DISAPPROVE", "COG", "RWA") in dyads(events)
+
+
+def test_who_is_backed_by_a_state_tells_who_they_are_not_an_act():  # a guard of the rule above
+    events = code_text("The Houthis, who are backed by Iran, fired missiles at a tanker in the Red Sea.")
+    assert ("SUPPORT", "IRN", "HOUTHIS") not in dyads(events)
+
+
+def test_a_rejection_appended_to_an_accusation_answers_whoever_made_it():
+    events = code_text(
+        "UN investigators said the Emirates had flown weapons to the RSF through Chad, an accusation Abu Dhabi rejected."
+    )
+    assert ("REJECT", "ARE", "UN") in dyads(events)
+    assert ("REJECT", "ARE", "RSF") not in dyads(events)
+
+
+def test_an_agreement_takes_no_target_of_a_demand_told_after_it():
+    events = code_text(
+        "Central African leaders agreed on Friday to set up a joint force, and urged the juntas of Chad and Gabon "
+        "to hold elections."
+    )
+    assert not [e for e in events if e.category == "AGREE" and codes([e], "recipients") & {"TCD", "GAB"}]
+
+
+def test_states_pledging_troops_pledge_them_to_others_not_to_each_other():
+    events = code_text("Kenya, Rwanda and Benin pledged troops on Monday.")
+    assert not [e for e in events if e.category == "AGREE" and e.symmetric]
+    pact = code_text("Russia and Belarus signed a treaty, pledging to defend each other.")
+    assert any(e.category == "AGREE" and e.symmetric for e in pact)
