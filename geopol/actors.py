@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from geopol.dictionaries import ActorEntry, CueRule, Role
+from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Role
 from geopol.nlp import SAYING, TIED, Analysis
 from geopol.records import Actor
 from geopol.syntax import case_of, clause_verb, is_verb, own_subject, phrase_range
@@ -108,6 +108,7 @@ class ArticleContext:
     deeds: list[tuple[str, tuple[Actor, ...]]] = field(default_factory=list)  # (category, doers) of recent acts
     acts_named: list[tuple[frozenset[str], tuple[Actor, ...]]] = field(default_factory=list)  # (cue lemmas, doers)
     roles: dict[str, Actor] = field(default_factory=dict)  # "French diplomats" -> FRA, for "the diplomats" later
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "sahel" -> the states of blocs so named
 
     def remember(
         self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = (), plural: bool = False
@@ -141,6 +142,22 @@ class ArticleContext:
 
 STATE_KINDS = frozenset({"state", "capital", "demonym", "person"})
 FIRED = frozenset({"fire", "launch"})
+
+
+# words of bloc names that name no region: "Economic Community of West African States"
+GENERIC_NAME_WORDS = frozenset("alliance community economic states state union organisation organization of the".split())
+
+
+def region_words(dictionaries: Dictionaries) -> dict[str, frozenset[str]]:
+    """The states behind each distinctive word of a bloc's name ("sahel" -> AES and G5 Sahel members)."""
+    regions: dict[str, frozenset[str]] = {}
+    for bloc, members in dictionaries.blocs.items():
+        info = dictionaries.actors.get(bloc)
+        for word in info.name.split() if info is not None else ():
+            key = word.lower()
+            if word[:1].isupper() and key not in GENERIC_NAME_WORDS:
+                regions[key] = regions.get(key, frozenset()) | members
+    return regions
 
 
 def definite(noun: Token) -> bool:
@@ -810,6 +827,23 @@ class SentenceActors:
             self.active.discard(key)
 
     def read_group(self, token: Token) -> tuple[Actor, ...]:
+        """The group, kept to the region the anaphor names ("the three Sahel states" are no
+        three coastal states named since)."""
+        found = self.any_group(token)
+        allowed = self.region_of(token)
+        if not allowed or not found or {a.code for a in found} <= allowed:
+            return found
+        size = len(found)
+        within = [g for g in reversed(self.context.groups) if len(g) == size and {a.code for a in g} <= allowed]
+        return within[0] if within else found
+
+    def region_of(self, token: Token) -> frozenset[str]:
+        """The states of the blocs whose name holds a word of the anaphor's phrase ("Sahel")."""
+        noun = token if token.pos_ == "NOUN" else token.head
+        words = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod:desc")]
+        return frozenset().union(*(self.context.regions.get(w, frozenset()) for w in words))
+
+    def any_group(self, token: Token) -> tuple[Actor, ...]:
         span = self.anaphor_at.get(token.i)
         kind = span[2] if span else "previous_actor"
         if token.lower_ not in PLURAL_PRONOUNS and kind not in ("previous_pair", "previous_group"):

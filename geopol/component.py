@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, ranked_states
+from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, ranked_states, region_words
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
 from geopol.geocode import (
@@ -77,6 +77,7 @@ class EventCoder:
         self.matchers = matchers_for(data_dir)
         self.acronyms = acronyms_of(self.dictionaries)
         self.government_side = frozenset(c for c, info in self.dictionaries.actors.items() if info.sector == "MIL")
+        self.regions = region_words(self.dictionaries)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc.user_data.get(ARTICLE_KEY) or Article("doc", "", doc.text)
@@ -92,7 +93,7 @@ class EventCoder:
         known = self.dictionaries.actors
         home = known[insurgents.code].home if insurgents is not None and insurgents.code in known else ""
         dominant = states[0] if states else None
-        context = ArticleContext(dominant, states, group, insurgents, home, self.government_side)
+        context = ArticleContext(dominant, states, group, insurgents, home, self.government_side, regions=self.regions)
         context.mentions.update(entries[0].code for _, _, entries in analysis.actors)
         ref = reference_date(article)
         year = article.published.year if article.published else None

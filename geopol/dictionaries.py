@@ -123,6 +123,7 @@ class Dictionaries:
     modifiers: tuple[Modifier, ...]
     facilities: tuple[Facility, ...]
     boilerplate: tuple[BoilerplateRule, ...]
+    blocs: dict[str, frozenset[str]]  # bloc code -> every state ever a member (blocs.csv)
 
 
 Row = dict[str, str]
@@ -360,7 +361,19 @@ def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, f
         modifiers=tuple(modifiers),
         facilities=tuple(load_facilities(data_dir / "places" / "facilities.csv", codes)),
         boilerplate=tuple(load_boilerplate(data_dir / "boilerplate.csv")),
+        blocs=load_blocs(data_dir / "blocs.csv", codes),
     )
+
+
+def load_blocs(path: Path, codes: set[str]) -> dict[str, frozenset[str]]:
+    """Who belongs (or belonged) to each bloc: "the three Sahel states" are three of the AES."""
+    members: dict[str, set[str]] = {}
+    for where, row in read_rows(path, ["bloc", "member"]):
+        for column in ("bloc", "member"):
+            if row[column] not in codes:
+                raise DictionaryError(where, f"unknown actor code {row[column]!r} in column {column}")
+        members.setdefault(row["bloc"], set()).add(row["member"])
+    return {bloc: frozenset(states) for bloc, states in members.items()}
 
 
 @lru_cache(maxsize=4)

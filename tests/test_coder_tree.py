@@ -2758,3 +2758,12 @@ def test_states_pledging_troops_pledge_them_to_others_not_to_each_other():
     assert not [e for e in events if e.category == "AGREE" and e.symmetric]
     pact = code_text("Russia and Belarus signed a treaty, pledging to defend each other.")
     assert any(e.category == "AGREE" and e.symmetric for e in pact)
+
+
+def test_the_three_sahel_states_are_three_of_the_sahel_blocs_not_the_last_three_named():
+    text = (
+        "ECOWAS urged the juntas of Mali, Burkina Faso and Niger to return. Benin, Ghana and Senegal pledged troops, "
+        "while Togo offered to host the force's headquarters. The three Sahel states left the bloc in January."
+    )
+    left = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SANCTION"]
+    assert left and codes(left, "sources") == {"MLI", "BFA", "NER"}

@@ -73,6 +73,14 @@ def test_person_with_unknown_code_is_rejected(tmp_path):
         load_dictionaries(data, seat_coordinates)
 
 
+def test_bloc_member_with_unknown_code_is_rejected(tmp_path):
+    data = copy_data(tmp_path)
+    blocs = data / "blocs.csv"
+    blocs.write_text(blocs.read_text(encoding="utf-8") + "AES,XXX,2024-01-01,,\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"blocs\.csv:\d+: unknown actor code 'XXX'"):
+        load_dictionaries(data, seat_coordinates)
+
+
 def test_file_that_is_not_utf8_is_reported_with_its_line(tmp_path):
     data = copy_data(tmp_path)
     roles = data / "actors" / "roles.csv"
