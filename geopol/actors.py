@@ -58,6 +58,8 @@ RELATION_NOUNS = frozenset(
     "ally partner friend critic opponent rival enemy foe adversary supporter backer admirer client proxy "
     "neighbour neighbor".split()
 )
+# verbs whose object "it" is an act or a decision told before ("condemned it", "welcomed it")
+JUDGED_THINGS = frozenset("condemn denounce criticise criticize welcome praise hail slam decry deplore applaud".split())
 REPORTING = SAYING | {"announce", "reveal", "stress", "note", "insist"}  # "X announced that the two ..."
 MEMBERSHIP_PREPS = frozenset({"in", "within"})  # "Mali's neighbours in ECOWAS" are ECOWAS members
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
@@ -109,6 +111,7 @@ class ArticleContext:
     acts_named: list[tuple[frozenset[str], tuple[Actor, ...]]] = field(default_factory=list)  # (cue lemmas, doers)
     roles: dict[str, Actor] = field(default_factory=dict)  # "French diplomats" -> FRA, for "the diplomats" later
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "sahel" -> the states of blocs so named
+    victims: frozenset[str] = frozenset()  # who the last violence told hit, whoever did it
 
     def remember(
         self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = (), plural: bool = False
@@ -712,6 +715,8 @@ class SentenceActors:
 
     def antecedent(self, token: Token, text: str, sector: str) -> Actor | None:
         """What a pronoun or an anaphor ("the country", "the two leaders") stands for."""
+        if token.lower_ == "it" and token.dep_ == "obj" and token.head.lemma_ in JUDGED_THINGS:
+            return None  # "Senegal also condemned it": the act told before, not a state
         span = self.anaphor_at.get(token.i)
         kind = span[2] if span else "previous_actor"
         context = self.context

@@ -561,7 +561,9 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
             break
     if source is None:  # "the sanctions imposed by ECOWAS": the agent of the participle (not "mediated by")
         passives = [
-            acl for acl in syntax.children(noun, ("acl",)) if syntax.is_passive(acl) and acl.lemma_ not in THIRD_PARTY_VERBS
+            acl
+            for acl in syntax.children(noun, ("acl",))
+            if syntax.is_passive(acl) and acl.lemma_ not in THIRD_PARTY_VERBS | HOLDING_VERBS
         ]
         source = next((syntax.agent(acl) for acl in passives), None)
     if source is None:  # "the pact that Mali and Niger signed": the subject of a relative clause about it
@@ -579,7 +581,7 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
         holder = noun.head  # "announced $20 million in aid", "sent a package of military aid"
     elif noun.dep_ == "nmod" and syntax.case_of(noun) == "of" and noun.head.lemma_ in FOUNDING:
         holder = noun.head  # "announced the creation of a joint force": the announcers' force
-    carrier = holder.head if holder.dep_ in ("obj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
+    carrier = holder.head if holder.dep_ in ("obj", "iobj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
     if source is None and carrier is not None and syntax.is_verb(carrier) and carrier.lemma_ not in UNDERGOING:
@@ -598,6 +600,8 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
 
 
 RELATIVE_PRONOUNS = frozenset({"that", "which", "whom"})
+# participles that tell who has a thing, not who does an act: "the mine operated by Orano"
+HOLDING_VERBS = frozenset("operate own run control hold manage found build fund finance".split())
 
 
 def relative_object(clause: Token) -> bool:
@@ -1557,7 +1561,9 @@ def others_named(draft: Draft) -> bool:
     word = draft.recipient_word
     word = word.head if word is not None and word.dep_ == "nmod:poss" else word  # "their" of "their ambassadors"
     objects = [word] if word is not None else syntax.objects(syntax.predicate(anchor))
-    owned = [o for o in objects if any(c.dep_ == "nmod:poss" and c.lower_ in ("their", "each") for c in o.children)]
+    owned = [
+        o for o in objects if any(c.dep_ in ("nmod:poss", "det") and c.lower_ in ("their", "each", "other") for c in o.children)
+    ]
     return not owned or len(owned) < len(objects)
 
 
@@ -1580,7 +1586,7 @@ def keep(draft: Draft) -> bool:
         return False  # "the soldiers arrived in the village": an arrival abroad or nothing
     together = not co_hosted(draft.cue) and not fought_together(draft.cue)
     if len(sources) == 2 and not recipients and draft.category in MUTUAL and not others_named(draft):
-        draft.symmetric = True  # "the two countries recalled their ambassadors": each from the other
+        draft.symmetric, draft.recipients = True, ()  # "the two countries recalled their ambassadors": each from the other
     if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and together:
         draft.symmetric = True
     if draft.symmetric and len(sources) == 1 and not recipients and unnamed_partner:
@@ -1633,6 +1639,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
                 continue  # "retook the town after the UN mission withdrew": the mission is no enemy
             if aimed_at_thing(draft) and in_relative_clause(other_draft):
                 continue  # "the juntas, which form the AES, condemned the strike": the culprit, not their bloc
+            if judges_violence(scene, draft) and other_draft.category not in VIOLENT | CLAIMS | {"SANCTION"}:
+                continue  # "condemned the attack and expressed solidarity with Bamako": not aimed at the victim
             if judged_by(draft, other_draft):  # "condemned the Israeli strikes": the judges are not what was struck,
                 draft.recipients = violated(scene, other_draft, codes)  # unless "as a violation of its sovereignty"
                 if draft.recipients:
@@ -1689,6 +1697,12 @@ def same_doer_next(draft: Draft, other: Draft) -> bool:
 
 # what a state is asked to do to another: "called on the US to pressure Israel" asks a go-between
 PRESSING = frozenset({"pressure", "press", "urge", "push", "persuade", "convince", "lean", "rein"})
+
+
+def judges_violence(scene: Scene, draft: Draft) -> bool:
+    """ "condemned the attack": a judgement of an act of violence."""
+    verb = syntax.predicate(draft.cue.anchor)
+    return any(o.lemma_ in scene.matchers.violent_nouns for o in syntax.objects(verb))
 
 
 def aimed_at_thing(draft: Draft) -> bool:
@@ -2017,8 +2031,10 @@ def claimed_attack_target(scene: Scene, draft: Draft) -> None:
     if draft.cue.anchor.lemma_ != "claim" or draft.category not in VIOLENT or not codes or coded(draft.recipients):
         return
     attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENCE and codes & coded(c[0])), None)
-    if attack is not None and attack[1] - codes:
-        draft.recipients = tuple(Actor(code, code, "", "state") for code in sorted(attack[1] - codes))
+    # "Gunmen attacked a school in Bamako ... JNIM claimed responsibility": the attack told last
+    hit = attack[1] if attack is not None else scene.actors.context.victims
+    if hit - codes:
+        draft.recipients = tuple(Actor(code, code, "", "state") for code in sorted(hit - codes))
 
 
 def judged_thing(draft: Draft) -> Token | None:
@@ -2103,6 +2119,8 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
         actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
     deeds = actors.context.deeds
     deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
+    hit = [coded(d.recipients) for d in drafts if d.category in VIOLENT and coded(d.recipients)]
+    actors.context.victims = hit[-1] if hit else actors.context.victims
     del deeds[:-MAX_DEEDS]
     told = actors.context.acts_named  # "an intervention plan", later "such an intervention"
     told.extend((frozenset(doc[i].lemma_ for i in d.cue.words), coded_actors(d.sources)) for d in drafts if coded(d.sources))

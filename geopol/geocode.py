@@ -328,13 +328,14 @@ def movement_legs(event: Event, named: Place | None, actors: dict[str, ActorInfo
 
 def default_place(event: Event, source: Actor | None, recipient: Actor | None, actors: dict[str, ActorInfo]) -> Place | None:
     """No place named: a visit happens at the host's capital; violence where its target is (or,
-    against an international body's forces, where the attacker is at home); anything else in
-    the source's country."""
+    against an organisation's forces or property, where the attacker is at home); anything else
+    in the source's country."""
     if event.category == "CONSULT" and event.mode == "visit" and recipient is not None:
         return actor_point(recipient, actors, "city", "host")
     info = actors.get(recipient.code) if recipient is not None else None
-    if event.category in HAPPENS_AT_RECIPIENT and info is not None and info.kind == "igo" and source is not None:
-        found = actor_point(source, actors, "country", "actor")  # "attacked an African Union base": not in Addis Ababa
+    bodies = ("igo", "company", "ngo")  # "attacked an African Union base", "seized Orano's mine": not at the seat
+    if event.category in HAPPENS_AT_RECIPIENT and info is not None and info.kind in bodies and source is not None:
+        found = actor_point(source, actors, "country", "actor")
         if found is not None and found.precision == "country":
             return found
     if event.category in HAPPENS_AT_RECIPIENT and recipient is not None:

@@ -209,8 +209,37 @@ def repair(doc: Doc) -> Doc:
         repair_listed_past_verb,
         repair_controlled_infinitive,
         repair_second_clause_subject,
+        repair_verb_before_possessor,
     ):
         doc = step(doc)
+    return doc
+
+
+def repair_verb_before_possessor(doc: Doc) -> Doc:
+    """ "Algeria's foreign ministry on Monday summoned France's charge d'affaires and announced ..."
+    read as one noun phrase with "summoned" an adjective of "France": a past form right before a
+    possessor, after the sentence's subject, is the sentence's verb."""
+    for word in doc:
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else word
+        past = word.tag_ in ("VBD", "VBN") or (word.tag_ == "JJ" and word.lower_.endswith("ed"))
+        if word.dep_ != "amod" or not past or after.dep_ != "nmod:poss" or word.head not in (after, after.head):
+            continue
+        top = after.head  # "summoned Spain's charge", read with "summoned" on "Spain" or on "charge"
+        while top.dep_ in ("compound", "flat") and top.head.i > top.i:
+            top = top.head
+        subject = next((t for t in doc[: word.i] if t.dep_.startswith("nsubj") and t.head in top.subtree), None)
+        if top.dep_ == "appos" and top.head.dep_ == "ROOT" and top.head.i < word.i:
+            subject, top.dep_ = top.head, "ROOT"  # "Morocco's foreign ministry on Tuesday, summoned Spain's ..."
+            subject.head, subject.dep_ = top, "nsubj"
+            for late in [c for c in subject.children if c.i > word.i]:
+                late.head = top
+        if top.dep_ != "ROOT" or subject is None:
+            continue
+        word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBD"
+        top.head, top.dep_ = word, "obj"
+        subject.head, subject.dep_ = word, "nsubj"
+        for late in [c for c in top.children if c.i > top.i and c.dep_ in ("conj", "cc", "punct", "obl", "advcl", "parataxis")]:
+            late.head = word
     return doc
 
 

@@ -149,7 +149,7 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and "," in (t.text for t in verb.doc[max(verb.i - 2, 0) : verb.i]):
         clause = clause_verb(head)  # "..., dismissing the move": the participle speaks for the clause
-        while clause is not None and clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.head != clause:
+        while clause is not None and clause.dep_ == "acl" and clause.head != clause:
             clause = clause_verb(clause.head)  # "detained nationals working for a firm, accusing them": not theirs
         return subject_or_agent(clause, steps + 1) if clause is not None else None
     if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and not is_passive(verb))):
@@ -158,7 +158,7 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
         after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-        while after_comma and head.dep_ == "acl" and head.tag_ == "VBG" and clause_verb(head.head) not in (None, head):
+        while after_comma and head.dep_ == "acl" and clause_verb(head.head) not in (None, head):
             head = cast(Token, clause_verb(head.head))  # "detained nationals working for a firm, accusing them"
         found = subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
         if found is None and head.dep_ == "ccomp" and verb.tag_ == "VBG":

@@ -2767,3 +2767,51 @@ def test_the_three_sahel_states_are_three_of_the_sahel_blocs_not_the_last_three_
     )
     left = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SANCTION"]
     assert left and codes(left, "sources") == {"MLI", "BFA", "NER"}
+
+
+def test_nationalising_a_firms_mine_coerces_the_firm_and_is_placed_where_it_is_done():
+    events = code_text(
+        "Mali's junta on Monday announced the nationalisation of the Sadiola gold deposit operated by the French "
+        "group Orano, accusing the company of fraud."
+    )
+    assert ("COERCE", "MLI", "ORANO") in dyads(events)
+    assert ("DISAPPROVE", "MLI", "ORANO") in dyads(events)
+    assert all(e.place is None or e.place.country == "MLI" for e in events)
+
+
+def test_condemning_an_attack_with_solidarity_for_the_victim_is_not_aimed_at_the_victim():
+    text = (
+        "Gunmen attacked an army base in Niamey on Sunday, killing 30 soldiers. Mali and Burkina Faso condemned the "
+        "attack and expressed their solidarity with Niger. Chad and Togo also condemned it."
+    )
+    judged = [e for e in code_text(text) if e.category == "DISAPPROVE"]
+    assert judged and not codes(judged, "recipients") & {"NER", "MLI", "BFA"}
+
+
+def test_a_ministry_summoning_a_diplomat_read_as_one_noun_phrase():
+    events = code_text(
+        "Morocco's foreign ministry on Tuesday summoned Spain's charge d'affaires and announced the expulsion "
+        "of two Spanish diplomats."
+    )
+    assert ("DISAPPROVE", "MAR", "ESP") in dyads(events)
+    assert ("SANCTION", "MAR", "ESP") in dyads(events)
+
+
+def test_a_group_claiming_an_attack_told_without_its_doer_claims_the_attack_on_its_victims():
+    text = (
+        "Gunmen attacked a police station in Ouagadougou on Monday, killing 12 officers. "
+        "JNIM claimed responsibility in a statement."
+    )
+    events = code_text(text)
+    assert any(e.category in ("ASSAULT", "FIGHT") and dyads([e]) <= {(e.category, "JNIM", "BFA")} for e in events)
+
+
+def test_expelling_each_others_diplomats_is_mutual():
+    events = code_text("Kenya and Tanzania expelled each other's diplomats on Friday.")
+    expelled = [e for e in events if e.category == "SANCTION"]
+    assert expelled and all(e.symmetric for e in expelled)
+
+
+def test_calling_a_decision_regrettable_is_disapproval():
+    events = code_text("Spain's foreign minister called Algeria's decision regrettable.")
+    assert ("DISAPPROVE", "ESP", "DZA") in dyads(events)
