@@ -2815,3 +2815,8 @@ def test_expelling_each_others_diplomats_is_mutual():
 def test_calling_a_decision_regrettable_is_disapproval():
     events = code_text("Spain's foreign minister called Algeria's decision regrettable.")
     assert ("DISAPPROVE", "ESP", "DZA") in dyads(events)
+
+
+def test_troops_massing_along_a_border_mobilise():
+    events = code_text("Rwandan troops were massing along the border with Burundi, officials in Bujumbura said.")
+    assert any(e.category == "MOBILIZE" and "RWA" in codes([e], "sources") for e in events)
