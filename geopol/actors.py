@@ -339,6 +339,9 @@ class SentenceActors:
         tokens = {t.i: t for t in coordinated(head) + listed}  # "Mali, Burkina Faso and Niger" read as an apposition
         for token in (tokens[i] for i in sorted(tokens)):
             group = self.group_of(token)
+            owners = next((self.group_of(c) for c in token.children if c.dep_ == "nmod:poss" and c.lower_ == "their"), ())
+            if len(group) < 2 and len(owners) > 1 and token.i not in self.actor_at:
+                group = owners  # "the withdrawal of their contingents", said of Sweden, Germany and Britain
             actors = [replace(a, text=token.text) for a in group] if len(group) > 1 else [self.resolve(token)]
             modifier = self.modifier_of.get(token.i)
             if modifier is not None:  # "Hungarian and Romanian officials"

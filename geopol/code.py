@@ -894,6 +894,14 @@ def first_of_kind(noun: Token) -> bool:
     return any(c.lower_ in ("first", "last", "only") or c.tag_ == "JJS" for c in noun.children)
 
 
+def awaited(verb: Token) -> bool:
+    """A negated or future verb, whose "until" clause is a condition still to be met."""
+    for word in [verb, *list(verb.ancestors)[:2]]:  # "would not allow oil to be loaded until ..."
+        if syntax.negated(word) or {"will", "would", "wo"} & set(syntax.auxiliaries(word)):
+            return True
+    return False
+
+
 def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     """Negation, doubt and conditions drop the event; a future or a plan makes it a promise
     (cooperative) or a threat (hostile); an attempt is marked. modifiers: lemma -> kind."""
@@ -914,6 +922,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
             kinds.add("hypothetical")  # "would have extended": it did not happen
         for mark in syntax.marks(word):
             kinds.add("hypothetical" if mark in CONDITIONAL_MARKS else modifiers.get(mark, ""))
+            if mark == "until" and awaited(word.head):
+                kinds.add("hypothetical")  # "would not allow exports until Niamey reopened the border": not yet
         if word != draft.cue.anchor and word != draft.predicate:
             kinds.add(modifiers.get(word.lemma_, ""))
         for child in word.children:

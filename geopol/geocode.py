@@ -185,6 +185,10 @@ def actor_place(
     return i, end, Place(info.name, info.lat, info.lon, "country", code, "text")
 
 
+# words after a town's name that name an area around it, not a longer name
+AREA_WORDS = frozenset("Region Province State District County Department Prefecture Governorate Oblast City Airport".split())
+
+
 def city_place(
     doc: Doc, i: int, end: int, actor_tokens: dict[int, tuple[int, str, str]], story: tuple[str, ...] = ()
 ) -> tuple[int, int, Place] | None:
@@ -205,6 +209,8 @@ def city_place(
         j += 1
     hints = (*(code for _, _, code in actor_tokens.values()), *story)
     for n in range(len(words), 0, -1):
+        if n < len(words) and words[n] not in AREA_WORDS:
+            continue  # "Cabo Delgado" is no town called Cabo; but "Agadez Region" is in Agadez
         city = find_city(" ".join(words[:n]), hints)
         if city is not None and story and city.country not in hints and city.population < SMALL_TOWN:
             return None
@@ -298,6 +304,14 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
             mode = "visit"  # "a Russian delegation held a meeting ... in Niamey"
         if abroad and named.precision == "country":
             named = actor_point(recipient, actors, "city", "host")  # a visit to Niger is a visit to Niamey
+        guest = actors.get(recipient.code)
+        at_home = (
+            named is not None and named.country == source.code != recipient.code and guest is not None and guest.kind == "state"
+        )
+        if at_home and mode in ("", "meet") and not event.symmetric and len(event.recipients) == 1:
+            # "Xi met Burkina Faso's prime minister in Beijing": the guest came to the host
+            event = replace(event, sources=event.recipients, recipients=event.sources)
+            source, recipient, mode = event.sources[0], event.recipients[0], "visit"
         visitors_home = named is not None and mode == "visit" and named.country in {a.code for a in event.sources}
         if visitors_home and named is not None and named.country != recipient.code:
             named = None  # "received them ... and spoke of Congo's minerals": a visit is at the host's

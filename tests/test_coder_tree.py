@@ -2820,3 +2820,24 @@ def test_calling_a_decision_regrettable_is_disapproval():
 def test_troops_massing_along_a_border_mobilise():
     events = code_text("Rwandan troops were massing along the border with Burundi, officials in Bujumbura said.")
     assert any(e.category == "MOBILIZE" and "RWA" in codes([e], "sources") for e in events)
+
+
+def test_the_withdrawal_of_their_contingents_is_by_every_state_listed():
+    events = code_text("Denmark, Norway and Ireland had already announced the withdrawal of their contingents from Mali.")
+    withdrawn = [e for e in events if e.category == "RETREAT"]
+    assert withdrawn and codes(withdrawn, "sources") == {"DNK", "NOR", "IRL"}
+
+
+def test_a_leader_meeting_a_foreign_guest_in_his_own_capital_is_visited():
+    events = code_text("Turkish President Recep Tayyip Erdogan met Niger's Prime Minister Ali Lamine Zeine in Ankara on Monday.")
+    assert any(e.category == "CONSULT" and e.mode == "visit" and dyads([e]) == {("CONSULT", "NER", "TUR")} for e in events)
+
+
+def test_an_act_awaited_until_a_condition_is_met_did_not_happen():
+    events = code_text("Senegal said it would not allow Malian trucks to use the port until Bamako reopened the border.")
+    assert not [e for e in events if codes([e], "sources") == {"MLI"}]
+
+
+def test_a_town_name_inside_a_longer_place_name_is_not_that_town():
+    events = code_text("Rwanda will send 2,000 more troops to Mozambique to fight insurgents in Cabo Delgado province.")
+    assert all(e.place is None or e.place.country in ("RWA", "MOZ") for e in events)
