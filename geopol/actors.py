@@ -163,8 +163,18 @@ def region_words(dictionaries: Dictionaries) -> dict[str, frozenset[str]]:
     return regions
 
 
+DOCUMENTS = frozenset(
+    "convention conventions agreement agreements accord accords protocol treaty declaration charter process format".split()
+)
+
+
+def named_document(word: Token) -> bool:
+    """A city's name in the name of a text or a process ("Vienna Convention", "Minsk agreements")."""
+    return word.dep_ in ("compound", "amod", "nmod:poss") and word.head.lemma_.lower() in DOCUMENTS
+
+
 def definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in noun.children)
 
 
 def obliques_from(verb: Token) -> list[Token]:
@@ -196,7 +206,6 @@ def names_it(name: str, word: str) -> bool:
     return not word or word in name.lower().split()
 
 
-# What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
 # anaphors whose noun says the kind of organisation they stand for
 KIND_WORDS = {
     "company": frozenset({"company"}),
@@ -207,6 +216,7 @@ KIND_WORDS = {
     "paramilitaries": frozenset({"armed_group"}),
     "rebels": frozenset({"armed_group"}),
 }
+# What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
 GENERIC_BODIES = frozenset({"bloc", "body", "organisation", "organization", "alliance", "group", ""})
 
 # One of each per state: "militaries", "governments" in the plural are several states'
@@ -418,6 +428,8 @@ class SentenceActors:
         sector = role.sector if role else ""
         text = self.text(head)
         entry = self.actor_at.get(head.i)
+        if entry is not None and entry.kind == "capital" and named_document(head):
+            return None  # "the Vienna Convention", "the Algiers accord": a text named after a city
         if entry is not None and entry.kind == "metonym":
             entry = self.state_owner(head) or entry  # "Pakistan's Foreign Office" is Pakistan's, not Britain's
         kin = self.relative_of(head)
@@ -510,6 +522,8 @@ class SentenceActors:
                 continue
             seen.add(token.i)
             entry = self.actor_at.get(token.i)
+            if entry is not None and entry.kind == "capital" and named_document(token):
+                continue  # "in violation of the Vienna Convention": not Austria's
             if entry is None and token.lower_ == "whose":  # "the bloc ..., whose envoys arrived": the bloc's
                 clause = next((t for t in token.ancestors if t.dep_ == "acl:relcl"), None)
                 owner = self.resolve(clause.head) if clause is not None else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from geopol import syntax
-from geopol.actors import GO_BETWEENS, REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind
+from geopol.actors import GO_BETWEENS, REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind, definite
 from geopol.dictionaries import ActorEntry, CueRule
 from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers, regular_singular
 from geopol.quantity import find_quantity
@@ -762,7 +762,7 @@ def names_a_body(draft: Draft) -> bool:
     return anchor.dep_ == "advcl" and before.text != "," and any(n.lemma_ in BODIES and syntax.is_noun(n) for n in nouns)
 
 
-def fought_together(cue: Cue) -> bool:
+def acts_on_third(cue: Cue) -> bool:
     """ "Malian troops and Russian fighters retook the stronghold": allies acting on a third;
     "Nigeria, Ghana and Senegal pledged troops": each pledges, to someone else."""
     if cue.rule.category == "AGREE" and cue.rule.mode == "promise":
@@ -807,7 +807,7 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     visitors = rule.mode == "visit" and between is None  # "leaders of Mali and Niger attended": guests of a host
     go_betweens = rule.mode == "third-party"  # "talks mediated by Qatar and Turkey": not talks between them
     together = together and not co_hosted(cue) and not visitors and not go_betweens
-    symmetric = len(sources) > 1 and not recipients and together and not fought_together(cue)
+    symmetric = len(sources) > 1 and not recipients and together and not acts_on_third(cue)
     draft = Draft(cue, rule.category, sources, recipients, source_word, symmetric, rule.mode, rule.context, predicate=predicate)
     draft.quantity, draft.unit = quantity, unit
     draft.recipient_word = recipient_word if between is None else between
@@ -1306,17 +1306,13 @@ def told_again(scene: Scene, draft: Draft) -> bool:
     codes = {a.code for a in draft.sources if a.code}
     done = any(kind in like(draft.category) and codes <= {a.code for a in doers} for kind, doers in scene.actors.context.deeds)
     owned = any(c.dep_ == "nmod:poss" for c in anchor.children)  # "criticised Moscow's veto", told before
-    return (is_definite(anchor) or owned) and bool(codes) and done
-
-
-def is_definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in noun.children)
+    return (definite(anchor) or owned) and bool(codes) and done
 
 
 def told_before(scene: Scene, noun: Token) -> bool:
     """ "the strikes", "the raid": a definite act with no doer of its own named."""
     own_doer = any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in scene.actors.actor_at for c in noun.children)
-    return is_definite(noun) and not own_doer
+    return definite(noun) and not own_doer
 
 
 def unnamed_expeller(scene: Scene, draft: Draft) -> None:
@@ -1371,11 +1367,11 @@ def armed(actor: Actor) -> bool:
 def official_protest(draft: Draft) -> None:
     """ "The foreign ministry summoned an official to protest against the incident": a
     government protests in words, which is disapproval, not a demonstration."""
-    coded = [a for a in draft.sources if a.code]
+    doers = [a for a in draft.sources if a.code]
     word = draft.source_word
-    state_named = word is not None and word.tag_ == "NNP" and all(a.kind == "state" and not a.sector for a in coded)
-    official = all(a.sector == "GOV" for a in coded) or state_named  # "South Korea summoned ... to protest"
-    if draft.category == "PROTEST" and draft.cue.anchor.lemma_ == "protest" and coded and official:
+    state_named = word is not None and word.tag_ == "NNP" and all(a.kind == "state" and not a.sector for a in doers)
+    official = all(a.sector == "GOV" for a in doers) or state_named  # "South Korea summoned ... to protest"
+    if draft.category == "PROTEST" and draft.cue.anchor.lemma_ == "protest" and doers and official:
         draft.category = "DISAPPROVE"
 
 
@@ -1446,6 +1442,8 @@ def share_conjunct_recipients(draft: Draft, drafts: list[Draft]) -> None:
     main = continued_verb(word)
     if main is None or syntax.own_subject(word) is not None:
         return
+    if any(o.lemma_ in PARTY_NOUNS for o in syntax.objects(word)):
+        return  # "attacked the embassies ..., accusing Western countries": its own unnamed parties
     first = next((d for d in drafts if (d.predicate or d.cue.anchor) == main and d.recipients), None)
     if first is not None and {a.code for a in first.sources} == codes:
         draft.recipients = first.recipients
@@ -1564,7 +1562,7 @@ def own_side_conjunct(scene: Scene, draft: Draft) -> None:
 MUTUAL = frozenset({"SANCTION", "DISAPPROVE", "THREATEN", "REJECT"})
 
 
-def others_named(draft: Draft) -> bool:
+def aimed_beyond_pair(draft: Draft) -> bool:
     """Is the act aimed at anything but the pair's own ("recalled their ambassadors", "closed
     their airspace")? "condemned the coup", "suspended a French radio" are aimed elsewhere."""
     anchor = draft.cue.anchor
@@ -1594,8 +1592,8 @@ def keep(draft: Draft) -> bool:
         return False  # "Iran's ambassador, who was visiting Iran at the time": no visit abroad
     if draft.category == "AID" and draft.cue.anchor.lemma_ == "arrive" and not recipients:
         return False  # "the soldiers arrived in the village": an arrival abroad or nothing
-    together = not co_hosted(draft.cue) and not fought_together(draft.cue)
-    if len(sources) == 2 and not recipients and draft.category in MUTUAL and not others_named(draft):
+    together = not co_hosted(draft.cue) and not acts_on_third(draft.cue)
+    if len(sources) == 2 and not recipients and draft.category in MUTUAL and not aimed_beyond_pair(draft):
         draft.symmetric, draft.recipients = True, ()  # "the two countries recalled their ambassadors": each from the other
     if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and together:
         draft.symmetric = True
@@ -1632,10 +1630,12 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
     Raisi's visit": the visit is to Niger)."""
     for i, draft in enumerate(drafts):
         codes = {a.code for a in draft.sources if a.code}
-        named = draft.recipient_word is not None and draft.recipient_word.pos_ == "PROPN"
+        word = draft.recipient_word
+        unnamed_parties = any(o.lemma_ in PARTY_NOUNS for o in syntax.objects(syntax.predicate(draft.cue.anchor)))
+        named = (word is not None and word.pos_ == "PROPN") or unnamed_parties  # "accusing Western countries"
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
-        if answers_appended_claim(draft):
+        if after_appended_claim(draft):
             continue  # "..., an accusation the Emirates rejected": answers the claim's maker (see answer_appended_claim)
         # "agreed to set up a force and urged the juntas to return": an agreement takes no later act's target
         later = drafts[i + 1 :] if draft.category != "AGREE" else []
@@ -1665,6 +1665,7 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
 
 
 SOVEREIGNTY = frozenset({"sovereignty", "territory", "airspace", "integrity", "waters"})
+PARTY_NOUNS = frozenset({"country", "nation", "power", "government", "partner", "ally", "neighbour", "neighbor"})
 
 
 def violated(scene: Scene, judging: Draft, doers: set[str]) -> tuple[Actor, ...]:
@@ -1827,8 +1828,8 @@ def coded(actors: tuple[Actor, ...]) -> frozenset[str]:
 def lone_aside(draft: Draft) -> bool:
     """ "Niger's junta, which seized power in July 2023, ...": how the junta came to power, told
     in passing about who it is, is background, not news (a coup has no other side)."""
-    power = any(draft.cue.anchor.doc[i].lemma_ == "power" for i in draft.cue.words)
-    return power and in_relative_clause(draft) and not coded(draft.recipients)
+    power = any(draft.cue.anchor.doc[i].lemma_ == "power" for i in draft.cue.words)  # "seized power", "took power"
+    return draft.category == "COERCE" and power and in_relative_clause(draft) and not coded(draft.recipients)
 
 
 def in_relative_clause(draft: Draft) -> bool:
@@ -1909,7 +1910,7 @@ def appended_claim(noun: Token) -> bool:
     return noun.lemma_ in CLAIM_NOUNS and any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
 
 
-def answers_appended_claim(draft: Draft) -> bool:
+def after_appended_claim(draft: Draft) -> bool:
     anchor = draft.cue.anchor
     return draft.category in ("REJECT", "DISAPPROVE") and any(appended_claim(t) for t in anchor.doc[: anchor.i + 1])
 
@@ -1943,8 +1944,8 @@ def speaker_of(scene: Scene, word: Token) -> tuple[Actor, ...]:
 JUDGING = frozenset({"DISAPPROVE", "REJECT", "SUPPORT"})
 MAX_DEEDS = 8
 MAX_NAMED_ACTS = 40  # "such an intervention" may look back across a whole story
-# a deployment may have been coded as either
-# kinds of act one word may tell again: "the strikes" after "launched airstrikes" (FIGHT in PLOVER)
+# kinds of act one word may tell again: a deployment may have been coded as either of the first
+# two; "the strikes" after "launched airstrikes" (FIGHT in PLOVER) are the same violence
 LIKE_CATEGORIES = {
     "MOBILIZE": frozenset({"MOBILIZE", "AID"}),
     "AID": frozenset({"MOBILIZE", "AID"}),
@@ -2129,8 +2130,9 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
         actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
     deeds = actors.context.deeds
     deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
-    hit = [coded(d.recipients) for d in drafts if d.category in VIOLENT and coded(d.recipients)]
-    actors.context.victims = hit[-1] if hit else actors.context.victims
+    # who violence by nobody named hit, for a claim of responsibility in the next sentences
+    violence = [d for d in drafts if d.category in VIOLENT and coded(d.recipients)]
+    actors.context.victims = coded(violence[-1].recipients) if violence and not coded(violence[-1].sources) else frozenset()
     del deeds[:-MAX_DEEDS]
     told = actors.context.acts_named  # "an intervention plan", later "such an intervention"
     told.extend((frozenset(doc[i].lemma_ for i in d.cue.words), coded_actors(d.sources)) for d in drafts if coded(d.sources))

@@ -209,9 +209,10 @@ def city_place(
         j += 1
     hints = (*(code for _, _, code in actor_tokens.values()), *story)
     for n in range(len(words), 0, -1):
-        if n < len(words) and words[n] not in AREA_WORDS:
-            continue  # "Cabo Delgado" is no town called Cabo; but "Agadez Region" is in Agadez
         city = find_city(" ".join(words[:n]), hints)
+        cut_short = n < len(words) and words[n] not in AREA_WORDS  # a longer name: "Cabo Delgado", not "Agadez Region"
+        if city is not None and cut_short and city.country not in hints:
+            continue  # no Brazilian town called Cabo; but "in Gao Governor ..." in a Mali story is Gao
         if city is not None and story and city.country not in hints and city.population < SMALL_TOWN:
             return None
         if city is not None:
@@ -305,11 +306,11 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
         if abroad and named.precision == "country":
             named = actor_point(recipient, actors, "city", "host")  # a visit to Niger is a visit to Niamey
         guest = actors.get(recipient.code)
-        at_home = (
-            named is not None and named.country == source.code != recipient.code and guest is not None and guest.kind == "state"
-        )
-        if at_home and mode in ("", "meet") and not event.symmetric and len(event.recipients) == 1:
-            # "Xi met Burkina Faso's prime minister in Beijing": the guest came to the host
+        a_state = guest is not None and guest.kind == "state"
+        met_at_home = named is not None and named.country == source.code != recipient.code and a_state
+        if met_at_home and mode in ("", "meet") and not event.symmetric and len(event.recipients) == 1:
+            # "Xi met Burkina Faso's prime minister in Beijing": the guest came to the host, so the
+            # place makes the meeting a visit, with the guest as its source
             event = replace(event, sources=event.recipients, recipients=event.sources)
             source, recipient, mode = event.sources[0], event.recipients[0], "visit"
         visitors_home = named is not None and mode == "visit" and named.country in {a.code for a in event.sources}

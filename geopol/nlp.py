@@ -215,6 +215,10 @@ def repair(doc: Doc) -> Doc:
     return doc
 
 
+# what follows a verb's object and belongs to the verb: "... and announced ...", "..., after ..."
+LATE_DEPS = frozenset({"conj", "cc", "punct", "obl", "advcl", "parataxis"})
+
+
 def repair_verb_before_possessor(doc: Doc) -> Doc:
     """ "Algeria's foreign ministry on Monday summoned France's charge d'affaires and announced ..."
     read as one noun phrase with "summoned" an adjective of "France": a past form right before a
@@ -228,18 +232,16 @@ def repair_verb_before_possessor(doc: Doc) -> Doc:
         while top.dep_ in ("compound", "flat") and top.head.i > top.i:
             top = top.head
         subject = next((t for t in doc[: word.i] if t.dep_.startswith("nsubj") and t.head in top.subtree), None)
-        if top.dep_ == "appos" and top.head.dep_ == "ROOT" and top.head.i < word.i:
-            subject, top.dep_ = top.head, "ROOT"  # "Morocco's foreign ministry on Tuesday, summoned Spain's ..."
-            subject.head, subject.dep_ = top, "nsubj"
-            for late in [c for c in subject.children if c.i > word.i]:
-                late.head = top
-        if top.dep_ != "ROOT" or subject is None:
+        root = top.head if top.dep_ == "appos" else top
+        if top.dep_ == "appos" and root.dep_ == "ROOT" and root.i < word.i:
+            subject = root  # "Morocco's foreign ministry on Tuesday summoned Spain's ..." read as an apposition
+        if root.dep_ != "ROOT" or subject is None:
             continue
-        word.head, word.dep_, word.pos_, word.tag_ = word, "ROOT", "VERB", "VBD"
-        top.head, top.dep_ = word, "obj"
-        subject.head, subject.dep_ = word, "nsubj"
-        for late in [c for c in top.children if c.i > top.i and c.dep_ in ("conj", "cc", "punct", "obl", "advcl", "parataxis")]:
-            late.head = word
+        late = [c for c in (*top.children, *root.children) if c.i > word.i and c.dep_ in LATE_DEPS and c != top]
+        word.pos_, word.tag_ = "VERB", "VBD"
+        promote(word, subject, obj=top)
+        for child in late:
+            child.head = word
     return doc
 
 

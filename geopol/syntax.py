@@ -7,7 +7,6 @@ Every function takes and returns spaCy Tokens of that sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import cast
 
 from spacy.tokens import Token
 
@@ -136,6 +135,8 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
     if verb.dep_ == "conj" and is_verb(head):
         if existential(head) and head.dep_ == "ccomp":
             return subject_or_agent(head.head, steps + 1)  # "said there was evidence ... and threatened"
+        if head.dep_ == "ccomp" and is_passive(head) and agent(head) is None and verb.tag_ == "VBD":
+            return subject_or_agent(head.head, steps + 1)  # "said he had been detained ... and demanded his release"
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "acl" and "to" in marks(verb) and head.dep_ == "obj" and head.head.lemma_ in OBJECT_CONTROL:
         return head  # "forcing the rebels to surrender" read with the infinitive under its noun
@@ -148,30 +149,43 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
             return subject_or_agent(head.head, steps + 1)
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and "," in (t.text for t in verb.doc[max(verb.i - 2, 0) : verb.i]):
-        clause = clause_verb(head)  # "..., dismissing the move": the participle speaks for the clause
-        while clause is not None and clause.dep_ == "acl" and clause.head != clause:
-            clause = clause_verb(clause.head)  # "detained nationals working for a firm, accusing them": not theirs
+        clause = outer_clause(clause_verb(head))  # "..., dismissing the move": the participle speaks for the clause
         return subject_or_agent(clause, steps + 1) if clause is not None else None
     if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and not is_passive(verb))):
         if head.dep_ == "conj" and "of" in marks(verb) and head.head.dep_ == "obj":
             return head.head  # "accused Wagner fighters and Malian soldiers of killing": all of them
         return head  # "troops fighting in Mali"; "troops clashed with ..." read as a participle
     if verb.dep_ in ("advcl", "acl") and not first_child(verb, ("mark",)) and verb.tag_ in ("VBG", "VB"):
-        after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-        while after_comma and head.dep_ == "acl" and clause_verb(head.head) not in (None, head):
-            head = cast(Token, clause_verb(head.head))  # "detained nationals working for a firm, accusing them"
+        if after_comma(verb):
+            head = outer_clause(head) or head  # "detained nationals working for a firm, accusing them": not theirs
         found = subject_or_agent(head, steps + 1)  # "..., accusing France of meddling"
         if found is None and head.dep_ == "ccomp" and verb.tag_ == "VBG":
             return subject_or_agent(head.head, steps + 1)  # "soldiers were killed, the army said, blaming ..."
         return found
-    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    if verb.dep_ == "ccomp" and verb.tag_ == "VBG" and after_comma and not first_child(verb, ("mark",)):
+    if verb.dep_ == "ccomp" and verb.tag_ == "VBG" and after_comma(verb) and not first_child(verb, ("mark",)):
         return subject_or_agent(head, steps + 1)  # "..., the ministry said, blaming jihadists" read as said's complement
     if verb.dep_ == "advcl" and any(c.lower_ in INHERITING_MARKS for c in verb.children):
         return subject_or_agent(head, steps + 1)  # "after meeting Putin, Zeine flew", "struck to demand"
     if verb.dep_ in ("parataxis", "dep", "appos") and is_noun(head) and head.i < verb.i:
         return head  # "Niger, especially, has expressed ...", read as a noun with a verb beside it
     return None
+
+
+def after_comma(word: Token) -> bool:
+    return word.i > 0 and word.doc[word.i - 1].text == ","
+
+
+def outer_clause(verb: Token | None) -> Token | None:
+    """The clause a participle describing a noun sits in ("working" in "detained nationals
+    working for a firm" sits in "detained"); the verb itself if it describes no noun."""
+    for _ in range(4):
+        if verb is None or verb.dep_ != "acl" or verb.head == verb:
+            return verb
+        above = clause_verb(verb.head)
+        if above is None or above == verb:
+            return verb
+        verb = above
+    return verb
 
 
 def existential(verb: Token) -> bool:

@@ -2841,3 +2841,30 @@ def test_an_act_awaited_until_a_condition_is_met_did_not_happen():
 def test_a_town_name_inside_a_longer_place_name_is_not_that_town():
     events = code_text("Rwanda will send 2,000 more troops to Mozambique to fight insurgents in Cabo Delgado province.")
     assert all(e.place is None or e.place.country in ("RWA", "MOZ") for e in events)
+
+
+def test_a_city_in_the_name_of_a_convention_is_no_state():
+    events = code_text(
+        "Italy's foreign ministry said the Italian, an employee of its embassy in Tehran, had been detained in "
+        "violation of the Vienna Convention."
+    )
+    assert "AUT" not in codes(events, "recipients") | codes(events, "sources")
+
+
+def test_a_second_verb_after_a_passive_reported_clause_is_the_speakers():
+    events = code_text("Britain's foreign office said the aid worker had been detained without charge and demanded his release.")
+    assert any(e.category == "DEMAND" and codes([e], "sources") == {"GBR"} for e in events)
+
+
+def test_vowing_a_response_is_a_threat():
+    events = code_text("Ukrainian drones struck a refinery in Russia on Sunday. The Kremlin vowed a harsh response.")
+    assert any(e.category == "THREATEN" and codes([e], "sources") == {"RUS"} for e in events)
+    assert not [e for e in events if e.category == "AGREE"]
+
+
+def test_accusing_unnamed_countries_borrows_no_party_named_before():
+    events = code_text(
+        "Protesters stormed the embassies of Belgium and the Netherlands in Kinshasa, accusing Western countries "
+        "of backing the rebels."
+    )
+    assert not [e for e in events if e.category == "DISAPPROVE" and codes([e], "recipients") & {"BEL", "NLD"}]
