@@ -1641,6 +1641,7 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         later = drafts[i + 1 :] if draft.category != "AGREE" else []
         if aimed_at_thing(draft):  # "condemned the offensive and called on Rwanda to withdraw": the culprit
             later = [d for d in later if same_doer_next(draft, d) and not all(a.kind == "igo" for a in d.recipients)]
+            later = later if draft.category != "SUPPORT" else []  # "welcomed the deal and urged Eritrea to ...": not Eritrea
         told_by = reporters(scene, draft)
         for other_draft in [*reversed(drafts[:i]), *later]:
             if describes(other_draft):
@@ -1719,7 +1720,7 @@ def judges_violence(scene: Scene, draft: Draft) -> bool:
 def aimed_at_thing(draft: Draft) -> bool:
     """Does the cue's verb take an object outside the cue that is no actor ("the vote")?"""
     verb = syntax.predicate(draft.cue.anchor)
-    return syntax.is_verb(verb) and any(c.dep_ == "obj" and c.i not in draft.cue.words for c in verb.children)
+    return syntax.is_verb(verb) and judged_thing(draft) is not None
 
 
 def describes(draft: Draft) -> bool:
@@ -2000,17 +2001,20 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
-    if cue is None and thing.lemma_ not in COUPS | GENERIC_ACTS:
+    if cue is None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
         return ()
     kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters
     if cue is None and thing.lemma_ in GENERIC_ACTS:
         kinds = HOSTILE_DEEDS | {"SANCTION"}  # "criticised the operation", "condemned the move": the last act by others
+    if cue is None and thing.lemma_ in DEALS:
+        kinds = frozenset({"COOPERATE", "SUPPORT", "AGREE"})  # "welcomed the pact": its signers
     deeds = scene.actors.context.deeds  # most recent last
     return next((doers for kind, doers in reversed(deeds) if kind in kinds and not codes & {a.code for a in doers}), ())
 
 
 COUPS = frozenset({"coup", "takeover", "putsch", "mutiny"})
 GENERIC_ACTS = frozenset({"operation", "move", "decision", "action", "step", "measure"})
+DEALS = frozenset({"pact", "deal", "agreement", "accord", "treaty", "ceasefire", "truce"})
 
 
 def like(category: str) -> frozenset[str]:
@@ -2051,7 +2055,7 @@ def claimed_attack_target(scene: Scene, draft: Draft) -> None:
 def judged_thing(draft: Draft) -> Token | None:
     """The object of a judging verb that is not a word of its cue ("condemned the raid")."""
     verb = syntax.predicate(draft.cue.anchor)
-    return next((c for c in verb.children if c.dep_ == "obj" and c.i not in draft.cue.words), None)
+    return next((c for c in verb.children if c.dep_ == "obj" and (c.i not in draft.cue.words or c.lemma_ in DEALS)), None)
 
 
 def judges_attack(scene: Scene, draft: Draft) -> bool:

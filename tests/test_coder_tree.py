@@ -2868,3 +2868,21 @@ def test_accusing_unnamed_countries_borrows_no_party_named_before():
         "of backing the rebels."
     )
     assert not [e for e in events if e.category == "DISAPPROVE" and codes([e], "recipients") & {"BEL", "NLD"}]
+
+
+def test_ordering_tariffs_on_a_states_goods_sanctions_it():
+    events = code_text("Mexico's president on Friday ordered retaliatory tariffs on U.S. goods.")
+    assert ("SANCTION", "MEX", "USA") in dyads(events)
+    assert "DEMAND" not in {e.category for e in events}
+
+
+def test_welcoming_a_pact_told_before_supports_its_signers():
+    text = "Vietnam and Australia signed a defence pact on Monday. Japan, a partner of both countries, welcomed the pact."
+    welcomed = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "SUPPORT"]
+    assert welcomed and codes(welcomed, "sources") == {"JPN"} and codes(welcomed, "recipients") == {"VNM", "AUS"}
+
+
+def test_welcoming_a_deal_and_urging_another_state_does_not_praise_that_state():  # a guard of the rule above
+    events = code_text("Britain welcomed the agreement and urged Russia to withdraw its troops from Moldova.")
+    assert ("SUPPORT", "GBR", "RUS") not in dyads(events)
+    assert ("DEMAND", "GBR", "RUS") in dyads(events)
