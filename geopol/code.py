@@ -1247,7 +1247,7 @@ def clause_between(word: Token, top: Token) -> bool:
 
 def fill_missing(keeper: Draft, other: Draft) -> None:
     other_codes = {a.code for a in other.recipients if a.code}
-    own_codes = {a.code for a in keeper.sources if a.code}
+    own_codes = coded(keeper.sources)
     word, inner = keeper.recipient_word, other.cue.anchor
     borrowed = word is None or word == inner or inner in word.ancestors  # "threatened to pull Chad out of ...": not Chad
     only_itself = not coded(keeper.recipients) or (borrowed and coded(keeper.recipients) <= own_codes)
@@ -1685,7 +1685,7 @@ def reporters(scene: Scene, draft: Draft) -> set[str]:
     Violence is most often told by its victims ("Cambodia said Thai jets bombed a road"): for
     it, nobody."""
     found: set[str] = set()
-    if draft.category in VIOLENCE:
+    if draft.category in VIOLENT:
         return found
     clause = draft.predicate or draft.cue.anchor
     for verb in clause.ancestors:
@@ -1840,7 +1840,6 @@ def in_relative_clause(draft: Draft) -> bool:
 
 
 CLAIMS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN"})
-VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
 MAX_CLAIMS = 5
 
 
@@ -1852,7 +1851,7 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
     claims = scene.actors.context.claims
     for draft in drafts:
         codes = {a.code for a in draft.sources if a.code}
-        answers = CLAIMS if draft.category == "REJECT" else VIOLENCE if draft.category in VIOLENCE else frozenset()
+        answers = CLAIMS if draft.category == "REJECT" else VIOLENT if draft.category in VIOLENT else frozenset()
         # only when nobody is named: "retook the town from the separatists" answers no attack
         if answers and codes and not draft.recipients and not draft.symmetric and not civilians_hit(scene, draft):
             claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
@@ -1860,20 +1859,20 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
                 draft.recipients = claim[0]
         if draft.category == "DISAPPROVE" and codes and not any(a.code for a in draft.recipients) and judges_attack(scene, draft):
             # "Mexico's president called the raid a violation": the raid told before, by its doer
-            attack = next((c for c in reversed(claims) if c[2] in VIOLENCE and not codes & {a.code for a in c[0]}), None)
+            attack = next((c for c in reversed(claims) if c[2] in VIOLENT and not codes & {a.code for a in c[0]}), None)
             if attack is not None:
                 draft.recipients = attack[0]
         if draft.category in JUDGING and codes and not any(a.code for a in draft.recipients):
             # "Seoul condemned the deployment": the deployment told before, by its doer
             draft.recipients = judged_deed(scene, draft, codes) or draft.recipients
         aimed = frozenset(a.code for a in draft.recipients if a.code)
-        if draft.category in VIOLENCE and not codes and aimed and draft.source_word is None:
+        if draft.category in VIOLENT and not codes and aimed and draft.source_word is None:
             # "Russia fired 100 missiles at Ukraine. Three people were killed in Kyiv": by the last attacker
-            attack = next((c for c in reversed(claims) if c[2] in VIOLENCE and c[1] & aimed), None)
+            attack = next((c for c in reversed(claims) if c[2] in VIOLENT and c[1] & aimed), None)
             if attack is not None:
                 draft.sources = attack[0]
                 codes = {a.code for a in draft.sources}
-        if draft.category in CLAIMS | VIOLENCE and codes and aimed:
+        if draft.category in CLAIMS | VIOLENT and codes and aimed:
             claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
     del claims[:-MAX_CLAIMS]
 
@@ -2034,7 +2033,7 @@ def retaliation_target(scene: Scene, draft: Draft) -> None:
     if draft.category != "THREATEN" or draft.cue.anchor.lemma_ not in RETALIATING or any(a.code for a in draft.recipients):
         return
     codes = {a.code for a in draft.sources if a.code}
-    attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENCE and aimed_at(c, codes)), None)
+    attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENT and aimed_at(c, codes)), None)
     if codes and attack is not None:
         draft.recipients = attack[0]
 
@@ -2045,7 +2044,7 @@ def claimed_attack_target(scene: Scene, draft: Draft) -> None:
     codes = coded(draft.sources)
     if draft.cue.anchor.lemma_ != "claim" or draft.category not in VIOLENT or not codes or coded(draft.recipients):
         return
-    attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENCE and codes & coded(c[0])), None)
+    attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENT and codes & coded(c[0])), None)
     # "Gunmen attacked a school in Bamako ... JNIM claimed responsibility": the attack told last
     hit = attack[1] if attack is not None else scene.actors.context.victims
     if hit - codes:

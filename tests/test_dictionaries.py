@@ -55,6 +55,14 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
+def with_row(tmp_path: Path, file: str, row: str) -> Path:
+    """A copy of the data with one more row at the end of one file."""
+    data = copy_data(tmp_path)
+    target = data / file
+    target.write_text(target.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    return data
+
+
 def test_broken_row_is_reported_with_file_and_line(tmp_path):
     data = copy_data(tmp_path)
     cues = data / "cues.csv"
@@ -66,17 +74,13 @@ def test_broken_row_is_reported_with_file_and_line(tmp_path):
 
 
 def test_person_with_unknown_code_is_rejected(tmp_path):
-    data = copy_data(tmp_path)
-    people = data / "actors" / "people.csv"
-    people.write_text(people.read_text(encoding="utf-8") + "Nobody,,XXX,president,GOV,2020,\n", encoding="utf-8")
+    data = with_row(tmp_path, "actors/people.csv", "Nobody,,XXX,president,GOV,2020,")
     with pytest.raises(DictionaryError, match=r"people\.csv:\d+: code 'XXX'"):
         load_dictionaries(data, seat_coordinates)
 
 
 def test_bloc_member_with_unknown_code_is_rejected(tmp_path):
-    data = copy_data(tmp_path)
-    blocs = data / "blocs.csv"
-    blocs.write_text(blocs.read_text(encoding="utf-8") + "AES,XXX,2024-01-01,,\n", encoding="utf-8")
+    data = with_row(tmp_path, "blocs.csv", "AES,XXX,2024-01-01,,")
     with pytest.raises(DictionaryError, match=r"blocs\.csv:\d+: unknown actor code 'XXX'"):
         load_dictionaries(data, seat_coordinates)
 
@@ -111,8 +115,6 @@ def test_armed_groups_carry_their_home_country(dictionaries, code, home):
 
 
 def test_cue_frame_with_an_unknown_argument_is_reported(tmp_path):
-    data = copy_data(tmp_path)
-    cues = data / "cues.csv"
-    cues.write_text(cues.read_text(encoding="utf-8") + "SANCTION,expel,verb,,obj|subject object,,,expel,\n", encoding="utf-8")
+    data = with_row(tmp_path, "cues.csv", "SANCTION,expel,verb,,obj|subject object,,,expel,")
     with pytest.raises(DictionaryError, match=r"cues\.csv:\d+: recipient 'subject object'"):
         load_dictionaries(data, seat_coordinates)
