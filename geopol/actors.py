@@ -223,6 +223,9 @@ GENERIC_BODIES = frozenset({"bloc", "body", "organisation", "organization", "all
 INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament", "regime", "junta", "ministry"})
 
 
+WEAPONS = frozenset({"aircraft", "jet", "warplane", "drone"})  # roles that say nothing of whose they are
+FORMER = frozenset({"former", "ex", "retired"})
+PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "consul"})
 NOT_ONE_STATE = frozenset("regional international foreign western allied coalition multinational".split())
 
@@ -535,7 +538,8 @@ class SentenceActors:
                 continue
             if entry is None and token.dep_ == "nmod:poss" and (token.lower_ in PERSONAL_PRONOUNS or token.i in self.anaphor_at):
                 pronoun = self.antecedent(token, token.text, "")
-                if pronoun is not None and pronoun.code and best is None:
+                uncoded_person = pronoun is not None and token.lower_ in PERSON_PRONOUNS and pronoun.kind == "person"
+                if pronoun is not None and (pronoun.code or uncoded_person) and best is None:
                     best = (8, distance, ActorEntry(pronoun.text, pronoun.code, pronoun.kind), token)  # "its forces"
             if entry is not None and token.i >= self.first_token:
                 rank = (KIND_RANK.get(entry.kind, 9), distance)
@@ -646,9 +650,13 @@ class SentenceActors:
         """ "soldiers", "the army", "militants": a role with no name of its own. Fighters of an
         article about one armed group are that group's; an army or police force is the one of
         the country the sentence places it in."""
+        titles = [head, *(c for c in head.children if c.dep_ == "appos")]  # "Jimmy Cherizier, a former police officer"
+        if any(c.dep_ == "amod" and c.lower_ in FORMER for word in titles for c in word.children):
+            return Actor(text, "", role.sector, "generic")  # "a former police officer" acts for no state now
         # "the rebels", "the jihadists" are the story's insurgents; "the fighters" may be its mercenaries
         group = self.context.insurgents if head.lemma_ in INSURGENT_WORDS else self.context.armed_group
-        if role.sector == "REB" and group is not None:
+        own_name = head.pos_ == "PROPN" or (head.dep_ == "appos" and head.head.pos_ == "PROPN")
+        if role.sector == "REB" and group is not None and not own_name:  # a name we do not know is another group
             return Actor(text, group.code, "REB", "armed_group")
         told = self.context.roles.get(head.lemma_) if definite(head) and role.sector != "REB" else None
         if told is not None:  # "three French diplomats ... The diplomats were declared persona non grata"
@@ -673,7 +681,9 @@ class SentenceActors:
         described = [head, *(c for c in head.children if c.dep_ == "nmod" and case_of(c) == "of")]
         if any(self.unknown_name(c) for word in described for c in word.children if c.dep_ in ("amod", "compound")):
             several = True  # "Tigrayan forces", "leaders of Tuareg groups" in Pretoria or Algiers are not the host's
-        if role.sector in STATE_SECTORS and not several:
+        # "drones struck the port", "condemned the drone attacks": whose, the text does not say
+        unowned = role.lemma in WEAPONS and (head.dep_.startswith("nsubj") or head.lemma_ != role.lemma)
+        if role.sector in STATE_SECTORS and not several and not unowned:
             countries = self.countries_here(head)
             if len(countries) == 1:
                 return Actor(text, countries.pop(), role.sector, "state")
@@ -1032,6 +1042,8 @@ class SentenceActors:
                 continue  # "they attacked a post, killing 20 Nigerien soldiers, the ministry said": not Niger
             if actors:
                 return actors + self.met_with(token, current, actors)
+            if token.lower_ in PERSON_PRONOUNS and subject.pos_ == "PROPN" and subject.i < token.i:
+                return (Actor(subject.text, "", "", "person"),)  # "Cherizier ... said his fighters": a man we cannot code
             if token.lower_ == "they" and current.lemma_ in SAYING and subject.tag_ == "NNS" and subject.i < token.i:
                 return self.of(subject)  # "the rebels said they had killed ...": rebels the text does not name
         return ()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from geopol import syntax
-from geopol.actors import GO_BETWEENS, REPORTING_SECTORS, ArticleContext, SentenceActors, actor_kind, definite
+from geopol.actors import GO_BETWEENS, REPORTING_SECTORS, STATE_SECTORS, ArticleContext, SentenceActors, actor_kind, definite
 from geopol.dictionaries import ActorEntry, CueRule
 from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers, regular_singular
 from geopol.quantity import find_quantity
@@ -186,7 +186,7 @@ def code_sentence(
     also_aimed(scene, drafts)
     blamed_attackers(drafts)
     for draft in drafts:
-        share_conjunct_recipients(draft, drafts)  # after the acts before it took their defaults
+        share_conjunct_recipients(scene, draft, drafts)  # after the acts before it took their defaults
         combat(draft)
         official_protest(draft)
         threat_target(scene, draft)
@@ -1009,9 +1009,18 @@ def promise(draft: Draft, mode: str = "") -> None:
         return
     # "offered to deploy troops to the mission": nobody offers a threat
     # an agreement is cooperation, whatever it is about ("agreed on arrangements for patrolling")
-    draft.category = "AGREE" if draft.category in COOPERATIVE or mode in ("offer", "agree") else "THREATEN"
+    friendly = draft.category in COOPERATIVE or mode in ("offer", "agree") or troops_to_help(draft)
+    draft.category = "AGREE" if friendly else "THREATEN"
     if mode:
         draft.mode = mode
+
+
+def troops_to_help(draft: Draft) -> bool:
+    """ "would send 700 more soldiers to reinforce the force": troops promised to help, no threat."""
+    verb = syntax.predicate(draft.cue.anchor)
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "csubj") and c.lemma_ in HELPING]
+    purposes += [c for o in syntax.objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_ in HELPING]
+    return draft.category == "MOBILIZE" and any(any(m.lower_ == "to" for m in p.children) for p in purposes)
 
 
 # -- cues governing cues -------------------------------------------------------------------
@@ -1431,7 +1440,7 @@ def continued_verb(word: Token) -> Token | None:
     return None
 
 
-def share_conjunct_recipients(draft: Draft, drafts: list[Draft]) -> None:
+def share_conjunct_recipients(scene: Scene, draft: Draft, drafts: list[Draft]) -> None:
     """ "ECOWAS, which imposed sanctions on Niger and threatened to use force": two verbs
     joined with one subject, the second naming nobody, are aimed at the same party; so is a
     participle that goes on with the act ("besieged Djibo for months, cutting off supplies")."""
@@ -1442,8 +1451,10 @@ def share_conjunct_recipients(draft: Draft, drafts: list[Draft]) -> None:
     main = continued_verb(word)
     if main is None or syntax.own_subject(word) is not None:
         return
-    if any(o.lemma_ in PARTY_NOUNS for o in syntax.objects(word)):
-        return  # "attacked the embassies ..., accusing Western countries": its own unnamed parties
+    if any(o.lemma_ in PARTY_NOUNS or is_name(o) for o in syntax.objects(word)):
+        return  # "attacked the embassies ..., accusing Western countries", "blamed the West": its own parties
+    if judges_violence(scene, draft):
+        return  # "stood with Sudan and condemned the drone strikes": aimed at the attackers, not at Sudan
     first = next((d for d in drafts if (d.predicate or d.cue.anchor) == main and d.recipients), None)
     if first is not None and {a.code for a in first.sources} == codes:
         draft.recipients = first.recipients
@@ -1631,8 +1642,9 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
     for i, draft in enumerate(drafts):
         codes = {a.code for a in draft.sources if a.code}
         word = draft.recipient_word
-        unnamed_parties = any(o.lemma_ in PARTY_NOUNS for o in syntax.objects(syntax.predicate(draft.cue.anchor)))
-        named = (word is not None and word.pos_ == "PROPN") or unnamed_parties  # "accusing Western countries"
+        own_objects = syntax.objects(syntax.predicate(draft.cue.anchor))
+        unnamed_parties = any(o.lemma_ in PARTY_NOUNS for o in own_objects)  # "accusing Western countries"
+        named = any(names_someone(scene, w) for w in [word, *own_objects] if w is not None) or unnamed_parties
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
         if after_appended_claim(draft):
@@ -1648,6 +1660,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
                 continue  # "the LNA, backed by Russia, launched an offensive": its backers are not the target
             if draft.category in VIOLENT and other_draft.category not in VIOLENT | CLAIMS:
                 continue  # "retook the town after the UN mission withdrew": the mission is no enemy
+            if draft.category in VIOLENT and other_draft.category in CLAIMS and civilians_hit(scene, draft):
+                continue  # "experts accused troops of killing civilians": the experts were not hit
             if aimed_at_thing(draft) and in_relative_clause(other_draft):
                 continue  # "the juntas, which form the AES, condemned the strike": the culprit, not their bloc
             if judges_violence(scene, draft) and other_draft.category not in VIOLENT | CLAIMS | {"SANCTION"}:
@@ -1663,6 +1677,19 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
             if found:
                 draft.recipients = found
                 break
+
+
+def is_name(word: Token) -> bool:
+    """A proper name, or a capitalised noun inside the sentence ("the West")."""
+    return word.pos_ == "PROPN" or (word.pos_ == "NOUN" and word.text[:1].isupper() and word.i > word.sent.start)
+
+
+def names_someone(scene: Scene, word: Token) -> bool:
+    """Does the cue's own object name a party the coder has no code for: a name ("the West") or
+    people outside the state a role noun names ("criticized the protesters")? Then it is not
+    someone else's."""
+    roles = [role for start, end, role in scene.analysis.roles if start <= word.i < end]
+    return is_name(word) or any(role.sector not in STATE_SECTORS for role in roles)  # "their armies" are a state's
 
 
 SOVEREIGNTY = frozenset({"sovereignty", "territory", "airspace", "integrity", "waters"})
@@ -1896,7 +1923,11 @@ def blamed_attackers(drafts: list[Draft]) -> None:
 
 def civilians_hit(scene: Scene, draft: Draft) -> bool:
     """ "soldiers killed 223 villagers": unarmed people, no fighters striking back."""
-    victims = [draft.recipient_word] if draft.recipient_word is not None else syntax.objects(draft.cue.anchor)
+    anchor = draft.cue.anchor
+    victims = [draft.recipient_word] if draft.recipient_word is not None else syntax.objects(anchor)
+    if not victims:  # "killing, torturing and raping civilians": the last of the joined verbs holds the object
+        joined = [anchor.head, *anchor.head.children] if anchor.dep_ == "conj" else list(anchor.children)
+        victims = [o for v in joined if v.dep_ == "conj" and v.i > anchor.i for o in syntax.objects(v)]
     victims += [c for v in victims for c in v.children if syntax.case_of(c) == "of"]  # "hundreds of civilians"
     roles = [scene.actors.role_in_phrase(v) for v in victims]
     return any(r is not None and r.sector in UNARMED_SECTORS for r in roles)

@@ -126,6 +126,13 @@ def find_dates(sentence: str) -> list[DateMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# nouns a month name can modify: "December elections", "a March summit"
+NAMED_EVENT = re.compile(
+    r"\s+(?:presidential\s+|general\s+|legislative\s+|parliamentary\s+)?"
+    r"(?:elections?|polls?|votes?|ballots?|referendums?|summits?|coups?|talks|deadlines?|offensives?)\b"
+)
+
+
 def plausible(sentence: str, match: re.Match[str], kind: str) -> bool:
     before = sentence[: match.start()]
     after = sentence[match.end() :]
@@ -140,6 +147,8 @@ def plausible(sentence: str, match: re.Match[str], kind: str) -> bool:
             return False  # the verb "may", a name "Mar"
         if re.search(r"\bthe\s*$", before, re.I) and re.match(r"\s+[a-z]", after):
             return False  # "the July coup" names an event, it does not date this one
+        if NAMED_EVENT.match(after):
+            return False  # "before December elections": the date of another event
     return True
 
 

@@ -164,6 +164,9 @@ def repair(doc: Doc) -> Doc:
     another (each a pass over the sentence's tree)."""
     for step in (
         repair_adjective_subject,
+        repair_predicate_past,
+        repair_modified_verb,
+        repair_joined_modifier,
         repair_verb_subject,
         repair_tied_subject,
         repair_noun_before_verb,
@@ -173,6 +176,7 @@ def repair(doc: Doc) -> Doc:
         repair_signed_after_and,
         repair_own_subject,
         repair_perfect,
+        repair_perfect_modifier,
         repair_shared_object,
         repair_conjoined_accusation,
         repair_expletive,
@@ -356,7 +360,7 @@ def repair_adjective_subject(doc: Doc) -> Doc:
         noun = word.head
         if (
             word.dep_ == "nsubj"
-            and word.pos_ == "ADJ"
+            and (word.pos_ == "ADJ" or (word.pos_ == "NOUN" and word.is_title))  # "Azerbaijani" read as a noun
             and noun.i == word.i + 1
             and noun.pos_ in ("NOUN", "PROPN")
             and not any(c.dep_ == "cop" for c in noun.children)
@@ -371,6 +375,72 @@ def repair_adjective_subject(doc: Doc) -> Doc:
             and not any(c.dep_ == "cop" for c in noun.children)
         ):
             word.dep_ = "compound"
+    return doc
+
+
+def repair_predicate_past(doc: Doc) -> Doc:
+    """ "Thai and Cambodian troops clashed along their border, with ..." read with "clashed" an
+    adjective: a past form with a subject before it and no copula is the clause's verb; so is one
+    with its own complements, hung right after the plural noun that roots the sentence."""
+    for word in doc:
+        noun = word.head
+        clause = noun.head  # "soldiers clashed ..., as Armenia closed ...": read as a second subject of "closed"
+        subordinate = noun.dep_ == "nsubj" and clause.dep_ == "ROOT" and any(c.dep_ == "mark" for c in clause.children)
+        subordinate = subordinate and any(c.dep_ == "nsubj" and c != noun for c in clause.children)
+        rooted = noun.dep_ == "ROOT" or subordinate
+        after_root = word.dep_ == "amod" and rooted and word.i == noun.i + 1 and noun.tag_ in ("NNS", "NNPS")
+        if after_root and word.lower_.endswith("ed") and any(c.dep_ in ("obl", "advmod", "obj") for c in word.children):
+            late = [c for c in noun.children if c.i > word.i]
+            word.pos_, word.tag_ = "VERB", "VBD"
+            promote(word, noun)
+            for child in late:
+                child.head = word
+            if subordinate:
+                clause.head, clause.dep_ = word, "advcl"
+                for child in [c for c in clause.children if c.dep_ == "punct" and c.i == len(doc) - 1]:
+                    child.head = word
+            continue
+        if word.tag_ != "JJ" or not word.lower_.endswith("ed") or word.dep_ not in ("ROOT", "conj", "ccomp"):
+            continue
+        children = list(word.children)
+        if any(c.dep_ in ("cop", "aux", "aux:pass") for c in children):
+            continue
+        if any(c.dep_ == "nsubj" and c.i < word.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in children):
+            word.pos_, word.tag_ = "VERB", "VBD"
+    return doc
+
+
+def repair_modified_verb(doc: Doc) -> Doc:
+    """ "Iranian and U.S. envoys met in Muscat" read with "envoys" as the verb and "met" below it:
+    a present verb with an adjective of its own is a plural noun, and the verb after it, the
+    sentence's verb with that noun as its subject."""
+    for word in doc:
+        if word.tag_ != "VBZ" or word.dep_ != "ROOT" or not any(c.dep_ == "amod" and c.i < word.i for c in word.children):
+            continue
+        verb = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if verb is None or verb.head != word or verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("xcomp", "ccomp", "conj"):
+            continue
+        late = [c for c in word.children if c.i > verb.i]
+        word.pos_, word.tag_ = "NOUN", "NNS"
+        promote(verb, word)
+        verb.pos_, verb.tag_ = "VERB", "VBD"
+        for child in late:
+            child.head = verb
+    return doc
+
+
+def repair_joined_modifier(doc: Doc) -> Doc:
+    """ "Iranian and U.S. officials" read with "U.S." a compound of "officials" and "and" left on
+    it: a name after "and" that follows an adjective of the same noun is joined to the adjective."""
+    for name in doc:
+        if name.dep_ != "compound" or name.pos_ != "PROPN" or name.i < 2:
+            continue
+        joiner, modifier = doc[name.i - 1], doc[name.i - 2]
+        joined = joiner.lower_ == "and" and joiner.head in (name, name.head)
+        if not joined or modifier.dep_ != "amod" or modifier.head != name.head:
+            continue
+        name.head, name.dep_ = modifier, "conj"
+        joiner.head = name
     return doc
 
 
@@ -564,6 +634,24 @@ def repair_perfect(doc: Doc) -> Doc:
             child.head = verb
         noun.head, noun.dep_ = verb, "obj"
         have.head, have.dep_ = verb, "aux"
+    return doc
+
+
+def repair_perfect_modifier(doc: Doc) -> Doc:
+    """ "Captain Ibrahim Traore, who seized power, has repeatedly accused Ivory Coast of ..." read
+    as one noun phrase, with "has accused" an adjective of the name: a participle with its own
+    "has" is a verb, the sentence's opening noun its subject and the noun after it its object."""
+    for verb in doc:
+        noun, root = verb.head, verb.sent.root
+        has = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("has", "have", "had")]
+        if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or not has or noun.i < verb.i:
+            continue
+        if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i or noun.head != root or noun.dep_ not in ("appos", "conj"):
+            continue
+        late = [c for c in root.children if c.i > noun.i]
+        promote(verb, root, obj=noun)
+        for child in late:
+            child.head = verb
     return doc
 
 

@@ -135,3 +135,24 @@ def test_an_adjective_read_as_the_subject_of_the_next_noun_is_its_modifier():
     )
     assert (doc[0].dep_, doc[0].head.text) == ("amod", "drones")
     assert (doc[1].dep_, doc[1].head.text) == ("nsubj", "struck")
+
+
+def test_a_past_form_read_as_an_adjective_with_a_subject_is_the_verb():
+    # "Iraqi and Turkish troops clashed near the border." read with "clashed" an adjective
+    doc = built(
+        ["Iraqi", "and", "Turkish", "troops", "clashed", "near", "the", "border", "."],
+        [3, 2, 0, 4, 4, 7, 7, 4, 4],
+        ["amod", "cc", "conj", "nsubj", "ROOT", "case", "det", "obl", "punct"],
+        ["JJ", "CC", "JJ", "NNS", "JJ", "IN", "DT", "NN", "."],
+        ["ADJ", "CCONJ", "ADJ", "NOUN", "ADJ", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    assert (doc[4].pos_, doc[4].tag_) == ("VERB", "VBD")
+    # with a copula it stays an adjective: "The talks were stalled."
+    doc = built(
+        ["The", "talks", "were", "stalled", "."],
+        [1, 3, 3, 3, 3],
+        ["det", "nsubj", "cop", "ROOT", "punct"],
+        ["DT", "NNS", "VBD", "JJ", "."],
+        ["DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+    )
+    assert doc[3].pos_ == "ADJ"
