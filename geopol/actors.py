@@ -224,10 +224,21 @@ INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament"
 
 
 WEAPONS = frozenset({"aircraft", "jet", "warplane", "drone"})  # roles that say nothing of whose they are
+HOSTS_OF_TALKS = frozenset({"host", "mediate", "broker", "facilitate", "convene"})  # the talks are of others
 FORMER = frozenset({"former", "ex", "retired"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "consul"})
 NOT_ONE_STATE = frozenset("regional international foreign western allied coalition multinational".split())
+
+
+JUNTA = "junta"
+RULERS = frozenset({"government", "ruler", "leader", "regime", "authority", "council"})
+
+
+def is_junta(word: Token) -> bool:
+    """ "the junta", "Niger's military government", "the military rulers"."""
+    military = any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in word.children)
+    return word.lemma_ == JUNTA or (word.lemma_ in RULERS and military)
 
 
 def dominant_state(analysis: Analysis) -> Actor | None:
@@ -705,6 +716,10 @@ class SentenceActors:
             return None
         subject = own_subject(saying)
         entry = self.actor_at.get(subject.i) if subject is not None else None
+        if entry is not None:
+            return Actor(entry.text, entry.code, "", "state") if entry.kind == "state" else None
+        owner = next((c for c in subject.children if c.dep_ == "nmod:poss"), None) if subject is not None else None
+        entry = self.actor_at.get(owner.i) if owner is not None else None  # "Iran's army said two soldiers were killed"
         return Actor(entry.text, entry.code, "", "state") if entry is not None and entry.kind == "state" else None
 
     def countries_here(self, head: Token) -> set[str]:
@@ -809,7 +824,12 @@ class SentenceActors:
     def story_state(self, token: Token) -> Actor | None:
         """The state "the junta" or "the country" stands for: the article's main state, unless
         its clause names that state only after the anaphor ("the junta revoked its accord with
-        the United States" in a story mostly about the United States): an anaphor looks back."""
+        the United States" in a story mostly about the United States): an anaphor looks back.
+        "The junta" is the state whose military rulers the story named ("Niger's military
+        government ... The junta"), whichever state it names most."""
+        ruling = self.context.roles.get(JUNTA) if is_junta(token) else None
+        if ruling is not None:
+            return ruling
         named = {i: e for i, e in self.actor_at.items() if self.first_token <= i < token.i}
         before = {e.code for i, e in named.items() if not self.owns_organisation(self.doc[i])}
         clause = clause_verb(token)
@@ -884,7 +904,12 @@ class SentenceActors:
             size = 2 if kind == "previous_pair" else 3
             of_states = span is not None and self.doc[span[1] - 1].lower_ in STATE_NOUNS
             if of_states and kind == "previous_pair":
-                states = self.pair_here(token, states_only=True) or self.story_pair(token)
+                states = self.pair_here(token, states_only=True)
+                clause = clause_verb(token)
+                hosting = clause is not None and clause.lemma_ in HOSTS_OF_TALKS and not token.dep_.startswith("nsubj")
+                if hosting and self.subject_codes(token, clause) & {a.code for a in states}:
+                    states = ()  # "Qatar and Saudi Arabia urged ..., and Qatar hosted talks between the two countries"
+                states = states or self.story_pair(token)
                 if states:
                     return states
             warring = self.warring_pair(token) if span is not None and self.doc[span[1] - 1].lower_ in SIDES else ()

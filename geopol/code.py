@@ -19,7 +19,17 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from geopol import syntax
-from geopol.actors import GO_BETWEENS, REPORTING_SECTORS, STATE_SECTORS, ArticleContext, SentenceActors, actor_kind, definite
+from geopol.actors import (
+    GO_BETWEENS,
+    JUNTA,
+    REPORTING_SECTORS,
+    STATE_SECTORS,
+    ArticleContext,
+    SentenceActors,
+    actor_kind,
+    definite,
+    is_junta,
+)
 from geopol.dictionaries import ActorEntry, CueRule
 from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers, regular_singular
 from geopol.quantity import find_quantity
@@ -1472,7 +1482,9 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
             draft.recipients = (Actor(code, code, "", "state"),)
     if draft.category not in VIOLENT:
         return
-    if draft.source_word is None and not draft.sources and context.armed_group is not None:
+    attacked = {a.code for a in draft.recipients if a.code}
+    told = any(c[2] in VIOLENT and c[1] & attacked for c in context.claims)  # "Israel struck Iran. Two soldiers were killed"
+    if draft.source_word is None and not draft.sources and context.armed_group is not None and not told:
         draft.sources = (context.armed_group,)
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named
@@ -1660,6 +1672,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
                 continue  # "the LNA, backed by Russia, launched an offensive": its backers are not the target
             if draft.category in VIOLENT and other_draft.category not in VIOLENT | CLAIMS:
                 continue  # "retook the town after the UN mission withdrew": the mission is no enemy
+            if draft.category == "CONSULT" and other_draft.category in VIOLENT | CLAIMS | {"SANCTION"}:
+                continue  # "held an emergency meeting and recalled its ambassador to Addis Ababa": no talks with Ethiopia
             if draft.category in VIOLENT and other_draft.category in CLAIMS and civilians_hit(scene, draft):
                 continue  # "experts accused troops of killing civilians": the experts were not hit
             if aimed_at_thing(draft) and in_relative_clause(other_draft):
@@ -1936,6 +1950,14 @@ def civilians_hit(scene: Scene, draft: Draft) -> bool:
 CLAIM_NOUNS = frozenset("charge claim allegation accusation remark comment statement assertion".split())
 
 
+def appended_deed(noun: Token) -> bool:
+    """ "..., a deal that Somalia condemned", "..., a move Washington welcomed": a deal or an act
+    named again just after a comma, as the object of a clause on it."""
+    judged = any(c.dep_ == "acl:relcl" for c in noun.children)
+    after_comma = any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
+    return noun.lemma_ in DEALS | GENERIC_ACTS and judged and after_comma
+
+
 def appended_claim(noun: Token) -> bool:
     """ "..., a charge Islamabad denied": a claim noun just after a comma."""
     return noun.lemma_ in CLAIM_NOUNS and any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
@@ -1952,13 +1974,16 @@ def answer_appended_claim(scene: Scene, drafts: list[Draft]) -> None:
     whoever made the claim before it."""
     doc = scene.doc
     for noun in doc:
-        if not appended_claim(noun):
+        deed = appended_deed(noun)  # "Ethiopia signed an accord with Somaliland, a deal that Somalia condemned"
+        if not appended_claim(noun) and not deed:
             continue
         before = [d for d in drafts if d.cue.anchor.i < noun.i and coded(d.sources)]
-        claimant = speaker_of(scene, noun) or (before[0].sources if before else ())
+        first = before[0].sources if before else ()
+        claimant = first if deed else speaker_of(scene, noun) or first  # a deal is its makers', a claim its speaker's
+        judging = JUDGING if deed else frozenset({"REJECT", "DISAPPROVE"})
         for draft in drafts:
             after = draft.cue.anchor.i > noun.i or noun.i in draft.cue.words
-            answers = after and draft.category in ("REJECT", "DISAPPROVE") and not coded(draft.recipients)
+            answers = after and draft.category in judging and not coded(draft.recipients)
             if answers and claimant and not coded(claimant) & coded(draft.sources):
                 draft.recipients = claimant
 
@@ -2031,9 +2056,12 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
-    if cue is None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
+    named = scene.matchers.noun_categories.get(thing.lemma_)  # "called the expulsion regrettable": in the judging cue
+    if cue is None and named is None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
         return ()
     kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters
+    if cue is None and named is not None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
+        kinds = like(named)
     if cue is None and thing.lemma_ in GENERIC_ACTS:
         kinds = HOSTILE_DEEDS | {"SANCTION"}  # "criticised the operation", "condemned the move": the last act by others
     if cue is None and thing.lemma_ in DEALS:
@@ -2147,6 +2175,10 @@ def remember_roles(scene: Scene) -> None:
     """ "three French diplomats": whose diplomats "the diplomats" of later sentences are."""
     actors = scene.actors
     for word in scene.doc:
+        if is_junta(word) and any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in actors.actor_at for c in word.children):
+            rulers = [a for a in actors.of(word) if a.code and a.kind == "state"]
+            if len(rulers) == 1:  # "Niger's military government": whose "the junta" of later sentences is
+                actors.context.roles[JUNTA] = rulers[0]
         role = actors.role_at.get(word.i) if word.tag_ == "NNS" else None  # people, not "the army": "diplomats"
         named = any(c.dep_ in ("amod", "compound", "nmod:poss") and c.i in actors.actor_at for c in word.children)
         if role is None or role.sector == "REB" or not named:

@@ -1558,9 +1558,20 @@ class Matchers:
     cue_literals: tuple[int, ...]
     cue_words: tuple[frozenset[str], ...]
     violent_nouns: frozenset[str]  # one-word cues of attacks and fighting ("attack", "bombing")
+    noun_categories: dict[str, str]  # one-word noun cues and their category ("expulsion": SANCTION)
     modifiers: dict[str, str]  # lemma -> kind
     places: PhraseMatcher
     place_entries: dict[str, Facility]
+
+
+def noun_categories(rules: tuple[CueRule, ...]) -> dict[str, str]:
+    """The category of each one-word cue that can be a noun, from its first row ("the expulsion")."""
+    found: dict[str, str] = {}
+    for rule in rules:
+        if rule.pos != "verb" and rule.category != "NONE" and literal_count(rule.pattern) == 1:
+            for word in pattern_words(rule.pattern):
+                found.setdefault(word, rule.category)
+    return found
 
 
 PAIR_WORDS = ["two", "2"]
@@ -1655,6 +1666,7 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
             if r.category in ("ASSAULT", "FIGHT") and r.pos != "verb" and literal_count(r.pattern) == 1
             for word in pattern_words(r.pattern)
         ),
+        noun_categories=noun_categories(dictionaries.cues),
         modifiers={m.lemma: m.kind for m in dictionaries.modifiers},
         places=places,
         place_entries=place_entries,

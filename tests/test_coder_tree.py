@@ -2976,3 +2976,59 @@ def test_help_promised_to_train_their_armies_is_for_the_guests():  # a guard of 
     assert any(
         e.category == "AGREE" and codes([e], "sources") == {"CHN"} and codes([e], "recipients") == {"MLI", "NER"} for e in events
     )
+
+
+def test_soldiers_killed_after_a_states_strike_are_not_the_storys_armed_groups_victims():
+    text = (
+        "Hezbollah fighters fired rockets at northern Israel on Friday, and Hezbollah said it would fight on. "
+        "Israel struck air defence sites in Iran on Saturday. Iran's army said four soldiers were killed."
+    )
+    events = code_text(text)
+    assert not [e for e in events if e.sentence_index == 2 and "HEZBOLLAH" in codes([e], "sources")]
+    assert ("ASSAULT", "ISR", "IRN") in dyads(events)
+
+
+def test_an_emergency_meeting_takes_no_party_from_a_recall_told_with_it():
+    events = code_text("Kenya's cabinet held an emergency meeting on Monday and recalled its ambassador to Kampala.")
+    assert ("SANCTION", "KEN", "UGA") in dyads(events)
+    assert not [e for e in events if e.category == "CONSULT" and "UGA" in codes([e], "sources") | codes([e], "recipients")]
+
+
+def test_the_junta_is_the_state_whose_military_rulers_the_story_named():
+    text = (
+        "Mali's military government has expelled two Chinese mining executives. China is the biggest buyer of "
+        "Chinese-mined gold, and Chinese firms run three Chinese-built mines. The junta has demanded that Chinese "
+        "companies pay higher royalties."
+    )
+    demands = [e for e in code_text(text) if e.category == "DEMAND"]
+    assert demands and codes(demands, "sources") == {"MLI"}
+
+
+def test_withdrawing_a_licence_is_a_sanction_not_a_withdrawal():
+    events = code_text("Mali's junta withdrew the licence of a French television channel on Monday.")
+    assert ("SANCTION", "MLI", "FRA") in dyads(events)
+    assert "RETREAT" not in {e.category for e in events}
+
+
+def test_calling_an_expulsion_told_before_regrettable_is_aimed_at_the_expeller():
+    text = "Washington expelled Brazil's ambassador on Friday. Brazil's foreign ministry called the expulsion regrettable."
+    assert ("DISAPPROVE", "BRA", "USA") in dyads(code_text(text))
+
+
+def test_condemning_a_deal_named_after_a_comma_is_aimed_at_its_maker():
+    text = "Turkey signed a maritime accord with Libya on Monday, a deal that Greece immediately condemned as illegal."
+    assert ("DISAPPROVE", "GRC", "TUR") in dyads(code_text(text))
+
+
+def test_the_taliban_government_is_afghanistans():
+    events = code_text("Afghanistan's Taliban government said its forces had killed 20 Pakistani soldiers on Sunday.")
+    assert any(codes([e], "sources") == {"AFG"} and codes([e], "recipients") == {"PAK"} for e in events)
+
+
+def test_the_two_countries_between_which_a_state_hosts_talks_are_not_it_and_its_partner():
+    text = (
+        "India and Pakistan exchanged fire on Sunday. Saudi Arabia and Iran urged restraint, and Saudi Arabia later "
+        "hosted talks between envoys from the two countries in Riyadh."
+    )
+    talks = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "CONSULT"]
+    assert talks and codes(talks, "sources") | codes(talks, "recipients") == {"IND", "PAK"}
