@@ -215,6 +215,7 @@ KIND_WORDS = {
     "militia": frozenset({"armed_group"}),
     "paramilitaries": frozenset({"armed_group"}),
     "rebels": frozenset({"armed_group"}),
+    "mission": frozenset({"igo"}),
 }
 # What "the bloc" or "the group" may stand for without naming it; "the court" must be a court
 GENERIC_BODIES = frozenset({"bloc", "body", "organisation", "organization", "alliance", "group", ""})
@@ -661,6 +662,10 @@ class SentenceActors:
         """ "soldiers", "the army", "militants": a role with no name of its own. Fighters of an
         article about one armed group are that group's; an army or police force is the one of
         the country the sentence places it in."""
+        rebel = any(c.dep_ in ("amod", "compound") and c.lemma_ in INSURGENT_WORDS for c in head.children)
+        if role.sector in STATE_SECTORS and rebel:
+            insurgents = self.context.insurgents  # "a jihadist leader", "rebel commanders": not the state's
+            return Actor(text, insurgents.code, "REB", "armed_group") if insurgents else Actor(text, "", "REB", "generic")
         titles = [head, *(c for c in head.children if c.dep_ == "appos")]  # "Jimmy Cherizier, a former police officer"
         if any(c.dep_ == "amod" and c.lower_ in FORMER for word in titles for c in word.children):
             return Actor(text, "", role.sector, "generic")  # "a former police officer" acts for no state now
@@ -889,6 +894,13 @@ class SentenceActors:
         within = [g for g in reversed(self.context.groups) if len(g) == size and {a.code for a in g} <= allowed]
         return within[0] if within else found
 
+    def named_members(self, noun: Token) -> tuple[Actor, ...]:
+        """The actors an "of" phrase after a plural anaphor names ("the juntas of Mali and Niger")."""
+        members = [c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of"]
+        members += [c for m in members for c in m.conjuncts]
+        found = {a.code: a for m in members for a in self.of(m) if a.code}
+        return tuple(found.values())
+
     def region_of(self, token: Token) -> frozenset[str]:
         """The states of the blocs whose name holds a word of the anaphor's phrase ("Sahel")."""
         noun = token if token.pos_ == "NOUN" else token.head
@@ -901,6 +913,9 @@ class SentenceActors:
         if token.lower_ not in PLURAL_PRONOUNS and kind not in ("previous_pair", "previous_group"):
             return ()
         if kind in ("previous_pair", "previous_group"):  # "both men", "the two countries"
+            named = self.named_members(self.doc[span[1] - 1]) if span is not None else ()
+            if named:  # "the juntas of Mali, Burkina Faso and Niger": those it names
+                return named
             size = 2 if kind == "previous_pair" else 3
             of_states = span is not None and self.doc[span[1] - 1].lower_ in STATE_NOUNS
             if of_states and kind == "previous_pair":

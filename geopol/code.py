@@ -112,7 +112,9 @@ MILITARY_TARGET_WORDS = frozenset(
     "launcher site checkpoint barrack headquarters".split()
 )
 # Moves and new bodies whose "to ..." names what they are for
-PURPOSE_HOSTS = frozenset("send deploy dispatch form create establish set build train recruit mobilize mobilise station".split())
+PURPOSE_HOSTS = frozenset(
+    "send deploy dispatch form create establish set build train recruit mobilize mobilise station arrive land".split()
+)
 # Acts that other states follow ("Niger followed suit"); answers such as rejections are not
 FOLLOWED = frozenset({"SANCTION", "SUPPORT", "RETREAT", "DISAPPROVE"})
 PENALTIES = frozenset({"sanction", "tariff", "embargo", "blacklist"})
@@ -594,6 +596,9 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     carrier = holder.head if holder.dep_ in ("obj", "iobj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
+    done_by_object = holder.dep_ == "obl" and syntax.case_of(holder) in ("for", "over")
+    if source is None and carrier is not None and done_by_object and syntax.objects(carrier):
+        source = syntax.objects(carrier)[0]  # "sentenced a jihadist leader for attacks", "thanked Russia for its support"
     if source is None and carrier is not None and syntax.is_verb(carrier) and carrier.lemma_ not in UNDERGOING:
         source = syntax.agent(carrier) if syntax.is_passive(carrier) else syntax.subject(carrier)
     specs = recipient_specs(cue.rule)
@@ -1898,6 +1903,12 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
             claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
             if claim is not None:
                 draft.recipients = claim[0]
+        victims = {a.code for a in draft.recipients if a.code}
+        if draft.category == "DISAPPROVE" and codes and victims and judges_abuse(draft):
+            # "condemned the violations against civilians in El Fasher": by the last attacker of those civilians
+            attack = next((c for c in reversed(claims) if c[2] in VIOLENT and c[1] & victims and aimed_at(c, victims)), None)
+            if attack is not None and not codes & {a.code for a in attack[0]}:
+                draft.recipients = attack[0]
         if draft.category == "DISAPPROVE" and codes and not any(a.code for a in draft.recipients) and judges_attack(scene, draft):
             # "Mexico's president called the raid a violation": the raid told before, by its doer
             attack = next((c for c in reversed(claims) if c[2] in VIOLENT and not codes & {a.code for a in c[0]}), None)
@@ -2056,7 +2067,8 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
-    named = scene.matchers.noun_categories.get(thing.lemma_)  # "called the expulsion regrettable": in the judging cue
+    nouns = scene.matchers.noun_categories  # "called the expulsion regrettable": in the judging cue
+    named = nouns.get(thing.lemma_) or nouns.get(thing.lower_)
     if cue is None and named is None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
         return ()
     kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters
@@ -2073,6 +2085,7 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
 COUPS = frozenset({"coup", "takeover", "putsch", "mutiny"})
 GENERIC_ACTS = frozenset({"operation", "move", "decision", "action", "step", "measure"})
 DEALS = frozenset({"pact", "deal", "agreement", "accord", "treaty", "ceasefire", "truce"})
+RELIEFS = frozenset({"lifting", "easing"})
 
 
 def like(category: str) -> frozenset[str]:
@@ -2113,7 +2126,19 @@ def claimed_attack_target(scene: Scene, draft: Draft) -> None:
 def judged_thing(draft: Draft) -> Token | None:
     """The object of a judging verb that is not a word of its cue ("condemned the raid")."""
     verb = syntax.predicate(draft.cue.anchor)
-    return next((c for c in verb.children if c.dep_ == "obj" and (c.i not in draft.cue.words or c.lemma_ in DEALS)), None)
+    named_deed = DEALS | RELIEFS  # "welcomed the pact", "welcomed the lifting of sanctions": words of the cue too
+    return next(
+        (c for c in verb.children if c.dep_ == "obj" and (c.i not in draft.cue.words or {c.lemma_, c.lower_} & named_deed)), None
+    )
+
+
+ABUSES = frozenset({"violation", "abuse", "atrocity", "excess", "crime"})
+
+
+def judges_abuse(draft: Draft) -> bool:
+    """Is the object of the judging verb "the violations", "the abuses" done to someone named?"""
+    thing = judged_thing(draft)
+    return thing is not None and thing.lemma_ in ABUSES and any(syntax.case_of(c) == "against" for c in thing.children)
 
 
 def judges_attack(scene: Scene, draft: Draft) -> bool:

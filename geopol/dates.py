@@ -41,6 +41,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_day", rf"\b{MONTH_RE} {DAY_RE}\b(?!,? (?:19|20)\d\d)(?![\d%])"),
         ("day_month", rf"\b{DAY_RE} {MONTH_RE}\b(?!,? (?:19|20)\d\d)"),
         ("weekday", rf"\b{WEEKDAY_RE}(?: (?:morning|afternoon|evening|night))?\b"),
+        ("month_relative_year", rf"\b{MONTH_RE},? (?P<rel>last|this|next) year\b"),
         ("relative_month", r"(?i)\b(?P<rel>last|this|earlier this|earlier in the|late last|early last|next) month\b"),
         ("relative_week", r"(?i)\b(?P<rel>last|this|earlier this|next) week\b"),
         ("relative_year", r"(?i)\b(?P<rel>last|this|earlier this|next) year\b"),
@@ -181,6 +182,9 @@ def resolve(mention: DateMention, ref: PartialDate | None) -> DateRef | None:
         return DateRef(ref.value - timedelta(days=back), "month" if ref.precision == "day" else ref.precision, text)
     if mention.kind == "relative_month":
         return relative_month(g["rel"].lower(), ref, text)
+    if mention.kind == "month_relative_year":  # "in January last year"
+        shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        return DateRef(date(ref.value.year + shift, month_number(g["month"]), 1), "month", text)
     if mention.kind == "relative_year":
         shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
         return DateRef(date(ref.value.year + shift, 1, 1), "year", text)

@@ -167,6 +167,8 @@ def repair(doc: Doc) -> Doc:
         repair_predicate_past,
         repair_modified_verb,
         repair_joined_modifier,
+        repair_name_after_object,
+        repair_false_passive,
         repair_verb_subject,
         repair_tied_subject,
         repair_noun_before_verb,
@@ -381,7 +383,14 @@ def repair_adjective_subject(doc: Doc) -> Doc:
 def repair_predicate_past(doc: Doc) -> Doc:
     """ "Thai and Cambodian troops clashed along their border, with ..." read with "clashed" an
     adjective: a past form with a subject before it and no copula is the clause's verb; so is one
-    with its own complements, hung right after the plural noun that roots the sentence."""
+    with its own complements, hung right after the plural noun that roots the sentence, and one
+    after "has" that took the subject ("Mali's junta has forbidden ...")."""
+    for word in doc:
+        helper = word.head
+        if word.dep_ == "nsubj" and helper.dep_ == "aux" and helper.head.i > helper.i:
+            word.head = helper.head  # "Mali's junta has forbidden ..." read with the junta as the subject of "has"
+            if helper.head.tag_ == "JJ" and helper.lower_ in ("has", "have", "had"):
+                helper.head.pos_, helper.head.tag_ = "VERB", "VBN"
     for word in doc:
         noun = word.head
         clause = noun.head  # "soldiers clashed ..., as Armenia closed ...": read as a second subject of "closed"
@@ -441,6 +450,30 @@ def repair_joined_modifier(doc: Doc) -> Doc:
             continue
         name.head, name.dep_ = modifier, "conj"
         joiner.head = name
+    return doc
+
+
+def repair_name_after_object(doc: Doc) -> Doc:
+    """ "left the regional bloc ECOWAS and strengthened ties" read with "ECOWAS" as the subject of
+    "strengthened": a name right after an object noun and right before "and" and a verb that
+    shares the sentence's subject names that object."""
+    for name in doc:
+        if name.dep_ != "nsubj" or name.pos_ != "PROPN" or name.i == 0 or name.i + 2 >= len(doc):
+            continue
+        noun, joiner, verb = doc[name.i - 1], doc[name.i + 1], doc[name.i + 2]
+        if noun.dep_ != "obj" or noun.pos_ != "NOUN" or joiner.lower_ != "and" or verb != name.head or verb.dep_ != "conj":
+            continue
+        name.head, name.dep_ = noun, "appos"
+    return doc
+
+
+def repair_false_passive(doc: Doc) -> Doc:
+    """ "It also mediated in a dispute" read with "It" as a passive subject: a past tense with no
+    passive auxiliary has an active subject."""
+    for word in doc:
+        verb = word.head
+        if word.dep_ == "nsubj:pass" and verb.tag_ == "VBD" and not any(c.dep_ == "aux:pass" for c in verb.children):
+            word.dep_ = "nsubj"
     return doc
 
 

@@ -3032,3 +3032,75 @@ def test_the_two_countries_between_which_a_state_hosts_talks_are_not_it_and_its_
     )
     talks = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "CONSULT"]
     assert talks and codes(talks, "sources") | codes(talks, "recipients") == {"IND", "PAK"}
+
+
+def test_a_verb_joined_to_a_predicate_adjective_shares_its_subject():
+    text = "Japan and Australia said they were alarmed by the launch and urged North Korea to halt its missile tests."
+    assert ("DEMAND", "AUS+JPN", "PRK") in dyads(code_text(text))
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent():
+    text = "Canada said it was deeply troubled by the reports and called on Ethiopia to allow investigators into Tigray."
+    assert ("DEMAND", "CAN", "ETH") in dyads(code_text(text))
+
+
+def test_a_month_of_last_year_is_dated_in_that_year():
+    events = code_text(
+        "Chad ended a defence pact with France in March last year, the ministry said.", published=date(2025, 6, 10)
+    )
+    ended = [e for e in events if e.category == "SANCTION"]
+    assert ended and all(e.date is not None and (e.date.value.year, e.date.value.month) == (2024, 3) for e in ended)
+
+
+def test_condemning_abuses_against_civilians_aims_at_their_attacker():
+    text = (
+        "RSF fighters killed dozens of villagers in El Fasher on Monday. Kenya and Uganda condemned the abuses against "
+        "civilians in El Fasher."
+    )
+    condemned = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "DISAPPROVE"]
+    assert condemned and codes(condemned, "recipients") == {"RSF"}
+
+
+def test_a_name_after_an_object_before_and_is_no_subject_of_the_next_verb():
+    text = (
+        "Niger has expelled French forces, left the West African regional bloc ECOWAS and strengthened military ties with Russia."
+    )
+    events = code_text(text)
+    assert ("COOPERATE", "NER", "RUS") in dyads(events)
+    assert not [e for e in events if "ECOWAS" in codes([e], "sources")]
+
+
+def test_the_juntas_are_the_states_named_before_or_those_named_after_of():
+    text = "Mali, Burkina Faso and Niger left the court on Monday. The juntas have also expelled French diplomats."
+    expelled = [e for e in code_text(text) if e.category == "SANCTION" and e.sentence_index == 1]
+    assert expelled and codes(expelled, "sources") == {"MLI", "BFA", "NER"}
+    text = "Ghana and Togo held talks on Monday. The juntas of Mali, Burkina Faso and Niger later expelled French diplomats."
+    expelled = [e for e in code_text(text) if e.category == "SANCTION"]
+    assert expelled and codes(expelled, "sources") == {"MLI", "BFA", "NER"}
+
+
+def test_the_attacks_a_court_sentenced_someone_for_are_not_the_courts():
+    text = (
+        "Mali left the International Criminal Court on Monday. The court has opened an investigation into alleged war "
+        "crimes in Mali since 2013, and sentenced an Islamist commander for attacks on Gao in 2022."
+    )
+    events = code_text(text)
+    assert not [e for e in events if e.category in ("ASSAULT", "FIGHT") and "ICC" in codes([e], "sources")]
+
+
+def test_barring_a_mission_from_acting_coerces_it_and_the_mission_is_named_again():
+    text = "Mali's junta has barred the U.N. peacekeeping mission from flying drones. The mission said it regretted the decision."
+    events = code_text(text)
+    assert ("COERCE", "MLI", "UN") in dyads(events)
+    assert ("DISAPPROVE", "UN", "MLI") in dyads(events)
+
+
+def test_troops_arriving_to_help_an_army_fight_are_not_fighting_yet():
+    events = code_text("Russian military personnel have arrived in Niger to help the junta fight Islamist insurgents.")
+    assert ("AID", "RUS", "NER") in dyads(events)
+    assert not [e for e in events if e.category == "FIGHT" and "RUS" in codes([e], "sources")]
+
+
+def test_welcoming_the_lifting_of_sanctions_told_before_supports_who_lifted_them():
+    text = "The European Union lifted economic sanctions on Syria on Tuesday. Damascus welcomed the lifting of the sanctions."
+    assert ("SUPPORT", "SYR", "EU") in dyads(code_text(text))

@@ -156,3 +156,28 @@ def test_a_past_form_read_as_an_adjective_with_a_subject_is_the_verb():
         ["DET", "NOUN", "AUX", "ADJ", "PUNCT"],
     )
     assert doc[3].pos_ == "ADJ"
+
+
+def test_a_subject_hung_on_has_belongs_to_the_participle_it_serves():
+    # "Chad's junta has forbidden the mission from flying." read with "junta" the subject of "has"
+    doc = built(
+        ["Chad", "'s", "junta", "has", "forbidden", "the", "mission", "from", "flying", "."],
+        [2, 0, 3, 4, 4, 6, 4, 8, 4, 4],
+        ["nmod:poss", "case", "nsubj", "aux", "ROOT", "det", "obj", "mark", "advcl", "punct"],
+        ["NNP", "POS", "NN", "VBZ", "JJ", "DT", "NN", "IN", "VBG", "."],
+        ["PROPN", "PART", "NOUN", "AUX", "ADJ", "DET", "NOUN", "SCONJ", "VERB", "PUNCT"],
+    )
+    assert (doc[2].dep_, doc[2].head.text) == ("nsubj", "forbidden")
+    assert (doc[4].pos_, doc[4].tag_) == ("VERB", "VBN")
+
+
+def test_a_past_tense_with_no_passive_auxiliary_has_an_active_subject():
+    # "It also mediated in the dispute." read with "It" as a passive subject
+    doc = built(
+        ["It", "also", "mediated", "in", "the", "dispute", "."],
+        [2, 2, 2, 5, 5, 2, 2],
+        ["nsubj:pass", "advmod", "ROOT", "case", "det", "obl", "punct"],
+        ["PRP", "RB", "VBD", "IN", "DT", "NN", "."],
+        ["PRON", "ADV", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    assert doc[0].dep_ == "nsubj"
