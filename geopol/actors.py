@@ -226,6 +226,7 @@ INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament"
 
 WEAPONS = frozenset({"aircraft", "jet", "warplane", "drone"})  # roles that say nothing of whose they are
 HOSTS_OF_TALKS = frozenset({"host", "mediate", "broker", "facilitate", "convene"})  # the talks are of others
+NEAR_MENTIONS = 8  # actors named lately enough to stand for "the country" besides the story's own
 FORMER = frozenset({"former", "ex", "retired"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "consul"})
@@ -845,7 +846,11 @@ class SentenceActors:
                 return Actor(other.text, other.code, "", "state")
         after = {e.code for i, e in self.actor_at.items() if i > token.i and self.party_in(self.doc[i], clause)}
         candidates = self.context.states or ((dominant,) if dominant else ())
-        return next((s for s in candidates if s.code in before or s.code not in after), None)
+        near = before | {a.code for a in self.context.recent[-NEAR_MENTIONS:]}
+        # another state than the story's own only if the text named it lately ("mutinous soldiers
+        # ousted Niger's president" in the lead: not the second state of the story)
+        fits = (s for i, s in enumerate(candidates) if s.code in before or (s.code not in after and (i == 0 or s.code in near)))
+        return next(fits, None)
 
     def last_state_besides_subject(self, token: Token, clause: Token | None) -> ActorEntry | None:
         """The last state named before the word in its sentence, other than its clause's subject

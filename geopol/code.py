@@ -192,7 +192,12 @@ def code_sentence(
     drafts = [
         d
         for d in drafts
-        if not d.dropped and not is_reference(scene, d) and not thing_as_doer(scene, d) and not ongoing(d) and not described(d)
+        if not d.dropped
+        and not is_reference(scene, d)
+        and not thing_as_doer(scene, d)
+        and not ongoing(d)
+        and not described(d)
+        and not warned_of_need(scene, d)
     ]
     drafts += followed_suit(scene, drafts)
     also_aimed(scene, drafts)
@@ -1145,9 +1150,15 @@ def ongoing(draft: Draft) -> bool:
     spans = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod")]
     spans += [c for c in predicate.children if c.dep_ == "nmod" and is_recent_span(c)]  # "attacks ... in recent years"
     return any(
-        (case_of_child(c) == "since" and is_time(c)) or (case_of_child(c) == "for" and is_duration(c)) or is_recent_span(c)
+        (case_of_child(c) == "since" and (is_time(c) or (c.lemma_ in ERAS and draft.category in VIOLENT)))
+        or (case_of_child(c) == "for" and is_duration(c))
+        or is_recent_span(c)
         for c in spans
     )
+
+
+# "have been killed since the coup": a toll counted from an event, not the day's violence
+ERAS = frozenset("coup takeover independence war invasion outbreak start beginning revolution uprising".split())
 
 
 HABITUAL = frozenset("regularly routinely often frequently usually typically sometimes occasionally habitually".split())
@@ -1186,6 +1197,10 @@ def described(draft: Draft) -> bool:
         return True  # "Eritrean troops, who fought alongside the Ethiopian army, ...": who they are
     if anchor.dep_ in ("acl:relcl", "acl") and names_war(anchor.head):
         return True  # "ending two years of war that killed hundreds of thousands": the war's toll
+    doing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
+    said = anchor.dep_ == "xcomp" and doing.dep_ == "acl" and doing.tag_ == "VBG"
+    if said and any(a.lemma_ in BLAMING for a in doing.head.ancestors) and doing.head.head.lemma_ not in BLAMING:
+        return True
     if not syntax.is_noun(anchor):
         return False
     if anchor.dep_ == "obj" and anchor.head.lemma_ == "have" and anchor.head.pos_ == "VERB":
@@ -1200,6 +1215,12 @@ def stative_have(verb: Token) -> bool:
 def is_duration(word: Token) -> bool:
     """ "for months", "for two years", "for decades": a stretch of time, not a date."""
     return word.lemma_ in ("year", "month", "week", "decade", "day") and word.tag_ == "NNS"
+
+
+def dated(verb: Token) -> bool:
+    """Does a verb carry a date of its own ("lifted them in February")?"""
+    joined = any(c.dep_ == "cc" for c in verb.children)  # a verb joined by "and", "but"; not a noun read as one
+    return joined and syntax.is_verb(verb) and any(t.dep_ in TIME_EDGES | {"nmod"} and is_time(t) for t in verb.subtree)
 
 
 def is_time(word: Token) -> bool:
@@ -1872,6 +1893,20 @@ def coded(actors: tuple[Actor, ...]) -> frozenset[str]:
     return frozenset(a.code for a in actors if a.code)
 
 
+NEEDS = frozenset({"need", "require", "face", "lack"})
+
+
+def warned_of_need(scene: Scene, draft: Draft) -> bool:
+    """ "The UN has warned that two million people in Chad need food aid": a warning of hardship,
+    no threat to anyone."""
+    anchor = draft.cue.anchor
+    if draft.category != "THREATEN" or anchor.lemma_ != "warn":
+        return False
+    said = [c for c in anchor.children if c.dep_ == "ccomp" and c.lemma_ in NEEDS]
+    people = [s for c in said for s in c.children if s.dep_ == "nsubj"]
+    return any((r := scene.actors.role_in_phrase(p)) is not None and r.sector in UNARMED_SECTORS for p in people)
+
+
 def lone_aside(draft: Draft) -> bool:
     """ "Niger's junta, which seized power in July 2023, ...": how the junta came to power, told
     in passing about who it is, is background, not news (a coup has no other side)."""
@@ -2259,7 +2294,9 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
     clause = cue.anchor if background else (draft.predicate or cue.anchor)  # "after talks in March, ..."
     # "Chad ended the pact in November, and Ivory Coast took over the base in Abidjan": a
     # joined clause with its own subject has its own time and place
-    own = {t.i for c in clause.children if c.dep_ == "conj" and syntax.own_subject(c) is not None for t in c.subtree}
+    # so has one with a date of its own ("imposed sanctions ..., but lifted them in February")
+    joined = [c for c in clause.children if c.dep_ == "conj" and (syntax.own_subject(c) is not None or dated(c))]
+    own = {t.i for c in joined for t in c.subtree}
     tokens = sorted(t.i for t in clause.subtree if t.i not in own and not (own and t.is_punct)) or [clause.i]
     told_before = [r for r in clause.subtree if r.dep_ == "acl:relcl" and max(t.i for t in r.subtree) < clause.i]
     if told_before:  # "Orban, who visited Moscow in July, spoke ...": July is the visit's

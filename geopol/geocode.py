@@ -262,7 +262,16 @@ def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
     ]
     in_clause = [m for m in usable if event.clause_start <= m.start < event.clause_end]
     if not in_clause and event.category in MATERIAL:
-        in_clause = [m for m in usable if m.place.precision in ("facility", "city") and m.prep in WHERE and not at_home(event, m)]
+        # "... in Bamako, and IS fighters killed Nigerien soldiers near the border": not in Bamako
+        hit = {a.code for a in event.recipients if a.kind == "state"}
+        in_clause = [
+            m
+            for m in usable
+            if m.place.precision in ("facility", "city")
+            and m.prep in WHERE
+            and not at_home(event, m)
+            and (not hit or m.place.country in hit)
+        ]
     if not in_clause:
         return None
     hosts = {a.code for a in event.recipients} if event.category == "CONSULT" and event.mode == "visit" else set()

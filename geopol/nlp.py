@@ -169,6 +169,7 @@ def repair(doc: Doc) -> Doc:
         repair_joined_modifier,
         repair_name_after_object,
         repair_false_passive,
+        repair_denial_read_as_noun,
         repair_verb_subject,
         repair_tied_subject,
         repair_noun_before_verb,
@@ -474,6 +475,29 @@ def repair_false_passive(doc: Doc) -> Doc:
         verb = word.head
         if word.dep_ == "nsubj:pass" and verb.tag_ == "VBD" and not any(c.dep_ == "aux:pass" for c in verb.children):
             word.dep_ = "nsubj"
+    return doc
+
+
+DENIALS = frozenset({"denies", "rejects", "disputes", "dismisses", "contests"})
+CLAIMS = frozenset({"charge", "claim", "accusation", "allegation"})
+
+
+def repair_denial_read_as_noun(doc: Doc) -> Doc:
+    """ "..., a charge Cotonou denies" read with "denies" a plural noun and "Cotonou" its
+    modifier: the name denies the charge (a relative clause with its pronoun left out)."""
+    for word in doc:
+        name = doc[word.i - 1] if word.i else word
+        if word.lower_ not in DENIALS or word.pos_ != "NOUN" or name.pos_ != "PROPN" or name.head != word:
+            continue
+        held = [c for c in word.children if c.dep_ == "compound" and c.lemma_ in CLAIMS and c.i < name.i]
+        claim = word.head if word.head.lemma_ in CLAIMS else (held[0] if held else None)
+        if claim is None:
+            continue
+        if claim.head == word:  # "a claim Cotonou denies" read as one noun "denies": the claim takes its place
+            claim.head, claim.dep_ = (claim if word.head == word else word.head), word.dep_
+        word.pos_, word.tag_, word.dep_, word.head = "VERB", "VBZ", "acl:relcl", claim
+        name.dep_ = "nsubj"
+        word.lemma_ = word.lower_[:-3] + "y" if word.lower_.endswith("ies") else word.lower_[:-1]
     return doc
 
 

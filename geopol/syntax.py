@@ -137,7 +137,7 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
             return subject_or_agent(head.head, steps + 1)  # "said there was evidence ... and threatened"
         if head.dep_ == "ccomp" and is_passive(head) and agent(head) is None and verb.tag_ == "VBD":
             return subject_or_agent(head.head, steps + 1)  # "said he had been detained ... and demanded his release"
-        if is_passive(head) and not is_passive(verb) and verb.tag_ in ("VBD", "VBN"):
+        if is_passive(head) and not is_passive(verb) and verb.tag_ == "VBD":
             # "it was deeply troubled by the findings and called on Bamako": the one troubled calls
             return first_child(head, PASSIVE_SUBJECTS) or subject_or_agent(head, steps + 1)
         return subject_or_agent(head, steps + 1)
