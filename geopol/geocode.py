@@ -75,16 +75,18 @@ def place_mentions(
     base = doc[start].idx
     found: list[PlaceMention] = []
     taken: set[int] = set()
-    for s, e, facility in analysis.places:
-        if start <= s and e <= end:
-            place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, "at", s))
-            taken.update(range(s, e))
     actor_tokens: dict[int, tuple[int, str, str]] = {}
     for s, e, entries in analysis.actors:
         if start <= s and e <= end:
             for k in range(s, e):
                 actor_tokens[k] = (e, entries[0].kind, entries[0].code)
+    for s, e, facility in analysis.places:
+        before = s - 1 if s > 0 and doc[s - 1].lower_ != "the" else s - 2
+        acting = any(k in actor_tokens for k in range(s, e)) and (before < 0 or doc[before].lower_ not in LOCATIVE)
+        if start <= s and e <= end and not acting:  # "the Kremlin said", "Kremlin-controlled": an actor, not a place
+            place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, "at", s))
+            taken.update(range(s, e))
     for i in range(start + 1, end):
         named_place = doc[i - 1].lower_ == "of" and i >= 2 and doc[i - 2].lower_ in SETTLEMENTS  # "seized the town of Goma"
         if i in taken or (doc[i - 1].lower_ not in LOCATIVE and not named_place):

@@ -217,6 +217,7 @@ def repair(doc: Doc) -> Doc:
         repair_controlled_infinitive,
         repair_second_clause_subject,
         repair_verb_before_possessor,
+        repair_object_across_and,
     ):
         doc = step(doc)
     return doc
@@ -498,6 +499,23 @@ def repair_denial_read_as_noun(doc: Doc) -> Doc:
         word.pos_, word.tag_, word.dep_, word.head = "VERB", "VBZ", "acl:relcl", claim
         name.dep_ = "nsubj"
         word.lemma_ = word.lower_[:-3] + "y" if word.lower_.endswith("ies") else word.lower_[:-1]
+    return doc
+
+
+def repair_object_across_and(doc: Doc) -> Doc:
+    """ "Goita met Russian President Vladimir Putin at the Kremlin and signed agreements" read
+    with "Putin" a modifier of "agreements": a name before "and" hung on the object of the verb
+    after it is the object of the verb before."""
+    for name in doc:
+        thing = name.head
+        verb = thing.head
+        if name.dep_ != "compound" or name.pos_ != "PROPN" or thing.dep_ != "obj" or verb.dep_ != "conj":
+            continue
+        first = verb.head
+        joiner = next((c for c in verb.children if c.dep_ == "cc" and name.i < c.i < verb.i), None)
+        if joiner is None or not first.i < name.i or first.pos_ != "VERB" or objects(first):
+            continue
+        name.head, name.dep_ = first, "obj"
     return doc
 
 

@@ -3163,3 +3163,19 @@ def test_a_joined_verb_with_its_own_date_does_not_date_the_first():
     lifted = [e for e in events if e.category == "CONCEDE"]
     assert imposed and all(e.date is None or e.date.value.month != 3 for e in imposed)
     assert lifted and all(e.date is not None and e.date.value.month == 3 for e in lifted)
+
+
+def test_a_leader_met_at_a_presidential_palace_was_visited_there():
+    text = (
+        "Togo's president Faure Gnassingbe met French President Emmanuel Macron at the Elysee Palace in March and "
+        "signed agreements on security."
+    )
+    met = [e for e in code_text(text) if e.category == "CONSULT"]
+    assert met and codes(met, "sources") == {"TGO"} and codes(met, "recipients") == {"FRA"}
+    assert all(e.mode == "visit" and e.place is not None and e.place.country == "FRA" for e in met)
+
+
+def test_a_seat_of_power_named_as_an_actor_is_no_place():  # a guard of the palaces added as places
+    text = "Wagner mercenaries announced they were leaving Mali and would be replaced by the Kremlin-controlled Africa Corps."
+    left = [e for e in code_text(text) if e.category == "RETREAT"]
+    assert left and all(e.place is not None and e.place.country == "MLI" for e in left)
