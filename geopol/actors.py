@@ -106,6 +106,7 @@ class ArticleContext:
     names: dict[str, Actor] = field(default_factory=dict)  # names tied to a code ("Milei" -> ARG)
     # accusations, demands, threats and attacks, most recent last: (by whom, codes of whom at, category)
     claims: list[tuple[tuple[Actor, ...], frozenset[str], str]] = field(default_factory=list)
+    hostile: list[tuple[Actor, str]] = field(default_factory=list)  # (doer, code of its target) of claims and attacks
     last_act: tuple[CueRule, tuple[Actor, ...], str] | None = None  # the last two-sided act: rule, recipients, mode
     deeds: list[tuple[str, tuple[Actor, ...]]] = field(default_factory=list)  # (category, doers) of recent acts
     acts_named: list[tuple[frozenset[str], tuple[Actor, ...]]] = field(default_factory=list)  # (cue lemmas, doers)
@@ -788,7 +789,7 @@ class SentenceActors:
         partner = self.conjunct_owner(token)
         if partner is not None:  # "the army and its civilian auxiliaries": the army's
             return replace(partner, text=text)
-        in_sentence = self.sentence_antecedent(token)
+        in_sentence = self.sentence_antecedent(token) or self.reported_subject(token)
         if in_sentence:
             return replace(in_sentence[0], text=text)
         role = self.role_in_phrase(token.head) if token.lower_ == "its" and token.dep_ == "nmod:poss" else None
@@ -932,7 +933,8 @@ class SentenceActors:
                 states = states or self.story_pair(token)
                 if states:
                     return states
-            warring = self.warring_pair(token) if span is not None and self.doc[span[1] - 1].lower_ in SIDES else ()
+            sides = span is not None and self.doc[span[1] - 1].lower_ in SIDES
+            warring = (self.feuding_pair(token) or self.warring_pair(token)) if sides else ()
             if kind == "previous_pair" and warring:
                 return warring
             if kind == "previous_pair" and not token.dep_.startswith("nsubj"):
@@ -966,6 +968,17 @@ class SentenceActors:
         if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
             return set()
         return self.subject_codes(token, clause.head)
+
+    def feuding_pair(self, token: Token) -> tuple[Actor, ...]:
+        """ "the two sides" after two states struck or accused each other (Iran and Pakistan),
+        if neither is the clause's subject's other party: the last such pair."""
+        hostile = self.context.hostile
+        mine = self.subject_codes(token, clause_verb(token))
+        for doer, aimed in reversed(hostile):
+            back = next((other for other, at in hostile if at == doer.code and other.code == aimed), None)
+            if back is not None and back.code != doer.code and not {doer.code, back.code} & mine:
+                return (doer, back)
+        return ()
 
     def warring_pair(self, token: Token) -> tuple[Actor, ...]:
         """ "both sides" of a story about a state at war with an armed group of its own (Sudan
@@ -1092,6 +1105,17 @@ class SentenceActors:
             if token.lower_ == "they" and current.lemma_ in SAYING and subject.tag_ == "NNS" and subject.i < token.i:
                 return self.of(subject)  # "the rebels said they had killed ...": rebels the text does not name
         return ()
+
+    def reported_subject(self, token: Token) -> tuple[Actor, ...]:
+        """ "Brazil has reinforced its border with Guyana, its defence ministry said": "its" in the
+        speaker of a statement told before is the subject of what it said."""
+        speaker = token.head
+        saying = speaker.head
+        if token.dep_ != "nmod:poss" or not speaker.dep_.startswith("nsubj") or saying.lemma_ not in SAYING:
+            return ()
+        told = next((c for c in saying.children if c.dep_ == "ccomp" and c.i < token.i), None)
+        subject = own_subject(told) if told is not None else None
+        return tuple(a for a in self.of(subject) if a.code) if subject is not None and subject.i != token.i else ()
 
     def met_with(self, pronoun: Token, verb: Token, doers: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """ "hosted his counterpart in Abuja, where they signed a memorandum": "they" in a

@@ -1583,9 +1583,17 @@ def thing_as_doer(scene: Scene, draft: Draft) -> bool:
         return True  # "diplomats accused of spying": a description of them, nobody named accusing
     if word is None and anchor.dep_ == "conj" and syntax.is_verb(anchor):  # "the pact appears crucial ... and offers"
         word = next((syntax.own_subject(a) for a in list(anchor.ancestors)[:3] if syntax.own_subject(a) is not None), None)
+    said = anchor.dep_ == "ccomp" and anchor.head.lemma_ in SAYING and syntax.own_subject(anchor) is None
+    if word is None and said and draft.category == "THREATEN" and not coded(draft.sources):
+        return True  # "the dam, which Egypt says threatens its share": the dam, no actor, threatens
     if word is None or draft.category in VIOLENT or syntax.is_noun(anchor):
         return False
-    return not scene.actors.is_actor_word(word) and word.pos_ not in ("PRON", "PROPN")
+    named_thing = word.pos_ == "PROPN" and word.lower_ in NAMED_THINGS  # "the Grand Ethiopian Renaissance Dam"
+    return not scene.actors.is_actor_word(word) and (word.pos_ not in ("PRON", "PROPN") or named_thing)
+
+
+# the last word of names of things, not of actors
+NAMED_THINGS = frozenset("dam pipeline bridge port mine airport plant road railway canal corridor project plan".split())
 
 
 def own_side_conjunct(scene: Scene, draft: Draft) -> None:
@@ -1593,8 +1601,9 @@ def own_side_conjunct(scene: Scene, draft: Draft) -> None:
     would act on its borrowed subject itself belongs to a subject higher up."""
     word = draft.predicate or draft.cue.anchor
     codes, aimed = coded(draft.sources), coded(draft.recipients)
-    if word.dep_ != "conj" or syntax.own_subject(word) is not None or not aimed or codes - aimed:
-        return
+    named_doer = not codes and draft.source_word is not None and draft.source_word.pos_ == "PROPN"
+    if word.dep_ != "conj" or syntax.own_subject(word) is not None or not aimed or codes - aimed or named_doer:
+        return  # "the Polisario Front, which ... has fought Morocco": a doer named but not coded stays uncoded
     if draft.recipient_word is None or draft.recipient_word.pos_ != "PROPN":
         return  # "stormed the embassy and arrested a former minister": a role read as the doer's own
     for verb in word.ancestors:
@@ -1922,6 +1931,7 @@ def in_relative_clause(draft: Draft) -> bool:
 
 CLAIMS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN"})
 MAX_CLAIMS = 5
+MAX_HOSTILE = 40  # hostile acts remembered to tell which two states "the two sides" are
 
 
 def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
@@ -1961,6 +1971,9 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
                 codes = {a.code for a in draft.sources}
         if draft.category in CLAIMS | VIOLENT and codes and aimed:
             claims.append((tuple(a for a in draft.sources if a.code), aimed, draft.category))
+            hostile = scene.actors.context.hostile
+            hostile += [(a, code) for a in draft.sources if a.code for code in sorted(aimed)]
+            del hostile[:-MAX_HOSTILE]
     del claims[:-MAX_CLAIMS]
 
 
@@ -2231,6 +2244,9 @@ def also_aimed(scene: Scene, drafts: list[Draft]) -> None:
             draft.recipients = act[1]
 
 
+TOLD_BODIES = frozenset({"ministry", "embassy"})  # "its defence ministry said ... The ministry said": the same one
+
+
 def remember_roles(scene: Scene) -> None:
     """ "three French diplomats": whose diplomats "the diplomats" of later sentences are."""
     actors = scene.actors
@@ -2239,8 +2255,10 @@ def remember_roles(scene: Scene) -> None:
             rulers = [a for a in actors.of(word) if a.code and a.kind == "state"]
             if len(rulers) == 1:  # "Niger's military government": whose "the junta" of later sentences is
                 actors.context.roles[JUNTA] = rulers[0]
-        role = actors.role_at.get(word.i) if word.tag_ == "NNS" else None  # people, not "the army": "diplomats"
-        named = any(c.dep_ in ("amod", "compound", "nmod:poss") and c.i in actors.actor_at for c in word.children)
+        told = word.tag_ == "NNS" or word.lemma_ in TOLD_BODIES  # people, not "the army": "diplomats"; "its ministry"
+        role = actors.role_at.get(word.i) if told else None
+        owner = word.lemma_ in TOLD_BODIES and any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in word.children)
+        named = owner or any(c.dep_ in ("amod", "compound", "nmod:poss") and c.i in actors.actor_at for c in word.children)
         if role is None or role.sector == "REB" or not named:
             continue
         states = [a for a in actors.of(word) if a.code and a.kind == "state"]

@@ -47,7 +47,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative_year", r"(?i)\b(?P<rel>last|this|earlier this|next) year\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today|last night)\b"),
         ("named_month", rf"\b(?:(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f) )?(?:(?:{PART_RE})[- ])?{MONTH_RE}\b"),
-        ("year", rf"\b(?:in|since|by|of|during|until) (?:(?:early|late|mid)[ -]|the {SEASON_RE} of )?{YEAR_RE}\b"),
+        ("year", rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|of|[Dd]uring|[Uu]ntil) (?:(?:early|late|mid)[ -]|the {SEASON_RE} of )?{YEAR_RE}\b"),
     )
 )
 # "Niamey, May 15 (RHC)--": the place and date a wire story was filed, not an event's date.

@@ -3179,3 +3179,44 @@ def test_a_seat_of_power_named_as_an_actor_is_no_place():  # a guard of the pala
     text = "Wagner mercenaries announced they were leaving Mali and would be replaced by the Kremlin-controlled Africa Corps."
     left = [e for e in code_text(text) if e.category == "RETREAT"]
     assert left and all(e.place is not None and e.place.country == "MLI" for e in left)
+
+
+def test_a_year_after_a_capitalised_in_dates_the_event():
+    text = "In 2019, Rwanda closed its border with Uganda, accusing Kampala of abducting its citizens."
+    closed = [e for e in code_text(text, published=date(2024, 3, 1)) if e.category == "SANCTION"]
+    assert closed and all(e.date is not None and e.date.value.year == 2019 for e in closed)
+
+
+def test_an_uncoded_front_that_fought_a_state_is_not_its_backer():
+    text = "Libya supports the Zaghawa Front, which seeks autonomy and has fought Chad in the east."
+    events = code_text(text)
+    assert ("FIGHT", "LBY", "TCD") not in dyads(events)
+
+
+def test_troops_that_would_have_to_leave_are_asked_to_by_the_speaker():
+    events = code_text("Kenya's foreign minister said Somalia's troops would have to leave by June.")
+    assert ("DEMAND", "KEN", "SOM") in dyads(events)
+    assert "THREATEN" not in {e.category for e in events}
+
+
+def test_a_dam_said_to_threaten_water_is_no_threatening_actor():
+    text = "Sudan and Egypt have argued for years over the Blue Nile Dam, which Cairo says threatens its water supply."
+    assert "THREATEN" not in {e.category for e in code_text(text)}
+
+
+def test_the_two_sides_are_the_two_states_that_struck_each_other():
+    text = (
+        "India struck targets in Pakistan on Monday. Pakistan shelled Indian posts on Tuesday. The United States condemned "
+        "the shelling. On Friday the two sides agreed to a ceasefire."
+    )
+    agreed = [e for e in code_text(text) if e.sentence_index == 3 and e.category == "AGREE"]
+    assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"IND", "PAK"}
+
+
+def test_its_ministry_after_a_statement_is_the_stating_states():
+    text = (
+        "Chile has reinforced its northern border with Peru, its defence ministry said, as Peru's army and Peru's police "
+        "held drills near Peru's border towns. The ministry said it had sent 200 more troops to the city of Arica."
+    )
+    sent = [e for e in code_text(text) if e.sentence_index == 1]
+    assert sent and codes(sent, "sources") == {"CHL"}
