@@ -231,7 +231,9 @@ NEAR_MENTIONS = 8  # actors named lately enough to stand for "the country" besid
 FORMER = frozenset({"former", "ex", "retired"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "consul"})
-NOT_ONE_STATE = frozenset("regional international foreign western allied coalition multinational".split())
+NOT_ONE_STATE = frozenset(
+    "regional international foreign western allied coalition multinational european african arab asian gulf".split()
+)
 
 
 JUNTA = "junta"

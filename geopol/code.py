@@ -198,6 +198,7 @@ def code_sentence(
         and not ongoing(d)
         and not described(d)
         and not warned_of_need(scene, d)
+        and not restated_claim(d)
     ]
     drafts += followed_suit(scene, drafts)
     also_aimed(scene, drafts)
@@ -214,6 +215,7 @@ def code_sentence(
         refused_promise(scene, draft)
         fought_alongside(scene, draft)
         sent_to_help(scene, draft)
+        sent_to_press(scene, draft)
         fill_defaults(scene, draft)
         unnamed_expeller(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
@@ -801,8 +803,8 @@ def draft_event(scene: Scene, cue: Cue) -> Draft:
     source_word, recipient_word = participants(scene, cue)
     sources = tuple(a for a in actors.of(source_word) if a.sector not in REPORTING_SECTORS)
     recipients = actors.of(recipient_word)
-    meeting = cue.rule.category == "CONSULT" and len(coded(sources)) > 1
-    if meeting and recipient_word is not None and syntax.case_of(recipient_word) in LOCATIVE_PREPS:
+    joint_act = cue.rule.category in SYMMETRIC and len(coded(sources)) > 1
+    if joint_act and recipient_word is not None and syntax.case_of(recipient_word) in LOCATIVE_PREPS:
         recipient_word, recipients = None, ()  # "Iran and the United States held talks in Oman": the venue
     between = between_words(cue)
     if between is not None:
@@ -995,6 +997,27 @@ def sent_to_help(scene: Scene, draft: Draft) -> None:
             return
 
 
+PRESSING_PURPOSES = frozenset("surround encircle blockade besiege intimidate pressure invade attack strike".split())
+
+
+def sent_to_press(scene: Scene, draft: Draft) -> None:
+    """ "sending warships and fighter jets to surround the island": forces sent against a state
+    are a mobilisation aimed at it, not aid to it."""
+    if not (draft.category == "AID" and draft.mode == "military") and draft.category != "MOBILIZE":
+        return
+    verb = syntax.predicate(draft.cue.anchor)
+    purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "acl") and c.lemma_ in PRESSING_PURPOSES]
+    purposes += [c for o in syntax.objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_ in PRESSING_PURPOSES]
+    purposes = [p for p in purposes if "to" in syntax.marks(p)]
+    if not purposes:
+        return
+    draft.category, draft.mode = "MOBILIZE", "troops"
+    own = coded(draft.sources)
+    pressed = tuple(a for p in purposes for o in syntax.objects(p) for a in scene.actors.of(o) if a.code and a.code not in own)
+    if pressed and not coded(draft.recipients):
+        draft.recipients = pressed
+
+
 def allies_in_arms(draft: Draft) -> list[Token]:
     """ "fought alongside the Ethiopian army" (and nobody named as fought against): the allies."""
     verb = syntax.predicate(draft.cue.anchor)
@@ -1064,11 +1087,16 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
             return None  # ("a demand that it disarm" read as a relative clause is the demand's content)
         if syntax.in_background(current) or told_when(current):
             return None  # "following Zeine's visit, both agreed": the visit is an event of its own
+        if current.dep_ == "advcl" and current.tag_ == "VBG" and current.lemma_ in AGREEING and syntax.after_comma(current):
+            return None  # "met in Istanbul, agreeing to exchange prisoners": an outcome of its own
         current = current.head
         owner = owners.get(current.i)
         if owner is not None and owner is not draft:
             return owner
     return None
+
+
+AGREEING = frozenset({"agree", "pledge", "promise", "sign", "decide"})
 
 
 def told_when(clause: Token) -> bool:
@@ -1172,6 +1200,7 @@ def is_recent_span(word: Token) -> bool:
 
 
 STATIVE_NOUNS = frozenset("recipient beneficiary supplier provider donor source destination hub partner user".split())
+PLAN_NOUNS = frozenset("step goal aim plan priority hope objective idea proposal option".split())
 
 
 WARS = frozenset({"war", "conflict", "insurgency", "fighting", "violence", "crisis", "unrest", "rebellion"})
@@ -1205,6 +1234,9 @@ def described(draft: Draft) -> bool:
         return False
     if anchor.dep_ == "obj" and anchor.head.lemma_ == "have" and anchor.head.pos_ == "VERB":
         return True  # "the United States, which has a mutual defence treaty with the Philippines"
+    planned = [c for c in anchor.children if c.dep_ == "nsubj" and c.lemma_ in PLAN_NOUNS]
+    if planned and any(c.dep_ == "cop" for c in anchor.children):
+        return True  # "the next step was a meeting between Zelenskyy and Putin": what is hoped for
     return any(a.lemma_ in STATIVE_NOUNS and any(c.dep_ == "cop" for c in a.children) for a in list(anchor.ancestors)[:3])
 
 
@@ -1902,6 +1934,15 @@ def coded(actors: tuple[Actor, ...]) -> frozenset[str]:
     return frozenset(a.code for a in actors if a.code)
 
 
+def restated_claim(draft: Draft) -> bool:
+    """ "..., a demand Kyiv rejected as unacceptable": the demand told before, named again as
+    what the clause after it answers, is no new demand."""
+    noun = draft.cue.anchor
+    answered = any(c.dep_ == "acl:relcl" for c in noun.children)
+    restated = draft.category in CLAIMS and appended_claim(noun, CLAIM_NOUNS | {"demand"})
+    return syntax.is_noun(noun) and answered and restated
+
+
 NEEDS = frozenset({"need", "require", "face", "lack"})
 
 
@@ -2017,9 +2058,9 @@ def appended_deed(noun: Token) -> bool:
     return noun.lemma_ in DEALS | GENERIC_ACTS and judged and after_comma
 
 
-def appended_claim(noun: Token) -> bool:
+def appended_claim(noun: Token, nouns: frozenset[str] = CLAIM_NOUNS) -> bool:
     """ "..., a charge Islamabad denied": a claim noun just after a comma."""
-    return noun.lemma_ in CLAIM_NOUNS and any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
+    return noun.lemma_ in nouns and any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
 
 
 def after_appended_claim(draft: Draft) -> bool:
@@ -2116,7 +2157,7 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
     nouns = scene.matchers.noun_categories  # "called the expulsion regrettable": in the judging cue
-    named = nouns.get(thing.lemma_) or nouns.get(thing.lower_)
+    named = nouns.get(thing.lemma_) or nouns.get(thing.lower_) or ("MOBILIZE" if thing.lemma_ in EXERCISE_WORDS else None)
     if cue is None and named is None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
         return ()
     kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters

@@ -3220,3 +3220,59 @@ def test_its_ministry_after_a_statement_is_the_stating_states():
     )
     sent = [e for e in code_text(text) if e.sentence_index == 1]
     assert sent and codes(sent, "sources") == {"CHL"}
+
+
+def test_european_leaders_are_no_one_state_of_the_story():
+    events = code_text("Ukraine and Russia held talks on Friday. European leaders accused Moscow of stalling.")
+    assert not [e for e in events if e.sentence_index == 1 and "UKR" in codes([e], "sources")]
+
+
+def test_calling_a_states_position_unacceptable_is_the_speakers_disapproval():
+    events = code_text("Ukraine and Russia held talks on Friday. Germany's chancellor said Moscow's position was unacceptable.")
+    assert ("DISAPPROVE", "DEU", "RUS") in dyads(events)
+    assert not [e for e in events if e.category == "REJECT" and "RUS" in codes([e], "sources")]
+
+
+def test_forces_sent_to_surround_a_state_are_no_aid_to_it():
+    events = code_text("China sent warships and fighter jets to surround Taiwan on Monday.")
+    assert ("MOBILIZE", "CHN", "TWN") in dyads(events)
+    assert "AID" not in {e.category for e in events}
+
+
+def test_condemning_drills_told_before_aims_at_who_held_them():
+    text = "Russia held naval drills near Japan on Monday. Japan condemned the drills as a provocation."
+    assert ("DISAPPROVE", "JPN", "RUS") in dyads(code_text(text))
+
+
+def test_two_sides_agreeing_to_a_ceasefire_in_a_place_agree_with_each_other():
+    events = code_text("Israel and Hamas agreed to a ceasefire in Gaza on Wednesday.")
+    agreed = [e for e in events if e.category == "AGREE"]
+    assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"ISR", "HAMAS"}
+    assert not [e for e in events if "PSE" in codes([e], "recipients")]
+
+
+def test_claiming_credit_is_no_credit_given():
+    events = code_text("President-elect Donald Trump, whose envoy took part in the final talks in Doha, also claimed credit.")
+    assert "AID" not in {e.category for e in events}
+
+
+def test_a_demand_named_again_after_a_comma_is_no_new_demand():
+    text = (
+        "A Ukrainian official said Russia had demanded that Ukraine withdraw its troops from four regions before any "
+        "ceasefire, a demand Kyiv rejected as unacceptable."
+    )
+    events = code_text(text)
+    assert ("DEMAND", "RUS", "UKR") in dyads(events)
+    assert ("REJECT", "UKR", "RUS") in dyads(events)
+    assert ("DEMAND", "UKR", "RUS") not in dyads(events)
+
+
+def test_a_meeting_named_as_the_next_step_has_not_happened():
+    text = "Kenya's foreign minister said the next step was a meeting between the presidents of Ethiopia and Eritrea."
+    assert "CONSULT" not in {e.category for e in code_text(text)}
+
+
+def test_an_agreement_told_as_a_participle_after_a_meeting_is_its_own_event():
+    events = code_text("Armenian and Azerbaijani delegations met in Abu Dhabi on Thursday, agreeing to exchange prisoners.")
+    agreed = [e for e in events if e.category == "AGREE"]
+    assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"ARM", "AZE"}
