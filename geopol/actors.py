@@ -237,13 +237,28 @@ NOT_ONE_STATE = frozenset(
 
 
 JUNTA = "junta"
-RULERS = frozenset({"government", "ruler", "leader", "regime", "authority", "council"})
+RULERS = frozenset({"government", "ruler", "regime", "council"})  # "military leaders" may be any army's officers
 
 
 def is_junta(word: Token) -> bool:
     """ "the junta", "Niger's military government", "the military rulers"."""
     military = any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in word.children)
     return word.lemma_ == JUNTA or (word.lemma_ in RULERS and military)
+
+
+def rebel_role(head: Token) -> bool:
+    """ "a jihadist leader", "rebel commanders": a state's role word on an insurgent."""
+    return any(c.dep_ in ("amod", "compound") and c.lemma_ in INSURGENT_WORDS for c in head.children)
+
+
+def former_role(head: Token) -> bool:
+    """ "Jimmy Cherizier, a former police officer": a named man's role held no more; not "the
+    president, a former army general", who holds one now."""
+    if head.pos_ == "PROPN":
+        titles = [c for c in head.children if c.dep_ == "appos"]
+    else:
+        titles = [head] if head.dep_ == "appos" and head.head.pos_ == "PROPN" else []
+    return any(c.dep_ == "amod" and c.lower_ in FORMER for word in titles for c in word.children)
 
 
 def dominant_state(analysis: Analysis) -> Actor | None:
@@ -554,7 +569,10 @@ class SentenceActors:
                 continue
             if entry is None and token.dep_ == "nmod:poss" and (token.lower_ in PERSONAL_PRONOUNS or token.i in self.anaphor_at):
                 pronoun = self.antecedent(token, token.text, "")
+                owned = self.role_at.get(token.head.i)  # "his soldiers" are a state's; "his fighters" the man's
+                state_owned = owned is not None and owned.sector in STATE_SECTORS
                 uncoded_person = pronoun is not None and token.lower_ in PERSON_PRONOUNS and pronoun.kind == "person"
+                uncoded_person = uncoded_person and not state_owned
                 if pronoun is not None and (pronoun.code or uncoded_person) and best is None:
                     best = (8, distance, ActorEntry(pronoun.text, pronoun.code, pronoun.kind), token)  # "its forces"
             if entry is not None and token.i >= self.first_token:
@@ -666,12 +684,10 @@ class SentenceActors:
         """ "soldiers", "the army", "militants": a role with no name of its own. Fighters of an
         article about one armed group are that group's; an army or police force is the one of
         the country the sentence places it in."""
-        rebel = any(c.dep_ in ("amod", "compound") and c.lemma_ in INSURGENT_WORDS for c in head.children)
-        if role.sector in STATE_SECTORS and rebel:
+        if role.sector in STATE_SECTORS and rebel_role(head):
             insurgents = self.context.insurgents  # "a jihadist leader", "rebel commanders": not the state's
             return Actor(text, insurgents.code, "REB", "armed_group") if insurgents else Actor(text, "", "REB", "generic")
-        titles = [head, *(c for c in head.children if c.dep_ == "appos")]  # "Jimmy Cherizier, a former police officer"
-        if any(c.dep_ == "amod" and c.lower_ in FORMER for word in titles for c in word.children):
+        if former_role(head):
             return Actor(text, "", role.sector, "generic")  # "a former police officer" acts for no state now
         # "the rebels", "the jihadists" are the story's insurgents; "the fighters" may be its mercenaries
         group = self.context.insurgents if head.lemma_ in INSURGENT_WORDS else self.context.armed_group
@@ -906,8 +922,8 @@ class SentenceActors:
         """The actors an "of" phrase after a plural anaphor names ("the juntas of Mali and Niger")."""
         members = [c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of"]
         members += [c for m in members for c in m.conjuncts]
-        found = {a.code: a for m in members for a in self.of(m) if a.code}
-        return tuple(found.values())
+        found = {a.code: a for m in members for a in self.of(m) if a.code and a.kind == "state"}
+        return tuple(found.values()) if len(found) > 1 else ()  # "the three countries of the alliance": not the alliance
 
     def region_of(self, token: Token) -> frozenset[str]:
         """The states of the blocs whose name holds a word of the anaphor's phrase ("Sahel")."""

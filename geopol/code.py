@@ -904,11 +904,16 @@ def purpose(verb: Token) -> bool:
     what a move or a thing is for, not "took off to strike" or "claimed to have ambushed"."""
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "help":
         verb = verb.head
+    if verb.dep_ in ("xcomp", "advcl") and "to" in syntax.marks(verb) and verb.head.lemma_ in STRUGGLING:
+        return True  # "rebels fighting to topple his government": what they fight for
     if verb.dep_ == "acl" and "to" in syntax.marks(verb) and syntax.is_noun(verb.head) and not first_of_kind(verb.head):
         return True  # "joint patrols to fight militants": what the thing is for
     if verb.dep_ != "advcl" or "to" not in syntax.marks(verb) or "have" in syntax.auxiliaries(verb):
         return False
     return verb.head.lemma_ in PURPOSE_HOSTS
+
+
+STRUGGLING = frozenset({"fight", "battle", "struggle"})
 
 
 def first_of_kind(noun: Token) -> bool:
@@ -962,7 +967,7 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "Germany will review its aid": no aid is given or pledged
     if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
         kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
-    if draft.category in VIOLENT | {"SUPPORT"} and purpose(anchor):
+    if draft.category in VIOLENT | {"SUPPORT", "COERCE"} and purpose(anchor):
         kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
@@ -1250,9 +1255,20 @@ def is_duration(word: Token) -> bool:
 
 
 def dated(verb: Token) -> bool:
-    """Does a verb carry a date of its own ("lifted them in February")?"""
-    joined = any(c.dep_ == "cc" for c in verb.children)  # a verb joined by "and", "but"; not a noun read as one
-    return joined and syntax.is_verb(verb) and any(t.dep_ in TIME_EDGES | {"nmod"} and is_time(t) for t in verb.subtree)
+    """Does a verb joined by "and" or "but" carry a date of its own, on itself or on its object
+    ("lifted them in February", "lifted the measures in February")? Not a date deeper down, in a
+    clause of its own ("agreed to hold talks in March")."""
+    if not syntax.is_verb(verb) or not any(c.dep_ == "cc" for c in verb.children):
+        return False
+    below_object = [c for o in syntax.objects(verb) for c in o.children]  # "lifted most of the measures in February"
+    own = [*verb.children, *below_object, *(g for c in below_object if c.dep_ == "nmod" for g in c.children)]
+    return any(t.dep_ in TIME_EDGES | {"nmod"} and names_date(t) for t in own)
+
+
+def names_date(word: Token) -> bool:
+    """ "February", "last year", "2021": a date, not a number of people."""
+    year = word.like_num and len(word.text) == 4 and word.text.isdigit()
+    return year or word.text in MONTHS or word.lemma_ in ("year", "month", "week")
 
 
 def is_time(word: Token) -> bool:
@@ -2157,7 +2173,7 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
     nouns = scene.matchers.noun_categories  # "called the expulsion regrettable": in the judging cue
-    named = nouns.get(thing.lemma_) or nouns.get(thing.lower_) or ("MOBILIZE" if thing.lemma_ in EXERCISE_WORDS else None)
+    named = nouns.get(thing.lemma_) or nouns.get(thing.lower_) or JUDGED_NOUNS.get(thing.lower_) or JUDGED_NOUNS.get(thing.lemma_)
     if cue is None and named is None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
         return ()
     kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters
@@ -2175,6 +2191,8 @@ COUPS = frozenset({"coup", "takeover", "putsch", "mutiny"})
 GENERIC_ACTS = frozenset({"operation", "move", "decision", "action", "step", "measure"})
 DEALS = frozenset({"pact", "deal", "agreement", "accord", "treaty", "ceasefire", "truce"})
 RELIEFS = frozenset({"lifting", "easing"})
+# acts a judging verb names by a word of a longer cue: "welcomed the lifting", "condemned the drills"
+JUDGED_NOUNS = {**dict.fromkeys(RELIEFS, "CONCEDE"), **dict.fromkeys(EXERCISE_WORDS, "MOBILIZE")}
 
 
 def like(category: str) -> frozenset[str]:

@@ -148,8 +148,8 @@ def plausible(sentence: str, match: re.Match[str], kind: str) -> bool:
             return False  # the verb "may", a name "Mar"
         if re.search(r"\bthe\s*$", before, re.I) and re.match(r"\s+[a-z]", after):
             return False  # "the July coup" names an event, it does not date this one
-        if NAMED_EVENT.match(after):
-            return False  # "before December elections": the date of another event
+        if NAMED_EVENT.match(after) and match.group(0).startswith(match.group("month")):
+            return False  # "before December elections": the date of another event, not "in March talks resumed"
     return True
 
 

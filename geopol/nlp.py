@@ -465,6 +465,8 @@ def repair_name_after_object(doc: Doc) -> Doc:
         noun, joiner, verb = doc[name.i - 1], doc[name.i + 1], doc[name.i + 2]
         if noun.dep_ != "obj" or noun.pos_ != "NOUN" or joiner.lower_ != "and" or verb != name.head or verb.dep_ != "conj":
             continue
+        if below(noun, name):
+            continue
         name.head, name.dep_ = noun, "appos"
     return doc
 
@@ -479,8 +481,8 @@ def repair_false_passive(doc: Doc) -> Doc:
     return doc
 
 
-DENIALS = frozenset({"denies", "rejects", "disputes", "dismisses", "contests"})
-CLAIMS = frozenset({"charge", "claim", "accusation", "allegation"})
+DENIALS = frozenset({"denies", "rejects", "disputes", "dismisses", "contests"})  # the forms the tagger reads as nouns
+CLAIM_WORDS = frozenset({"charge", "claim", "accusation", "allegation"})
 
 
 def repair_denial_read_as_noun(doc: Doc) -> Doc:
@@ -490,15 +492,16 @@ def repair_denial_read_as_noun(doc: Doc) -> Doc:
         name = doc[word.i - 1] if word.i else word
         if word.lower_ not in DENIALS or word.pos_ != "NOUN" or name.pos_ != "PROPN" or name.head != word:
             continue
-        held = [c for c in word.children if c.dep_ == "compound" and c.lemma_ in CLAIMS and c.i < name.i]
-        claim = word.head if word.head.lemma_ in CLAIMS else (held[0] if held else None)
+        held = [c for c in word.children if c.dep_ == "compound" and c.lemma_ in CLAIM_WORDS and c.i < name.i]
+        claim = word.head if word.head.lemma_ in CLAIM_WORDS else (held[0] if held else None)
         if claim is None:
             continue
         if claim.head == word:  # "a claim Cotonou denies" read as one noun "denies": the claim takes its place
             claim.head, claim.dep_ = (claim if word.head == word else word.head), word.dep_
+        for modifier in [c for c in word.children if c.dep_ in ("det", "amod") and c.i < claim.i]:
+            modifier.head = claim  # "a charge Niamey dismisses": the article is the charge's
         word.pos_, word.tag_, word.dep_, word.head = "VERB", "VBZ", "acl:relcl", claim
         name.dep_ = "nsubj"
-        word.lemma_ = word.lower_[:-3] + "y" if word.lower_.endswith("ies") else word.lower_[:-1]
     return doc
 
 
@@ -511,6 +514,8 @@ def repair_object_across_and(doc: Doc) -> Doc:
         verb = thing.head
         if name.dep_ != "compound" or name.pos_ != "PROPN" or thing.dep_ != "obj" or verb.dep_ != "conj":
             continue
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i > name.i for c in thing.children):
+            continue  # the last name of the phrase only
         first = verb.head
         joiner = next((c for c in verb.children if c.dep_ == "cc" and name.i < c.i < verb.i), None)
         if joiner is None or not first.i < name.i or first.pos_ != "VERB" or objects(first):

@@ -139,10 +139,10 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
             return subject_or_agent(head.head, steps + 1)  # "said he had been detained ... and demanded his release"
         if is_passive(head) and not is_passive(verb) and verb.tag_ == "VBD":
             # "it was deeply troubled by the findings and called on Bamako": the one troubled calls
-            return first_child(head, PASSIVE_SUBJECTS) or subject_or_agent(head, steps + 1)
+            return first_child(head, PASSIVE_SUBJECTS) or subject(head, steps + 1)
         return subject_or_agent(head, steps + 1)
     if verb.dep_ == "conj" and verb.i > head.i and any(c.dep_ == "cop" for c in head.children):
-        return own_subject(head)  # "they were concerned about ... and urged the junta": the same subject
+        return subject(head, steps + 1)  # "they were concerned about ... and urged the junta": the same subject
     if verb.dep_ == "acl" and "to" in marks(verb) and head.dep_ == "obj" and head.head.lemma_ in OBJECT_CONTROL:
         return head  # "forcing the rebels to surrender" read with the infinitive under its noun
     if verb.dep_ == "acl" and "to" in marks(verb):  # "its decision to expel", "took a bold action to end"

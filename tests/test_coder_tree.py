@@ -3089,7 +3089,7 @@ def test_the_attacks_a_court_sentenced_someone_for_are_not_the_courts():
 
 
 def test_barring_a_mission_from_acting_coerces_it_and_the_mission_is_named_again():
-    text = "Mali's junta has barred the U.N. peacekeeping mission from flying drones. The mission said it regretted the decision."
+    text = "Mali's junta has barred the U.N. peacekeeping mission from flying drones. The peacekeeping mission said it regretted the decision."
     events = code_text(text)
     assert ("COERCE", "MLI", "UN") in dyads(events)
     assert ("DISAPPROVE", "UN", "MLI") in dyads(events)
@@ -3276,3 +3276,36 @@ def test_an_agreement_told_as_a_participle_after_a_meeting_is_its_own_event():
     events = code_text("Armenian and Azerbaijani delegations met in Abu Dhabi on Thursday, agreeing to exchange prisoners.")
     agreed = [e for e in events if e.category == "AGREE"]
     assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"ARM", "AZE"}
+
+def test_another_states_military_authorities_do_not_become_the_junta():  # a guard of the junta rule
+    text = (
+        "Niger's junta expelled the French ambassador. Nigerian military authorities said the border was calm. "
+        "The junta also suspended ties with Benin."
+    )
+    assert ("SANCTION", "NER", "BEN") in dyads(code_text(text))
+
+
+def test_the_countries_of_an_alliance_are_its_members_named_before():  # a guard of the plural anaphors
+    text = (
+        "Mali, Burkina Faso and Niger formed an alliance. The three countries of the alliance announced their exit from ECOWAS."
+    )
+    left = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "SANCTION"]
+    assert left and codes(left, "sources") == {"MLI", "BFA", "NER"}
+
+
+def test_a_president_who_is_a_former_general_still_acts_for_his_state():  # a guard of the former-officer rule
+    text = "Chad has cut ties with France. The president, a former army general, ordered French troops to leave."
+    assert ("SANCTION", "TCD", "FRA") in {d for d in dyads(code_text(text)) if d[0] == "SANCTION"}
+
+
+def test_an_officers_soldiers_are_his_armys():  # a guard of the uncoded-person rule
+    text = "Mali's army said it had repelled an attack. Colonel Souleymane Dembele said his soldiers had killed 30 militants."
+    assert any(e.category == "FIGHT" and codes([e], "sources") == {"MLI"} for e in code_text(text))
+
+
+def test_narrow_cues_leave_ordinary_sentences_alone():  # a guard of this round's cue rows
+    assert ("THREATEN", "EGY", "ETH") in dyads(code_text("Egypt warned Ethiopia that it would need to stop filling the dam."))
+    assert not code_text("The easing of tensions between India and China allowed trade to resume.")
+    assert "DEMAND" not in {e.category for e in code_text("The World Food Programme said Chad would have to cut rations.")}
+    talks = code_text("In March talks between Sudan's army and the RSF resumed in Jeddah.", published=date(2024, 6, 1))
+    assert talks and all(e.date is not None and e.date.value.month == 3 for e in talks)
