@@ -3089,7 +3089,10 @@ def test_the_attacks_a_court_sentenced_someone_for_are_not_the_courts():
 
 
 def test_barring_a_mission_from_acting_coerces_it_and_the_mission_is_named_again():
-    text = "Mali's junta has barred the U.N. peacekeeping mission from flying drones. The peacekeeping mission said it regretted the decision."
+    text = (
+        "Mali's junta has barred the U.N. peacekeeping mission from flying drones. The peacekeeping mission said it "
+        "regretted the decision."
+    )
     events = code_text(text)
     assert ("COERCE", "MLI", "UN") in dyads(events)
     assert ("DISAPPROVE", "UN", "MLI") in dyads(events)
