@@ -3280,6 +3280,7 @@ def test_an_agreement_told_as_a_participle_after_a_meeting_is_its_own_event():
     agreed = [e for e in events if e.category == "AGREE"]
     assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"ARM", "AZE"}
 
+
 def test_another_states_military_authorities_do_not_become_the_junta():  # a guard of the junta rule
     text = (
         "Niger's junta expelled the French ambassador. Nigerian military authorities said the border was calm. "
