@@ -228,15 +228,15 @@ INSTITUTIONS = frozenset({"military", "army", "government", "navy", "parliament"
 WEAPONS = frozenset({"aircraft", "jet", "warplane", "drone"})  # roles that say nothing of whose they are
 HOSTS_OF_TALKS = frozenset({"host", "mediate", "broker", "facilitate", "convene"})  # the talks are of others
 NEAR_MENTIONS = 8  # actors named lately enough to stand for "the country" besides the story's own
-FORMER = frozenset({"former", "ex", "retired"})
-PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+FORMER = frozenset({"former", "ex", "retired"})  # a role held no more
+PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})  # pronouns of one person, never of a state
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "consul"})
 NOT_ONE_STATE = frozenset(
     "regional international foreign western allied coalition multinational european african arab asian gulf".split()
 )
 
 
-JUNTA = "junta"
+JUNTA = "junta"  # the key under which the story's junta is remembered
 RULERS = frozenset({"government", "ruler", "regime", "council"})  # "military leaders" may be any army's officers
 
 
@@ -691,7 +691,9 @@ class SentenceActors:
             return Actor(text, "", role.sector, "generic")  # "a former police officer" acts for no state now
         # "the rebels", "the jihadists" are the story's insurgents; "the fighters" may be its mercenaries
         group = self.context.insurgents if head.lemma_ in INSURGENT_WORDS else self.context.armed_group
-        own_name = head.pos_ == "PROPN" or (head.dep_ == "appos" and head.head.pos_ == "PROPN")
+        # a name we do not know is another group; not "Rebels" tagged a name at the start of a sentence
+        named = head.pos_ == "PROPN" and not head.is_sent_start and head.lemma_.lower() not in INSURGENT_WORDS
+        own_name = named or (head.dep_ == "appos" and head.head.pos_ == "PROPN")
         if role.sector == "REB" and group is not None and not own_name:  # a name we do not know is another group
             return Actor(text, group.code, "REB", "armed_group")
         told = self.context.roles.get(head.lemma_) if definite(head) and role.sector != "REB" else None
@@ -989,7 +991,7 @@ class SentenceActors:
 
     def feuding_pair(self, token: Token) -> tuple[Actor, ...]:
         """ "the two sides" after two states struck or accused each other (Iran and Pakistan),
-        if neither is the clause's subject's other party: the last such pair."""
+        if neither is the clause's own subject: the last such pair."""
         hostile = self.context.hostile
         mine = self.subject_codes(token, clause_verb(token))
         for doer, aimed in reversed(hostile):

@@ -604,8 +604,9 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
     done_by_object = holder.dep_ == "obl" and syntax.case_of(holder) in ("for", "over")
-    if source is None and carrier is not None and done_by_object and syntax.objects(carrier):
-        source = syntax.objects(carrier)[0]  # "sentenced a jihadist leader for attacks", "thanked Russia for its support"
+    doers = [o for o in syntax.objects(carrier) if actors.is_actor_word(o)] if carrier is not None else []
+    if source is None and done_by_object and doers:
+        source = doers[0]  # "sentenced a jihadist leader for attacks", "thanked Russia for its support"
     if source is None and carrier is not None and syntax.is_verb(carrier) and carrier.lemma_ not in UNDERGOING:
         source = syntax.agent(carrier) if syntax.is_passive(carrier) else syntax.subject(carrier)
     specs = recipient_specs(cue.rule)
@@ -913,7 +914,7 @@ def purpose(verb: Token) -> bool:
     return verb.head.lemma_ in PURPOSE_HOSTS
 
 
-STRUGGLING = frozenset({"fight", "battle", "struggle"})
+STRUGGLING = frozenset({"fight", "battle", "struggle"})  # verbs whose "to" infinitive is what is fought for
 
 
 def first_of_kind(noun: Token) -> bool:
@@ -1002,6 +1003,7 @@ def sent_to_help(scene: Scene, draft: Draft) -> None:
             return
 
 
+# what forces are sent "to" do against a state
 PRESSING_PURPOSES = frozenset("surround encircle blockade besiege intimidate pressure invade attack strike".split())
 
 
@@ -1010,10 +1012,7 @@ def sent_to_press(scene: Scene, draft: Draft) -> None:
     are a mobilisation aimed at it, not aid to it."""
     if not (draft.category == "AID" and draft.mode == "military") and draft.category != "MOBILIZE":
         return
-    verb = syntax.predicate(draft.cue.anchor)
-    purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "acl") and c.lemma_ in PRESSING_PURPOSES]
-    purposes += [c for o in syntax.objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_ in PRESSING_PURPOSES]
-    purposes = [p for p in purposes if "to" in syntax.marks(p)]
+    purposes = purposes_of(syntax.predicate(draft.cue.anchor), PRESSING_PURPOSES)
     if not purposes:
         return
     draft.category, draft.mode = "MOBILIZE", "troops"
@@ -1065,10 +1064,15 @@ def promise(draft: Draft, mode: str = "") -> None:
 
 def troops_to_help(draft: Draft) -> bool:
     """ "would send 700 more soldiers to reinforce the force": troops promised to help, no threat."""
-    verb = syntax.predicate(draft.cue.anchor)
-    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "csubj") and c.lemma_ in HELPING]
-    purposes += [c for o in syntax.objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_ in HELPING]
-    return draft.category == "MOBILIZE" and any(any(m.lower_ == "to" for m in p.children) for p in purposes)
+    return draft.category == "MOBILIZE" and bool(purposes_of(syntax.predicate(draft.cue.anchor), HELPING))
+
+
+def purposes_of(verb: Token, lemmas: frozenset[str]) -> list[Token]:
+    """What a move is "to" do, among these verbs: on the verb ("sent troops to help") or on its
+    object ("sent 700 soldiers to reinforce the force", read with the infinitive on "soldiers")."""
+    found = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "csubj", "acl") and c.lemma_ in lemmas]
+    found += [c for o in syntax.objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_ in lemmas]
+    return [p for p in found if "to" in syntax.marks(p)]
 
 
 # -- cues governing cues -------------------------------------------------------------------
@@ -1101,7 +1105,7 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     return None
 
 
-AGREEING = frozenset({"agree", "pledge", "promise", "sign", "decide"})
+AGREEING = frozenset({"agree", "pledge", "promise", "sign", "decide"})  # outcomes told as a participle after a comma
 
 
 def told_when(clause: Token) -> bool:
@@ -1205,7 +1209,7 @@ def is_recent_span(word: Token) -> bool:
 
 
 STATIVE_NOUNS = frozenset("recipient beneficiary supplier provider donor source destination hub partner user".split())
-PLAN_NOUNS = frozenset("step goal aim plan priority hope objective idea proposal option".split())
+PLAN_NOUNS = frozenset("step goal aim plan priority hope objective idea proposal option".split())  # "the next step was ..."
 
 
 WARS = frozenset({"war", "conflict", "insurgency", "fighting", "violence", "crisis", "unrest", "rebellion"})
@@ -1782,9 +1786,9 @@ def is_name(word: Token) -> bool:
 
 
 def names_someone(scene: Scene, word: Token) -> bool:
-    """Does the cue's own object name a party the coder has no code for: a name ("the West") or
-    people outside the state a role noun names ("criticized the protesters")? Then it is not
-    someone else's."""
+    """Does the cue's own object name a party of its own: a name ("the West") or people outside
+    the state that a role noun names ("criticized the protesters")? Then the act takes no party
+    from another act."""
     roles = [role for start, end, role in scene.analysis.roles if start <= word.i < end]
     return is_name(word) or any(role.sector not in STATE_SECTORS for role in roles)  # "their armies" are a state's
 
@@ -1959,7 +1963,7 @@ def restated_claim(draft: Draft) -> bool:
     return syntax.is_noun(noun) and answered and restated
 
 
-NEEDS = frozenset({"need", "require", "face", "lack"})
+NEEDS = frozenset({"need", "require", "face", "lack"})  # what people are warned to go without
 
 
 def warned_of_need(scene: Scene, draft: Draft) -> bool:
@@ -2070,13 +2074,17 @@ def appended_deed(noun: Token) -> bool:
     """ "..., a deal that Somalia condemned", "..., a move Washington welcomed": a deal or an act
     named again just after a comma, as the object of a clause on it."""
     judged = any(c.dep_ == "acl:relcl" for c in noun.children)
-    after_comma = any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
-    return noun.lemma_ in DEALS | GENERIC_ACTS and judged and after_comma
+    return noun.lemma_ in DEALS | GENERIC_ACTS and judged and shortly_after_comma(noun)
 
 
 def appended_claim(noun: Token, nouns: frozenset[str] = CLAIM_NOUNS) -> bool:
     """ "..., a charge Islamabad denied": a claim noun just after a comma."""
-    return noun.lemma_ in nouns and any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
+    return noun.lemma_ in nouns and shortly_after_comma(noun)
+
+
+def shortly_after_comma(noun: Token) -> bool:
+    """A comma within the three words before the noun (", a charge", ", a deal that")."""
+    return any(t.text == "," for t in noun.doc[max(0, noun.i - 3) : noun.i])
 
 
 def after_appended_claim(draft: Draft) -> bool:
@@ -2239,7 +2247,7 @@ def judged_thing(draft: Draft) -> Token | None:
     )
 
 
-ABUSES = frozenset({"violation", "abuse", "atrocity", "excess", "crime"})
+ABUSES = frozenset({"violation", "abuse", "atrocity", "excess", "crime"})  # acts judged by what they did to someone
 
 
 def judges_abuse(draft: Draft) -> bool:

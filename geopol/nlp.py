@@ -164,6 +164,8 @@ def repair(doc: Doc) -> Doc:
     another (each a pass over the sentence's tree)."""
     for step in (
         repair_adjective_subject,
+        repair_subject_on_auxiliary,
+        repair_past_after_plural,
         repair_predicate_past,
         repair_modified_verb,
         repair_joined_modifier,
@@ -382,35 +384,49 @@ def repair_adjective_subject(doc: Doc) -> Doc:
     return doc
 
 
-def repair_predicate_past(doc: Doc) -> Doc:
-    """ "Thai and Cambodian troops clashed along their border, with ..." read with "clashed" an
-    adjective: a past form with a subject before it and no copula is the clause's verb; so is one
-    with its own complements, hung right after the plural noun that roots the sentence, and one
-    after "has" that took the subject ("Mali's junta has forbidden ...")."""
+def repair_subject_on_auxiliary(doc: Doc) -> Doc:
+    """ "Mali's junta has forbidden the mission ..." read with "junta" the subject of "has" and
+    "forbidden" an adjective: a subject belongs to the verb its auxiliary serves, and a form
+    after "has" is a participle."""
     for word in doc:
         helper = word.head
         if word.dep_ == "nsubj" and helper.dep_ == "aux" and helper.head.i > helper.i:
-            word.head = helper.head  # "Mali's junta has forbidden ..." read with the junta as the subject of "has"
+            word.head = helper.head
             if helper.head.tag_ == "JJ" and helper.lower_ in ("has", "have", "had"):
                 helper.head.pos_, helper.head.tag_ = "VERB", "VBN"
+    return doc
+
+
+def repair_past_after_plural(doc: Doc) -> Doc:
+    """ "Armenian and Azerbaijani soldiers clashed along the border ..., as Armenia closed ..."
+    read as one noun phrase rooting the sentence, or as a second subject of "closed": a past
+    form with complements of its own, right after that plural noun, is its verb."""
     for word in doc:
         noun = word.head
-        clause = noun.head  # "soldiers clashed ..., as Armenia closed ...": read as a second subject of "closed"
+        clause = noun.head
         subordinate = noun.dep_ == "nsubj" and clause.dep_ == "ROOT" and any(c.dep_ == "mark" for c in clause.children)
         subordinate = subordinate and any(c.dep_ == "nsubj" and c != noun for c in clause.children)
-        rooted = noun.dep_ == "ROOT" or subordinate
-        after_root = word.dep_ == "amod" and rooted and word.i == noun.i + 1 and noun.tag_ in ("NNS", "NNPS")
-        if after_root and word.lower_.endswith("ed") and any(c.dep_ in ("obl", "advmod", "obj") for c in word.children):
-            late = [c for c in noun.children if c.i > word.i]
-            word.pos_, word.tag_ = "VERB", "VBD"
-            promote(word, noun)
-            for child in late:
-                child.head = word
-            if subordinate:
-                clause.head, clause.dep_ = word, "advcl"
-                for child in [c for c in clause.children if c.dep_ == "punct" and c.i == len(doc) - 1]:
-                    child.head = word
+        after_root = word.dep_ == "amod" and (noun.dep_ == "ROOT" or subordinate) and word.i == noun.i + 1
+        if not after_root or noun.tag_ not in ("NNS", "NNPS") or not word.lower_.endswith("ed"):
             continue
+        if not any(c.dep_ in ("obl", "advmod", "obj") for c in word.children):
+            continue
+        late = [c for c in noun.children if c.i > word.i]
+        word.pos_, word.tag_ = "VERB", "VBD"
+        promote(word, noun)
+        for child in late:
+            child.head = word
+        if subordinate:  # the clause read as the main one hangs on the verb found
+            clause.head, clause.dep_ = word, "advcl"
+            for child in [c for c in clause.children if c.dep_ == "punct" and c.i == len(doc) - 1]:
+                child.head = word
+    return doc
+
+
+def repair_predicate_past(doc: Doc) -> Doc:
+    """ "Thai and Cambodian troops clashed along their border, with ..." read with "clashed" an
+    adjective: a past form with a subject before it and no copula is the clause's verb."""
+    for word in doc:
         if word.tag_ != "JJ" or not word.lower_.endswith("ed") or word.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
         children = list(word.children)
