@@ -907,6 +907,8 @@ def purpose(verb: Token) -> bool:
         verb = verb.head
     if verb.dep_ in ("xcomp", "advcl") and "to" in syntax.marks(verb) and verb.head.lemma_ in STRUGGLING:
         return True  # "rebels fighting to topple his government": what they fight for
+    if verb.dep_ == "advcl" and "to" in syntax.marks(verb) and any(o.lemma_ in PLOTS for o in syntax.objects(verb.head)):
+        return True  # "thwarted a plot by officers to overthrow the government" read with "to" on "thwarted"
     if verb.dep_ == "acl" and "to" in syntax.marks(verb) and syntax.is_noun(verb.head) and not first_of_kind(verb.head):
         return True  # "joint patrols to fight militants": what the thing is for
     if verb.dep_ != "advcl" or "to" not in syntax.marks(verb) or "have" in syntax.auxiliaries(verb):
@@ -914,6 +916,7 @@ def purpose(verb: Token) -> bool:
     return verb.head.lemma_ in PURPOSE_HOSTS
 
 
+PLOTS = frozenset({"plot", "plan", "attempt", "bid", "conspiracy", "scheme"})  # what a plot is "to" do did not happen
 STRUGGLING = frozenset({"fight", "battle", "struggle"})  # verbs whose "to" infinitive is what is fought for
 
 
@@ -1539,8 +1542,8 @@ def share_conjunct_recipients(scene: Scene, draft: Draft, drafts: list[Draft]) -
     main = continued_verb(word)
     if main is None or syntax.own_subject(word) is not None:
         return
-    if any(o.lemma_ in PARTY_NOUNS or is_name(o) for o in syntax.objects(word)):
-        return  # "attacked the embassies ..., accusing Western countries", "blamed the West": its own parties
+    if any(o.lemma_ in PARTY_NOUNS or names_someone(scene, o) for o in syntax.objects(word)):
+        return  # "accusing Western countries", "blamed the West", "suspended foreign media outlets": its own parties
     if judges_violence(scene, draft):
         return  # "stood with Sudan and condemned the drone strikes": aimed at the attackers, not at Sudan
     first = next((d for d in drafts if (d.predicate or d.cue.anchor) == main and d.recipients), None)
@@ -1743,7 +1746,9 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         word = draft.recipient_word
         own_objects = syntax.objects(syntax.predicate(draft.cue.anchor))
         unnamed_parties = any(o.lemma_ in PARTY_NOUNS for o in own_objects)  # "accusing Western countries"
-        named = any(names_someone(scene, w) for w in [word, *own_objects] if w is not None) or unnamed_parties
+        # a name anywhere, or people named as the verb's own object ("criticized the protesters"; not
+        # "demanded the release of the embassy employee", whose release is asked of someone else)
+        named = (word is not None and is_name(word)) or any(names_someone(scene, o) for o in own_objects) or unnamed_parties
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
         if after_appended_claim(draft):

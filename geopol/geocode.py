@@ -38,6 +38,7 @@ NOT_WHERE_IN = frozenset(
 SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
+PRIVATE_SECTORS = frozenset({"CVL", "BUS", "MED", "EDU", "LAB", "REF"})  # people a state holds on its own soil
 MAX_CITY_WORDS = 3
 SETTLEMENTS = frozenset(
     """town city village capital port district province region commune locality outskirts towns cities villages
@@ -364,6 +365,9 @@ def default_place(event: Event, source: Actor | None, recipient: Actor | None, a
         found = actor_point(source, actors, "country", "actor")
         if found is not None and found.precision == "country":
             return found
+    held = event.category == "COERCE" and recipient is not None and recipient.sector in PRIVATE_SECTORS
+    if held and source is not None and actor_point(source, actors, "country", "actor") is not None:
+        return actor_point(source, actors, "country", "actor")  # "arrested a French citizen": where the arrester rules
     if event.category in HAPPENS_AT_RECIPIENT and recipient is not None:
         found = actor_point(recipient, actors, "country", "actor")
         if found is not None:

@@ -3313,3 +3313,32 @@ def test_narrow_cues_leave_ordinary_sentences_alone():  # a guard of this round'
     assert "DEMAND" not in {e.category for e in code_text("The World Food Programme said Chad would have to cut rations.")}
     talks = code_text("In March talks between Sudan's army and the RSF resumed in Jeddah.", published=date(2024, 6, 1))
     assert talks and all(e.date is not None and e.date.value.month == 3 for e in talks)
+
+
+def test_a_foreign_citizen_arrested_is_held_where_the_arrester_rules():
+    events = code_text("Mali's junta said on Thursday it had arrested a French citizen accused of spying.")
+    held = [e for e in events if e.category == "COERCE"]
+    assert held and codes(held, "sources") == {"MLI"} and codes(held, "recipients") == {"FRA"}
+    assert all(e.place is not None and e.place.country == "MLI" for e in held)
+
+
+def test_what_a_foiled_plot_was_to_do_did_not_happen():
+    text = (
+        "Guinea's junta said it had thwarted a plot by soldiers and former officers to overthrow the government, and "
+        "accused Senegal of sheltering the plotters."
+    )
+    events = code_text(text)
+    assert ("DISAPPROVE", "GIN", "SEN") in dyads(events)
+    assert "COERCE" not in {e.category for e in events}
+
+
+def test_calling_accusations_told_before_baseless_rejects_their_maker():
+    text = "Niger accused Benin of hosting French troops. Benin's government called the accusations baseless."
+    assert ("REJECT", "BEN", "NER") in dyads(code_text(text))
+
+
+def test_suspending_foreign_media_borrows_no_state_and_drawing_closer_cooperates():
+    text = "Niger's junta has expelled French troops, suspended several foreign media outlets and drawn closer to Russia."
+    events = code_text(text)
+    assert ("COOPERATE", "NER", "RUS") in dyads(events)
+    assert not [e for e in events if e.category == "COERCE" and "FRA" in codes([e], "recipients")]
