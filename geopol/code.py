@@ -75,8 +75,8 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "F
 VIOLENT = frozenset({"ASSAULT", "FIGHT"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "PKO"})
 UNDIRECTED = frozenset({"PROTEST", "CRIME"})  # a protest or a crime need not be aimed at a state
-# Material acts a story about one country leaves aimed at it when it names no recipient.
-FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE", "THREATEN"})
+# Acts a story about one country leaves aimed at it when it names no recipient ("called for an inquiry").
+FOCUS_CATEGORIES = frozenset({"SANCTION", "AID", "RETREAT", "MOBILIZE", "THREATEN", "DEMAND"})
 VERBAL_CONFLICT_KEEP = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 COUNTED = frozenset({"AID", "RETREAT", "MOBILIZE", "CONCEDE", "AGREE", "DEMAND", "THREATEN", "ASSAULT", "FIGHT"})
 MEASURES = frozenset(

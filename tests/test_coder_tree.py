@@ -3342,3 +3342,12 @@ def test_suspending_foreign_media_borrows_no_state_and_drawing_closer_cooperates
     events = code_text(text)
     assert ("COOPERATE", "NER", "RUS") in dyads(events)
     assert not [e for e in events if e.category == "COERCE" and "FRA" in codes([e], "recipients")]
+
+
+def test_a_call_with_no_one_named_is_aimed_at_the_storys_state():
+    text = (
+        "Malian soldiers killed dozens of villagers in the Segou region last week, residents said. The United Nations "
+        "human rights office called for an independent investigation."
+    )
+    called = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "DEMAND"]
+    assert called and codes(called, "sources") == {"UN"} and codes(called, "recipients") == {"MLI"}
