@@ -694,7 +694,7 @@ class SentenceActors:
         # a name we do not know is another group; not "Rebels" tagged a name at the start of a sentence
         named = head.pos_ == "PROPN" and not head.is_sent_start and head.lemma_.lower() not in INSURGENT_WORDS
         own_name = named or (head.dep_ == "appos" and head.head.pos_ == "PROPN")
-        if role.sector == "REB" and group is not None and not own_name:  # a name we do not know is another group
+        if role.sector == "REB" and group is not None and not own_name:
             return Actor(text, group.code, "REB", "armed_group")
         told = self.context.roles.get(head.lemma_) if definite(head) and role.sector != "REB" else None
         if told is not None:  # "three French diplomats ... The diplomats were declared persona non grata"
@@ -742,11 +742,10 @@ class SentenceActors:
         if saying is None or saying.lemma_ not in SAYING or head.dep_ not in ("nsubj:pass", "nsubj"):
             return None
         subject = own_subject(saying)
-        entry = self.actor_at.get(subject.i) if subject is not None else None
-        if entry is not None:
-            return Actor(entry.text, entry.code, "", "state") if entry.kind == "state" else None
-        owner = next((c for c in subject.children if c.dep_ == "nmod:poss"), None) if subject is not None else None
-        entry = self.actor_at.get(owner.i) if owner is not None else None  # "Iran's army said two soldiers were killed"
+        if subject is None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "nmod:poss"), None)  # "Iran's army said ..."
+        entry = self.actor_at.get(subject.i) or (self.actor_at.get(owner.i) if owner is not None else None)
         return Actor(entry.text, entry.code, "", "state") if entry is not None and entry.kind == "state" else None
 
     def countries_here(self, head: Token) -> set[str]:
@@ -867,11 +866,13 @@ class SentenceActors:
                 return Actor(other.text, other.code, "", "state")
         after = {e.code for i, e in self.actor_at.items() if i > token.i and self.party_in(self.doc[i], clause)}
         candidates = self.context.states or ((dominant,) if dominant else ())
-        near = before | {a.code for a in self.context.recent[-NEAR_MENTIONS:]}
         # another state than the story's own only if the text named it lately ("mutinous soldiers
         # ousted Niger's president" in the lead: not the second state of the story)
-        fits = (s for i, s in enumerate(candidates) if s.code in before or (s.code not in after and (i == 0 or s.code in near)))
-        return next(fits, None)
+        near = before | {a.code for a in self.context.recent[-NEAR_MENTIONS:]}
+        for rank, state in enumerate(candidates):
+            if state.code in before or (state.code not in after and (rank == 0 or state.code in near)):
+                return state
+        return None
 
     def last_state_besides_subject(self, token: Token, clause: Token | None) -> ActorEntry | None:
         """The last state named before the word in its sentence, other than its clause's subject

@@ -1238,9 +1238,10 @@ def described(draft: Draft) -> bool:
         return True  # "Eritrean troops, who fought alongside the Ethiopian army, ...": who they are
     if anchor.dep_ in ("acl:relcl", "acl") and names_war(anchor.head):
         return True  # "ending two years of war that killed hundreds of thousands": the war's toll
-    doing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
-    said = anchor.dep_ == "xcomp" and doing.dep_ == "acl" and doing.tag_ == "VBG"
-    if said and any(a.lemma_ in BLAMING for a in doing.head.ancestors) and doing.head.head.lemma_ not in BLAMING:
+    describing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
+    planned_by_noun = anchor.dep_ == "xcomp" and describing.dep_ == "acl" and describing.tag_ == "VBG"
+    accused = any(a.lemma_ in BLAMING for a in describing.head.ancestors) and describing.head.head.lemma_ not in BLAMING
+    if planned_by_noun and accused:
         return True
     if not syntax.is_noun(anchor):
         return False
@@ -2185,19 +2186,30 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
-    nouns = scene.matchers.noun_categories  # "called the expulsion regrettable": in the judging cue
-    named = nouns.get(thing.lemma_) or nouns.get(thing.lower_) or JUDGED_NOUNS.get(thing.lower_) or JUDGED_NOUNS.get(thing.lemma_)
-    if cue is None and named is None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
-        return ()
-    kinds = like(cue.rule.category) if cue is not None else frozenset({"COERCE"})  # "condemned the coup": its plotters
-    if cue is None and named is not None and thing.lemma_ not in COUPS | GENERIC_ACTS | DEALS:
-        kinds = like(named)
-    if cue is None and thing.lemma_ in GENERIC_ACTS:
+    if cue is not None:
+        kinds = like(cue.rule.category)
+    elif thing.lemma_ in GENERIC_ACTS:
         kinds = HOSTILE_DEEDS | {"SANCTION"}  # "criticised the operation", "condemned the move": the last act by others
-    if cue is None and thing.lemma_ in DEALS:
+    elif thing.lemma_ in DEALS:
         kinds = frozenset({"COOPERATE", "SUPPORT", "AGREE"})  # "welcomed the pact": its signers
+    elif thing.lemma_ in COUPS:
+        kinds = frozenset({"COERCE"})  # "condemned the coup": its plotters
+    else:
+        named = named_deed_category(scene, thing)  # "called the expulsion regrettable": a word of the judging cue
+        if named is None:
+            return ()
+        kinds = like(named)
     deeds = scene.actors.context.deeds  # most recent last
     return next((doers for kind, doers in reversed(deeds) if kind in kinds and not codes & {a.code for a in doers}), ())
+
+
+def named_deed_category(scene: Scene, thing: Token) -> str | None:
+    """The category of the act a noun names on its own: "the expulsion", "the drills", "the lifting"."""
+    for word in (thing.lemma_, thing.lower_):
+        found = scene.matchers.noun_categories.get(word) or JUDGED_NOUNS.get(word)
+        if found is not None:
+            return found
+    return None
 
 
 COUPS = frozenset({"coup", "takeover", "putsch", "mutiny"})

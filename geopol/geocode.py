@@ -82,9 +82,11 @@ def place_mentions(
             for k in range(s, e):
                 actor_tokens[k] = (e, entries[0].kind, entries[0].code)
     for s, e, facility in analysis.places:
+        if not (start <= s and e <= end):
+            continue
         before = s - 1 if s > 0 and doc[s - 1].lower_ != "the" else s - 2
         acting = any(k in actor_tokens for k in range(s, e)) and (before < 0 or doc[before].lower_ not in LOCATIVE)
-        if start <= s and e <= end and not acting:  # "the Kremlin said", "Kremlin-controlled": an actor, not a place
+        if not acting:  # "the Kremlin said", "Kremlin-controlled": an actor, not a place
             place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
             found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, "at", s))
             taken.update(range(s, e))
@@ -366,8 +368,9 @@ def default_place(event: Event, source: Actor | None, recipient: Actor | None, a
         if found is not None and found.precision == "country":
             return found
     held = event.category == "COERCE" and recipient is not None and recipient.sector in PRIVATE_SECTORS
-    if held and source is not None and actor_point(source, actors, "country", "actor") is not None:
-        return actor_point(source, actors, "country", "actor")  # "arrested a French citizen": where the arrester rules
+    arrester = actor_point(source, actors, "country", "actor") if held and source is not None else None
+    if arrester is not None:
+        return arrester  # "arrested a French citizen": where the arrester rules
     if event.category in HAPPENS_AT_RECIPIENT and recipient is not None:
         found = actor_point(recipient, actors, "country", "actor")
         if found is not None:
