@@ -4,6 +4,7 @@ For the shipped corpus (built first) and for a synthetic store of N events (defa
 written by dashboard.synthetic), with the app served by `streamlit run` and read in headless
 Chromium (offline, as in the browser tests):
 
+0. The floor: a bare Streamlit page with a heading and one figure, served and read the same way.
 1. First page: seconds from the server's first answer to the Alliances heading, the headline
    figures and the drawn map; the same for the next visitor; the server's memory after it.
 2. Replay step: a key press on the month slider until the map has its new layers (median).
@@ -63,13 +64,13 @@ def memory_mb(pid: int) -> float:
 
 
 @contextmanager
-def served(store: Path) -> Iterator[tuple[str, int, float]]:
+def served(store: Path, app: Path = APP) -> Iterator[tuple[str, int, float]]:
     """The app on a free port against store: (address, server pid, moment it first answered)."""
     from tests.browser.conftest import free_port, wait_until_healthy
 
     port = free_port()
     env = {**os.environ, "GEOPOL_STORE": str(store), "GEOPOL_AUTOBUILD": "0", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), "--server.headless", "true"]
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true"]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -101,6 +102,40 @@ def first_page(browser, url: str, answered: float) -> dict[str, float]:
         page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path >> visible=true").first.wait_for(timeout=300_000)
         figures[f"{visit}: map drawn"] = time.perf_counter() - started
         context.close()
+    return figures
+
+
+BARE_PAGE = """import streamlit as st
+
+st.title("Alliances")
+st.metric("Events", "1")
+"""
+
+
+def bare_page(folder: Path) -> dict[str, float]:
+    """The floor under the first page: a Streamlit page holding only a heading and one figure,
+    served and read the same way, so the app's own share of the first page shows."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS, serve_offline
+
+    app = folder / "bare.py"
+    app.write_text(BARE_PAGE)
+    figures = {}
+    with sync_playwright() as playwright, served(folder / "none.duckdb", app) as (url, _, answered):
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        for visit in ("first visit", "next visit"):
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            page = context.new_page()
+            page.route("**/*", serve_offline)
+            started = answered if visit == "first visit" else time.perf_counter()
+            page.goto(url)
+            page.get_by_role("heading", name="Alliances", level=1).wait_for(timeout=300_000)
+            figures[f"{visit}: heading shown"] = time.perf_counter() - started
+            page.locator('[data-testid="stMetric"]').first.wait_for(timeout=300_000)
+            figures[f"{visit}: figure shown"] = time.perf_counter() - started
+            context.close()
+        browser.close()
     return figures
 
 
@@ -217,6 +252,7 @@ def main() -> None:
         sys.exit("needs Debian's chromium and tests/browser/node_modules: run scripts/test.sh first")
     print(f"{os.cpu_count()} CPUs; load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     with tempfile.TemporaryDirectory(prefix="geopol-bench-") as folder:
+        report("A bare Streamlit page (a heading and one figure), from the server's first answer", bare_page(Path(folder)))
         if not args.skip_shipped:
             corpus = Path(shutil.copytree(ROOT / "corpus", Path(folder) / "corpus"))
             shipped = Path(folder) / "geopol.duckdb"
