@@ -108,6 +108,7 @@ class ArticleContext:
     claims: list[tuple[tuple[Actor, ...], frozenset[str], str]] = field(default_factory=list)
     hostile: list[tuple[Actor, str]] = field(default_factory=list)  # (doer, code of its target) of claims and attacks
     last_act: tuple[CueRule, tuple[Actor, ...], str] | None = None  # the last two-sided act: rule, recipients, mode
+    talks_pair: tuple[Actor, ...] = ()  # the two sides of the last sentence's last two-sided act, if a friendly one
     deeds: list[tuple[str, tuple[Actor, ...]]] = field(default_factory=list)  # (category, doers) of recent acts
     acts_named: list[tuple[frozenset[str], tuple[Actor, ...]]] = field(default_factory=list)  # (cue lemmas, doers)
     roles: dict[str, Actor] = field(default_factory=dict)  # "French diplomats" -> FRA, for "the diplomats" later
@@ -231,6 +232,7 @@ NEAR_MENTIONS = 8  # actors named lately enough to stand for "the country" besid
 FORMER = frozenset({"former", "ex", "retired"})  # a role held no more
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})  # pronouns of one person, never of a state
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "consul"})
+FOREIGN_OFFICES = frozenset({"minister", "ministry", "secretary", "office", "affairs", "service"})
 NOT_ONE_STATE = frozenset(
     "regional international foreign western allied coalition multinational european african arab asian gulf".split()
 )
@@ -545,14 +547,14 @@ class SentenceActors:
         """ "Nigerien Prime Minister Ali Lamine Zeine", "Niger's ambassadors", "the Russian
         Wagner group": the best-ranked name among the words that modify the head."""
         best: tuple[int, int, ActorEntry, Token] | None = None
-        relation = head.lemma_ in RELATION_NOUNS  # "Mali's neighbours" are not Mali
+        relation = head.lemma_ in RELATION_NOUNS | {"counterpart"}  # "Mali's neighbours", "his counterpart" are not Mali
         stack = [(c, 1) for c in head.children if c.dep_ in MODIFIER_DEPS and not (relation and c.dep_ == "nmod:poss")]
         if head.dep_ in ("flat", "compound") and head.head.i != head.i:
             stack.append((head.head, 1))
         seen = {head.i}
         while stack:
             token, distance = stack.pop()
-            if token.i in seen or distance > 3:
+            if token.i in seen or distance > 4:  # "Russian Energy Minister Sergei Tsivilev": four words up
                 continue
             seen.add(token.i)
             entry = self.actor_at.get(token.i)
@@ -714,7 +716,8 @@ class SentenceActors:
             return Actor(text, other.code, "", "state")
         if head.lemma_ in ENVOYS or head.lemma_ in RELATION_NOUNS:  # "partners" are somebody else's
             return Actor(text, "", role.sector, "generic")  # "the ambassador in Niamey" is most often a foreign one
-        if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE for c in head.children):
+        office = head.lemma_ in FOREIGN_OFFICES  # "the foreign minister" is one state's
+        if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE and not (office and c.lower_ == "foreign") for c in head.children):
             several = True  # "regional military chiefs", "foreign troops"
         described = [head, *(c for c in head.children if c.dep_ == "nmod" and case_of(c) == "of")]
         if any(self.unknown_name(c) for word in described for c in word.children if c.dep_ in ("amod", "compound")):
@@ -944,6 +947,10 @@ class SentenceActors:
             if named:  # "the juntas of Mali, Burkina Faso and Niger": those it names
                 return named
             size = 2 if kind == "previous_pair" else 3
+            at_war = span is not None and any(t.lower_ == "warring" for t in self.doc[span[0] : span[1]])
+            fought = (self.feuding_pair(token) or self.warring_pair(token) or self.last_hostile_pair(token)) if at_war else ()
+            if fought:  # "the warring parties": the two last told to fight, whoever was named since
+                return fought
             of_states = span is not None and self.doc[span[1] - 1].lower_ in STATE_NOUNS
             if of_states and kind == "previous_pair":
                 states = self.pair_here(token, states_only=True)
@@ -955,6 +962,10 @@ class SentenceActors:
                 if states:
                     return states
             sides = span is not None and self.doc[span[1] - 1].lower_ in SIDES
+            talks = self.context.talks_pair if sides and not at_war else ()
+            if talks and not {a.code for a in talks} & self.subject_codes(token, clause_verb(token)):
+                # "Putin told Burhan Russia backed Sudan. The two sides discussed a base": not Sudan's war
+                return tuple(replace(a, sector="") for a in talks)
             warring = (self.feuding_pair(token) or self.warring_pair(token)) if sides else ()
             if kind == "previous_pair" and warring:
                 return warring
@@ -999,6 +1010,17 @@ class SentenceActors:
             back = next((other for other, at in hostile if at == doer.code and other.code == aimed), None)
             if back is not None and back.code != doer.code and not {doer.code, back.code} & mine:
                 return (doer, back)
+        return ()
+
+    def last_hostile_pair(self, token: Token) -> tuple[Actor, ...]:
+        """ "the warring parties" after one side was told to fight the other: the last such pair
+        that does not speak in the clause."""
+        mine = self.subject_codes(token, clause_verb(token))
+        for doer, aimed in reversed(self.context.hostile):
+            known = (*reversed(self.context.recent), *self.context.states)
+            target = next((a for a in known if a.code == aimed), Actor(aimed, aimed, "", "state"))
+            if aimed != doer.code and not {doer.code, aimed} & mine:
+                return (doer, target)
         return ()
 
     def warring_pair(self, token: Token) -> tuple[Actor, ...]:
@@ -1116,6 +1138,8 @@ class SentenceActors:
                 continue  # "the junta had blocked exports since July, when it closed the border": the junta
             if token.lower_ in ("it", "its", "itself") and subject.tag_ == "NNS" and subject.pos_ == "NOUN":
                 continue  # "French soldiers left Chad, weeks after its government ...": not the soldiers'
+            if token.lower_ in PERSON_PRONOUNS and self.names_place_or_state(subject):
+                continue  # "..., the Kremlin said, as his forces fight the RSF": a man's forces, not the Kremlin's
             actors = tuple(a for a in self.of(subject) if a.code)
             if actors and subject.i > token.i and self.named_in_clause(token, {a.code for a in actors}):
                 continue  # "they attacked a post, killing 20 Nigerien soldiers, the ministry said": not Niger
@@ -1126,6 +1150,12 @@ class SentenceActors:
             if token.lower_ == "they" and current.lemma_ in SAYING and subject.tag_ == "NNS" and subject.i < token.i:
                 return self.of(subject)  # "the rebels said they had killed ...": rebels the text does not name
         return ()
+
+    def names_place_or_state(self, word: Token) -> bool:
+        """Does the word name a state, its capital or a seat of power, with no role word that
+        would make it a person ("the Kremlin", "Niger"; not "Niger's president")?"""
+        entry = self.actor_at.get(word.i)
+        return entry is not None and entry.kind in ("state", "metonym", "capital") and self.role_at.get(word.i) is None
 
     def reported_subject(self, token: Token) -> tuple[Actor, ...]:
         """ "Brazil has reinforced its border with Guyana, its defence ministry said": "its" in the

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from geopol import syntax
 from geopol.actors import (
+    ENVOYS,
     GO_BETWEENS,
     JUNTA,
     REPORTING_SECTORS,
@@ -675,7 +676,8 @@ def first_argument(
                 if found is not None and coded:
                     return found
                 fallback = fallback or found
-    for candidate in opposed(word):  # "rallied in Bamako against France"
+    # "rallied in Bamako against France"; but backing a fight against X is not aimed at X
+    for candidate in opposed(word) if scene.category not in COOPERATIVE else ():
         found, coded = actor_within(scene, candidate, avoid)
         if found is not None and coded:
             return found
@@ -714,7 +716,8 @@ def actor_within(
     if codes - avoid:
         return word, True
     if depth < 2 and not (beside_border(word) and scene.category != "MOBILIZE"):  # a build-up is aimed across it
-        through = ("by",) if word.lemma_ in scene.matchers.violent_nouns else TOPIC_PREPS + preps
+        waged = word.lemma_ in scene.matchers.violent_nouns or word.lemma_ in CAMPAIGNS
+        through = ("by",) if waged else TOPIC_PREPS + preps
         # "the agreements signed with France", "positions held by the RSF", "a committee it formed with Niger"
         clauses = syntax.children(word, ("acl",)) + [r for r in syntax.children(word, ("acl:relcl",)) if relative_object(r)]
         partners = [
@@ -1092,8 +1095,11 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     if modal is not None and modal is not draft:
         return modal  # "the government and the rebels must reach an agreement": what is demanded
     for _ in range(3):
-        if current.dep_ == "conj" and current.head.dep_ in ("xcomp", "ccomp") and current.head.i not in owners:
-            current = current.head  # "agreed to leave differences behind and to begin negotiations"
+        head = current.head
+        promiser = owners.get(head.head.i)  # "agreed to restore relations and reopen embassies": both promised
+        promised = promiser is not None and promiser.cue.rule.governs == "intent" and to_infinitive(head)
+        if current.dep_ == "conj" and head.dep_ in ("xcomp", "ccomp", "advcl") and (head.i not in owners or promised):
+            current = head  # "agreed to leave differences behind and to begin negotiations"
         that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
         if current.head == current or (current.dep_ not in COMPLEMENT_EDGES and not that_clause):
             return None  # ("a demand that it disarm" read as a relative clause is the demand's content)
@@ -1108,6 +1114,10 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     return None
 
 
+def to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+
+
 AGREEING = frozenset({"agree", "pledge", "promise", "sign", "decide"})  # outcomes told as a participle after a comma
 
 
@@ -1120,13 +1130,14 @@ def told_when(clause: Token) -> bool:
 
 
 def govern(scene: Scene, drafts: list[Draft]) -> None:
+    promised: set[int] = set()  # governors already handed to a complement they promise
     for draft in drafts:
         governor = governor_of(draft, drafts)
         for _ in range(3):  # a governor absorbed by the cue above it hands its complement up
-            if governor is None or not governor.dropped:
+            if governor is None or not governor.dropped or id(governor) in promised:
                 break
             governor = governor_of(governor, drafts)
-        if governor is None or governor.dropped:
+        if governor is None or (governor.dropped and id(governor) not in promised):
             continue
         how = governor.cue.rule.governs
         if draft.dropped and how in ("intent", "act"):
@@ -1144,6 +1155,7 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
                 governor.mode = draft.mode
         elif how == "intent" and (draft.category != "AGREE" or draft.tense == "future"):
             governor.dropped = True  # "is willing to withdraw": the withdrawal, promised
+            promised.add(id(governor))  # "agreed to restore relations and reopen embassies": both promised
             fill_missing(draft, governor)
             if draft.tense != "future":
                 promise(draft, governor.mode)
@@ -1183,6 +1195,13 @@ def ongoing(draft: Draft) -> bool:
     verb = predicate if syntax.is_verb(predicate) else syntax.clause_verb(predicate)  # "have carried out strikes since"
     if verb is None:
         return False
+    first = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBG" else verb  # "visiting ... and providing"
+    if verb.tag_ == "VBG" and first.dep_ in ("advcl", "conj") and lasting(draft, first.head, first.head):
+        return True  # "has worked in Niger since 1982, visiting detainees": part of the lasting work
+    return lasting(draft, verb, predicate)
+
+
+def lasting(draft: Draft, verb: Token, predicate: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
         return True  # "jihadists regularly carry out attacks": what they do, not what they did
     if "have" not in syntax.auxiliaries(verb):
@@ -1216,6 +1235,9 @@ PLAN_NOUNS = frozenset("step goal aim plan priority hope objective idea proposal
 
 
 WARS = frozenset({"war", "conflict", "insurgency", "fighting", "violence", "crisis", "unrest", "rebellion"})
+BACKING_VERBS = frozenset({"support", "back", "help", "aid", "assist", "fund", "finance", "praise", "welcome"})
+# what one wages against an enemy: its "against" phrase names the enemy, never a partner of the backing
+CAMPAIGNS = frozenset({"fight", "struggle", "campaign", "war", "battle", "offensive", "effort", "efforts"})
 
 
 def names_war(noun: Token) -> bool:
@@ -1238,6 +1260,9 @@ def described(draft: Draft) -> bool:
         return True  # "Eritrean troops, who fought alongside the Ethiopian army, ...": who they are
     if anchor.dep_ in ("acl:relcl", "acl") and names_war(anchor.head):
         return True  # "ending two years of war that killed hundreds of thousands": the war's toll
+    backed = anchor.dep_ == "obj" and anchor.head.lemma_ in BACKING_VERBS
+    if syntax.is_noun(anchor) and backed and draft.cue.rule.category in VIOLENT:
+        return True  # "would continue to support its fight against Boko Haram": a cause backed, not a battle
     describing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
     planned_by_noun = anchor.dep_ == "xcomp" and describing.dep_ == "acl" and describing.tag_ == "VBG"
     accused = any(a.lemma_ in BLAMING for a in describing.head.ancestors) and describing.head.head.lemma_ not in BLAMING
@@ -1426,6 +1451,9 @@ def unnamed_expeller(scene: Scene, draft: Draft) -> None:
         draft.sources = (replace(dominant, sector=""),)
 
 
+OPENING = frozenset({"open", "reopen", "re-open"})
+
+
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
     """An event with a coded doer and no recipient named at all, in an article about one
     country, concerns that country ("the US suspended assistance programmes" in a story
@@ -1435,14 +1463,19 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     if draft.symmetric:
         return
     own = coded(scene.actors.of(recipient_word))
+    # "recalled its ambassador", "reopened its embassy": its own, no other party named
+    envoy = recipient_word is not None and bool(ENVOYS & {recipient_word.lemma_, recipient_word.head.lemma_})
+    envoy = envoy or (recipient_word is not None and recipient_word.dep_ == "nmod:poss" and recipient_word.lower_ == "its")
     if own and own <= codes:
         recipient_word = None  # "Germany completed its withdrawal": its own, no other party named
-    if draft.category not in MOVES and (draft.recipients or recipient_word is not None):
+    others = tuple(a for a in draft.recipients if not (envoy and a.code in codes))
+    if draft.category not in MOVES and (others or recipient_word is not None):
         return
     if any(a.code not in codes for a in draft.recipients):  # "withdrew from its base in Gao": no other side named
         return
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
-    if visit or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
+    opened = draft.category == "SUPPORT" and draft.cue.anchor.lemma_ in OPENING  # "reopened its embassy in Ouagadougou"
+    if visit or opened or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
         places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
         if not places - codes and draft.category == "RETREAT":  # "arrived in Niamey weeks before US troops left"
             root = next(t for t in scene.doc if t.head == t)
@@ -1706,7 +1739,8 @@ def keep(draft: Draft) -> bool:
         return False  # "Iran's ambassador, who was visiting Iran at the time": no visit abroad
     if draft.category == "AID" and draft.cue.anchor.lemma_ == "arrive" and not recipients:
         return False  # "the soldiers arrived in the village": an arrival abroad or nothing
-    together = not co_hosted(draft.cue) and not acts_on_third(draft.cue)
+    # mediators are no pair: "Saudi Arabia and the United States mediated talks" is one-sided
+    together = not co_hosted(draft.cue) and not acts_on_third(draft.cue) and draft.mode != "third-party"
     if len(sources) == 2 and not recipients and draft.category in MUTUAL and not aimed_beyond_pair(draft):
         draft.symmetric, draft.recipients = True, ()  # "the two countries recalled their ambassadors": each from the other
     if len(sources) > 1 and not recipients and draft.category in SYMMETRIC and together:
@@ -2350,12 +2384,28 @@ def remember_roles(scene: Scene) -> None:
             actors.context.roles[word.lemma_] = states[0]
 
 
+TALKING = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})  # acts of two sides that deal with each other, not aid
+
+
+def talks_pair(drafts: list[Draft]) -> tuple[Actor, ...]:
+    """The two sides of the sentence's last two-sided act, if they dealt with each other: who "the
+    two sides" of the next sentence are ("Putin told Burhan Russia backed Sudan. The two sides ...")."""
+    paired = [d for d in drafts if (is_two_sided(d) or len(coded(d.sources)) == 2) and d.mode != "third-party"]
+    if not paired or paired[-1].category not in TALKING:
+        return ()
+    last = paired[-1]
+    sides = coded_actors(last.sources)
+    pair = sides[:2] if last.symmetric else sides[:1] + coded_actors(last.recipients)[:1]
+    return pair if len({a.code for a in pair}) == 2 else ()
+
+
 def remember(scene: Scene, drafts: list[Draft]) -> None:
     """The sentence's subject and actors, for the pronouns of the next sentences."""
     doc, actors = scene.doc, scene.actors
     acts = [d for d in drafts if is_two_sided(d) and not d.symmetric and d.category in FOLLOWED]
     if acts:  # the sentence's first such act is its main one ("cut ties ..., accusing Kyiv")
         actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
+    actors.context.talks_pair = talks_pair(drafts)
     deeds = actors.context.deeds
     deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
     # who violence by nobody named hit, for a claim of responsibility in the next sentences

@@ -280,7 +280,11 @@ def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
     if not in_clause:
         return None
     hosts = {a.code for a in event.recipients} if event.category == "CONSULT" and event.mode == "visit" else set()
-    in_clause = [m for m in in_clause if m.place.country in hosts] or in_clause  # "visited Moscow and Tehran"
+    hosting = [m for m in in_clause if m.place.country in hosts]  # "visited Moscow and Tehran"
+    # "sent delegations to Mali, Burkina Faso and Zimbabwe": the visit to Zimbabwe is not in Mali
+    in_clause = hosting or ([m for m in in_clause if m.place.precision != "country"] if hosts else in_clause)
+    if not in_clause:
+        return None
     cue = event.cue_start
     return min(in_clause, key=lambda m: (SPECIFICITY[m.place.precision], abs(m.start - cue))).place
 

@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
 from geopol.paths import MODEL_DIR
-from geopol.syntax import OBJECT_CONTROL, case_of, objects
+from geopol.syntax import OBJECT_CONTROL, case_of, is_verb, objects
 
 PARSE_BATCH = 64  # sentences per parser batch: big enough for matrix work, small for memory
 
@@ -179,6 +179,13 @@ def repair(doc: Doc) -> Doc:
         repair_verb_joined_to_noun,
         repair_name_after_relative,
         repair_signed_after_and,
+        repair_verb_after_paired_names,
+        repair_agent_after_place,
+        repair_intent_after_time,
+        repair_verb_read_as_plural,
+        repair_participle_after_comma,
+        repair_guest_from,
+        repair_name_read_as_auxiliary,
         repair_own_subject,
         repair_perfect,
         repair_perfect_modifier,
@@ -691,6 +698,187 @@ def repair_signed_after_and(doc: Doc) -> Doc:
         verb.pos_, verb.tag_ = "VERB", "VBD"
         noun.head, noun.dep_ = verb, "obj"
         doc[verb.i - 1].head = verb
+    return doc
+
+
+def marked(clause: Token) -> bool:
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
+def repair_verb_after_paired_names(doc: Doc) -> Doc:
+    """ "Russia and Mali signed agreements on Tuesday ..., as Moscow deepens ..." read as a list
+    of three nouns, "signed" describing the last: a past form right after names joined by "and",
+    describing a noun joined to the same list, is the names' verb and the noun its object."""
+    for word in doc:
+        noun = word.head
+        before = doc[word.i - 1]
+        first = before.head
+        if word.dep_ != "amod" or word.tag_ not in ("VBD", "VBN") or noun.i <= word.i or word.i == 0:
+            continue
+        if before.pos_ != "PROPN" or before.dep_ != "conj" or first.pos_ != "PROPN" or first.i > before.i:
+            continue
+        if not (word.lemma_ in SIGNING or noun.lemma_ in TIES_AND_PACTS):
+            continue
+        clause = first.head
+        if noun.dep_ == "conj" and noun.head == first and first.dep_ == "ROOT":
+            word.head, word.dep_ = word, "ROOT"
+            first.head, first.dep_ = word, "nsubj"
+            for late in [c for c in first.children if c.i > noun.i and c.dep_ == "punct"]:
+                late.head = word
+        elif noun.dep_ == "conj" and noun.head == first and first.dep_ == "nsubj" and clause.i > noun.i and marked(clause):
+            promote(word, first)
+            clause.head, clause.dep_ = word, "advcl"
+            for late in [c for c in clause.children if c.dep_ == "punct" and c.i == len(doc) - 1]:
+                late.head = word
+        elif clause == noun and noun.dep_ == "ROOT" and first.dep_ in ("compound", "nmod"):  # "Iran" read as the noun's
+            word.head, word.dep_ = word, "ROOT"
+            first.head, first.dep_ = word, "nsubj"
+            for late in [c for c in noun.children if c.i > noun.i and c.dep_ in ("punct", "advcl", "parataxis")]:
+                late.head = word
+        else:
+            continue
+        word.pos_, word.tag_ = "VERB", "VBD"
+        noun.head, noun.dep_ = word, "obj"
+        for late in [c for c in noun.children if c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children)]:
+            late.head, late.dep_ = word, "obl"
+    return doc
+
+
+def repair_agent_after_place(doc: Doc) -> Doc:
+    """ "The deals were signed in Moscow by Russia's energy minister and Mali's economy
+    minister" read with the "by" phrase on "Moscow", or the second minister joined to "Moscow"
+    or made a clause of its own: a "by" phrase after a passive verb's place is the verb's agent,
+    and a noun joined after it by "and" is the agent's partner."""
+    for verb in doc:
+        if not any(c.dep_ == "aux:pass" for c in verb.children):
+            continue
+        places = [c for c in verb.children if c.dep_ == "obl" and c.pos_ == "PROPN"]
+        for place in places:
+            for doer in [c for c in place.children if c.dep_ == "nmod" and c.i > place.i]:
+                if any(c.dep_ == "case" and c.lower_ == "by" for c in doer.children):
+                    doer.head, doer.dep_ = verb, "obl:agent"
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        if agent is None or not places or agent.i < places[0].i:
+            continue
+        end = max(t.i for t in agent.subtree)
+        joined = [c for p in (verb, *places) for c in p.children if c.dep_ == "conj" and c.i > end + 1]
+        partner = min(joined, key=lambda t: t.i, default=None)
+        if partner is None or doc[end + 1].lower_ != "and" or partner.pos_ not in ("NOUN", "PROPN"):
+            continue
+        partner.head = agent
+        for child in list(partner.children):
+            if child.dep_ == "nsubj":
+                child.dep_ = "compound"
+            elif child.dep_ == "obl" and child.i > partner.i:  # "during a visit": the signing's
+                child.head = verb
+        for second in [c for c in verb.children if c.dep_ == "obl:agent" and c != agent]:
+            noun = doc[second.left_edge.i - 1]
+            if noun.dep_ == "obl" and noun.head == verb:  # "during a visit by a Malian delegation"
+                second.head, second.dep_ = noun, "nmod"
+    return doc
+
+
+# nouns of an intent whose "to" infinitive says what it is: "Mali's decision in August to cut ties"
+INTENTS = frozenset("decision plan move bid attempt threat order call pledge promise offer refusal".split())
+
+
+def repair_intent_after_time(doc: Doc) -> Doc:
+    """ "condemned Mali's decision in August to cut ties with Kyiv" read with "to cut" the
+    verb's purpose: an infinitive right after an intent noun and a short phrase of time or place
+    says what the intent is."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" and c.i == verb.i - 1 for c in verb.children):
+            continue
+        intent = next((c for c in head.children if c.dep_ == "obj" and c.lemma_ in INTENTS and c.i < verb.i), None)
+        if intent is None:
+            continue
+        between = [c for c in head.children if intent.i < c.i < verb.i]
+        if len(between) != 1 or between[0].dep_ != "obl" or max(t.i for t in between[0].subtree) != verb.i - 2:
+            continue
+        verb.head, verb.dep_ = intent, "acl"
+        between[0].head, between[0].dep_ = intent, "nmod"
+    return doc
+
+
+def repair_verb_read_as_plural(doc: Doc) -> Doc:
+    """ "as his army fights Boko Haram" read with "fights" a plural noun: a word heading a clause,
+    with a subject before it and an object after it, is a verb."""
+    for word in doc:
+        if word.tag_ != "NNS" or word.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "parataxis"):
+            continue
+        children = list(word.children)
+        if any(c.dep_ in ("det", "cop", "case") for c in children):
+            continue
+        subject = any(c.dep_ == "nsubj" and c.i < word.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in children)
+        if subject and any(c.dep_ == "obj" and c.i > word.i for c in children):
+            word.pos_, word.tag_ = "VERB", "VBZ"
+    return doc
+
+
+def repair_participle_after_comma(doc: Doc) -> Doc:
+    """ "expanding its presence across Africa, reopening embassies in Burkina Faso" read with
+    "reopening" describing "embassies", the object of the verb before the comma: a form in -ing
+    right after a comma opens a clause of that verb, with the noun as its object."""
+    for word in doc:
+        noun = word.head
+        if word.tag_ != "VBG" or word.dep_ != "amod" or word.i == 0 or doc[word.i - 1].text != ",":
+            continue
+        verb = next((t for t in noun.ancestors if is_verb(t)), None)
+        if noun.i != word.i + 1 or noun.dep_ not in ("obj", "obl", "nmod") or verb is None or verb.i > word.i:
+            continue
+        word.head, word.dep_ = verb, "advcl"
+        word.pos_ = "VERB"
+        noun.head, noun.dep_ = word, "obj"
+        doc[word.i - 1].head = word
+        for late in [c for c in verb.children if c.dep_ == "obl" and c.i > noun.i]:  # "reopening embassies in Niger"
+            late.head = word
+    return doc
+
+
+HOSTING = frozenset({"host", "meet", "receive", "welcome", "greet"})
+GUESTS = frozenset(
+    "counterpart delegation envoy minister official leader president delegate representative ambassador chief".split()
+)
+
+
+def repair_guest_from(doc: Doc) -> Doc:
+    """ "hosted his counterpart from Niger's military government" read with "from" on the
+    verb: right after a guest, a "from" phrase says where the guest comes from."""
+    for place in doc:
+        verb = place.head
+        if place.dep_ != "obl" or verb.lemma_ not in HOSTING or case_of(place) != "from":
+            continue
+        guest = next((c for c in verb.children if c.dep_ == "obj" and c.lemma_ in GUESTS), None)
+        if guest is not None and place.left_edge.i == guest.i + 1:
+            place.head, place.dep_ = guest, "nmod"
+    return doc
+
+
+AUXILIARY_WORDS = frozenset(
+    "be am is are was were been being have has had having do does did will would shall should can could may might must "
+    "ought 's 're 've 'd 'll".split()
+)
+
+
+def repair_name_read_as_auxiliary(doc: Doc) -> Doc:
+    """ "The regional bloc Ecowas suspended Niger" read with "Ecowas" an auxiliary (it ends like
+    "was"): a name is never an auxiliary; after the verb's subject it names that subject."""
+    for name in doc:
+        verb = name.head
+        if name.dep_ not in ("aux", "aux:pass", "cop") or name.i > verb.i or name.lower_ in AUXILIARY_WORDS:
+            continue
+        if name.tag_ not in ("NNP", "NNPS") and not (name.is_title and name.i > 0):
+            continue
+        before = doc[name.i - 1] if name.i else name
+        name.pos_ = "PROPN"
+        if before == name or before.head != verb or before.dep_ not in ("nsubj", "nsubj:pass"):
+            if name.i == verb.i - 1 and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                name.dep_ = "nsubj"  # "..., and Ecowas suspended Niger"
+            continue
+        name.head, name.dep_ = before, "appos"
+        if before.dep_ == "nsubj:pass" and not any(c.dep_ == "aux:pass" for c in verb.children):
+            before.dep_ = "nsubj"  # no auxiliary left: "suspended Niger" is active
     return doc
 
 

@@ -3351,3 +3351,144 @@ def test_a_call_with_no_one_named_is_aimed_at_the_storys_state():
     )
     called = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "DEMAND"]
     assert called and codes(called, "sources") == {"UN"} and codes(called, "recipients") == {"MLI"}
+
+
+def test_two_states_named_before_a_signing_read_as_a_list_are_its_pair():
+    text = (
+        "Iran and Niger signed agreements on Monday to build a hospital in the Sahelian country, as Tehran widens its "
+        "ties with West Africa's military governments."
+    )
+    signed = [e for e in code_text(text) if e.category in ("SUPPORT", "COOPERATE") and codes([e], "sources") >= {"IRN"}]
+    assert signed and any(codes([e], "sources") | codes([e], "recipients") == {"IRN", "NER"} for e in signed)
+
+
+def test_a_deal_signed_in_a_capital_by_two_ministers_is_theirs():
+    text = (
+        "The deals were signed in Moscow by Russian Energy Minister Sergei Tsivilev and Burkina Faso's economy minister "
+        "during a visit by a Burkinabe delegation led by Prime Minister Rimtalba Ouedraogo."
+    )
+    signed = [e for e in code_text(text) if e.category == "SUPPORT"]
+    assert signed and codes(signed, "sources") | codes(signed, "recipients") == {"RUS", "BFA"}
+
+
+def test_his_forces_after_a_seat_of_power_spoke_are_the_mans():
+    text = (
+        "Chad's president Mahamat Deby visited Paris on Monday and held talks with President Emmanuel Macron, the Elysee "
+        "said, as his army fights Boko Haram around Lake Chad."
+    )
+    fights = [e for e in code_text(text) if e.category == "FIGHT"]
+    assert fights and codes(fights, "sources") == {"TCD"} and codes(fights, "recipients") == {"BOKO"}
+
+
+def test_the_two_sides_after_a_meeting_are_the_pair_that_met():
+    text = (
+        "Pakistani and Afghan forces exchanged fire along their border on Sunday. Pakistan's army chief visited Beijing on "
+        "Tuesday and met Chinese President Xi Jinping. Xi told him that China supported Pakistan's sovereignty. The two "
+        "sides discussed a new rail line."
+    )
+    discussed = [e for e in code_text(text) if e.sentence_index == 3]
+    assert discussed and all(codes([e], "sources") | codes([e], "recipients") == {"PAK", "CHN"} for e in discussed)
+
+
+def test_the_warring_parties_of_a_war_stay_the_warring_pair():
+    text = (
+        "The RSF shelled army positions in Omdurman on Tuesday. Egypt, which backs the army, hosted a conference in Cairo "
+        "last month. Saudi Arabia and the United States have mediated rounds of talks between the warring parties."
+    )
+    mediated = [e for e in code_text(text) if e.sentence_index == 2]
+    assert mediated and codes(mediated, "recipients") == {"SDN", "RSF"}
+    assert "EGY" not in codes(mediated, "recipients")
+
+
+def test_two_mediators_are_no_pair_of_their_own():
+    text = (
+        "Israeli strikes killed 20 people in Gaza on Monday, and Hamas fired rockets at Tel Aviv. Qatar and Egypt have "
+        "mediated several rounds of talks between the warring parties in Cairo."
+    )
+    mediated = [e for e in code_text(text) if e.sentence_index == 1]
+    assert mediated and codes(mediated, "sources") == {"QAT", "EGY"} and codes(mediated, "recipients") == {"ISR", "HAMAS"}
+    assert not [e for e in mediated if e.symmetric]
+
+
+def test_backing_a_fight_against_a_group_is_not_aimed_at_the_group():
+    events = code_text("Britain said it would keep supporting Somalia's fight against al-Shabaab.")
+    assert "SHABAAB" not in codes(events, "recipients")
+    assert not [e for e in events if e.category in ("THREATEN", "FIGHT")]
+
+
+def test_recalling_its_ambassador_is_aimed_at_the_storys_state():
+    text = (
+        "BAMAKO, Mali (AFP) - Mali's junta on Monday gave the Swedish ambassador 72 hours to leave the country. "
+        "Sweden recalled its ambassador on Tuesday."
+    )
+    recalled = [e for e in code_text(text) if e.sentence_index == 1]
+    assert recalled and codes(recalled, "sources") == {"SWE"} and codes(recalled, "recipients") == {"MLI"}
+
+
+def test_a_call_on_its_own_people_is_aimed_at_no_other_state():  # a guard
+    text = (
+        "The United States has sent warships to the Caribbean. Venezuela's president called on Venezuelans to join the militias."
+    )
+    called = [e for e in code_text(text) if e.sentence_index == 1]
+    assert "USA" not in codes(called, "recipients")
+
+
+def test_an_unowned_foreign_ministry_and_minister_are_the_storys_state():
+    text = (
+        "NIAMEY, Niger (AP) - Niger has expelled two French diplomats. The foreign ministry declared the two diplomats "
+        "persona non grata on Monday. The foreign minister also accused France of arming jihadists."
+    )
+    events = code_text(text)
+    expelled = [e for e in events if e.sentence_index == 1 and e.category == "SANCTION"]
+    assert expelled and codes(expelled, "sources") == {"NER"} and codes(expelled, "recipients") == {"FRA"}
+    assert ("DISAPPROVE", "NER", "FRA") in dyads([e for e in events if e.sentence_index == 2])
+
+
+def test_a_decision_dated_before_its_infinitive_is_its_owners_act():
+    events = code_text("Ukraine condemned Niger's decision in August to sever diplomatic ties with Kyiv.")
+    assert ("SANCTION", "NER", "UKR") in dyads(events)
+    assert not [e for e in events if e.category == "SANCTION" and "UKR" in codes([e], "sources")]
+
+
+def test_delegations_sent_to_listed_states_visit_each_capital():
+    text = "Turkey has widened its reach in Africa, sending delegations to Niger, Chad and Somalia."
+    visits = [e for e in code_text(text) if e.category == "CONSULT"]
+    assert codes(visits, "recipients") == {"NER", "TCD", "SOM"}
+    assert {e.place.country for e in visits if e.place is not None} == {"NER", "TCD", "SOM"}
+
+
+def test_reopening_an_embassy_in_a_capital_supports_that_state():
+    events = code_text("Last year, Tehran reopened its embassy in Bamako, which had been closed since 2012.")
+    assert ("SUPPORT", "IRN", "MLI") in dyads(events)
+    events = code_text("China has been widening its presence in the Sahel, reopening embassies in Niger and Chad.")
+    assert codes([e for e in events if e.category == "SUPPORT"], "recipients") == {"NER", "TCD"}
+
+
+def test_a_counterpart_from_another_state_visits_the_host():
+    events = code_text("Turkey's president hosted his counterpart from Chad's transitional government in Ankara on Friday.")
+    assert ("CONSULT", "TCD", "TUR") in dyads(events)
+    assert not [e for e in events if codes([e], "sources") == codes([e], "recipients")]
+
+
+def test_a_bloc_whose_name_ends_like_was_is_the_doer():
+    events = code_text("The regional bloc Ecowas suspended Guinea on Thursday.")
+    assert ("SANCTION", "ECOWAS", "GIN") in dyads(events)
+
+
+def test_suspending_the_constitution_is_no_international_event():
+    text = "Soldiers suspended the constitution on Wednesday, and Ecowas suspended Gabon from its institutions."
+    events = code_text(text)
+    assert dyads(events) == {("SANCTION", "ECOWAS", "GAB")}
+
+
+def test_what_an_organisation_has_done_since_it_came_is_background():
+    text = (
+        "The International Committee of the Red Cross has worked in Mali since 1995, visiting prisons and providing food "
+        "to displaced families."
+    )
+    assert code_text(text) == []
+
+
+def test_agreeing_to_restore_ties_and_sign_a_pact_is_one_promise():
+    events = code_text("Rwanda and Burundi agreed on Monday to restore diplomatic relations and sign a security pact.")
+    assert {e.category for e in events} == {"AGREE"}
