@@ -213,6 +213,9 @@ KIND_WORDS = {
     "company": frozenset({"company"}),
     "firm": frozenset({"company"}),
     "force": frozenset({"armed_group"}),
+    "task force": frozenset({"igo"}),
+    "regional force": frozenset({"igo"}),
+    "joint force": frozenset({"igo"}),
     "forces": frozenset({"armed_group"}),
     "militia": frozenset({"armed_group"}),
     "paramilitaries": frozenset({"armed_group"}),
@@ -505,6 +508,10 @@ class SentenceActors:
         linked = self.from_links(head, depth) if role is not None or head.pos_ == "PROPN" or counted else None
         if linked is not None and linked.code:
             return self.named(head, replace(linked, text=text, sector=sector or linked.sector))
+        counted_people = next((c for c in head.children if c.dep_ == "nmod" and case_of(c) == "of"), None) if counted else None
+        people = self.resolve(counted_people, depth + 1) if counted_people is not None and role is None else None
+        if people is not None and (people.code or people.sector == "CVL"):  # "hundreds of supporters rallied": people
+            return replace(people, text=text)
         if head.pos_ == "PROPN" and self.name_of(head) in self.context.names:
             return replace(self.context.names[self.name_of(head)], text=text)
         titled = self.title_before(head) if head.pos_ == "PROPN" else None
@@ -796,7 +803,8 @@ class SentenceActors:
             return replace(story, text=text, sector=sector) if story else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":
             head_word = self.doc[span[1] - 1].lower_ if span else ""
-            kinds = KIND_WORDS.get(head_word)
+            last_two = self.doc[span[1] - 2 : span[1]].text.lower() if span and span[1] - span[0] > 2 else ""
+            kinds = KIND_WORDS.get(last_two) or KIND_WORDS.get(head_word)  # "the task force" is no armed group
             if kinds is not None:  # "the company": the last company named; "the paramilitary force": armed group
                 found = self.earlier_organisation(token, "", kinds) or context.last_organisation("", kinds)
                 return replace(found, text=text) if found else None

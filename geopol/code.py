@@ -25,6 +25,7 @@ from geopol.actors import (
     JUNTA,
     REPORTING_SECTORS,
     STATE_SECTORS,
+    WEAPONS,
     ArticleContext,
     SentenceActors,
     actor_kind,
@@ -294,6 +295,19 @@ def misread(cue: Cue) -> bool:
         return any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
     if cue.rule.category in DESCRIBED_BY_PARTICIPLE and anchor.tag_ == "VBN" and anchor.dep_ == "amod":
         return inside_noun_phrase(anchor)  # "the Israeli-occupied West Bank", "the besieged city": a description
+    others = [anchor.doc[i] for i in cue.words if i != anchor.i and anchor.doc[i].pos_ in ("NOUN", "PROPN", "NUM")]
+    spanning = syntax.is_verb(anchor) and not cue.rule.governs  # "pledged to send troops": a promise holds its act
+    return spanning and any(through_other_verb(word, anchor, cue.words) for word in others)
+
+
+def through_other_verb(word: Token, anchor: Token, words: frozenset[int]) -> bool:
+    """Does the word hang on the cue's verb through a verb that is not part of the cue ("sent
+    instructors to train Malian soldiers": "soldiers" are trained, not sent)?"""
+    between: list[Token] = []
+    for ancestor in word.ancestors:
+        if ancestor == anchor:
+            return any(syntax.is_verb(t) and t.i not in words for t in between)
+        between.append(ancestor)
     return False
 
 
@@ -505,7 +519,7 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
         return source, found or patient
     avoid = codes_of(scene, source)
     recipient = first_argument(scene, cue, verb, specs, avoid=avoid)
-    if recipient is None and rule.governs:
+    if recipient is None and rule.governs and verb.lemma_ != "deny":  # "denies backing M23": not aimed at M23
         for complement in syntax.children(verb, ("xcomp", "ccomp")):
             recipient = first_argument(scene, cue, complement, DEFAULT_RECIPIENT[rule.category] + specs, avoid=avoid)
             if recipient is not None:
@@ -643,6 +657,9 @@ def anti(word: Token) -> bool:
     return word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ == "anti"
 
 
+TRAINING = frozenset({"train", "equip", "arm", "advise", "mentor"})
+
+
 def first_argument(
     scene: Scene,
     cue: Cue,
@@ -665,6 +682,7 @@ def first_argument(
                 if candidate == exclude:
                     continue
                 moved = spec == "obj" and scene.category in MOVES and scene.actors.personnel(candidate)
+                moved = moved and cue.anchor.lemma_ not in TRAINING  # "to train local troops": those it helps
                 moved = moved and not syntax.obliques(host, ("with",))  # "supplied the army with drones": it receives
                 if candidate.i in cue.words or moved:  # "deployed soldiers to ...": its own, not the recipient
                     rest = tuple(s for s in specs if s != spec)
@@ -688,6 +706,8 @@ def first_argument(
             found, coded = actor_within(scene, candidate, avoid, preps=own_preps)
             if found is not None and coded:
                 return found
+        if cue.anchor.lemma_ in TRAINING and codes_of(scene, host) - avoid:
+            return host  # "to train local troops" in Ivory Coast: the Ivorian army
     return fallback
 
 
@@ -1096,17 +1116,19 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
         return modal  # "the government and the rebels must reach an agreement": what is demanded
     for _ in range(3):
         head = current.head
-        promiser = owners.get(head.head.i)  # "agreed to restore relations and reopen embassies": both promised
-        promised = promiser is not None and promiser.cue.rule.governs == "intent" and to_infinitive(head)
-        if current.dep_ == "conj" and head.dep_ in ("xcomp", "ccomp", "advcl") and (head.i not in owners or promised):
+        # "agreed to restore relations and reopen embassies", "called on X to agree ... and allow aid": both
+        promiser = next((owners[a.i] for a in list(head.ancestors)[:2] if a.i in owners), None)
+        promised = promiser is not None and promiser.cue.rule.governs in ("intent", "absorb") and to_infinitive(head)
+        if current.dep_ == "conj" and head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and (head.i not in owners or promised):
             current = head  # "agreed to leave differences behind and to begin negotiations"
         that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
         if current.head == current or (current.dep_ not in COMPLEMENT_EDGES and not that_clause):
             return None  # ("a demand that it disarm" read as a relative clause is the demand's content)
         if syntax.in_background(current) or told_when(current):
             return None  # "following Zeine's visit, both agreed": the visit is an event of its own
-        if current.dep_ == "advcl" and current.tag_ == "VBG" and current.lemma_ in AGREEING and syntax.after_comma(current):
-            return None  # "met in Istanbul, agreeing to exchange prisoners": an outcome of its own
+        own_act = current.lemma_ in AGREEING | COMPLAINING
+        if current.dep_ == "advcl" and current.tag_ == "VBG" and own_act and syntax.after_comma(current):
+            return None  # "met in Istanbul, agreeing to exchange prisoners", "threatened ..., complaining that"
         current = current.head
         owner = owners.get(current.i)
         if owner is not None and owner is not draft:
@@ -1118,7 +1140,9 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
 
 
-AGREEING = frozenset({"agree", "pledge", "promise", "sign", "decide"})  # outcomes told as a participle after a comma
+# acts of their own told as a participle after a comma: outcomes, and complaints
+AGREEING = frozenset({"agree", "pledge", "promise", "sign", "decide"})
+COMPLAINING = frozenset({"complain", "accuse", "blame", "criticise", "criticize", "condemn", "denounce"})
 
 
 def told_when(clause: Token) -> bool:
@@ -1377,7 +1401,8 @@ def fill_missing(keeper: Draft, other: Draft) -> None:
     word, inner = keeper.recipient_word, other.cue.anchor
     borrowed = word is None or word == inner or inner in word.ancestors  # "threatened to pull Chad out of ...": not Chad
     only_itself = not coded(keeper.recipients) or (borrowed and coded(keeper.recipients) <= own_codes)
-    if only_itself and other_codes and other_codes != own_codes:
+    denied = keeper.cue.anchor.lemma_ == "deny" and syntax.is_verb(inner)  # "denies backing M23": aimed at the accuser
+    if only_itself and other_codes and other_codes != own_codes and not denied:
         keeper.recipients = other.recipients
     own = {a.code for a in keeper.recipients if a.code}  # "were ordered to withdraw": not by themselves
     if not any(a.code for a in keeper.sources) and {a.code for a in other.sources if a.code} - own:
@@ -1677,6 +1702,8 @@ def thing_as_doer(scene: Scene, draft: Draft) -> bool:
         return True  # "the dam, which Egypt says threatens its share": the dam, no actor, threatens
     if word is None or draft.category in VIOLENT or syntax.is_noun(anchor):
         return False
+    if draft.category == "CONSULT" and word.lemma_ in WEAPONS:
+        return True  # "the drones arrived at Bamako's airport": a delivery, not a visit
     named_thing = word.pos_ == "PROPN" and word.lower_ in NAMED_THINGS  # "the Grand Ethiopian Renaissance Dam"
     return not scene.actors.is_actor_word(word) and (word.pos_ not in ("PRON", "PROPN") or named_thing)
 
@@ -2045,7 +2072,9 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
         codes = {a.code for a in draft.sources if a.code}
         answers = CLAIMS if draft.category == "REJECT" else VIOLENT if draft.category in VIOLENT else frozenset()
         # only when nobody is named: "retook the town from the separatists" answers no attack
-        if answers and codes and not draft.recipients and not draft.symmetric and not civilians_hit(scene, draft):
+        unnamed = not draft.recipients or (draft.category == "REJECT" and not coded(draft.recipients))  # "denied the report"
+        hit = answers is VIOLENT and civilians_hit(scene, draft)  # "killed 20 villagers": no fighters striking back
+        if answers and codes and unnamed and not draft.symmetric and not hit:
             claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
             if claim is not None:
                 draft.recipients = claim[0]

@@ -186,6 +186,10 @@ def repair(doc: Doc) -> Doc:
         repair_participle_after_comma,
         repair_guest_from,
         repair_name_read_as_auxiliary,
+        repair_noun_after_model_name,
+        repair_names_joined_to_time,
+        repair_participle_after_apposition,
+        repair_second_saying,
         repair_own_subject,
         repair_perfect,
         repair_perfect_modifier,
@@ -621,6 +625,12 @@ def repair_past_modifier(doc: Doc) -> Doc:
         if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or thing.pos_ not in ("NOUN", "PROPN"):
             continue
         subject = next((c for c in thing.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        named = next((c for c in thing.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == verb.i - 1), None)
+        if subject is None and named is not None and thing.dep_ == "ROOT":  # "The RSF seized control of El Fasher"
+            subject = named
+            for det in [c for c in thing.children if c.dep_ == "det" and c.i < named.i]:
+                det.head = named
+            named.dep_ = "nsubj"
         if subject is None or any(c.dep_ == "cop" for c in thing.children) or below(verb, subject):
             continue
         if thing.head == thing:
@@ -879,6 +889,81 @@ def repair_name_read_as_auxiliary(doc: Doc) -> Doc:
         name.head, name.dep_ = before, "appos"
         if before.dep_ == "nsubj:pass" and not any(c.dep_ == "aux:pass" for c in verb.children):
             before.dep_ = "nsubj"  # no auxiliary left: "suspended Niger" is active
+    return doc
+
+
+def repair_noun_after_model_name(doc: Doc) -> Doc:
+    """ "a new batch of Bayraktar TB2 drones to Mali's army" read with "drones" a verb left
+    unattached: a plural form in -s right after a name, hung nowhere, is the noun that name
+    describes ("TB2 drones")."""
+    for word in doc:
+        name = doc[word.i - 1] if word.i else word
+        if word.dep_ != "dep" or word.tag_ != "VBZ" or not word.lower_.endswith("s") or name.pos_ != "PROPN":
+            continue
+        if name.head == word or name.dep_ not in ("nmod", "obj", "obl", "compound", "conj") or name.head.i > word.i:
+            continue
+        word.head, word.dep_ = name.head, name.dep_
+        word.pos_, word.tag_ = "NOUN", "NNS"
+        for child in [c for c in name.children if c.dep_ == "case"]:
+            child.head = word
+        name.head, name.dep_ = word, "compound"
+        for late in [c for c in word.children if c.dep_ in ("obl", "nmod")]:
+            if word.head.head != word.head and is_verb(word.head.head):  # "to Mali's army": the delivery's
+                late.head, late.dep_ = word.head.head, "obl"
+    return doc
+
+
+def repair_names_joined_to_time(doc: Doc) -> Doc:
+    """ "In September 2023, Mali, Burkina Faso and Niger signed a pact" read with the names
+    joined to the date: names after the opening time phrase's comma are the verb's subject."""
+    for verb in doc:
+        if not is_verb(verb) or any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        time = next((c for c in verb.children if c.dep_ == "obl" and c.i < verb.i and c.text in TIME_NAMES), None)
+        if time is None:
+            continue
+        names = [c for c in time.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if not names or doc[names[0].i - 1].text != "," or max(t.i for t in names[-1].subtree) != verb.i - 1:
+            continue
+        first = names[0]
+        first.head, first.dep_ = verb, "nsubj"
+        for other in names[1:]:
+            other.head = first
+        for mark in [c for c in time.children if c.dep_ in ("cc", "punct") and c.i > first.i]:
+            mark.head = next((n for n in names if n.i > mark.i), first)
+    return doc
+
+
+def repair_participle_after_apposition(doc: Doc) -> Doc:
+    """ "threatened to withdraw from the task force, a regional force set up to fight the
+    jihadists, complaining that ..." read with "complaining" inside the apposition: a clause in
+    -ing after the comma that closes an apposition belongs to the verb before it."""
+    for word in doc:
+        if word.tag_ != "VBG" or word.dep_ != "advcl" or word.i == 0 or doc[word.i - 1].text != ",":
+            continue
+        apposition = next((a for a in word.ancestors if a.dep_ == "appos"), None)
+        verb = next((a for a in apposition.ancestors if is_verb(a)), None) if apposition is not None else None
+        while verb is not None and verb.dep_ == "xcomp":  # "threatened to withdraw ...": the threat's
+            verb = verb.head
+        if verb is not None and apposition is not None and verb.i < apposition.i:
+            word.head = verb
+    return doc
+
+
+SPEECH_ACTS = frozenset({"deny", "insist", "add", "warn", "reject", "dismiss", "vow", "pledge", "stress", "deplore"})
+
+
+def repair_second_saying(doc: Doc) -> Doc:
+    """ "Ramaphosa said the government had not confiscated any land and denied that farmers were
+    persecuted" read with "denied" joined to what he said: a second verb of saying with no
+    subject of its own, after "and", is the speaker's."""
+    for verb in doc:
+        told = verb.head
+        if verb.dep_ != "conj" or verb.lemma_ not in SPEECH_ACTS or told.dep_ != "ccomp" or told.head.lemma_ not in SAYING:
+            continue
+        if any(c.dep_.startswith("nsubj") for c in verb.children) or told.i > verb.i or told.head.i > told.i:
+            continue  # "Xi met ... and pledged ..., state media reported": not the media's pledge
+        verb.head = told.head
     return doc
 
 

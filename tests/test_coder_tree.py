@@ -3492,3 +3492,95 @@ def test_what_an_organisation_has_done_since_it_came_is_background():
 def test_agreeing_to_restore_ties_and_sign_a_pact_is_one_promise():
     events = code_text("Rwanda and Burundi agreed on Monday to restore diplomatic relations and sign a security pact.")
     assert {e.category for e in events} == {"AGREE"}
+
+
+def test_a_batch_of_named_drones_delivered_is_military_aid_to_the_army():
+    events = code_text("Turkey has delivered a second batch of Akinci TB3 drones to Niger's army, the presidency said on Monday.")
+    aid = [e for e in events if e.category == "AID"]
+    assert aid and codes(aid, "sources") == {"TUR"} and codes(aid, "recipients") == {"NER"}
+    assert {e.mode for e in aid} == {"military"}
+
+
+def test_aircraft_arriving_at_an_airport_are_no_visit():
+    events = code_text("The aircraft arrived at Niamey's airport on Friday and were received by the defence minister.")
+    assert not [e for e in events if e.category == "CONSULT"]
+
+
+def test_states_named_after_an_opening_date_are_the_subject():
+    events = code_text("In July 2024, Mali, Burkina Faso and Niger signed a confederation treaty.")
+    signed = [e for e in events if e.category in ("SUPPORT", "COOPERATE")]
+    assert signed and codes(signed, "sources") == {"MLI", "BFA", "NER"}
+
+
+def test_all_three_are_the_three_states_named_before():
+    text = "Mali, Burkina Faso and Niger left ECOWAS in January. Russia has signed defence agreements with all three."
+    signed = [e for e in code_text(text) if e.sentence_index == 1]
+    assert signed and codes(signed, "sources") == {"RUS"} and codes(signed, "recipients") == {"MLI", "BFA", "NER"}
+
+
+def test_aid_a_demand_asks_for_is_no_aid_given():
+    text = "The Security Council called on Sudan's army and the RSF to agree to a truce and allow aid into Darfur."
+    events = code_text(text)
+    assert ("DEMAND", "UN", "RSF+SDN") in dyads(events)
+    assert not [e for e in events if e.category == "AID"]
+
+
+def test_taking_control_of_a_mine_is_a_seizure_not_fighting():
+    events = code_text("Mali's junta took control of a gold mine owned by a Canadian company on Monday.")
+    assert not [e for e in events if e.category == "FIGHT"]
+    assert "MLI" in codes([e for e in events if e.category == "SANCTION"], "sources")
+
+
+def test_a_name_before_a_past_form_read_as_a_noun_phrase_is_the_doer():
+    events = code_text("The RSF seized control of Nyala on Sunday.")
+    assert ("FIGHT", "RSF", "SDN") in dyads(events)
+
+
+def test_the_task_force_is_the_last_international_force_named():
+    text = (
+        "Chad hosts the headquarters of the Multinational Joint Task Force. Niger suspended its participation in the "
+        "task force last year."
+    )
+    suspended = [e for e in code_text(text) if e.sentence_index == 1]
+    assert suspended and codes(suspended, "recipients") == {"MNJTF"}
+
+
+def test_a_complaint_after_an_apposition_is_the_speakers_own_act():
+    text = (
+        "Chad's president threatened to pull out of the Multinational Joint Task Force, a regional force set up to fight "
+        "Boko Haram, complaining that its partners did too little."
+    )
+    complaints = [e for e in code_text(text) if e.category == "DISAPPROVE"]
+    assert complaints and codes(complaints, "sources") == {"TCD"}
+
+
+def test_hundreds_of_supporters_rallying_against_a_state_protest():
+    text = "In Niamey, thousands of supporters of the military government rallied on Sunday outside the U.S. embassy."
+    protests = [e for e in code_text(text) if e.category == "PROTEST"]
+    assert protests and codes(protests, "recipients") == {"USA"}
+
+
+def test_instructors_sent_to_train_soldiers_aid_their_army_and_mobilise_nothing():
+    events = code_text("Turkey sent advisers to train Somali soldiers.")
+    assert ("AID", "TUR", "SOM") in dyads(events)
+    assert not [e for e in events if e.category == "MOBILIZE"]
+
+
+def test_troops_staying_to_train_local_troops_aid_the_host():
+    events = code_text("About 100 American soldiers will stay in Chad to train local troops.")
+    assert ("AID", "USA", "TCD") in dyads([e for e in events if e.category == "AID"])
+
+
+def test_denying_an_act_answers_its_accuser_and_codes_no_act():
+    events = code_text("Sudan accused Chad of letting weapons reach the RSF. Chad denied helping the group.")
+    denied = [e for e in events if e.sentence_index == 1]
+    assert dyads(denied) == {("REJECT", "TCD", "SDN")}
+
+
+def test_a_second_verb_of_saying_is_the_speakers():
+    text = (
+        "The United States accused Nigeria of failing to protect Christians. Nigeria's president said the army had not "
+        "attacked any church and denied that Christians were being persecuted."
+    )
+    denied = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "REJECT"]
+    assert denied and codes(denied, "sources") == {"NGA"} and codes(denied, "recipients") == {"USA"}
