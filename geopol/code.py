@@ -201,6 +201,7 @@ def code_sentence(
         and not described(d)
         and not warned_of_need(scene, d)
         and not restated_claim(d)
+        and not domestic_refusal(scene, d)
     ]
     drafts += followed_suit(scene, drafts)
     also_aimed(scene, drafts)
@@ -1395,6 +1396,27 @@ def clause_between(word: Token, top: Token) -> bool:
     return False
 
 
+REQUESTS = frozenset("request call demand proposal plan offer bid appeal".split())
+
+
+def request_of(draft: Draft) -> Token | None:
+    """ "rejected a request by President Tinubu to send troops": who made the request refused."""
+    verb = syntax.predicate(draft.cue.anchor)
+    for noun in syntax.objects(verb) if syntax.is_verb(verb) else ():
+        if noun.lemma_ in REQUESTS:
+            maker = syntax.obliques(noun, ("by", "from")) + [c for c in noun.children if c.dep_ == "nmod:poss"]
+            if maker:
+                return maker[0]
+    return None
+
+
+def domestic_refusal(scene: Scene, draft: Draft) -> bool:
+    """ "Nigeria's senate rejected a request by President Tinubu": a state's own business."""
+    maker = request_of(draft) if draft.category == "REJECT" else None
+    own = coded(draft.sources)
+    return maker is not None and bool(own) and codes_of(scene, maker) == own
+
+
 def fill_missing(keeper: Draft, other: Draft) -> None:
     other_codes = {a.code for a in other.recipients if a.code}
     own_codes = coded(keeper.sources)
@@ -1402,6 +1424,7 @@ def fill_missing(keeper: Draft, other: Draft) -> None:
     borrowed = word is None or word == inner or inner in word.ancestors  # "threatened to pull Chad out of ...": not Chad
     only_itself = not coded(keeper.recipients) or (borrowed and coded(keeper.recipients) <= own_codes)
     denied = keeper.cue.anchor.lemma_ == "deny" and syntax.is_verb(inner)  # "denies backing M23": aimed at the accuser
+    denied = denied or (keeper.category == "REJECT" and request_of(keeper) is not None)  # "a request by Tinubu to ..."
     if only_itself and other_codes and other_codes != own_codes and not denied:
         keeper.recipients = other.recipients
     own = {a.code for a in keeper.recipients if a.code}  # "were ordered to withdraw": not by themselves
@@ -1704,6 +1727,8 @@ def thing_as_doer(scene: Scene, draft: Draft) -> bool:
         return False
     if draft.category == "CONSULT" and word.lemma_ in WEAPONS:
         return True  # "the drones arrived at Bamako's airport": a delivery, not a visit
+    if draft.mode == "visit" and word.lemma_ == "ambassador" and word.dep_.startswith("nsubj"):
+        return True  # "Russia's ambassador, who attended the ceremony": an envoy at post visits no one
     named_thing = word.pos_ == "PROPN" and word.lower_ in NAMED_THINGS  # "the Grand Ethiopian Renaissance Dam"
     return not scene.actors.is_actor_word(word) and (word.pos_ not in ("PRON", "PROPN") or named_thing)
 

@@ -121,7 +121,7 @@ def parse_sentences(sentences: Iterable[Span], acronyms: frozenset[str] = frozen
         spaces = [bool(t.whitespace_) for t in sentence]
         lemmas = [t.lemma_ for t in sentence]
         originals.append((words, spaces, lemmas, skip))
-        read_as = [STAND_IN if word in acronyms else word for word in words[skip:]]
+        read_as = read_plainly([STAND_IN if word in acronyms else word for word in words[skip:]])
         starts: list[bool | int | None] = [True, *([False] * (len(read_as) - 1))]  # one tree per sentence
         docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces[skip:], lemmas=lemmas[skip:], sent_starts=starts))
     parsed = nlp.pipe(docs, batch_size=PARSE_BATCH)
@@ -132,11 +132,25 @@ def parse_sentences(sentences: Iterable[Span], acronyms: frozenset[str] = frozen
 # the parser reads a common proper noun in its place, and the tree keeps the real word.
 STAND_IN = "Ghana"
 
+# French terms of diplomacy the treebanks never saw ("summoned Brazil's charge d'affaires" read
+# "d'affaires" as a verb): the parser reads plain English words of the same role in their place
+PLAIN_WORDS = {("charge", "d'affaires"): ("top", "envoy"), ("chargé", "d'affaires"): ("top", "envoy")}
+
+
+def read_plainly(words: list[str]) -> list[str]:
+    read = list(words)
+    for i in range(len(read) - 1):
+        plain = PLAIN_WORDS.get((read[i].lower(), read[i + 1].lower()))
+        if plain is not None:
+            read[i], read[i + 1] = plain
+    return read
+
 
 def acronyms_of(dictionaries: Dictionaries) -> frozenset[str]:
-    """The one-word actor names written in capitals, four letters or more ("ECOWAS", "NATO")."""
-    names = (e.text for e in dictionaries.actor_names)
-    return frozenset(n for n in names if len(n) >= 4 and n.isalpha() and n.isupper())
+    """The one-word actor names written in capitals, four letters or more ("ECOWAS", "NATO"),
+    and those of international bodies written as a word ("Ecowas", read as "was" after "Eco")."""
+    names = ((e.text, e.kind) for e in dictionaries.actor_names)
+    return frozenset(n for n, kind in names if len(n) >= 4 and n.isalpha() and (n.isupper() or (kind == "igo" and n.istitle())))
 
 
 def restore(doc: Doc, words: list[str], spaces: list[bool], lemmas: list[str], skip: int) -> Doc:
@@ -190,6 +204,7 @@ def repair(doc: Doc) -> Doc:
         repair_names_joined_to_time,
         repair_participle_after_apposition,
         repair_second_saying,
+        repair_reported_participle,
         repair_own_subject,
         repair_perfect,
         repair_perfect_modifier,
@@ -503,8 +518,12 @@ def repair_false_passive(doc: Doc) -> Doc:
     passive auxiliary has an active subject."""
     for word in doc:
         verb = word.head
-        if word.dep_ == "nsubj:pass" and verb.tag_ == "VBD" and not any(c.dep_ == "aux:pass" for c in verb.children):
+        if word.dep_ != "nsubj:pass" or any(c.dep_ == "aux:pass" for c in verb.children):
+            continue
+        # "the army and allied militia killed 223 villagers": a participle with an object is active
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and objects(verb) and word.i < verb.i):
             word.dep_ = "nsubj"
+            verb.tag_ = "VBD"
     return doc
 
 
@@ -958,12 +977,34 @@ def repair_second_saying(doc: Doc) -> Doc:
     persecuted" read with "denied" joined to what he said: a second verb of saying with no
     subject of its own, after "and", is the speaker's."""
     for verb in doc:
-        told = verb.head
-        if verb.dep_ != "conj" or verb.lemma_ not in SPEECH_ACTS or told.dep_ != "ccomp" or told.head.lemma_ not in SAYING:
+        if verb.dep_ != "conj" or verb.lemma_ not in SPEECH_ACTS or any(c.dep_.startswith("nsubj") for c in verb.children):
             continue
-        if any(c.dep_.startswith("nsubj") for c in verb.children) or told.i > verb.i or told.head.i > told.i:
+        # what was said may hold clauses of its own ("said it would watch whether troops were deployed")
+        told = next((a for a in list(verb.ancestors)[:3] if a.dep_ == "ccomp" and a.head.lemma_ in SAYING), None)
+        if told is None or told.i > verb.i or told.head.i > told.i:
             continue  # "Xi met ... and pledged ..., state media reported": not the media's pledge
         verb.head = told.head
+    return doc
+
+
+def repair_reported_participle(doc: Doc) -> Doc:
+    """ "Representatives of Congo's government and the M23 group signed a declaration ...,
+    Qatari officials said" read with the representatives a second subject of "said" and
+    "signed" describing the group: the past form with an object is what the officials said,
+    with the representatives its subject."""
+    for said in doc:
+        subjects = [c for c in said.children if c.dep_ == "nsubj"]
+        if said.lemma_ not in SAYING or len(subjects) < 2 or subjects[0].i > said.i:
+            continue
+        first = subjects[0]
+        verb = next((t for t in first.subtree if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and objects(t)), None)
+        if verb is None:
+            continue
+        verb.head, verb.dep_ = said, "ccomp"
+        verb.pos_, verb.tag_ = "VERB", "VBD"
+        first.head, first.dep_ = verb, "nsubj"
+        for late in [c for c in first.children if c.dep_ == "punct" and c.i > verb.i]:
+            late.head = verb
     return doc
 
 
@@ -1570,8 +1611,12 @@ def repair_relative_conjunct(doc: Doc) -> Doc:
     sentence's predicate and the name its subject."""
     for root in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         clause = next((c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i), None)
+        # "Russia's ambassador to Niger, who attended ...": a "who" clause hung on the place is the envoy's
+        inner = [c for n in root.children if n.dep_ == "nmod" for c in n.children if c.dep_ == "acl:relcl"]
+        clause = clause or next((c for c in inner if any(w.lower_ == "who" for w in c.children)), None)
         if clause is None:
             continue
+        clause.head = root
         main = next((c for c in clause.children if c.dep_ in ("conj", "advcl", "acl") and c.tag_ in FINITE), None)
         if main is None or any(c.dep_ in (*SUBJECTS, "cc", "mark") for c in main.children) or doc[main.i - 1].text != ",":
             continue

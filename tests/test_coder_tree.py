@@ -3584,3 +3584,52 @@ def test_a_second_verb_of_saying_is_the_speakers():
     )
     denied = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "REJECT"]
     assert denied and codes(denied, "sources") == {"NGA"} and codes(denied, "recipients") == {"USA"}
+
+
+def test_an_ambassador_whose_clause_hangs_on_the_host_is_still_the_senders():
+    events = code_text("China's ambassador to Mali, who attended the ceremony, praised the friendship between the two countries.")
+    praised = [e for e in events if e.category == "SUPPORT"]
+    assert praised and codes(praised, "sources") | codes(praised, "recipients") == {"CHN", "MLI"}
+    assert not [e for e in events if e.category == "CONSULT"]
+
+
+def test_representatives_of_two_sides_signing_a_truce_is_their_act():
+    text = "Representatives of Sudan's army and the RSF signed a truce in Jeddah on Sunday, Saudi officials said."
+    signed = [e for e in code_text(text) if e.category in ("SUPPORT", "COOPERATE", "AGREE")]
+    assert signed and codes(signed, "sources") | codes(signed, "recipients") == {"SDN", "RSF"}
+
+
+def test_a_foreign_ministry_in_a_capital_summoning_a_charge_d_affaires():
+    text = (
+        "The foreign ministry in Rabat accused Algerian diplomats of acting against Morocco and summoned Algeria's charge "
+        "d'affaires."
+    )
+    assert ("DISAPPROVE", "MAR", "DZA") in dyads(code_text(text))
+
+
+def test_a_warning_joined_deep_inside_what_was_said_is_the_speakers():
+    text = (
+        "Beijing said it would watch closely whether American troops were sent to Taiwan and warned that such a move "
+        "would be unacceptable."
+    )
+    warned = [e for e in code_text(text) if e.category in ("DISAPPROVE", "THREATEN")]
+    assert warned and codes(warned, "sources") == {"CHN"}
+
+
+def test_refusing_a_request_of_ones_own_president_is_no_international_event():
+    events = code_text("Senegal's parliament rejected a request by President Faye to send troops to Guinea-Bissau.")
+    assert not [e for e in events if e.category == "REJECT"]
+    assert "GNB" not in codes(events, "recipients")
+
+
+def test_air_defence_units_shooting_down_drones_fight_their_sender():
+    text = (
+        "Russia fired missiles at Kharkiv overnight, and air defence units shot down several of them, Ukrainian officials said."
+    )
+    assert ("FIGHT", "UKR", "RUS") in dyads(code_text(text))
+
+
+def test_an_army_and_allied_militia_killing_villagers_is_the_armys_act():
+    text = "Niger's army and allied militia killed at least 200 villagers in two villages in the west in March, Amnesty said."
+    killed = [e for e in code_text(text) if e.category == "ASSAULT"]
+    assert killed and codes(killed, "sources") == {"NER"}
