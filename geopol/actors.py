@@ -197,6 +197,8 @@ def go_between_agent(word: Token) -> bool:
 
 STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 SIDES = frozenset({"sides", "parties"})  # of a war
+LEADERS = frozenset({"leaders", "presidents", "ministers", "men", "heads"})
+WAR_TALK = frozenset("ceasefire truce armistice hostility fighting fire clash restraint escalation de-escalate".split())
 
 
 def is_state(actor: Actor) -> bool:
@@ -205,14 +207,16 @@ def is_state(actor: Actor) -> bool:
 
 def names_it(name: str, word: str) -> bool:
     """Does the name hold the word ("court" in "International Court of Justice"); no word: any name."""
-    return not word or word in name.lower().split()
+    words = name.lower().split()
+    return not word or word in words or word + "s" in words
 
 
 # anaphors whose noun says the kind of organisation they stand for
 KIND_WORDS = {
     "company": frozenset({"company"}),
     "firm": frozenset({"company"}),
-    "force": frozenset({"armed_group"}),
+    "force": frozenset({"armed_group", "igo"}),  # "the force": a regional or peacekeeping force too
+    "paramilitary force": frozenset({"armed_group"}),
     "task force": frozenset({"igo"}),
     "regional force": frozenset({"igo"}),
     "joint force": frozenset({"igo"}),
@@ -723,7 +727,8 @@ class SentenceActors:
             return Actor(text, other.code, "", "state")
         if head.lemma_ in ENVOYS or head.lemma_ in RELATION_NOUNS:  # "partners" are somebody else's
             return Actor(text, "", role.sector, "generic")  # "the ambassador in Niamey" is most often a foreign one
-        office = head.lemma_ in FOREIGN_OFFICES  # "the foreign minister" is one state's
+        # "the foreign minister" is one state's, not "foreign ministers"
+        office = head.lemma_ in FOREIGN_OFFICES and head.tag_ == "NN"
         if any(c.dep_ == "amod" and c.lower_ in NOT_ONE_STATE and not (office and c.lower_ == "foreign") for c in head.children):
             several = True  # "regional military chiefs", "foreign troops"
         described = [head, *(c for c in head.children if c.dep_ == "nmod" and case_of(c) == "of")]
@@ -803,10 +808,15 @@ class SentenceActors:
             return replace(story, text=text, sector=sector) if story else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":
             head_word = self.doc[span[1] - 1].lower_ if span else ""
+            if span and head_word in ("force", "forces") and self.named_members(self.doc[span[1] - 1]):
+                return None  # "the joint task force of Nigeria, Chad and Niger": those it names
             last_two = self.doc[span[1] - 2 : span[1]].text.lower() if span and span[1] - span[0] > 2 else ""
             kinds = KIND_WORDS.get(last_two) or KIND_WORDS.get(head_word)  # "the task force" is no armed group
             if kinds is not None:  # "the company": the last company named; "the paramilitary force": armed group
-                found = self.earlier_organisation(token, "", kinds) or context.last_organisation("", kinds)
+                # "the force": the last body whose name says it is one ("Multinational Joint Task Force")
+                named = head_word if head_word in ("force", "forces") and not last_two else ""
+                found = named and (self.earlier_organisation(token, named, kinds) or context.last_organisation(named, kinds))
+                found = found or self.earlier_organisation(token, "", kinds) or context.last_organisation("", kinds)
                 return replace(found, text=text) if found else None
             word = "" if head_word in GENERIC_BODIES else head_word  # "the court" is the last court named
             found = self.the_group(token) if head_word == "group" else None
@@ -959,6 +969,8 @@ class SentenceActors:
             fought = (self.feuding_pair(token) or self.warring_pair(token) or self.last_hostile_pair(token)) if at_war else ()
             if fought:  # "the warring parties": the two last told to fight, whoever was named since
                 return fought
+            if at_war:  # "the warring parties in Sudan", no war there told before: the country named
+                return tuple(a for c in token.children if case_of(c) == "in" for a in self.of(c) if a.code)
             of_states = span is not None and self.doc[span[1] - 1].lower_ in STATE_NOUNS
             if of_states and kind == "previous_pair":
                 states = self.pair_here(token, states_only=True)
@@ -970,7 +982,9 @@ class SentenceActors:
                 if states:
                     return states
             sides = span is not None and self.doc[span[1] - 1].lower_ in SIDES
-            talks = self.context.talks_pair if sides and not at_war else ()
+            met = span is not None and self.doc[span[1] - 1].lower_ in LEADERS  # "the two leaders" are those who met
+            truce = any(t.lemma_ in WAR_TALK for t in token.sent)  # "both sides agreed to a ceasefire": the fighting pair
+            talks = self.context.talks_pair if (sides or met) and not at_war and not truce else ()
             if talks and not {a.code for a in talks} & self.subject_codes(token, clause_verb(token)):
                 # "Putin told Burhan Russia backed Sudan. The two sides discussed a base": not Sudan's war
                 return tuple(replace(a, sector="") for a in talks)
@@ -1024,10 +1038,13 @@ class SentenceActors:
         """ "the warring parties" after one side was told to fight the other: the last such pair
         that does not speak in the clause."""
         mine = self.subject_codes(token, clause_verb(token))
+        # "the warring parties in Sudan": a war the phrase places elsewhere is not the last one told
+        countries = [c for c in token.children if case_of(c) == "in" and getattr(self.actor_at.get(c.i), "kind", "") == "state"]
+        where = {a.code for c in countries for a in self.of(c) if a.code}  # a country, not a venue ("in Cairo")
+        known = (*reversed(self.context.recent), *self.context.states)
         for doer, aimed in reversed(self.context.hostile):
-            known = (*reversed(self.context.recent), *self.context.states)
             target = next((a for a in known if a.code == aimed), Actor(aimed, aimed, "", "state"))
-            if aimed != doer.code and not {doer.code, aimed} & mine:
+            if aimed != doer.code and not {doer.code, aimed} & mine and (not where or {doer.code, aimed} & where):
                 return (doer, target)
         return ()
 

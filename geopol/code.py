@@ -190,6 +190,7 @@ def code_sentence(
     merge_instruments(scene, drafts)
     for draft in drafts:
         draft.dropped = draft.dropped or names_a_body(draft)
+        step_taker(scene, draft)
     govern(scene, drafts)
     drafts = [
         d
@@ -306,8 +307,8 @@ def through_other_verb(word: Token, anchor: Token, words: frozenset[int]) -> boo
     instructors to train Malian soldiers": "soldiers" are trained, not sent)?"""
     between: list[Token] = []
     for ancestor in word.ancestors:
-        if ancestor == anchor:
-            return any(syntax.is_verb(t) and t.i not in words for t in between)
+        if ancestor == anchor:  # a purpose or complement clause of its own; not "train and equip", "what it called"
+            return any(syntax.is_verb(t) and t.i not in words and t.dep_ in ("xcomp", "advcl") for t in between)
         between.append(ancestor)
     return False
 
@@ -1211,6 +1212,7 @@ def alleged_by_nobody(governor: Draft) -> bool:
 
 
 MONTHS = frozenset(calendar.month_name[1:])
+DAYS = frozenset(calendar.day_name)
 
 
 def ongoing(draft: Draft) -> bool:
@@ -1221,7 +1223,9 @@ def ongoing(draft: Draft) -> bool:
     if verb is None:
         return False
     first = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBG" else verb  # "visiting ... and providing"
-    if verb.tag_ == "VBG" and first.dep_ in ("advcl", "conj") and lasting(draft, first.head, first.head):
+    # "..., signing a defence pact with Niger on Monday": an act of its own day
+    dated = any(c.dep_ in ("obl", "obl:tmod", "obl:unmarked") and (is_time(c) or c.text in DAYS) for c in verb.children)
+    if verb.tag_ == "VBG" and not dated and first.dep_ in ("advcl", "conj") and lasting(draft, first.head, first.head):
         return True  # "has worked in Niger since 1982, visiting detainees": part of the lasting work
     return lasting(draft, verb, predicate)
 
@@ -1285,7 +1289,7 @@ def described(draft: Draft) -> bool:
         return True  # "Eritrean troops, who fought alongside the Ethiopian army, ...": who they are
     if anchor.dep_ in ("acl:relcl", "acl") and names_war(anchor.head):
         return True  # "ending two years of war that killed hundreds of thousands": the war's toll
-    backed = anchor.dep_ == "obj" and anchor.head.lemma_ in BACKING_VERBS
+    backed = anchor.dep_ == "obj" and anchor.head.lemma_ in BACKING_VERBS and anchor.lemma_ in CAMPAIGNS
     if syntax.is_noun(anchor) and backed and draft.cue.rule.category in VIOLENT:
         return True  # "would continue to support its fight against Boko Haram": a cause backed, not a battle
     describing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
@@ -1572,6 +1576,9 @@ def civilian_target(draft: Draft) -> bool:
 def combat(draft: Draft) -> None:
     """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
     violence against civilians, convoys or unarmed targets stays an assault."""
+    seized = draft.category == "SANCTION" and any(draft.cue.anchor.doc[i].lemma_ == "control" for i in draft.cue.words)
+    if seized and any(a.kind == "armed_group" for a in draft.sources):
+        draft.category = "FIGHT"  # "Houthi rebels took control of a bank": seized by force, no state's seizure
     if draft.category == "FIGHT" and not any(armed(a) for a in draft.recipients) and civilian_target(draft):
         draft.category = "ASSAULT"
     if draft.category != "ASSAULT":
@@ -1711,6 +1718,21 @@ def subtree_indices(word: Token | None) -> set[int]:
     return {t.i for t in word.subtree} if word is not None else set()
 
 
+def step_taker(scene: Scene, draft: Draft) -> None:
+    """ "the U.S. designated the takeover a coup, a step that cut off most assistance": the step
+    that acts is the act told before it, and its doer is that act's subject."""
+    word = draft.source_word
+    relative = word is not None and word.lower_ in ("that", "which") and word.head.dep_ == "acl:relcl"
+    step = word.head.head if relative and word is not None else word
+    if step is None or step.lemma_ not in GENERIC_ACTS or step.dep_ != "appos":
+        return
+    verb = next((a for a in step.ancestors if syntax.is_verb(a)), None)
+    subject = syntax.subject(verb) if verb is not None else None
+    doers = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
+    if doers:
+        draft.sources, draft.source_word = doers, subject
+
+
 def thing_as_doer(scene: Scene, draft: Draft) -> bool:
     """ "The pact offers Burkina Faso an opportunity": a subject that names no actor (a pact,
     a report, a video) does not act; violence keeps its unnamed attacker ("the blast killed")."""
@@ -1727,7 +1749,7 @@ def thing_as_doer(scene: Scene, draft: Draft) -> bool:
         return False
     if draft.category == "CONSULT" and word.lemma_ in WEAPONS:
         return True  # "the drones arrived at Bamako's airport": a delivery, not a visit
-    if draft.mode == "visit" and word.lemma_ == "ambassador" and word.dep_.startswith("nsubj"):
+    if draft.mode == "visit" and word.lemma_ == "ambassador" and anchor.lemma_ == "attend":
         return True  # "Russia's ambassador, who attended the ceremony": an envoy at post visits no one
     named_thing = word.pos_ == "PROPN" and word.lower_ in NAMED_THINGS  # "the Grand Ethiopian Renaissance Dam"
     return not scene.actors.is_actor_word(word) and (word.pos_ not in ("PRON", "PROPN") or named_thing)
@@ -2097,12 +2119,16 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
         codes = {a.code for a in draft.sources if a.code}
         answers = CLAIMS if draft.category == "REJECT" else VIOLENT if draft.category in VIOLENT else frozenset()
         # only when nobody is named: "retook the town from the separatists" answers no attack
-        unnamed = not draft.recipients or (draft.category == "REJECT" and not coded(draft.recipients))  # "denied the report"
+        # "denied the report"; "accused Niger of a deal with Iran, which Niamey denied": the accusation, not Iran
+        which = draft.recipient_word is not None and draft.recipient_word.lower_ in ("which", "that")
+        unnamed = not draft.recipients or (draft.category == "REJECT" and (not coded(draft.recipients) or which))
         hit = answers is VIOLENT and civilians_hit(scene, draft)  # "killed 20 villagers": no fighters striking back
         if answers and codes and unnamed and not draft.symmetric and not hit:
             claim = next((c for c in reversed(claims) if c[2] in answers and aimed_at(c, codes)), None)
             if claim is not None:
                 draft.recipients = claim[0]
+            elif which and draft.category == "REJECT":
+                draft.recipients = ()  # "concern that Iran could seek Niger's uranium, which Tehran denied": not Niger
         victims = {a.code for a in draft.recipients if a.code}
         if draft.category == "DISAPPROVE" and codes and victims and judges_abuse(draft):
             # "condemned the violations against civilians in El Fasher": by the last attacker of those civilians
@@ -2129,6 +2155,7 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
             hostile = scene.actors.context.hostile
             hostile += [(a, code) for a in draft.sources if a.code for code in sorted(aimed)]
             del hostile[:-MAX_HOSTILE]
+
     del claims[:-MAX_CLAIMS]
 
 
@@ -2460,6 +2487,10 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     if acts:  # the sentence's first such act is its main one ("cut ties ..., accusing Kyiv")
         actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
     actors.context.talks_pair = talks_pair(drafts)
+    for draft in drafts:  # "exchanged fire": each side at the other, for "both sides" later
+        doers = coded_actors(draft.sources)
+        if draft.category in VIOLENT and draft.symmetric and len(doers) == 2:
+            actors.context.hostile += [(doers[0], doers[1].code), (doers[1], doers[0].code)]
     deeds = actors.context.deeds
     deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
     # who violence by nobody named hit, for a claim of responsibility in the next sentences

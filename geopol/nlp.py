@@ -800,7 +800,7 @@ def repair_agent_after_place(doc: Doc) -> Doc:
                 child.dep_ = "compound"
             elif child.dep_ == "obl" and child.i > partner.i:  # "during a visit": the signing's
                 child.head = verb
-        for second in [c for c in verb.children if c.dep_ == "obl:agent" and c != agent]:
+        for second in [c for c in verb.children if c.dep_ == "obl:agent" and c != agent and c.left_edge.i > 0]:
             noun = doc[second.left_edge.i - 1]
             if noun.dep_ == "obl" and noun.head == verb:  # "during a visit by a Malian delegation"
                 second.head, second.dep_ = noun, "nmod"
@@ -979,6 +979,8 @@ def repair_second_saying(doc: Doc) -> Doc:
     for verb in doc:
         if verb.dep_ != "conj" or verb.lemma_ not in SPEECH_ACTS or any(c.dep_.startswith("nsubj") for c in verb.children):
             continue
+        if not any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "said Hamas had rejected the proposal and insisted on ...": Hamas insisted; "and denied that ..." speaks
         # what was said may hold clauses of its own ("said it would watch whether troops were deployed")
         told = next((a for a in list(verb.ancestors)[:3] if a.dep_ == "ccomp" and a.head.lemma_ in SAYING), None)
         if told is None or told.i > verb.i or told.head.i > told.i:
@@ -1616,10 +1618,12 @@ def repair_relative_conjunct(doc: Doc) -> Doc:
         clause = clause or next((c for c in inner if any(w.lower_ == "who" for w in c.children)), None)
         if clause is None:
             continue
-        clause.head = root
         main = next((c for c in clause.children if c.dep_ in ("conj", "advcl", "acl") and c.tag_ in FINITE), None)
+        if main is None:  # "Russia and Iran, which have forces in Syria, called on ..." hung on "forces"
+            main = next((c for c in clause.subtree if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.head != clause), None)
         if main is None or any(c.dep_ in (*SUBJECTS, "cc", "mark") for c in main.children) or doc[main.i - 1].text != ",":
             continue
+        clause.head = root
         main.head, main.dep_ = main, "ROOT"
         root.head, root.dep_ = main, "nsubj"
         for late in [c for c in (*root.children, *clause.children) if c.i > main.i]:

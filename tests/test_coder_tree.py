@@ -3633,3 +3633,97 @@ def test_an_army_and_allied_militia_killing_villagers_is_the_armys_act():
     text = "Niger's army and allied militia killed at least 200 villagers in two villages in the west in March, Amnesty said."
     killed = [e for e in code_text(text) if e.category == "ASSAULT"]
     assert killed and codes(killed, "sources") == {"NER"}
+
+
+def test_a_step_that_acts_is_taken_by_whoever_took_it():
+    text = "Washington designated the takeover in Gabon a coup, a step that cut off most American assistance."
+    cut = [e for e in code_text(text) if e.category == "SANCTION"]
+    assert cut and codes(cut, "sources") == {"USA"}
+
+
+def test_a_verb_after_a_relative_clause_hung_on_its_object_is_the_sentences():
+    events = code_text("China and Russia, which have naval bases in Djibouti, called on Ethiopia to show restraint.")
+    assert ("DEMAND", "CHN+RUS", "ETH") in dyads(events)
+
+
+def test_drawing_condemnation_from_a_body_is_its_disapproval():
+    events = code_text(
+        "Guinea's junta dissolved dozens of political parties on Monday, drawing condemnation from the United Nations."
+    )
+    assert ("DISAPPROVE", "UN", "GIN") in dyads(events)
+
+
+def test_troops_contributed_to_the_task_force_aid_the_force():
+    text = (
+        "The Multinational Joint Task Force fights Boko Haram around Lake Chad. Chad and Niger contributed troops to the "
+        "task force."
+    )
+    given = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "AID"]
+    assert given and codes(given, "sources") == {"TCD", "NER"} and codes(given, "recipients") == {"MNJTF"}
+
+
+def test_being_ready_to_confront_a_state_threatens_it():
+    assert ("THREATEN", "ERI", "ETH") in dyads(code_text("Eritrea said it was ready to confront Ethiopia if attacked."))
+
+
+def test_signing_a_partnership_supports_the_partner():
+    assert ("SUPPORT", "EU", "SEN") in dyads(
+        code_text("The European Union signed a security partnership with Senegal on Friday.")
+    )
+
+
+def test_a_denial_of_what_which_stands_for_answers_the_accuser():
+    events = code_text("Washington accused Mali of buying weapons from Iran, which Bamako denied.")
+    denied = [e for e in events if e.category == "REJECT"]
+    assert denied and codes(denied, "recipients") == {"USA"}
+
+
+def test_welcoming_a_strike_keeps_the_strike():  # a guard
+    events = code_text("Hungary welcomed Israel's strikes on Hezbollah positions in Lebanon.")
+    assert ("FIGHT", "ISR", "HEZBOLLAH") in dyads(events)
+
+
+def test_a_second_verb_without_a_clause_of_its_own_stays_the_reported_subjects():  # a guard
+    events = code_text("Morocco said Algeria had rejected the offer and insisted on a referendum.")
+    assert "MAR" not in codes([e for e in events if e.category in ("DEMAND", "REJECT")], "sources")
+
+
+def test_both_sides_agreeing_to_a_ceasefire_are_the_fighting_pair():  # a guard
+    text = (
+        "Armenia and Azerbaijan exchanged fire on their border. Russia's foreign minister called Armenia's prime minister. "
+        "Both sides agreed to a ceasefire on Sunday."
+    )
+    agreed = [e for e in code_text(text) if e.sentence_index == 2]
+    assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"ARM", "AZE"}
+
+
+def test_the_warring_parties_of_a_named_country_are_its_own():  # a guard
+    text = "Israel struck Hezbollah positions in Lebanon. The UN urged the warring parties in Sudan to agree a truce."
+    urged = [e for e in code_text(text) if e.sentence_index == 1]
+    assert urged and codes(urged, "recipients") == {"SDN"}
+
+
+def test_soldiers_trained_and_equipped_are_aided():  # a guard
+    events = code_text("France will train and equip Chadian soldiers.")
+    assert "TCD" in codes([e for e in events if e.category in ("AID", "AGREE")], "recipients")
+
+
+def test_an_ambassador_travelling_elsewhere_visits():  # a guard
+    events = code_text("Britain's ambassador to the United Nations visited Kinshasa on Monday.")
+    assert ("CONSULT", "GBR", "COD") in dyads(events)
+
+
+def test_a_dated_participle_after_a_lasting_presence_is_an_event():  # a guard
+    events = code_text("Turkey has courted African states since 2020, signing a defence pact with Somalia on Monday.")
+    assert "SOM" in codes([e for e in events if e.category in ("COOPERATE", "SUPPORT")], "recipients")
+
+
+def test_a_task_force_naming_its_members_is_theirs():  # a guard
+    events = code_text("The joint task force of Nigeria, Chad and Niger attacked Boko Haram camps on Lake Chad.")
+    attacks = [e for e in events if e.category in ("FIGHT", "ASSAULT")]
+    assert attacks and codes(attacks, "sources") == {"NGA", "TCD", "NER"}
+
+
+def test_an_armed_group_taking_control_of_a_mine_fights():  # a guard
+    events = code_text("Wagner fighters took control of a gold mine near Bambari.")
+    assert not [e for e in events if e.category == "SANCTION"]
