@@ -934,6 +934,11 @@ def purpose(verb: Token) -> bool:
         return True  # "rebels fighting to topple his government": what they fight for
     if verb.dep_ == "advcl" and "to" in syntax.marks(verb) and any(o.lemma_ in PLOTS for o in syntax.objects(verb.head)):
         return True  # "thwarted a plot by officers to overthrow the government" read with "to" on "thwarted"
+    planned = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" else verb  # "to attack ... and kill"
+    planner = planned.head
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in planner.children)
+    if planned.dep_ == "xcomp" and "to" in syntax.marks(planned) and planner.lemma_ in PLOTS and had:
+        return True  # "the plotters had planned to attack the presidency": a plan that never came about
     if verb.dep_ == "acl" and "to" in syntax.marks(verb) and syntax.is_noun(verb.head) and not first_of_kind(verb.head):
         return True  # "joint patrols to fight militants": what the thing is for
     if verb.dep_ != "advcl" or "to" not in syntax.marks(verb) or "have" in syntax.auxiliaries(verb):
@@ -1636,7 +1641,9 @@ def share_conjunct_recipients(scene: Scene, draft: Draft, drafts: list[Draft]) -
     if judges_violence(scene, draft):
         return  # "stood with Sudan and condemned the drone strikes": aimed at the attackers, not at Sudan
     first = next((d for d in drafts if (d.predicate or d.cue.anchor) == main and d.recipients), None)
-    if first is not None and {a.code for a in first.sources} == codes:
+    # not "backed the junta and condemned attempts to destabilise it": aimed at the junta's foes
+    opposite = first is not None and first.category == "SUPPORT" and draft.category == "DISAPPROVE"
+    if first is not None and {a.code for a in first.sources} == codes and not opposite:
         draft.recipients = first.recipients
 
 
@@ -1881,6 +1888,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
                 continue  # "the juntas, which form the AES, condemned the strike": the culprit, not their bloc
             if judges_violence(scene, draft) and other_draft.category not in VIOLENT | CLAIMS | {"SANCTION"}:
                 continue  # "condemned the attack and expressed solidarity with Bamako": not aimed at the victim
+            if draft.category == "DISAPPROVE" and other_draft.category == "SUPPORT" and aimed_at_thing(draft):
+                continue  # "expressed support for the junta and condemned attempts to destabilise it": its foes
             if judged_by(draft, other_draft):  # "condemned the Israeli strikes": the judges are not what was struck,
                 draft.recipients = violated(scene, other_draft, codes)  # unless "as a violation of its sovereignty"
                 if draft.recipients:
@@ -2444,6 +2453,7 @@ def also_aimed(scene: Scene, drafts: list[Draft]) -> None:
 
 
 TOLD_BODIES = frozenset({"ministry", "embassy"})  # "its defence ministry said ... The ministry said": the same one
+ONE_A_STATE = frozenset({"prince", "king", "emir", "sultan", "queen"})  # titles a state has one holder of
 
 
 def remember_roles(scene: Scene) -> None:
@@ -2454,10 +2464,12 @@ def remember_roles(scene: Scene) -> None:
             rulers = [a for a in actors.of(word) if a.code and a.kind == "state"]
             if len(rulers) == 1:  # "Niger's military government": whose "the junta" of later sentences is
                 actors.context.roles[JUNTA] = rulers[0]
-        told = word.tag_ == "NNS" or word.lemma_ in TOLD_BODIES  # people, not "the army": "diplomats"; "its ministry"
+        # people, not "the army": "diplomats"; "its ministry"; a title one state has one of: "the crown prince"
+        told = word.tag_ == "NNS" or word.lemma_ in TOLD_BODIES or word.lemma_ in ONE_A_STATE
         role = actors.role_at.get(word.i) if told else None
         owner = word.lemma_ in TOLD_BODIES and any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in word.children)
         named = owner or any(c.dep_ in ("amod", "compound", "nmod:poss") and c.i in actors.actor_at for c in word.children)
+        named = named or word.lemma_ in ONE_A_STATE  # "Saudi Crown Prince Mohammed": whatever the parse hangs it on
         if role is None or role.sector == "REB" or not named:
             continue
         states = [a for a in actors.of(word) if a.code and a.kind == "state"]

@@ -251,6 +251,8 @@ def negated(token: Token) -> bool:
             return True  # "neither the army nor the RSF was invited"
         if child.dep_ == "cc" and child.lower_ == "nor" and child.i < token.i:
             return True  # "... nor the RSF was invited" read with "nor" on the verb
+        if child.dep_ in ("mark", "case") and child.lower_ == "without" and child.i < token.i:
+            return True  # "signed a deal without consulting Asmara"
     return False
 
 

@@ -3727,3 +3727,26 @@ def test_a_task_force_naming_its_members_is_theirs():  # a guard
 def test_an_armed_group_taking_control_of_a_mine_fights():  # a guard
     events = code_text("Wagner fighters took control of a gold mine near Bambari.")
     assert not [e for e in events if e.category == "SANCTION"]
+
+
+def test_the_title_a_state_has_one_holder_of_is_that_states_later():
+    text = (
+        "President Donald Trump met Qatar's Emir Tamim bin Hamad Al Thani at the White House on Monday. The emir "
+        "pledged to buy American aircraft."
+    )
+    pledged = [e for e in code_text(text) if e.sentence_index == 1]
+    assert pledged and codes(pledged, "sources") == {"QAT"}
+
+
+def test_what_plotters_had_planned_to_do_did_not_happen():
+    text = "Niger's junta said the plotters had planned to storm the presidency and kill General Tiani."
+    assert not [e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")]
+
+
+def test_condemning_attempts_against_a_state_one_backs_is_not_aimed_at_it():
+    text = (
+        "Mali's junta said it had foiled a coup. China expressed support for Mali's government and condemned what it "
+        "called attempts to destabilise the country."
+    )
+    condemned = [e for e in code_text(text) if e.category == "DISAPPROVE"]
+    assert condemned and "MLI" not in codes(condemned, "recipients")

@@ -181,3 +181,17 @@ def test_a_past_tense_with_no_passive_auxiliary_has_an_active_subject():
         ["PRON", "ADV", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
     )
     assert doc[0].dep_ == "nsubj"
+
+
+def test_a_verb_after_without_is_negated():
+    # "Ethiopia signed the deal without consulting Asmara."
+    from geopol.syntax import negated
+
+    doc = built(
+        ["Ethiopia", "signed", "the", "deal", "without", "consulting", "Asmara", "."],
+        [1, 1, 3, 1, 5, 1, 5, 1],
+        ["nsubj", "ROOT", "det", "obj", "mark", "advcl", "obj", "punct"],
+        ["NNP", "VBD", "DT", "NN", "IN", "VBG", "NNP", "."],
+        ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "VERB", "PROPN", "PUNCT"],
+    )
+    assert negated(doc[5]) and not negated(doc[1])
