@@ -940,7 +940,12 @@ class SentenceActors:
             return found
         size = len(found)
         within = [g for g in reversed(self.context.groups) if len(g) == size and {a.code for a in g} <= allowed]
-        return within[0] if within else found
+        if within:
+            return within[0]
+        # no such group told together: the last states of the region named ("counterparts from Mali, ...")
+        outside = ({a.code for a in self.context.recent} - allowed) | set(self.doc_codes_outside(token, allowed))
+        named = self.distinct_before(token.i, size, besides=outside, states_only=True)
+        return named if len(named) == size else found
 
     def named_members(self, noun: Token) -> tuple[Actor, ...]:
         """The actors an "of" phrase after a plural anaphor names ("the juntas of Mali and Niger")."""
@@ -1130,6 +1135,10 @@ class SentenceActors:
         first, for "both leaders"."""
         found = self.distinct_before(before, size)
         return found if len(found) == size else ()
+
+    def doc_codes_outside(self, token: Token, allowed: frozenset[str]) -> list[str]:
+        """Codes named before the word in its sentence that are not of the region."""
+        return [e.code for i, e in self.actor_at.items() if i < token.i and e.code not in allowed]
 
     def distinct_before(
         self, before: int, limit: int, besides: set[str] | None = None, states_only: bool = False

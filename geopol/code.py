@@ -191,6 +191,7 @@ def code_sentence(
     for draft in drafts:
         draft.dropped = draft.dropped or names_a_body(draft)
         step_taker(scene, draft)
+        helper_gives(scene, draft)
     govern(scene, drafts)
     drafts = [
         d
@@ -1723,6 +1724,24 @@ def is_reason(word: Token) -> bool:
 
 def subtree_indices(word: Token | None) -> set[int]:
     return {t.i for t in word.subtree} if word is not None else set()
+
+
+def helper_gives(scene: Scene, draft: Draft) -> None:
+    """ "Moscow would help the three countries strengthen their armies and train their officers":
+    the training the helper helps with is the helper's aid to those it helps."""
+    anchor = draft.cue.anchor
+    if draft.category != "AID" or not syntax.is_verb(anchor):
+        return
+    complement = anchor.head if anchor.dep_ == "conj" else anchor
+    helper = complement.head
+    if complement.dep_ != "xcomp" or helper.lemma_ != "help":
+        return
+    subject, helped = syntax.subject(helper), next(iter(syntax.objects(helper)), None)
+    givers = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
+    takers = tuple(a for a in scene.actors.of(helped) if a.code) if helped is not None else ()
+    if givers and takers:
+        draft.sources, draft.source_word = givers, subject
+        draft.recipients, draft.recipient_word = takers, helped
 
 
 def step_taker(scene: Scene, draft: Draft) -> None:

@@ -3750,3 +3750,25 @@ def test_condemning_attempts_against_a_state_one_backs_is_not_aimed_at_it():
     )
     condemned = [e for e in code_text(text) if e.category == "DISAPPROVE"]
     assert condemned and "MLI" not in codes(condemned, "recipients")
+
+
+def test_telling_a_rally_something_is_no_protest():
+    events = code_text("Mali's prime minister told a rally in Bamako on Friday that the country would defend itself.")
+    assert not [e for e in events if e.category == "PROTEST"]
+
+
+def test_the_three_sahel_states_are_the_three_named_as_guests():
+    text = (
+        "Russia's foreign minister Sergei Lavrov received his counterparts from Mali, Burkina Faso and Niger in Moscow on "
+        "Thursday for the first talks between Russia and the Alliance of Sahel States. Lavrov said Moscow would help the "
+        "three countries strengthen their armies and train their officers. The ministers of the three Sahel states "
+        "thanked Russia for its support."
+    )
+    thanked = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "SUPPORT"]
+    assert thanked and codes(thanked, "sources") == {"MLI", "BFA", "NER"} and codes(thanked, "recipients") == {"RUS"}
+
+
+def test_helping_an_army_train_its_officers_is_the_helpers_aid():
+    events = code_text("China will help Mali and Niger rebuild their armies and train their soldiers.")
+    trained = [e for e in events if e.category in ("AID", "AGREE")]
+    assert trained and codes(trained, "sources") == {"CHN"} and codes(trained, "recipients") == {"MLI", "NER"}
