@@ -85,9 +85,16 @@ class EventCoder:
         doc._.events = self.code(article, own)
         return doc
 
+    def dateline_codes(self, dateline: str) -> frozenset[str]:
+        """The state a dateline's city is the capital of ("KINSHASA, Congo (Reuters) -": the
+        Democratic Republic), to read the article's ambiguous names by."""
+        city = dateline.strip().split(",")[0].strip().title()
+        codes = {e.code for e in self.dictionaries.actor_names if e.text == city and e.kind == "capital"}
+        return frozenset(codes) if len(codes) == 1 else frozenset()
+
     def code(self, article: Article, doc: Doc) -> list[Event]:
-        analysis = prefer_article_readings(analyse(doc, self.matchers))
         ends = dateline_end(doc.text)
+        analysis = prefer_article_readings(analyse(doc, self.matchers), self.dateline_codes(doc.text[:ends]))
         states = ranked_states(analysis, ends)
         group, insurgents = dominant_group(analysis), dominant_group(analysis, self.government_side)
         known = self.dictionaries.actors

@@ -2209,11 +2209,12 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
     return Analysis(doc, actors, anaphors, roles, cues, places)
 
 
-def prefer_article_readings(analysis: Analysis) -> Analysis:
+def prefer_article_readings(analysis: Analysis, dateline: frozenset[str] = frozenset()) -> Analysis:
     """ "Congo" is the Republic of the Congo, or, in a story that also says "Kinshasa" or
     "Congolese", the Democratic Republic: a name with several readings takes the one the
-    article names by an unambiguous name elsewhere (the dictionary's order otherwise)."""
-    sure = {entries[0].code for _, _, entries in analysis.actors if len({e.code for e in entries}) == 1}
+    article names by an unambiguous name elsewhere, its dateline's capital included (the
+    dictionary's order otherwise)."""
+    sure = {entries[0].code for _, _, entries in analysis.actors if len({e.code for e in entries}) == 1} | dateline
 
     def ordered(entries: tuple[ActorEntry, ...]) -> tuple[ActorEntry, ...]:
         return tuple(sorted(entries, key=lambda e: e.code not in sure))

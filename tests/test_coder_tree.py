@@ -3772,3 +3772,14 @@ def test_helping_an_army_train_its_officers_is_the_helpers_aid():
     events = code_text("China will help Mali and Niger rebuild their armies and train their soldiers.")
     trained = [e for e in events if e.category in ("AID", "AGREE")]
     assert trained and codes(trained, "sources") == {"CHN"} and codes(trained, "recipients") == {"MLI", "NER"}
+
+
+def test_a_datelines_capital_settles_an_ambiguous_name():
+    text = "KINSHASA, Congo (Reuters) - Congo's government on Sunday suspended flights by Rwandan airlines over its territory."
+    events = code_text(text)
+    assert "COD" in codes(events, "sources") and "COG" not in codes(events, "sources") | codes(events, "recipients")
+
+
+def test_handing_over_aircraft_is_military_aid():
+    events = code_text("In June, Russia handed over attack helicopters and fighter jets to Burkina Faso's air force.")
+    assert ("AID", "RUS", "BFA") in dyads(events)
