@@ -207,19 +207,16 @@ def is_state(actor: Actor) -> bool:
 
 def names_it(name: str, word: str) -> bool:
     """Does the name hold the word ("court" in "International Court of Justice"); no word: any name."""
-    words = name.lower().split()
-    return not word or word in words or word + "s" in words
+    return not word or word in name.lower().split()
 
 
 # anaphors whose noun says the kind of organisation they stand for
 KIND_WORDS = {
     "company": frozenset({"company"}),
     "firm": frozenset({"company"}),
-    "force": frozenset({"armed_group", "igo"}),  # "the force": a regional or peacekeeping force too
-    "paramilitary force": frozenset({"armed_group"}),
+    "force": frozenset({"armed_group"}),
     "task force": frozenset({"igo"}),
     "regional force": frozenset({"igo"}),
-    "joint force": frozenset({"igo"}),
     "forces": frozenset({"armed_group"}),
     "militia": frozenset({"armed_group"}),
     "paramilitaries": frozenset({"armed_group"}),
@@ -813,10 +810,7 @@ class SentenceActors:
             last_two = self.doc[span[1] - 2 : span[1]].text.lower() if span and span[1] - span[0] > 2 else ""
             kinds = KIND_WORDS.get(last_two) or KIND_WORDS.get(head_word)  # "the task force" is no armed group
             if kinds is not None:  # "the company": the last company named; "the paramilitary force": armed group
-                # "the force": the last body whose name says it is one ("Multinational Joint Task Force")
-                named = head_word if head_word in ("force", "forces") and not last_two else ""
-                found = named and (self.earlier_organisation(token, named, kinds) or context.last_organisation(named, kinds))
-                found = found or self.earlier_organisation(token, "", kinds) or context.last_organisation("", kinds)
+                found = self.earlier_organisation(token, "", kinds) or context.last_organisation("", kinds)
                 return replace(found, text=text) if found else None
             word = "" if head_word in GENERIC_BODIES else head_word  # "the court" is the last court named
             found = self.the_group(token) if head_word == "group" else None

@@ -1126,7 +1126,7 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
         head = current.head
         # "agreed to restore relations and reopen embassies", "called on X to agree ... and allow aid": both
         promiser = next((owners[a.i] for a in list(head.ancestors)[:2] if a.i in owners), None)
-        promised = promiser is not None and promiser.cue.rule.governs in ("intent", "absorb") and to_infinitive(head)
+        promised = promiser is not None and promiser.cue.rule.governs in ("intent", "absorb") and "to" in syntax.marks(head)
         if current.dep_ == "conj" and head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and (head.i not in owners or promised):
             current = head  # "agreed to leave differences behind and to begin negotiations"
         that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
@@ -1142,10 +1142,6 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
         if owner is not None and owner is not draft:
             return owner
     return None
-
-
-def to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
 
 
 # acts of their own told as a participle after a comma: outcomes, and complaints
@@ -1230,8 +1226,8 @@ def ongoing(draft: Draft) -> bool:
         return False
     first = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBG" else verb  # "visiting ... and providing"
     # "..., signing a defence pact with Niger on Monday": an act of its own day
-    dated = any(c.dep_ in ("obl", "obl:tmod", "obl:unmarked") and (is_time(c) or c.text in DAYS) for c in verb.children)
-    if verb.tag_ == "VBG" and not dated and first.dep_ in ("advcl", "conj") and lasting(draft, first.head, first.head):
+    own_day = any(c.dep_ in TIME_EDGES and names_date(c) for c in verb.children)
+    if verb.tag_ == "VBG" and not own_day and first.dep_ in ("advcl", "conj") and lasting(draft, first.head, first.head):
         return True  # "has worked in Niger since 1982, visiting detainees": part of the lasting work
     return lasting(draft, verb, predicate)
 
@@ -1334,9 +1330,9 @@ def dated(verb: Token) -> bool:
 
 
 def names_date(word: Token) -> bool:
-    """ "February", "last year", "2021": a date, not a number of people."""
+    """ "February", "Monday", "last year", "2021": a date, not a number of people."""
     year = word.like_num and len(word.text) == 4 and word.text.isdigit()
-    return year or word.text in MONTHS or word.lemma_ in ("year", "month", "week")
+    return year or word.text in MONTHS or word.text in DAYS or word.lemma_ in ("year", "month", "week")
 
 
 def is_time(word: Token) -> bool:

@@ -78,6 +78,10 @@ class EventCoder:
         self.acronyms = acronyms_of(self.dictionaries)
         self.government_side = frozenset(c for c, info in self.dictionaries.actors.items() if info.sector == "MIL")
         self.regions = region_words(self.dictionaries)
+        self.capitals: dict[str, set[str]] = {}  # capital's name -> codes, for datelines
+        for entry in self.dictionaries.actor_names:
+            if entry.kind == "capital":
+                self.capitals.setdefault(entry.text, set()).add(entry.code)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc.user_data.get(ARTICLE_KEY) or Article("doc", "", doc.text)
@@ -88,8 +92,7 @@ class EventCoder:
     def dateline_codes(self, dateline: str) -> frozenset[str]:
         """The state a dateline's city is the capital of ("KINSHASA, Congo (Reuters) -": the
         Democratic Republic), to read the article's ambiguous names by."""
-        city = dateline.strip().split(",")[0].strip().title()
-        codes = {e.code for e in self.dictionaries.actor_names if e.text == city and e.kind == "capital"}
+        codes = self.capitals.get(dateline.strip().split(",")[0].strip().title(), set())
         return frozenset(codes) if len(codes) == 1 else frozenset()
 
     def code(self, article: Article, doc: Doc) -> list[Event]:

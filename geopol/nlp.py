@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
 from geopol.paths import MODEL_DIR
-from geopol.syntax import OBJECT_CONTROL, case_of, is_verb, objects
+from geopol.syntax import OBJECT_CONTROL, case_of, is_verb, marks, objects
 
 PARSE_BATCH = 64  # sentences per parser batch: big enough for matrix work, small for memory
 
@@ -199,7 +199,6 @@ def repair(doc: Doc) -> Doc:
         repair_verb_read_as_plural,
         repair_participle_after_comma,
         repair_guest_from,
-        repair_name_read_as_auxiliary,
         repair_noun_after_model_name,
         repair_names_joined_to_time,
         repair_participle_after_apposition,
@@ -730,10 +729,6 @@ def repair_signed_after_and(doc: Doc) -> Doc:
     return doc
 
 
-def marked(clause: Token) -> bool:
-    return any(c.dep_ == "mark" for c in clause.children)
-
-
 def repair_verb_after_paired_names(doc: Doc) -> Doc:
     """ "Russia and Mali signed agreements on Tuesday ..., as Moscow deepens ..." read as a list
     of three nouns, "signed" describing the last: a past form right after names joined by "and",
@@ -754,7 +749,7 @@ def repair_verb_after_paired_names(doc: Doc) -> Doc:
             first.head, first.dep_ = word, "nsubj"
             for late in [c for c in first.children if c.i > noun.i and c.dep_ == "punct"]:
                 late.head = word
-        elif noun.dep_ == "conj" and noun.head == first and first.dep_ == "nsubj" and clause.i > noun.i and marked(clause):
+        elif noun.dep_ == "conj" and noun.head == first and first.dep_ == "nsubj" and clause.i > noun.i and marks(clause):
             promote(word, first)
             clause.head, clause.dep_ = word, "advcl"
             for late in [c for c in clause.children if c.dep_ == "punct" and c.i == len(doc) - 1]:
@@ -881,33 +876,6 @@ def repair_guest_from(doc: Doc) -> Doc:
         guest = next((c for c in verb.children if c.dep_ == "obj" and c.lemma_ in GUESTS), None)
         if guest is not None and place.left_edge.i == guest.i + 1:
             place.head, place.dep_ = guest, "nmod"
-    return doc
-
-
-AUXILIARY_WORDS = frozenset(
-    "be am is are was were been being have has had having do does did will would shall should can could may might must "
-    "ought 's 're 've 'd 'll".split()
-)
-
-
-def repair_name_read_as_auxiliary(doc: Doc) -> Doc:
-    """ "The regional bloc Ecowas suspended Niger" read with "Ecowas" an auxiliary (it ends like
-    "was"): a name is never an auxiliary; after the verb's subject it names that subject."""
-    for name in doc:
-        verb = name.head
-        if name.dep_ not in ("aux", "aux:pass", "cop") or name.i > verb.i or name.lower_ in AUXILIARY_WORDS:
-            continue
-        if name.tag_ not in ("NNP", "NNPS") and not (name.is_title and name.i > 0):
-            continue
-        before = doc[name.i - 1] if name.i else name
-        name.pos_ = "PROPN"
-        if before == name or before.head != verb or before.dep_ not in ("nsubj", "nsubj:pass"):
-            if name.i == verb.i - 1 and not any(c.dep_.startswith("nsubj") for c in verb.children):
-                name.dep_ = "nsubj"  # "..., and Ecowas suspended Niger"
-            continue
-        name.head, name.dep_ = before, "appos"
-        if before.dep_ == "nsubj:pass" and not any(c.dep_ == "aux:pass" for c in verb.children):
-            before.dep_ = "nsubj"  # no auxiliary left: "suspended Niger" is active
     return doc
 
 

@@ -85,7 +85,7 @@ def settle(page) -> None:
     page.wait_for_function(SETTLED, timeout=300_000)
 
 
-def first_page(browser, url: str, answered: float) -> dict[str, float]:
+def first_page(browser, url: str, answered: float, with_map: bool = True) -> dict[str, float]:
     from tests.browser.conftest import serve_offline
 
     figures = {}
@@ -99,8 +99,9 @@ def first_page(browser, url: str, answered: float) -> dict[str, float]:
         figures[f"{visit}: heading shown"] = time.perf_counter() - started
         page.locator('[data-testid="stMetric"]').first.wait_for(timeout=300_000)
         figures[f"{visit}: headline figures shown"] = time.perf_counter() - started
-        page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path >> visible=true").first.wait_for(timeout=300_000)
-        figures[f"{visit}: map drawn"] = time.perf_counter() - started
+        if with_map:
+            page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path >> visible=true").first.wait_for(timeout=300_000)
+            figures[f"{visit}: map drawn"] = time.perf_counter() - started
         context.close()
     return figures
 
@@ -117,24 +118,13 @@ def bare_page(folder: Path) -> dict[str, float]:
     served and read the same way, so the app's own share of the first page shows."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM_ARGS, serve_offline
+    from tests.browser.conftest import CHROMIUM_ARGS
 
     app = folder / "bare.py"
     app.write_text(BARE_PAGE)
-    figures = {}
     with sync_playwright() as playwright, served(folder / "none.duckdb", app) as (url, _, answered):
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        for visit in ("first visit", "next visit"):
-            context = browser.new_context(viewport={"width": 1440, "height": 900})
-            page = context.new_page()
-            page.route("**/*", serve_offline)
-            started = answered if visit == "first visit" else time.perf_counter()
-            page.goto(url)
-            page.get_by_role("heading", name="Alliances", level=1).wait_for(timeout=300_000)
-            figures[f"{visit}: heading shown"] = time.perf_counter() - started
-            page.locator('[data-testid="stMetric"]').first.wait_for(timeout=300_000)
-            figures[f"{visit}: figure shown"] = time.perf_counter() - started
-            context.close()
+        figures = first_page(browser, url, answered, with_map=False)
         browser.close()
     return figures
 
