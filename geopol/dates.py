@@ -192,7 +192,8 @@ def resolve(mention: DateMention, ref: PartialDate | None) -> DateRef | None:
 
 
 def month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
+    """The month of a name ("Sept.", "March") or of an ISO date's digits ("01")."""
+    return int(word) if word.isdigit() else MONTHS[word.lower().rstrip(".")]
 
 
 def month_day(month: int, day: int, ref: PartialDate, text: str) -> DateRef | None:

@@ -121,3 +121,18 @@ def test_undated_article_with_no_corroboration_takes_the_latest_date_it_writes()
         "month",
         "latest date in text",
     )
+
+
+def test_iso_dates_in_the_text_resolve_and_date_an_undated_article():
+    from geopol.records import Article
+    from tests.coding import run_articles
+
+    assert resolved("a statement dated 2025-01-31", MID_MAY) == (date(2025, 1, 31), "day")
+    (article,), events = run_articles(
+        [Article("u", "u.txt", "Mali expelled the French ambassador on 2025-01-31, state television said.")]
+    )
+    assert (article.published, article.published_precision) == (date(2025, 1, 1), "month")
+    assert [(e.category, [a.code for a in e.sources], [a.code for a in e.recipients]) for e in events] == [
+        ("SANCTION", ["MLI"], ["FRA"])
+    ]
+    assert events[0].date is not None and events[0].date.value == date(2025, 1, 31)
