@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -315,6 +316,16 @@ def test_front_matter_gives_title_url_and_date(tmp_path: Path) -> None:
     assert isinstance(result, RawArticle)
     assert result.metadata == {"title": "A title", "url": "https://example.org/a", "published": "2024-03-27"}
     assert result.text == GOOD + "\n"
+
+
+def test_plain_header_lines_before_a_blank_line_are_front_matter_too(tmp_path: Path, dictionaries: Dictionaries) -> None:
+    page = f"title: Mali: the junta expels an envoy\noutlet: Reuters\nPublished: 2024-03-27\n\n{GOOD}\n"
+    corpus = corpus_of(tmp_path, dictionaries, **{"a.txt": page.encode()})
+    [article] = corpus.articles
+    assert (article.title, article.published, article.text) == ("Mali: the junta expels an envoy", date(2024, 3, 27), GOOD)
+    # a first line that merely has a colon is text, not a header
+    result = read(tmp_path, "b.txt", f"Update: {GOOD}\n\n{GOOD}\n".encode())
+    assert isinstance(result, RawArticle) and result.metadata == {}
 
 
 def test_front_matter_alias_bomb_is_ignored_quickly(tmp_path: Path) -> None:
