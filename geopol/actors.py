@@ -376,6 +376,7 @@ class SentenceActors:
         self.modifier_of: dict[int, Token] = {}  # head -> the modifier that named its actor
         self.owned: set[int] = set()  # heads that name a thing an actor owns, not an actor
         self.link_of: dict[int, Token] = {}  # head -> the "of" phrase that named its actor
+        self.guessed: set[int] = set()  # heads coded as the story's state for want of an owner
 
     # -- public -------------------------------------------------------------------------
 
@@ -639,6 +640,8 @@ class SentenceActors:
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)
                 if found is not None and found.code:
+                    if child.i in self.guessed:
+                        self.guessed.add(head.i)
                     return found
             if child.dep_ == "acl" and child.lemma_ in LEADING_VERBS:  # "the delegation led by Yevkurov"
                 leader = next((c for c in child.children if c.dep_ == "obl:agent" or case_of(c) == "by"), None)
@@ -683,6 +686,8 @@ class SentenceActors:
     def named(self, head: Token, actor: Actor) -> Actor:
         """Remember an unknown name the text tied to a code, for its later bare mentions."""
         name = self.name_of(head).strip()
+        if head.i in self.guessed:
+            return actor  # "Deby, a 40-year-old general": the story's state was a guess, not his name's
         if head.pos_ == "PROPN" and actor.code and name:
             self.context.names.setdefault(name, replace(actor, kind="person" if actor.kind == "state" else actor.kind))
             surname = name.split()[-1]
@@ -717,6 +722,7 @@ class SentenceActors:
             victims = victims and not any(c.dep_.startswith("acl") for c in head.children)  # "people who planned ..." act
             story = self.story_state(head) if victims else None
             if story is not None:  # "killed hundreds of civilians" in a story about Mali: Malians
+                self.guessed.add(head.i)
                 return Actor(text, story.code, role.sector, "state")
         several = head.tag_ == "NNS" and head.lemma_ in INSTITUTIONS
         other = self.other_party(head) if head.lemma_ in RELATION_NOUNS and head.tag_ == "NN" else None
@@ -744,6 +750,7 @@ class SentenceActors:
                 return Actor(text, speaker.code, role.sector, "state")
             story = self.story_state(head)  # "the minister", "the army" of the story's country,
             if story is not None:  # unless the clause names that country as the other party
+                self.guessed.add(head.i)
                 return Actor(text, story.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
 

@@ -975,7 +975,7 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     words.extend(syntax.governors(words[-1]))
     kinds: set[str] = set()
     for word in words:
-        if syntax.negated(word):
+        if syntax.negated(word) or not_yet(word, draft.cue.anchor):
             kinds.add("negation")
         auxiliaries = syntax.auxiliaries(word)
         for aux in auxiliaries:
@@ -1012,6 +1012,16 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
             draft.category = "THREATEN"  # "will withdraw unless ..."
     elif "attempt" in kinds:
         draft.tense = "attempt"
+
+
+def not_yet(word: Token, anchor: Token) -> bool:
+    """ "has yet to deploy", "is yet to sign": not done (but "has yet again expelled" is)."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "yet" for c in word.children):
+        return False
+    if word != anchor and word.lemma_ in ("have", "be"):
+        return True  # "yet" on the governing "has"
+    before = {c.lemma_ for c in word.children if c.i < word.i and c.dep_ in ("cop", "aux")}
+    return "to" in syntax.marks(word) and bool(before & {"have", "be"})
 
 
 # Verbs whose object did not happen or stops: "blocked an aid package", "suspended its military support"

@@ -2334,7 +2334,7 @@ def test_mediators_of_talks_are_not_the_two_neighbours():
         "Pakistan and Afghanistan exchanged fire on Sunday. "
         "After talks in Doha mediated by Qatar and Turkey, the two neighbours agreed to a ceasefire."
     )
-    agreed = [e for e in code_text(text) if e.category == "AGREE"]
+    agreed = [e for e in code_text(text) if e.category == "CONCEDE"]
     assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"PAK", "AFG"}
 
 
@@ -3212,7 +3212,7 @@ def test_the_two_sides_are_the_two_states_that_struck_each_other():
         "India struck targets in Pakistan on Monday. Pakistan shelled Indian posts on Tuesday. The United States condemned "
         "the shelling. On Friday the two sides agreed to a ceasefire."
     )
-    agreed = [e for e in code_text(text) if e.sentence_index == 3 and e.category == "AGREE"]
+    agreed = [e for e in code_text(text) if e.sentence_index == 3 and e.category == "CONCEDE"]
     assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"IND", "PAK"}
 
 
@@ -3249,7 +3249,7 @@ def test_condemning_drills_told_before_aims_at_who_held_them():
 
 def test_two_sides_agreeing_to_a_ceasefire_in_a_place_agree_with_each_other():
     events = code_text("Israel and Hamas agreed to a ceasefire in Gaza on Wednesday.")
-    agreed = [e for e in events if e.category == "AGREE"]
+    agreed = [e for e in events if e.category == "CONCEDE"]
     assert agreed and codes(agreed, "sources") | codes(agreed, "recipients") == {"ISR", "HAMAS"}
     assert not [e for e in events if "PSE" in codes([e], "recipients")]
 
@@ -3783,3 +3783,28 @@ def test_a_datelines_capital_settles_an_ambiguous_name():
 def test_handing_over_aircraft_is_military_aid():
     events = code_text("In June, Russia handed over attack helicopters and fighter jets to Burkina Faso's air force.")
     assert ("AID", "RUS", "BFA") in dyads(events)
+
+
+def test_a_name_is_not_given_the_state_guessed_for_its_bare_title():
+    text = (
+        "Macron said France would keep its troops in Chad. Paris has 1,000 soldiers in the country. Koulamallah, a "
+        "spokesman, denounced the remarks on Friday. Koulamallah later met Russia's ambassador."
+    )
+    met = [e for e in code_text(text) if e.sentence_index == 3]
+    assert "FRA" not in codes(met, "sources")
+
+
+def test_what_a_state_has_yet_to_do_is_no_event():
+    assert not code_text("Kenya is yet to send its police officers to Haiti, officials said.")
+    assert not code_text("Hungary has yet to deploy its soldiers to Chad.")
+
+
+def test_yet_again_is_no_negation():  # a guard
+    events = code_text("Mali has yet again expelled a French envoy.")
+    assert ("SANCTION", "MLI", "FRA") in dyads(events)
+
+
+def test_agreeing_to_a_ceasefire_is_a_concession():
+    events = code_text("Armenia agreed to a ceasefire with Azerbaijan on Tuesday after two days of fighting.")
+    assert ("CONCEDE", "ARM", "AZE") in dyads(events)
+    assert not [e for e in events if e.category == "AGREE"]

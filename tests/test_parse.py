@@ -50,8 +50,10 @@ def test_a_past_verb_read_as_an_adjective_is_put_back_over_its_noun():
     assert doc[1].head.text == "imposed"
 
 
-def built(words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]) -> Doc:
-    return repair(Doc(parser().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos))
+def built(
+    words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str], lemmas: list[str] | None = None
+) -> Doc:
+    return repair(Doc(parser().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas))
 
 
 def test_a_verbless_reading_takes_the_past_verb_hung_on_its_root_as_predicate():
@@ -195,3 +197,16 @@ def test_a_verb_after_without_is_negated():
         ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "VERB", "PROPN", "PUNCT"],
     )
     assert negated(doc[5]) and not negated(doc[1])
+
+
+def test_what_a_summons_is_for_is_the_summoners_purpose_not_the_envoys():
+    # "Ghana summoned Togo's envoy to protest the arrest." read with "to protest" as a modifier of "envoy"
+    doc = built(
+        ["Ghana", "summoned", "Togo", "'s", "envoy", "to", "protest", "the", "arrest", "."],
+        [1, 1, 4, 2, 1, 6, 4, 8, 6, 1],
+        ["nsubj", "ROOT", "nmod:poss", "case", "obj", "mark", "acl", "det", "obj", "punct"],
+        ["NNP", "VBD", "NNP", "POS", "NN", "TO", "VB", "DT", "NN", "."],
+        ["PROPN", "VERB", "PROPN", "PART", "NOUN", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+        ["Ghana", "summon", "Togo", "'s", "envoy", "to", "protest", "the", "arrest", "."],
+    )
+    assert (doc[6].dep_, doc[6].head.text) == ("advcl", "summoned")
