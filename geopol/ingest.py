@@ -39,7 +39,8 @@ BOMS = (
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 FRONT_MATTER_FIELDS = ("title", "url", "published", "date", "outlet", "author")
 # a plain header of such fields without the YAML fences: "title: ...", "published: ...", a blank line
-PLAIN_HEADER = re.compile(r"\A((?:[ \t]*(?:%s)[ \t]*:[^\n]*\n){2,8})[ \t]*\n" % "|".join(FRONT_MATTER_FIELDS), re.I)
+HEADER_FIELD = "|".join(FRONT_MATTER_FIELDS)
+PLAIN_HEADER = re.compile(rf"\A((?:[ \t]*(?:{HEADER_FIELD})[ \t]*:[^\n]*\n){{2,8}})[ \t]*\n", re.I)
 # Control characters other than tab, line feed, carriage return and form feed: never part of
 # an article, and some (NUL, ESC) break terminals, CSV readers or the database.
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -204,7 +205,8 @@ def printable_suffix(path: Path) -> str:
 
 def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
     """YAML front matter (title, url, published, outlet, author) at the top of a file, fenced
-    by "---" lines or as two or more such lines before a blank one. Only plain values count: a list or mapping (or an alias bomb built from them) is ignored."""
+    by "---" lines or as two or more such lines before a blank one. Only plain values count:
+    a list or mapping (or an alias bomb built from them) is ignored."""
     plain = PLAIN_HEADER.match(text)
     match = FRONT_MATTER.match(text) or plain
     if not match or len(match.group(1)) > MAX_FRONT_MATTER:
