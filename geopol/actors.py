@@ -1002,6 +1002,9 @@ class SentenceActors:
                 if others:
                     return others
             speaker = self.reporter_codes(token) if kind == "previous_pair" else set()
+            speakers = self.reporters(token) if len(speaker) == 2 else ()
+            if len(speakers) == 2:  # "India and Pakistan said the two armies traded fire": their own
+                return speakers
             others = self.pair_besides(token, speaker) if speaker else ()
             if others:  # "Erdogan announced that the two leaders had agreed": not Erdogan
                 return others
@@ -1021,6 +1024,12 @@ class SentenceActors:
         if not found and token.dep_.startswith("nsubj"):
             found = self.context.plural_subject  # "The militants clashed with Malian troops. In 2024 they attacked ..."
         return found or self.context.last_group
+
+    def reporters(self, token: Token) -> tuple[Actor, ...]:
+        """The coded actors who say what the word's clause tells."""
+        clause = clause_verb(token)
+        subject = subject_of(clause.head) if clause is not None and clause.dep_ == "ccomp" else None
+        return tuple(a for a in self.of(subject) if a.code) if subject is not None else ()
 
     def reporter_codes(self, token: Token) -> set[str]:
         """The codes of whoever says what the word's clause tells ("X said that ...")."""

@@ -152,10 +152,25 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
     }
     rows = []
     for s, r in event.pairs():
-        leg = next((leg for leg in event.legs if leg[0] == (s.code if s else "") and leg[1] == (r.code if r else "")), None)
+        pair = (s.code if s else "", r.code if r else "")
+        leg = next((leg for leg in event.legs if (leg[0], leg[1]) == pair), None)
         arrow = {**place_fields("origin", leg[2]), **place_fields("destination", leg[3])} if leg else {}
-        rows.append({**base, **arrow, **actor_fields("actor", s), **actor_fields("recipient", r), **REVIEW_DEFAULTS})
+        own = next((p for src, rec, p in event.pair_places if (src, rec) == pair), None)
+        spot = own_place_fields(own) if own else {}
+        rows.append({**base, **arrow, **spot, **actor_fields("actor", s), **actor_fields("recipient", r), **REVIEW_DEFAULTS})
     return rows
+
+
+def own_place_fields(place: Place) -> dict[str, object]:
+    """The place columns of a pair that happened elsewhere than the event's first pair."""
+    return {
+        "place": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geo_precision": place.precision,
+        "place_country": place.country,
+        "geo_basis": place.note,
+    }
 
 
 def representative(cluster: Sequence[Event], articles: dict[str, Article]) -> Event:

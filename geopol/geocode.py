@@ -337,7 +337,25 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
     place = named or default_place(replace(event, mode=mode), source, recipient, actors)
     if origin is not None and named is None:
         place = origin if event.category == "RETREAT" else destination
-    return replace(event, place=place, origin=origin, destination=destination, legs=legs, mode=mode)
+    event = replace(event, place=place, origin=origin, destination=destination, legs=legs, mode=mode)
+    if named is None and origin is None:
+        event = replace(event, pair_places=pair_places(event, actors))
+    return event
+
+
+def pair_places(event: Event, actors: dict[str, ActorInfo]) -> tuple[tuple[str, str, Place], ...]:
+    """The default place of each (source, recipient) pair where it is not the event's: each
+    state that acts together with others does so at home, each target is hit in its country."""
+    if len(event.sources) < 2 and len(event.recipients) < 2:
+        return ()
+    found = []
+    for s, r in event.pairs():
+        if event.category not in HAPPENS_AT_RECIPIENT and s is not None and s.kind != "state":
+            continue  # a group or a person stands where the event put it
+        own = default_place(event, s, r, actors)
+        if own is not None and own != event.place:
+            found.append((s.code if s else "", r.code if r else "", own))
+    return tuple(found)
 
 
 def movement_legs(event: Event, named: Place | None, actors: dict[str, ActorInfo]) -> tuple[tuple[str, str, Place, Place], ...]:
@@ -426,7 +444,7 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
                 None,
             )
             if donor is not None and donor.place is not None:
-                event = replace(event, place=replace(donor.place, note="carried"))
+                event = replace(event, place=replace(donor.place, note="carried"), pair_places=())
         out.append(event)
     return out
 

@@ -123,6 +123,9 @@ class Event:
     event_id: str = ""
     date_spans: tuple[tuple[int, int], ...] = ()  # other parts of the sentence whose dates apply
     legs: tuple[tuple[str, str, Place, Place], ...] = ()  # movements: (source, recipient, origin, destination)
+    # places of (source, recipient) pairs that differ from place when none is named: "Mali, Burkina
+    # Faso and Niger left ECOWAS" happens in each leaver's capital
+    pair_places: tuple[tuple[str, str, Place], ...] = ()
 
     @property
     def cue(self) -> str:

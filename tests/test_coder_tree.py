@@ -3808,3 +3808,12 @@ def test_agreeing_to_a_ceasefire_is_a_concession():
     events = code_text("Armenia agreed to a ceasefire with Azerbaijan on Tuesday after two days of fighting.")
     assert ("CONCEDE", "ARM", "AZE") in dyads(events)
     assert not [e for e in events if e.category == "AGREE"]
+
+
+def test_the_two_armies_of_two_states_that_say_so_are_theirs():
+    text = (
+        "Mali, Burkina Faso and Niger formally left ECOWAS on Wednesday. "
+        "India and Pakistan said the two armies traded fire overnight."
+    )
+    fought = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "FIGHT"]
+    assert fought and codes(fought, "sources") | codes(fought, "recipients") == {"IND", "PAK"}

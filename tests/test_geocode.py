@@ -109,3 +109,14 @@ def test_folding_drops_accents_only():
 
     assert find_city("Tillaberi") is not None and find_city("Tillaberi").country == "NER"
     assert find_city("Line") is None  # not the Chinese town Lin’e
+
+
+def test_states_acting_together_each_act_at_home_and_targets_are_each_hit_at_home():
+    from geopol.exports import report_rows
+
+    [left] = [e for e in code_text("Mali, Burkina Faso and Niger formally left ECOWAS on Wednesday.") if e.category == "SANCTION"]
+    rows = {row["actor_code"]: (row["place"], row["place_country"]) for row in report_rows(left, [left], {})}
+    assert {code: country for code, (_, country) in rows.items()} == {"MLI": "MLI", "BFA": "BFA", "NER": "NER"}
+    struck = [e for e in code_text("Russian missiles struck Ukraine and Moldova overnight.") if e.category == "ASSAULT"]
+    rows = {row["recipient_code"]: row["place_country"] for e in struck for row in report_rows(e, [e], {})}
+    assert rows == {"UKR": "UKR", "MDA": "MDA"}
