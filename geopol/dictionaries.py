@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -210,6 +210,8 @@ def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
         valid = (parse_year(where, row.get("valid_from", "")), parse_year(where, row.get("valid_to", "")))
         if known is None:
             infos[code] = ActorInfo(code, row["name"], "state", lat, lon, row["capital"], code)
+        elif row["capital"] and lat is not None and lon is not None:
+            infos[code] = replace(known, lat=lat, lon=lon, seat=row["capital"])  # the seat of government
         for text in ([row["name"]] if row["name"] else []) + split_names(row["aliases"]):
             names.append(ActorEntry(text, code, "state", "", *valid))
         for text in split_names(row["demonyms"]):

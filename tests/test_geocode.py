@@ -120,3 +120,8 @@ def test_states_acting_together_each_act_at_home_and_targets_are_each_hit_at_hom
     struck = [e for e in code_text("Russian missiles struck Ukraine and Moldova overnight.") if e.category == "ASSAULT"]
     rows = {row["recipient_code"]: row["place_country"] for e in struck for row in report_rows(e, [e], {})}
     assert rows == {"UKR": "UKR", "MDA": "MDA"}
+
+
+def test_a_state_whose_government_sits_outside_its_capital_acts_at_the_seat():
+    [rejected] = [e for e in code_text("Ivory Coast rejected the accusations made by Burkina Faso.") if e.category == "REJECT"]
+    assert rejected.place is not None and (round(rejected.place.lat, 1), round(rejected.place.lon, 1)) == (5.4, -4.0)
