@@ -42,6 +42,18 @@ PERSONAL_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his"
 CROWDS = frozenset({"thousand", "hundred", "dozen", "score"})  # "Thousands marched in Dakar": people
 
 
+# states whose people's names start with the family name ("Kim Jong Un", later "Kim")
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MAC"})
+
+
+def family_names(name: str, code: str) -> list[str]:
+    """The words a person is later called by alone: the last ("Bazoum"), or the first where
+    the family name comes first ("Kim Jong Un", "Kim Hong-kyun": "Kim")."""
+    words = name.split()
+    first = code in FAMILY_NAME_FIRST or (len(words) == 2 and "-" in words[1] and words[1][:1].isupper())
+    return [words[-1], words[0]] if first and len(words) > 1 else [words[-1]]
+
+
 def crowd(head: Token) -> Role | None:
     """A bare count of people as a subject ("Thousands marched"), with no "of" phrase to say who."""
     bare = head.tag_ == "NNS" and head.dep_.startswith("nsubj") and not any(c.dep_ == "nmod" for c in head.children)
@@ -479,7 +491,8 @@ class SentenceActors:
         if entry is not None:
             actor = Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
             if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
-                self.context.names.setdefault(entry.text.split()[-1], replace(actor, text=entry.text))
+                for family in family_names(entry.text, entry.code):
+                    self.context.names.setdefault(family, replace(actor, text=entry.text))
             return actor
         clause = head.head
         object_pronoun = head.lower_ in ("which", "whom", "who") and not head.dep_.startswith("nsubj")
@@ -690,9 +703,9 @@ class SentenceActors:
             return actor  # "Deby, a 40-year-old general": the story's state was a guess, not his name's
         if head.pos_ == "PROPN" and actor.code and name:
             self.context.names.setdefault(name, replace(actor, kind="person" if actor.kind == "state" else actor.kind))
-            surname = name.split()[-1]
-            if surname != name:
-                self.context.names.setdefault(surname, self.context.names[name])
+            for surname in family_names(name, actor.code):
+                if surname != name:
+                    self.context.names.setdefault(surname, self.context.names[name])
         return actor
 
     def generic(self, head: Token, text: str, role: Role) -> Actor:
@@ -758,6 +771,10 @@ class SentenceActors:
         """The state whose statement the word's clause is ("Iran said [two soldiers were killed]")."""
         clause = clause_verb(head)
         saying = clause.head if clause is not None and clause.dep_ == "ccomp" else None
+        if clause is not None and (saying is None or saying.lemma_ not in SAYING):
+            # "Vice Minister Kim told the ambassador ..., South Korea's foreign ministry said": a remark after it
+            remarks = [c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and c.i > head.i]
+            saying = next((c for c in remarks if c.lemma_ in SAYING), None)
         if saying is None or saying.lemma_ not in SAYING or head.dep_ not in ("nsubj:pass", "nsubj"):
             return None
         subject = own_subject(saying)

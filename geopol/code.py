@@ -977,6 +977,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     for word in words:
         if syntax.negated(word) or not_yet(word, draft.cue.anchor):
             kinds.add("negation")
+        if ruled_out(word, draft.cue.anchor):
+            kinds.add("hypothetical")  # "ruled out sending troops", "does not rule out developing cooperation"
         auxiliaries = syntax.auxiliaries(word)
         for aux in auxiliaries:
             kinds.add(modifiers.get(aux, ""))
@@ -1002,6 +1004,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "Germany will review its aid": no aid is given or pledged
     if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
         kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
+    if anchor.dep_ in ("csubj", "csubj:pass") and anchor.tag_ == "VBG":
+        kinds.add("hypothetical")  # "supplying weapons to Ukraine would be a big mistake": a topic, not an act
     if draft.category in VIOLENT | {"SUPPORT", "COERCE"} and purpose(anchor):
         kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
     if kinds & {"negation", "hypothetical"}:
@@ -1012,6 +1016,13 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
             draft.category = "THREATEN"  # "will withdraw unless ..."
     elif "attempt" in kinds:
         draft.tense = "attempt"
+
+
+def ruled_out(word: Token, anchor: Token) -> bool:
+    """Under "rule out", said or denied: a possibility, not an act."""
+    governing = [word] if word != anchor else []
+    governing += [word.head] if word.dep_ in ("advcl", "xcomp", "ccomp", "obj") else []
+    return any(w.lemma_ == "rule" and any(c.lower_ == "out" for c in w.children) for w in governing)
 
 
 def not_yet(word: Token, anchor: Token) -> bool:
@@ -2541,6 +2552,9 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
         if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
             actors.of(name)
+    for _, end, entries in scene.analysis.actors:  # "North Korean leader Kim Jong Un", later just "Kim"
+        if entries[0].kind == "person":
+            actors.resolve(doc[end - 1])
     root = next((t for t in doc if t.head == t), doc[0])
     subject_word = syntax.subject_or_agent(root) if syntax.is_verb(root) else None
     subject = actors.of(subject_word) if subject_word is not None else ()

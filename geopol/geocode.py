@@ -352,7 +352,7 @@ def pair_places(event: Event, actors: dict[str, ActorInfo]) -> tuple[tuple[str, 
     for s, r in event.pairs():
         if event.category not in HAPPENS_AT_RECIPIENT and s is not None and s.kind != "state":
             continue  # a group or a person stands where the event put it
-        own = default_place(event, s, r, actors)
+        own = default_place(event, s, None if event.symmetric else r, actors)  # "exchanged fire": as the first pair
         if own is not None and own != event.place:
             found.append((s.code if s else "", r.code if r else "", own))
     return tuple(found)

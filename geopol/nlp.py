@@ -192,6 +192,7 @@ def repair(doc: Doc) -> Doc:
         repair_past_modifier,
         repair_verb_joined_to_noun,
         repair_name_after_relative,
+        repair_subject_before_relative,
         repair_signed_after_and,
         repair_verb_after_paired_names,
         repair_agent_after_place,
@@ -717,6 +718,30 @@ def repair_name_after_relative(doc: Doc) -> Doc:
         promote(verb, root)
         subject.head, subject.dep_ = name_of, "appos"
         return doc
+    return doc
+
+
+def repair_subject_before_relative(doc: Doc) -> Doc:
+    """ "Qatar said there were no casualties, and Trump, who called the response weak, thanked
+    Iran" read with "Trump" joined to "casualties" and "thanked" without a subject: a name after
+    "and" whose relative clause ends right before the verb's comma is that verb's subject."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.i < 3 or doc[verb.i - 1].text != ",":
+            continue
+        if any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        relative = next((t for t in doc[verb.i - 2].ancestors if t.dep_ == "acl:relcl"), None)
+        if doc[verb.i - 2].dep_ == "acl:relcl":
+            relative = doc[verb.i - 2]
+        name = relative.head if relative is not None else None
+        if name is None or relative is None or relative.right_edge.i != verb.i - 2:
+            continue
+        joiner = next((c for c in name.children if c.dep_ == "cc" and c.i < name.i), None)
+        if name.pos_ != "PROPN" or name.dep_ != "conj" or joiner is None or name.head.i > verb.i:
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+        for child in [c for c in name.children if c.dep_ in ("cc", "punct") and c.i < name.i]:
+            child.head = verb
     return doc
 
 

@@ -3817,3 +3817,38 @@ def test_the_two_armies_of_two_states_that_say_so_are_theirs():
     )
     fought = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "FIGHT"]
     assert fought and codes(fought, "sources") | codes(fought, "recipients") == {"IND", "PAK"}
+
+
+def test_a_korean_leader_is_later_called_by_his_family_name():
+    text = (
+        "South Korean officials said North Korean leader Kim Jong Un had received Vladimir Putin in Pyongyang on "
+        "Wednesday. On Thursday Kim thanked Russia for its help and praised Moscow."
+    )
+    thanked = [e for e in code_text(text) if e.sentence_index == 1 and e.category == "SUPPORT"]
+    assert thanked and codes(thanked, "sources") == {"PRK"} and codes(thanked, "recipients") == {"RUS"}
+
+
+def test_an_official_without_a_state_speaks_for_the_ministry_that_reports_him():
+    events = code_text(
+        "Vice Foreign Minister Lee Sang-hoon told Ambassador Ivan Petrov on Monday that the deal violates UN "
+        "resolutions, and demanded that Moscow stop its military cooperation with Pyongyang, South Korea's foreign "
+        "ministry said in a statement."
+    )
+    demanded = [e for e in events if e.category == "DEMAND"]
+    assert demanded and codes(demanded, "sources") == {"KOR"} and codes(demanded, "recipients") == {"RUS"}
+
+
+def test_what_a_state_does_not_rule_out_is_no_event():
+    events = code_text("Putin said Russia did not rule out developing military cooperation with Pyongyang.")
+    assert not [e for e in events if e.category == "COOPERATE"]
+
+
+def test_an_act_named_as_the_topic_of_a_judgement_is_no_event():
+    events = code_text("Putin said supplying weapons to Ukraine would be a very big mistake on Seoul's part.")
+    assert not [e for e in events if e.category == "AID"]
+
+
+def test_a_name_after_and_with_its_own_relative_clause_is_the_subject_of_the_next_verb():
+    events = code_text("Qatar said there were no casualties, and Trump, who called the strike weak, thanked Iran for it.")
+    assert ("SUPPORT", "USA", "IRN") in dyads(events)
+    assert ("SUPPORT", "QAT", "IRN") not in dyads(events)
