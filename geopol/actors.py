@@ -42,6 +42,8 @@ PERSONAL_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his"
 CROWDS = frozenset({"thousand", "hundred", "dozen", "score"})  # "Thousands marched in Dakar": people
 
 
+# what an organisation's members are called: "a Nato member", "EU member states"
+MEMBER_WORDS = frozenset({"member", "state", "country", "nation", "ally", "government"})
 # states whose people's names start with the family name ("Kim Jong Un", later "Kim")
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MAC"})
 
@@ -126,6 +128,7 @@ class ArticleContext:
     roles: dict[str, Actor] = field(default_factory=dict)  # "French diplomats" -> FRA, for "the diplomats" later
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "sahel" -> the states of blocs so named
     victims: frozenset[str] = frozenset()  # who the last violence told hit, whoever did it
+    sanctioned: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # code -> whom it last sanctioned
 
     def remember(
         self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = (), plural: bool = False
@@ -502,6 +505,8 @@ class SentenceActors:
         if head.lower_ in FIRST_PERSON:
             speaker = self.quote_speaker(head, depth)
             return replace(speaker, text=text) if speaker is not None else None
+        if self.member_of_body(head):
+            return Actor(text, "", "", "generic")  # "a Nato member", "two EU member states": some of its states
         if head.i in self.anaphor_at or head.lower_ in PERSONAL_PRONOUNS:
             named_here = self.from_links(head, depth) if head.i in self.anaphor_at else None
             if named_here is not None and named_here.code:  # "the military leaders of Mali, Burkina Faso and Niger"
@@ -545,6 +550,18 @@ class SentenceActors:
         if found is not None and found.code and found.kind == "state":  # "rockets fired from Cambodia killed ..."
             return replace(found, text=text)
         return None
+
+    def member_of_body(self, head: Token) -> bool:
+        """ "a Nato member", "two EU member states": some states of an organisation, which the
+        text does not name, not the organisation."""
+        if head.lemma_ not in MEMBER_WORDS:
+            return False
+        modifiers = [c for c in head.children if c.dep_ in ("compound", "amod")]
+        inner = [c for c in modifiers if c.lemma_ in MEMBER_WORDS]  # "EU member states"
+        modifiers += [g for c in inner for g in c.children if g.dep_ in ("compound", "amod")]
+        counted = head.tag_ == "NN" or any(c.dep_ == "nummod" for w in [head, *inner] for c in w.children)
+        entries = [self.actor_at.get(c.i) for c in modifiers]
+        return counted and any(e is not None and e.kind == "igo" for e in entries)  # not "ECOWAS countries" as one
 
     def named_beside(self, head: Token, depth: int) -> Actor | None:
         """An organisation named in apposition right after a role noun ("the group JNIM")."""

@@ -223,6 +223,7 @@ def code_sentence(
         sent_to_press(scene, draft)
         fill_defaults(scene, draft)
         unnamed_expeller(scene, draft)
+        lifted_sanctions(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     for draft in drafts:
         own_side_conjunct(scene, draft)
@@ -1315,6 +1316,8 @@ def described(draft: Draft) -> bool:
     backed = anchor.dep_ == "obj" and anchor.head.lemma_ in BACKING_VERBS and anchor.lemma_ in CAMPAIGNS
     if syntax.is_noun(anchor) and backed and draft.cue.rule.category in VIOLENT:
         return True  # "would continue to support its fight against Boko Haram": a cause backed, not a battle
+    if anchor.dep_ == "acl:relcl" and anchor.tag_ == "VBG" and was_doing(anchor) and not anchor.head.dep_.startswith("nsubj"):
+        return True  # "targeting a U.S. ship that was providing support to Israel": what the ship was doing
     describing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
     planned_by_noun = anchor.dep_ == "xcomp" and describing.dep_ == "acl" and describing.tag_ == "VBG"
     accused = any(a.lemma_ in BLAMING for a in describing.head.ancestors) and describing.head.head.lemma_ not in BLAMING
@@ -1328,6 +1331,11 @@ def described(draft: Draft) -> bool:
     if planned and any(c.dep_ == "cop" for c in anchor.children):
         return True  # "the next step was a meeting between Zelenskyy and Putin": what is hoped for
     return any(a.lemma_ in STATIVE_NOUNS and any(c.dep_ == "cop" for c in a.children) for a in list(anchor.ancestors)[:3])
+
+
+def was_doing(verb: Token) -> bool:
+    """A past progressive: "was providing", "were carrying"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def stative_have(verb: Token) -> bool:
@@ -1527,6 +1535,16 @@ def unnamed_expeller(scene: Scene, draft: Draft) -> None:
 
 
 OPENING = frozenset({"open", "reopen", "re-open"})
+
+
+def lifted_sanctions(scene: Scene, draft: Draft) -> None:
+    """ "ECOWAS lifted most of the sanctions": on whom it imposed them, as told before."""
+    if draft.category != "CONCEDE" or draft.mode != "ease" or coded(draft.recipients):
+        return
+    earlier = [scene.actors.context.sanctioned.get(code, ()) for code in coded(draft.sources)]
+    found = {a.code: a for told in earlier for a in told if a.code not in coded(draft.sources)}
+    if found:
+        draft.recipients = tuple(replace(a, sector="") for a in found.values())
 
 
 def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None:
@@ -2539,6 +2557,10 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
         doers = coded_actors(draft.sources)
         if draft.category in VIOLENT and draft.symmetric and len(doers) == 2:
             actors.context.hostile += [(doers[0], doers[1].code), (doers[1], doers[0].code)]
+    for draft in drafts:  # "ECOWAS imposed sanctions on Niger": whom "lifted the sanctions" later concerns
+        if draft.category == "SANCTION" and is_two_sided(draft):
+            for doer in coded(draft.sources):
+                actors.context.sanctioned[doer] = coded_actors(draft.recipients)
     deeds = actors.context.deeds
     deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
     # who violence by nobody named hit, for a claim of responsibility in the next sentences

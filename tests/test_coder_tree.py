@@ -3852,3 +3852,31 @@ def test_a_name_after_and_with_its_own_relative_clause_is_the_subject_of_the_nex
     events = code_text("Qatar said there were no casualties, and Trump, who called the strike weak, thanked Iran for it.")
     assert ("SUPPORT", "USA", "IRN") in dyads(events)
     assert ("SUPPORT", "QAT", "IRN") not in dyads(events)
+
+
+def test_lifting_the_sanctions_concerns_whom_they_were_imposed_on():
+    text = (
+        "ECOWAS imposed sanctions on Niger after the coup in July. In a statement, the bloc also warned the junta. "
+        "ECOWAS lifted most of the sanctions on Feb. 24."
+    )
+    lifted = [e for e in code_text(text) if e.sentence_index == 2]
+    assert ("CONCEDE", "ECOWAS", "NER") in dyads(lifted)
+
+
+def test_what_a_ship_was_doing_when_it_was_attacked_is_no_event():
+    events = code_text("The rebels targeted a U.S. destroyer that was providing support to Israel, the group's spokesman said.")
+    assert not [e for e in events if e.category == "AID"]
+    events = code_text("Militants attacked a Turkish convoy that was delivering weapons to the Syrian army.")
+    assert not [e for e in events if e.category == "AID"]
+
+
+def test_one_member_of_an_alliance_is_not_the_alliance():
+    events = code_text("It was the first time a Nato member had fired on Russian military assets.")
+    assert "NATO" not in codes(events, "sources")
+    events = code_text("Two EU member states expelled Russian diplomats on Monday.")
+    assert not codes(events, "sources") & {"EU", "NATO", "RUS"}
+
+
+def test_the_blocs_countries_together_are_the_bloc():  # a guard
+    events = code_text("ECOWAS countries closed their borders with Niger after the coup.")
+    assert ("SANCTION", "ECOWAS", "NER") in dyads(events)
