@@ -1316,6 +1316,9 @@ def described(draft: Draft) -> bool:
     backed = anchor.dep_ == "obj" and anchor.head.lemma_ in BACKING_VERBS and anchor.lemma_ in CAMPAIGNS
     if syntax.is_noun(anchor) and backed and draft.cue.rule.category in VIOLENT:
         return True  # "would continue to support its fight against Boko Haram": a cause backed, not a battle
+    counted = [c for c in anchor.children if c.dep_ == "obj" and names_war(c) and c.tag_ == "NNS"]
+    if counted and any(n.dep_ == "nummod" or n.lower_ in ("several", "many") for c in counted for n in c.children):
+        return True  # "Armenia and Azerbaijan, which fought two wars": a history, not a battle
     if anchor.dep_ == "acl:relcl" and anchor.tag_ == "VBG" and was_doing(anchor) and not anchor.head.dep_.startswith("nsubj"):
         return True  # "targeting a U.S. ship that was providing support to Israel": what the ship was doing
     describing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
@@ -1568,7 +1571,8 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
         return
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
     opened = draft.category == "SUPPORT" and draft.cue.anchor.lemma_ in OPENING  # "reopened its embassy in Ouagadougou"
-    if visit or opened or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
+    recalled = draft.category == "SANCTION" and envoy  # "recalled their ambassadors in Algiers"
+    if visit or opened or recalled or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
         places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
         if not places - codes and draft.category == "RETREAT":  # "arrived in Niamey weeks before US troops left"
             root = next(t for t in scene.doc if t.head == t)

@@ -1892,8 +1892,10 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
     variants: list[list[dict]] = [[]]
     for slot in pattern.split():
         if slot == "*":
-            for v in variants:
-                v.append({"ORTH": {"NOT_IN": CLAUSE_PUNCTUATION}, "OP": "{0,4}"})  # "a four-day strike" has hyphens
+            gap = {"ORTH": {"NOT_IN": CLAUSE_PUNCTUATION}, "OP": "{0,4}"}
+            # up to four words, one of them hyphenated: "a long-awaited peace agreement"
+            short = {"ORTH": {"NOT_IN": [*CLAUSE_PUNCTUATION, "-"]}, "OP": "{0,2}"}
+            variants = [[*v, *extra] for v in variants for extra in ([gap], [short, {"ORTH": "-"}, short])]
             continue
         optional = slot.endswith("?") and len(slot) > 1
         slot = slot.rstrip("?") if optional else slot

@@ -3880,3 +3880,30 @@ def test_one_member_of_an_alliance_is_not_the_alliance():
 def test_the_blocs_countries_together_are_the_bloc():  # a guard
     events = code_text("ECOWAS countries closed their borders with Niger after the coup.")
     assert ("SANCTION", "ECOWAS", "NER") in dyads(events)
+
+
+def test_a_decision_taken_is_the_act_not_a_threat():
+    events = code_text("The three juntas said on Sunday they had decided to recall their ambassadors from Algeria.")
+    recalled = [e for e in events if e.category == "SANCTION"]
+    assert recalled and not [e for e in events if e.category == "THREATEN"]
+
+
+def test_recalling_envoys_posted_in_a_capital_concerns_that_state():
+    events = code_text("Sweden recalled its ambassador in Bamako for consultations on Tuesday.")
+    assert ("SANCTION", "SWE", "MLI") in dyads(events)
+
+
+def test_deepening_an_alliance_is_cooperation():
+    events = code_text("Ghana and Togo deepened their alliance in March, officials said.")
+    assert "COOPERATE" in {e.category for e in events if codes([e], "sources") | codes([e], "recipients") == {"GHA", "TGO"}}
+
+
+def test_a_hyphenated_modifier_does_not_hide_the_agreement_signed():
+    events = code_text("Serbia and Kosovo initialled a long-awaited trade agreement in Brussels on Friday.")
+    signed = [e for e in events if e.category == "SUPPORT"]
+    assert signed and codes(signed, "sources") | codes(signed, "recipients") == {"SRB", "XKX"}
+
+
+def test_wars_counted_in_a_history_are_no_battle():
+    events = code_text("Ethiopia and Eritrea, which fought two wars over their border, restored flights on Monday.")
+    assert not [e for e in events if e.category == "FIGHT"]
