@@ -191,6 +191,7 @@ def code_sentence(
     for draft in drafts:
         draft.dropped = draft.dropped or names_a_body(draft)
         step_taker(scene, draft)
+        document_issuer(scene, draft)
         helper_gives(scene, draft)
     govern(scene, drafts)
     drafts = [
@@ -231,7 +232,7 @@ def code_sentence(
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(scene, drafts)
     drafts = hosted_visits(scene, drafts)
-    drafts = split_visits(drop_partial(merge_duplicates(drafts)))
+    drafts = each_to_the_other(scene, split_visits(drop_partial(merge_duplicates(drafts))))
     answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
     drafts = [d for d in drafts if not lone_aside(d)]
@@ -620,13 +621,18 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     elif noun.dep_ == "nmod" and syntax.case_of(noun) == "of" and noun.head.lemma_ in FOUNDING:
         holder = noun.head  # "announced the creation of a joint force": the announcers' force
     carrier = holder.head if holder.dep_ in ("obj", "iobj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
+    if holder.dep_ in ("nmod", "obl") and syntax.case_of(holder) == "for" and any(c.dep_ == "cop" for c in holder.head.children):
+        carrier = holder.head  # "was in Madrid for talks" read with "talks" a modifier of "Madrid"
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
     done_by_object = holder.dep_ == "obl" and syntax.case_of(holder) in ("for", "over")
     doers = [o for o in syntax.objects(carrier) if actors.is_actor_word(o)] if carrier is not None else []
     if source is None and done_by_object and doers:
         source = doers[0]  # "sentenced a jihadist leader for attacks", "thanked Russia for its support"
-    if source is None and carrier is not None and syntax.is_verb(carrier) and carrier.lemma_ not in UNDERGOING:
+    # "was in Paris for talks": a copular clause carries the noun as a verb would
+    copular = carrier is not None and syntax.case_of(holder) == "for" and any(c.dep_ == "cop" for c in carrier.children)
+    carried = carrier is not None and (syntax.is_verb(carrier) or copular)
+    if source is None and carrier is not None and carried and carrier.lemma_ not in UNDERGOING:
         source = syntax.agent(carrier) if syntax.is_passive(carrier) else syntax.subject(carrier)
     specs = recipient_specs(cue.rule)
     if rule.category not in OF_IS_SOURCE:
@@ -1798,6 +1804,25 @@ def step_taker(scene: Scene, draft: Draft) -> None:
         draft.sources, draft.source_word = doers, subject
 
 
+# texts a body adopts or issues, which then "demand", "condemn" or "call for" for it
+DOCUMENTS = frozenset("resolution statement communique declaration decree motion text".split())
+ISSUING = frozenset("adopt pass issue publish release approve".split())
+
+
+def document_issuer(scene: Scene, draft: Draft) -> None:
+    """ "the Security Council adopted a resolution demanding that the Houthis halt": what the
+    text demands, its issuer demands."""
+    word = draft.source_word
+    if word is None or coded(draft.sources) or word.lemma_ not in DOCUMENTS:
+        return
+    if word.dep_ != "obj" or word.head.lemma_ not in ISSUING:
+        return
+    subject = syntax.subject(word.head)
+    doers = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
+    if doers:
+        draft.sources, draft.source_word = doers, subject
+
+
 def thing_as_doer(scene: Scene, draft: Draft) -> bool:
     """ "The pact offers Burkina Faso an opportunity": a subject that names no actor (a pact,
     a report, a video) does not act; violence keeps its unnamed attacker ("the blast killed")."""
@@ -2093,6 +2118,24 @@ def destination(scene: Scene, draft: Draft) -> tuple[Actor, ...]:
         if syntax.case_of(word) == "to" and hosts:
             return hosts[:1]
     return ()
+
+
+def each_to_the_other(scene: Scene, drafts: list[Draft]) -> list[Draft]:
+    """ "Russia and Ukraine each released 303 soldiers": two acts, each side's to the other,
+    when the sentence names no other party of them."""
+    out: list[Draft] = []
+    for draft in drafts:
+        word, doers = draft.source_word, coded_actors(draft.sources)
+        verb = draft.predicate or draft.cue.anchor
+        each = word is not None and any(t.lower_ == "each" for t in scene.doc[word.right_edge.i + 1 : verb.i])
+        each = each or (word is not None and any(c.lower_ == "each" for c in word.children))
+        named = coded(scene.actors.of(draft.recipient_word)) - {a.code for a in doers}
+        if not each or len({a.code for a in doers}) != 2 or named or draft.symmetric:
+            out.append(draft)
+            continue
+        first, second = doers[0], doers[1]
+        out += [replace(draft, sources=(first,), recipients=(second,)), replace(draft, sources=(second,), recipients=(first,))]
+    return out
 
 
 def split_visits(drafts: list[Draft]) -> list[Draft]:

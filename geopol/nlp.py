@@ -193,6 +193,7 @@ def repair(doc: Doc) -> Doc:
         repair_verb_joined_to_noun,
         repair_name_after_relative,
         repair_subject_before_relative,
+        repair_subject_after_subordinator,
         repair_signed_after_and,
         repair_verb_after_paired_names,
         repair_agent_after_place,
@@ -742,6 +743,33 @@ def repair_subject_before_relative(doc: Doc) -> Doc:
         name.head, name.dep_ = verb, "nsubj"
         for child in [c for c in name.children if c.dep_ in ("cc", "punct") and c.i < name.i]:
             child.head = verb
+    return doc
+
+
+SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "because", "until"})
+
+
+def repair_subject_after_subordinator(doc: Doc) -> Doc:
+    """ "The strike came as Lebanese President Joseph Aoun was in Paris for talks" read with
+    "as" a preposition of "Aoun" and "was in Paris" a clause without a subject: the name is the
+    subject of the clause that follows it, and the phrases after that clause belong to it."""
+    for name in doc:
+        marker = next((c for c in name.children if c.dep_ == "case" and c.lower_ in SUBORDINATORS), None)
+        if marker is None or name.dep_ not in ("obl", "nmod") or name.pos_ not in ("PROPN", "NOUN"):
+            continue
+        after = name.right_edge.i + 1
+        if after >= len(doc) or doc[after].dep_ not in ("cop", "aux", "aux:pass"):
+            continue
+        clause = doc[after].head
+        if clause.i < after or any(c.dep_.startswith("nsubj") for c in clause.children) or clause.head != name.head:
+            continue
+        main = name.head
+        name.head, name.dep_ = clause, "nsubj"
+        marker.head, marker.dep_ = clause, "mark"
+        if clause.dep_ not in ("advcl", "conj"):
+            clause.dep_ = "advcl"
+        for late in [c for c in main.children if c.i > clause.right_edge.i and c.dep_ in ("obl", "nmod")]:
+            late.head = clause  # "... was in Paris for talks with Macron"
     return doc
 
 

@@ -3907,3 +3907,35 @@ def test_a_hyphenated_modifier_does_not_hide_the_agreement_signed():
 def test_wars_counted_in_a_history_are_no_battle():
     events = code_text("Ethiopia and Eritrea, which fought two wars over their border, restored flights on Monday.")
     assert not [e for e in events if e.category == "FIGHT"]
+
+
+def test_crowds_pouring_into_the_streets_against_strikes_protest_once():
+    events = code_text("In Tripoli, thousands of people poured into the streets on Friday to denounce the Turkish strikes.")
+    assert [e.category for e in events] == ["PROTEST"]
+    assert codes(events, "sources") == {"LBY"} and codes(events, "recipients") == {"TUR"}
+
+
+def test_what_an_adopted_resolution_demands_its_adopter_demands():
+    events = code_text("The U.N. Security Council adopted a resolution demanding that Sudan's army and the RSF halt fighting.")
+    demanded = [e for e in events if e.category == "DEMAND"]
+    assert demanded and codes(demanded, "sources") == {"UN"}
+
+
+def test_two_states_that_each_release_prisoners_release_them_to_each_other():
+    events = code_text("Armenia and Azerbaijan each released 32 soldiers on Sunday after talks in Geneva.")
+    released = dyads([e for e in events if e.category == "RETREAT"])
+    assert released == {("RETREAT", "ARM", "AZE"), ("RETREAT", "AZE", "ARM")}
+
+
+def test_a_visitor_named_after_as_holds_the_talks_of_the_visit():
+    events = code_text(
+        "The shelling came as Senegalese President Bassirou Diomaye Faye was in Madrid for talks with Spain's prime minister."
+    )
+    talks = [e for e in events if e.category == "CONSULT"]
+    assert talks and codes(talks, "sources") == {"SEN"} and codes(talks, "recipients") == {"ESP"}
+
+
+def test_not_being_party_to_talks_and_being_unaware_of_killings_are_no_events():  # a guard
+    assert not code_text("Eritrean troops, who fought alongside the Ethiopian army, were not party to the talks.")
+    events = code_text("Burkina Faso's government said it was unaware of the killings and promised an inquiry.")
+    assert not [e for e in events if e.category == "ASSAULT"]
