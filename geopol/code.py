@@ -205,6 +205,7 @@ def code_sentence(
         and not warned_of_need(scene, d)
         and not restated_claim(d)
         and not domestic_refusal(scene, d)
+        and not commentary(d)
     ]
     drafts += followed_suit(scene, drafts)
     also_aimed(scene, drafts)
@@ -530,6 +531,26 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
             if recipient is not None:
                 break  # "offered to hand over to Britain ...": the promised act names the recipient
     return speaker_instead(scene, verb, source, recipient), recipient
+
+
+# people who comment on events rather than take part in them
+COMMENTATORS = frozenset("analyst expert researcher observer scholar professor commentator academic specialist".split())
+
+
+def commentary(draft: Draft) -> bool:
+    """ "'Russia is probing our reaction times,' said a defence analyst": what a commentator
+    says happens is an opinion, not an event of the news."""
+    anchor = draft.cue.anchor
+    for saying in (t for t in anchor.sent if t.lemma_ in SAYING and t.pos_ == "VERB" and t != anchor):
+        speaker = syntax.subject(saying)
+        if speaker is None or speaker.lemma_ not in COMMENTATORS:
+            continue
+        said = [c for c in saying.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        if saying.dep_ in ("parataxis", "ccomp"):  # "'Russia is probing ...,' said an analyst"
+            said.append(saying.head)
+        if any(anchor in part.subtree and speaker not in part.subtree for part in said):
+            return True
+    return False
 
 
 def quote_speaker(word: Token) -> Token | None:

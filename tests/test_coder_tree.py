@@ -3939,3 +3939,20 @@ def test_not_being_party_to_talks_and_being_unaware_of_killings_are_no_events():
     assert not code_text("Eritrean troops, who fought alongside the Ethiopian army, were not party to the talks.")
     events = code_text("Burkina Faso's government said it was unaware of the killings and promised an inquiry.")
     assert not [e for e in events if e.category == "ASSAULT"]
+
+
+def test_what_an_analyst_says_is_opinion_not_an_event():
+    events = code_text('"Moscow is testing our defences and our unity," said a security analyst at a Vilnius think tank.')
+    assert not events
+    events = code_text("Analysts said Russia had probably supplied the drones to Mali.")
+    assert not events
+
+
+def test_the_news_in_a_sentence_that_ends_with_analysts_views_stays():  # a guard
+    events = code_text("The M23, which seized Goma in January, did not sign the accord, and analysts said its fate was unclear.")
+    assert ("FIGHT", "M23", "COD") in dyads(events)
+
+
+def test_a_bill_to_suspend_cooperation_is_not_yet_a_suspension():
+    events = code_text("Iranian lawmakers were preparing a bill to suspend cooperation with the IAEA.")
+    assert not [e for e in events if e.category == "SANCTION"]
