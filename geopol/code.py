@@ -2664,6 +2664,21 @@ def named_actor(scene: Scene, end: int, entry: ActorEntry) -> Actor:
     return resolved if resolved is not None else Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
 
 
+# acts of words: where they were said is not where what they speak of happened
+SAID_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
+
+
+def told_content(clause: Token) -> list[Token]:
+    """The parts after a verb of words that tell what it is about: "accused X of ...", "warned
+    that ...", "demanded the withdrawal ... from ...", "condemned X for ..."."""
+    return [
+        c
+        for c in clause.children
+        if c.i > clause.i
+        and (c.dep_ in ("ccomp", "xcomp", "advcl") or (c.dep_ in ("obl", "nmod") and syntax.case_of(c) in ("of", "for", "over")))
+    ]
+
+
 def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sentence_char: int) -> Event:
     cue = draft.cue
     words = sorted(cue.words)
@@ -2686,6 +2701,9 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         cut = min(t.i for r in told_after for t in r.subtree)
         tokens = [i for i in tokens if i < cut] or tokens
         spans += tuple(phrase_span(c) for c in clause.children if c.dep_ in TIME_EDGES and c.i > cut)
+    # "Trump accused Petro of encouraging drug production in Colombia": said in Washington
+    content = told_content(clause) if draft.category in SAID_ACTS else []
+    told_from = doc[min(t.i for c in content for t in c.subtree)].idx if content else -1
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(
         article_id=article_id,
@@ -2696,6 +2714,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         cue_end=last.idx + len(last.text),
         clause_start=clause_first.idx,
         clause_end=clause_last.idx + len(clause_last.text),
+        told_from=told_from,
         date_spans=spans,
         category=draft.category,
         sources=tuple(a for a in draft.sources if a.code) or draft.sources[:1],

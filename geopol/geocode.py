@@ -265,7 +265,8 @@ def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
         and (m.place.precision != "region" or event.category in MATERIAL)
         and (m.within is None or m.within[0] <= event.cue_start < m.within[1])
     ]
-    in_clause = [m for m in usable if event.clause_start <= m.start < event.clause_end]
+    told_end = event.told_from if event.told_from >= 0 else event.clause_end
+    in_clause = [m for m in usable if event.clause_start <= m.start < min(event.clause_end, told_end)]
     if not in_clause and event.category in MATERIAL:
         # "... in Bamako, and IS fighters killed Nigerien soldiers near the border": not in Bamako
         hit = {a.code for a in event.recipients if a.kind == "state"}

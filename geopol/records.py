@@ -126,6 +126,7 @@ class Event:
     # places of (source, recipient) pairs that differ from place when none is named: "Mali, Burkina
     # Faso and Niger left ECOWAS" happens in each leaver's capital
     pair_places: tuple[tuple[str, str, Place], ...] = ()
+    told_from: int = -1  # where the words an act of speech tells begin (offset into the sentence): none of its places
 
     @property
     def cue(self) -> str:

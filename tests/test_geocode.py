@@ -125,3 +125,17 @@ def test_states_acting_together_each_act_at_home_and_targets_are_each_hit_at_hom
 def test_a_state_whose_government_sits_outside_its_capital_acts_at_the_seat():
     [rejected] = [e for e in code_text("Ivory Coast rejected the accusations made by Burkina Faso.") if e.category == "REJECT"]
     assert rejected.place is not None and (round(rejected.place.lat, 1), round(rejected.place.lon, 1)) == (5.4, -4.0)
+
+
+def test_words_are_placed_where_they_were_said_not_where_what_they_tell_happened():
+    events = code_text("Washington accused Bogota of encouraging drug production in Cauca.")
+    [accused] = [e for e in events if e.category == "DISAPPROVE"]
+    assert accused.place is not None and accused.place.country == "USA"
+    [warned] = [e for e in code_text("Kenya warned Somalia that its troops would stay in Kismayo.") if e.category == "THREATEN"]
+    assert warned.place is not None and warned.place.country == "KEN"
+
+
+def test_an_attack_in_the_southern_red_sea_is_placed_there_not_mid_sea():
+    events = code_text("Houthi rebels attacked a British tanker in the southern Red Sea on Sunday.")
+    [attack] = [e for e in events if e.category == "ASSAULT"]
+    assert attack.place is not None and attack.place.name == "southern Red Sea" and attack.place.lat < 16
