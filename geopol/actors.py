@@ -523,7 +523,13 @@ class SentenceActors:
                 self.owned.add(head.i)
             return self.named(head, replace(named, text=text, sector=sector or named.sector))
         counted = head.like_num or head.lemma_ in QUANTIFIERS  # "dozens of Boko Haram fighters"
-        if role is not None and head.pos_ == "NOUN" and any(self.unknown_name(c) for c in head.children if c.dep_ == "compound"):
+        unknown_names = [c for c in head.children if c.dep_ == "compound" and self.unknown_name(c)]
+        unknown = role is not None and head.pos_ == "NOUN" and bool(unknown_names)
+        member = next((c for c in head.children if c.dep_ == "nmod" and case_of(c) == "of"), None) if unknown else None
+        found = self.resolve(member, depth + 1) if member is not None else None
+        if unknown and found is not None and found.code and found.kind != "state":
+            return replace(found, text=text, sector=sector or found.sector)  # "Tuareg rebels of the FLA"
+        if unknown:
             return Actor(text, "", sector, "generic")  # "Tuareg separatist groups in Algiers" are not Algeria's
         linked = self.from_links(head, depth) if role is not None or head.pos_ == "PROPN" or counted else None
         if linked is not None and linked.code:

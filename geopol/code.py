@@ -1714,6 +1714,10 @@ def share_conjunct_recipients(scene: Scene, draft: Draft, drafts: list[Draft]) -
         draft.recipients = first.recipients
 
 
+# strikes from the air or by artillery, which armed groups of the stories seldom have
+AIR_STRIKES = frozenset({"strike", "airstrike", "bombardment", "shelling", "shell"})
+
+
 def fill_defaults(scene: Scene, draft: Draft) -> None:
     """Violence whose attacker goes unnamed in an article about one armed group is that
     group's; violence by a non-state group whose target is unnamed hits the country where
@@ -1728,7 +1732,8 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
         return
     attacked = {a.code for a in draft.recipients if a.code}
     told = any(c[2] in VIOLENT and c[1] & attacked for c in context.claims)  # "Israel struck Iran. Two soldiers were killed"
-    if draft.source_word is None and not draft.sources and context.armed_group is not None and not told:
+    from_the_air = draft.cue.anchor.lemma_ in AIR_STRIKES  # "a strike killed 20 civilians": no rebel air force
+    if draft.source_word is None and not draft.sources and context.armed_group is not None and not told and not from_the_air:
         draft.sources = (context.armed_group,)
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named
@@ -1968,7 +1973,9 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         unnamed_parties = any(o.lemma_ in PARTY_NOUNS for o in own_objects)  # "accusing Western countries"
         # a name anywhere, or people named as the verb's own object ("criticized the protesters"; not
         # "demanded the release of the embassy employee", whose release is asked of someone else)
-        named = (word is not None and is_name(word)) or any(names_someone(scene, o) for o in own_objects) or unnamed_parties
+        named = (word is not None and (is_name(word) or names_someone(scene, word))) or unnamed_parties
+        addressed = syntax.obliques(syntax.predicate(draft.cue.anchor), ("on",))  # "called on members of the militia"
+        named = named or any(names_someone(scene, o) for o in [*own_objects, *addressed])
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
         if after_appended_claim(draft):
@@ -2016,6 +2023,10 @@ def names_someone(scene: Scene, word: Token) -> bool:
     """Does the cue's own object name a party of its own: a name ("the West") or people outside
     the state that a role noun names ("criticized the protesters")? Then the act takes no party
     from another act."""
+    number = word.like_num or word.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores")
+    counted = [c for c in word.children if c.dep_ == "nmod" and syntax.case_of(c) == "of"] if number else []
+    if counted:  # "called on hundreds of thousands of members of the militia": the people counted
+        return any(names_someone(scene, c) for c in counted)
     roles = [role for start, end, role in scene.analysis.roles if start <= word.i < end]
     return is_name(word) or any(role.sector not in STATE_SECTORS for role in roles)  # "their armies" are a state's
 

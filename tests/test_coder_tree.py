@@ -3956,3 +3956,22 @@ def test_the_news_in_a_sentence_that_ends_with_analysts_views_stays():  # a guar
 def test_a_bill_to_suspend_cooperation_is_not_yet_a_suspension():
     events = code_text("Iranian lawmakers were preparing a bill to suspend cooperation with the IAEA.")
     assert not [e for e in events if e.category == "SANCTION"]
+
+
+def test_a_call_on_ones_own_people_takes_no_foreign_target_from_the_sentence():
+    events = code_text(
+        "Maduro ordered military drills on the coast and called on thousands of members of the militia to enlist, "
+        "in what he says is a response to the US naval build-up."
+    )
+    called = [e for e in events if e.category == "DEMAND"]
+    assert called and "USA" not in codes(called, "recipients")
+
+
+def test_a_strike_nobody_is_named_for_is_not_the_rebels_of_the_story():
+    text = (
+        "Tuareg rebels of the FLA attacked an army camp near Kidal in July. "
+        "Rights groups said a strike in August killed around 20 civilians near the town."
+    )
+    events = code_text(text)
+    assert ("FIGHT", "FLA", "MLI") in dyads([e for e in events if e.sentence_index == 0])
+    assert not [e for e in events if e.sentence_index == 1 and "FLA" in codes([e], "sources")]
