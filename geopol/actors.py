@@ -775,6 +775,9 @@ class SentenceActors:
             several = True  # "Tigrayan forces", "leaders of Tuareg groups" in Pretoria or Algiers are not the host's
         # "drones struck the port", "condemned the drone attacks": whose, the text does not say
         unowned = role.lemma in WEAPONS and (head.dep_.startswith("nsubj") or head.lemma_ != role.lemma)
+        home = self.rebels_home(head) if role.sector in STATE_SECTORS and not several else ""
+        if home:  # "the government and the rebels announced a truce": the rebels' own country's
+            return Actor(text, home, role.sector, "state")
         if role.sector in STATE_SECTORS and not several and not unowned:
             countries = self.countries_here(head)
             if len(countries) == 1:
@@ -789,6 +792,16 @@ class SentenceActors:
                 self.guessed.add(head.i)
                 return Actor(text, story.code, role.sector, "state")
         return Actor(text, "", role.sector, "generic")
+
+    def rebels_home(self, head: Token) -> str:
+        """The home state of the story's insurgents, for "the government" named together with them."""
+        home = self.context.group_home
+        if not home or head.lemma_ not in ("government", "army", "authorities"):
+            return ""
+        joined = [t for t in coordinated(head) if t.i != head.i]
+        armed = [t for t in joined if t.i in self.actor_at and self.actor_at[t.i].kind == "armed_group"]
+        rebels = [t for t in joined if t.lemma_ in INSURGENT_WORDS]
+        return home if rebels or armed else ""
 
     def reporting_state(self, head: Token) -> Actor | None:
         """The state whose statement the word's clause is ("Iran said [two soldiers were killed]")."""
@@ -848,6 +861,9 @@ class SentenceActors:
         kind = span[2] if span else "previous_actor"
         context = self.context
         if kind == "dominant_state":
+            home = self.rebels_home(token)
+            if home:  # "the government and the rebels announced a truce": the rebels' country's
+                return Actor(text, home, sector, "state")
             story = self.story_state(token)
             return replace(story, text=text, sector=sector) if story else Actor(text, "", sector, "generic")
         if kind == "previous_organisation":

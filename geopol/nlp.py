@@ -241,6 +241,7 @@ def repair(doc: Doc) -> Doc:
         repair_case_subject,
         repair_adjective_object,
         repair_opener_apposition,
+        repair_opener_joined_subject,
         repair_adverb_verb,
         repair_listed_past_verb,
         repair_controlled_infinitive,
@@ -383,6 +384,26 @@ def repair_opener_apposition(doc: Doc) -> Doc:
         if first == 0 or doc[first - 1].text != "," or any(t.text == "," for t in doc[first : verb.i]):
             continue
         name.head, name.dep_ = verb, "nsubj"
+    return doc
+
+
+def repair_opener_joined_subject(doc: Doc) -> Doc:
+    """ "In a joint statement issued in Doha, the government and the rebels announced a truce"
+    read with "the government" an apposition of the opening phrase and "the rebels" alone the
+    subject: the noun after the opener's comma and before "and" is the first of the subjects."""
+    for subject in doc:
+        verb = subject.head
+        if not subject.dep_.startswith("nsubj") or verb.i < subject.i:
+            continue
+        joiner = next((c for c in subject.children if c.dep_ == "cc" and c.i < subject.i), None)
+        first = doc[joiner.i - 1] if joiner is not None and joiner.i > 0 else None
+        if first is None or first.dep_ != "appos" or first.head.i > first.i or verb not in first.ancestors:
+            continue
+        start = min(d.i for d in first.subtree if not d.is_punct)
+        if start == 0 or doc[start - 1].text != "," or first.pos_ not in ("NOUN", "PROPN"):
+            continue
+        first.head, first.dep_ = verb, subject.dep_
+        subject.head, subject.dep_ = first, "conj"
     return doc
 
 

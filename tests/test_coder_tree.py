@@ -3975,3 +3975,17 @@ def test_a_strike_nobody_is_named_for_is_not_the_rebels_of_the_story():
     events = code_text(text)
     assert ("FIGHT", "FLA", "MLI") in dyads([e for e in events if e.sentence_index == 0])
     assert not [e for e in events if e.sentence_index == 1 and "FLA" in codes([e], "sources")]
+
+
+def test_the_government_named_with_the_rebels_is_their_countrys():
+    text = (
+        "M23 rebels seized the eastern city of Goma in January. The M23 then advanced on Bukavu. "
+        "In a joint statement issued in Doha on April 23, the government and the rebels announced a truce."
+    )
+    truce = [e for e in code_text(text) if e.sentence_index == 2 and e.category == "CONCEDE"]
+    assert truce and codes(truce, "sources") | codes(truce, "recipients") == {"COD", "M23"}
+
+
+def test_granting_a_reprieve_is_a_concession_to_its_receiver():
+    events = code_text("ECOWAS granted Guinea's junta a two-year extension to hand power back to civilians.")
+    assert ("CONCEDE", "ECOWAS", "GIN") in dyads(events)

@@ -210,3 +210,17 @@ def test_what_a_summons_is_for_is_the_summoners_purpose_not_the_envoys():
         ["Ghana", "summon", "Togo", "'s", "envoy", "to", "protest", "the", "arrest", "."],
     )
     assert (doc[6].dep_, doc[6].head.text) == ("advcl", "summoned")
+
+
+def test_the_first_of_two_joined_subjects_after_an_opening_phrase_is_a_subject():
+    # "In a statement, the government and the rebels announced a truce." read with "the government"
+    # an apposition of "statement"
+    doc = built(
+        ["In", "a", "statement", ",", "the", "government", "and", "the", "rebels", "announced", "a", "truce", "."],
+        [2, 2, 9, 5, 5, 2, 8, 8, 9, 9, 11, 9, 9],
+        ["case", "det", "obl", "punct", "det", "appos", "cc", "det", "nsubj", "ROOT", "det", "obj", "punct"],
+        ["IN", "DT", "NN", ",", "DT", "NN", "CC", "DT", "NNS", "VBD", "DT", "NN", "."],
+        ["ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert (doc[5].dep_, doc[5].head.text) == ("nsubj", "announced")
+    assert (doc[8].dep_, doc[8].head.text) == ("conj", "government")
