@@ -52,8 +52,7 @@ def family_names(name: str, code: str) -> list[str]:
     """The words a person is later called by alone: the last ("Bazoum"), or the first where
     the family name comes first ("Kim Jong Un", "Kim Hong-kyun": "Kim")."""
     words = name.split()
-    first = code in FAMILY_NAME_FIRST or (len(words) == 2 and "-" in words[1] and words[1][:1].isupper())
-    return [words[-1], words[0]] if first and len(words) > 1 else [words[-1]]
+    return [words[-1], words[0]] if code in FAMILY_NAME_FIRST and len(words) > 1 else [words[-1]]
 
 
 def crowd(head: Token) -> Role | None:
@@ -566,8 +565,10 @@ class SentenceActors:
         inner = [c for c in modifiers if c.lemma_ in MEMBER_WORDS]  # "EU member states"
         modifiers += [g for c in inner for g in c.children if g.dep_ in ("compound", "amod")]
         counted = head.tag_ == "NN" or any(c.dep_ == "nummod" for w in [head, *inner] for c in w.children)
+        # "the 15 ECOWAS member states", "all 27 EU members", "the Nato ally" (told before): the whole, or someone named
+        definite = any(c.lower_ in ("the", "all", "these", "those", "its", "their") for w in [head, *inner] for c in w.children)
         entries = [self.actor_at.get(c.i) for c in modifiers]
-        return counted and any(e is not None and e.kind == "igo" for e in entries)  # not "ECOWAS countries" as one
+        return counted and not definite and any(e is not None and e.kind == "igo" for e in entries)
 
     def named_beside(self, head: Token, depth: int) -> Actor | None:
         """An organisation named in apposition right after a role noun ("the group JNIM")."""
@@ -1058,7 +1059,8 @@ class SentenceActors:
                 if others:
                     return others
             speaker = self.reporter_codes(token) if kind == "previous_pair" else set()
-            speakers = self.reporters(token) if len(speaker) == 2 else ()
+            forces = span is not None and self.doc[span[1] - 1].lemma_ in ("army", "force", "troop", "military", "navy")
+            speakers = self.reporters(token) if len(speaker) == 2 and forces else ()
             if len(speakers) == 2:  # "India and Pakistan said the two armies traded fire": their own
                 return speakers
             others = self.pair_besides(token, speaker) if speaker else ()

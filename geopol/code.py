@@ -205,7 +205,7 @@ def code_sentence(
         and not warned_of_need(scene, d)
         and not restated_claim(d)
         and not domestic_refusal(scene, d)
-        and not commentary(d)
+        and not commentary(scene, d)
     ]
     drafts += followed_suit(scene, drafts)
     also_aimed(scene, drafts)
@@ -534,17 +534,20 @@ def verb_participants(scene: Scene, cue: Cue, verb: Token) -> tuple[Token | None
 
 
 # people who comment on events rather than take part in them
-COMMENTATORS = frozenset("analyst expert researcher observer scholar professor commentator academic specialist".split())
+COMMENTATORS = frozenset("analyst expert researcher scholar professor commentator academic specialist".split())
 
 
-def commentary(draft: Draft) -> bool:
+def commentary(scene: Scene, draft: Draft) -> bool:
     """ "'Russia is probing our reaction times,' said a defence analyst": what a commentator
-    says happens is an opinion, not an event of the news."""
+    says happens is an opinion, not an event of the news (but "UN experts" or "Human Rights
+    Watch researchers" report for a body)."""
     anchor = draft.cue.anchor
     for saying in (t for t in anchor.sent if t.lemma_ in SAYING and t.pos_ == "VERB" and t != anchor):
         speaker = syntax.subject(saying)
         if speaker is None or speaker.lemma_ not in COMMENTATORS:
             continue
+        if any(t.i in scene.actors.actor_at for t in speaker.subtree if t != speaker and t.i < speaker.i):
+            continue  # "UN experts", "Human Rights Watch researchers": a body's monitors
         said = [c for c in saying.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         if saying.dep_ in ("parataxis", "ccomp"):  # "'Russia is probing ...,' said an analyst"
             said.append(saying.head)
@@ -642,7 +645,8 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     elif noun.dep_ == "nmod" and syntax.case_of(noun) == "of" and noun.head.lemma_ in FOUNDING:
         holder = noun.head  # "announced the creation of a joint force": the announcers' force
     carrier = holder.head if holder.dep_ in ("obj", "iobj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
-    if holder.dep_ in ("nmod", "obl") and syntax.case_of(holder) == "for" and any(c.dep_ == "cop" for c in holder.head.children):
+    at_place = holder.dep_ in ("nmod", "obl") and located(holder.head)
+    if at_place and syntax.case_of(holder) == "for" and any(c.dep_ == "cop" for c in holder.head.children):
         carrier = holder.head  # "was in Madrid for talks" read with "talks" a modifier of "Madrid"
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
@@ -652,6 +656,7 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
         source = doers[0]  # "sentenced a jihadist leader for attacks", "thanked Russia for its support"
     # "was in Paris for talks": a copular clause carries the noun as a verb would
     copular = carrier is not None and syntax.case_of(holder) == "for" and any(c.dep_ == "cop" for c in carrier.children)
+    copular = copular and carrier is not None and located(carrier)  # not "ready for talks"
     carried = carrier is not None and (syntax.is_verb(carrier) or copular)
     if source is None and carrier is not None and carried and carrier.lemma_ not in UNDERGOING:
         source = syntax.agent(carrier) if syntax.is_passive(carrier) else syntax.subject(carrier)
@@ -940,10 +945,20 @@ def clause_predicate(word: Token) -> Token:
     """The verb whose clause holds the event: the cue's own, or the one a noun cue hangs on."""
     current = syntax.predicate(word)
     steps = 0
-    while not syntax.is_verb(current) and current.head != current and steps < 3:
+    while not clause_head(current) and current.head != current and steps < 3:
         current = current.head
         steps += 1
-    return current if syntax.is_verb(current) else syntax.predicate(word)
+    return current if clause_head(current) else syntax.predicate(word)
+
+
+def located(word: Token) -> bool:
+    """A place a clause with "be" puts its subject in: "was in Paris"."""
+    return any(c.dep_ == "case" and c.lower_ in ("in", "at") for c in word.children)
+
+
+def clause_head(word: Token) -> bool:
+    """A verb, or the place a clause with "be" puts its subject in: "was in Moscow for talks"."""
+    return syntax.is_verb(word) or (any(c.dep_ == "cop" for c in word.children) and located(word))
 
 
 def count_of(scene: Scene, predicate: Token, source_word: Token | None = None) -> tuple[int | None, str]:
@@ -996,8 +1011,10 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
     """Negation, doubt and conditions drop the event; a future or a plan makes it a promise
     (cooperative) or a threat (hostile); an attempt is marked. modifiers: lemma -> kind."""
     words = [draft.cue.anchor]
-    if draft.cue.anchor.dep_ in ("compound", "nmod", "acl") and draft.cue.anchor.head.lemma_ in modifiers:
-        words.append(draft.cue.anchor.head)  # "an intervention plan", "the intention to intervene"
+    named_by = draft.cue.anchor.head
+    enacted = named_by.lemma_ == "bill" and named_by.head.lemma_ in ("sign", "enact")  # "signed a bill to send aid"
+    if draft.cue.anchor.dep_ in ("compound", "nmod", "acl") and named_by.lemma_ in modifiers and not enacted:
+        words.append(named_by)  # "an intervention plan", "the intention to intervene"
     if draft.predicate is not None and draft.predicate != draft.cue.anchor:
         words.append(draft.predicate)
     words.extend(syntax.governors(words[-1]))
@@ -1016,7 +1033,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
             kinds.add("hypothetical" if mark in CONDITIONAL_MARKS else modifiers.get(mark, ""))
             if mark == "until" and awaited(word.head):
                 kinds.add("hypothetical")  # "would not allow exports until Niamey reopened the border": not yet
-        if word != draft.cue.anchor and word != draft.predicate:
+        taken = word.lemma_ == "decide" and any(c.lower_ == "had" for c in word.children)  # "had decided to recall": done
+        if word != draft.cue.anchor and word != draft.predicate and not taken:
             kinds.add(modifiers.get(word.lemma_, ""))
         for child in word.children:
             if child.dep_ == "advmod":
@@ -1049,8 +1067,21 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
 def ruled_out(word: Token, anchor: Token) -> bool:
     """Under "rule out", said or denied: a possibility, not an act."""
     governing = [word] if word != anchor else []
-    governing += [word.head] if word.dep_ in ("advcl", "xcomp", "ccomp", "obj") else []
+    bare_gerund = word.dep_ == "advcl" and word.tag_ == "VBG" and not syntax.marks(word)
+    bare_gerund = bare_gerund and not any(t.text == "," for t in word.doc[word.head.i : word.i])  # not ", accusing"
+    governing += [word.head] if word.dep_ in ("xcomp", "ccomp", "obj") or bare_gerund else []
     return any(w.lemma_ == "rule" and any(c.lower_ == "out" for c in w.children) for w in governing)
+
+
+def told_below(word: Token, anchor: Token) -> bool:
+    """Is the anchor inside a clause that a verb under word tells ("has yet to explain why
+    its soldiers killed ...")?"""
+    step = anchor
+    while step != word and step.head != step:
+        if step.dep_ in ("ccomp", "advcl", "acl", "acl:relcl"):
+            return True
+        step = step.head
+    return False
 
 
 def not_yet(word: Token, anchor: Token) -> bool:
@@ -1058,7 +1089,8 @@ def not_yet(word: Token, anchor: Token) -> bool:
     if not any(c.dep_ == "advmod" and c.lower_ == "yet" for c in word.children):
         return False
     if word != anchor and word.lemma_ in ("have", "be"):
-        return True  # "yet" on the governing "has"
+        # "yet" on the governing "has" of the act itself, not of a verb whose clause tells it
+        return any(c.dep_ == "xcomp" and anchor in c.subtree for c in word.children) and not told_below(word, anchor)
     before = {c.lemma_ for c in word.children if c.i < word.i and c.dep_ in ("cop", "aux")}
     return "to" in syntax.marks(word) and bool(before & {"have", "be"})
 
@@ -1346,7 +1378,8 @@ def described(draft: Draft) -> bool:
     counted = [c for c in anchor.children if c.dep_ == "obj" and names_war(c) and c.tag_ == "NNS"]
     if counted and any(n.dep_ == "nummod" or n.lower_ in ("several", "many") for c in counted for n in c.children):
         return True  # "Armenia and Azerbaijan, which fought two wars": a history, not a battle
-    if anchor.dep_ == "acl:relcl" and anchor.tag_ == "VBG" and was_doing(anchor) and not anchor.head.dep_.startswith("nsubj"):
+    doing = anchor.dep_ == "acl:relcl" and anchor.tag_ == "VBG" and was_doing(anchor) and draft.category not in VIOLENT
+    if doing and not anchor.head.dep_.startswith("nsubj"):
         return True  # "targeting a U.S. ship that was providing support to Israel": what the ship was doing
     describing = anchor.head  # "accusing Benin of hosting French troops preparing to attack it": what the troops are said to be
     planned_by_noun = anchor.dep_ == "xcomp" and describing.dep_ == "acl" and describing.tag_ == "VBG"
@@ -1567,9 +1600,21 @@ def unnamed_expeller(scene: Scene, draft: Draft) -> None:
 OPENING = frozenset({"open", "reopen", "re-open"})
 
 
+SANCTIONS_WORDS = frozenset({"sanction", "embargo", "restriction", "blockade"})
+
+
+def posts_of(scene: Scene, draft: Draft) -> set[str]:
+    """The countries of the places named right on a recall or on its envoy: where they served."""
+    verb = draft.predicate or draft.cue.anchor
+    holders = {verb, *(c for c in verb.children if c.lemma_ in ENVOYS)}
+    table = scene.actors.place_countries
+    return {code for i, code in table.items() if scene.doc[i].head in holders and syntax.case_of(scene.doc[i]) in ("in", "to")}
+
+
 def lifted_sanctions(scene: Scene, draft: Draft) -> None:
     """ "ECOWAS lifted most of the sanctions": on whom it imposed them, as told before."""
-    if draft.category != "CONCEDE" or draft.mode != "ease" or coded(draft.recipients):
+    lifted = {draft.cue.anchor.doc[i].lemma_ for i in draft.cue.words} & SANCTIONS_WORDS
+    if draft.category != "CONCEDE" or not lifted or coded(draft.recipients):
         return
     earlier = [scene.actors.context.sanctioned.get(code, ()) for code in coded(draft.sources)]
     found = {a.code: a for told in earlier for a in told if a.code not in coded(draft.sources)}
@@ -1601,6 +1646,8 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     recalled = draft.category == "SANCTION" and envoy  # "recalled their ambassadors in Algiers"
     if visit or opened or recalled or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
         places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
+        if recalled:  # the post: "its ambassador in Algiers", not "during a summit in Washington"
+            places = posts_of(scene, draft)
         if not places - codes and draft.category == "RETREAT":  # "arrived in Niamey weeks before US troops left"
             root = next(t for t in scene.doc if t.head == t)
             places = places_of(scene, root) - reporters(scene, draft)
@@ -1832,7 +1879,7 @@ def step_taker(scene: Scene, draft: Draft) -> None:
 
 # texts a body adopts or issues, which then "demand", "condemn" or "call for" for it
 DOCUMENTS = frozenset("resolution statement communique declaration decree motion text".split())
-ISSUING = frozenset("adopt pass issue publish release approve".split())
+ISSUING = frozenset("adopt pass issue approve".split())
 
 
 def document_issuer(scene: Scene, draft: Draft) -> None:
@@ -1841,8 +1888,8 @@ def document_issuer(scene: Scene, draft: Draft) -> None:
     word = draft.source_word
     if word is None or coded(draft.sources) or word.lemma_ not in DOCUMENTS:
         return
-    if word.dep_ != "obj" or word.head.lemma_ not in ISSUING:
-        return
+    if word.dep_ != "obj" or word.head.lemma_ not in ISSUING or syntax.obliques(word, ("from", "by")):
+        return  # "issued a statement from the Hamas leadership": someone else's text
     subject = syntax.subject(word.head)
     doers = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
     if doers:
@@ -1993,6 +2040,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
                 continue  # "retook the town after the UN mission withdrew": the mission is no enemy
             if draft.category == "CONSULT" and other_draft.category in VIOLENT | CLAIMS | {"SANCTION"}:
                 continue  # "held an emergency meeting and recalled its ambassador to Addis Ababa": no talks with Ethiopia
+            if draft.category == "CONSULT" and draft.mode == "multilateral":
+                break  # "at a summit in Abuja, the bloc's leaders granted the three states ...": the bloc met itself
             if draft.category in VIOLENT and other_draft.category in CLAIMS and civilians_hit(scene, draft):
                 continue  # "experts accused troops of killing civilians": the experts were not hit
             if aimed_at_thing(draft) and in_relative_clause(other_draft):
@@ -2154,7 +2203,8 @@ def destination(scene: Scene, draft: Draft) -> tuple[Actor, ...]:
 
 def each_to_the_other(scene: Scene, drafts: list[Draft]) -> list[Draft]:
     """ "Russia and Ukraine each released 303 soldiers": two acts, each side's to the other,
-    when the sentence names no other party of them."""
+    when the sentence names no other party of them (but "Turkey and Iran each condemned the
+    strike" is no act between them)."""
     out: list[Draft] = []
     for draft in drafts:
         word, doers = draft.source_word, coded_actors(draft.sources)
@@ -2162,7 +2212,8 @@ def each_to_the_other(scene: Scene, drafts: list[Draft]) -> list[Draft]:
         each = word is not None and any(t.lower_ == "each" for t in scene.doc[word.right_edge.i + 1 : verb.i])
         each = each or (word is not None and any(c.lower_ == "each" for c in word.children))
         named = coded(scene.actors.of(draft.recipient_word)) - {a.code for a in doers}
-        if not each or len({a.code for a in doers}) != 2 or named or draft.symmetric:
+        mutual = draft.category in ("RETREAT", "CONCEDE")  # releases, withdrawals, truces: to each other
+        if not each or not mutual or len({a.code for a in doers}) != 2 or named or draft.symmetric:
             out.append(draft)
             continue
         first, second = doers[0], doers[1]
@@ -2637,7 +2688,8 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
         if draft.category in VIOLENT and draft.symmetric and len(doers) == 2:
             actors.context.hostile += [(doers[0], doers[1].code), (doers[1], doers[0].code)]
     for draft in drafts:  # "ECOWAS imposed sanctions on Niger": whom "lifted the sanctions" later concerns
-        if draft.category == "SANCTION" and is_two_sided(draft):
+        sanctions = {doc[i].lemma_ for i in draft.cue.words} & SANCTIONS_WORDS
+        if draft.category == "SANCTION" and is_two_sided(draft) and sanctions:
             for doer in coded(draft.sources):
                 actors.context.sanctioned[doer] = coded_actors(draft.recipients)
     deeds = actors.context.deeds
@@ -2676,7 +2728,13 @@ def named_actor(scene: Scene, end: int, entry: ActorEntry) -> Actor:
 
 
 # acts of words: where they were said is not where what they speak of happened
-SAID_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
+SAID_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "SUPPORT"})
+
+
+def span_of(doc: Doc, word: Token) -> tuple[int, int]:
+    """The character offsets of a word's phrase in the sentence."""
+    first, last = doc[word.left_edge.i], doc[word.right_edge.i]
+    return first.idx, last.idx + len(last.text)
 
 
 def told_content(clause: Token) -> list[Token]:
@@ -2686,7 +2744,7 @@ def told_content(clause: Token) -> list[Token]:
         c
         for c in clause.children
         if c.i > clause.i
-        and (c.dep_ in ("ccomp", "xcomp", "advcl") or (c.dep_ in ("obl", "nmod") and syntax.case_of(c) in ("of", "for", "over")))
+        and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("obl", "nmod") and syntax.case_of(c) in ("of", "for", "over")))
     ]
 
 
@@ -2714,7 +2772,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         spans += tuple(phrase_span(c) for c in clause.children if c.dep_ in TIME_EDGES and c.i > cut)
     # "Trump accused Petro of encouraging drug production in Colombia": said in Washington
     content = told_content(clause) if draft.category in SAID_ACTS else []
-    told_from = doc[min(t.i for c in content for t in c.subtree)].idx if content else -1
+    told_spans = tuple(span_of(doc, c) for c in content)
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(
         article_id=article_id,
@@ -2725,7 +2783,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         cue_end=last.idx + len(last.text),
         clause_start=clause_first.idx,
         clause_end=clause_last.idx + len(clause_last.text),
-        told_from=told_from,
+        told_spans=told_spans,
         date_spans=spans,
         category=draft.category,
         sources=tuple(a for a in draft.sources if a.code) or draft.sources[:1],

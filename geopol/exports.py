@@ -113,7 +113,6 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
     """Rows of one report: one per (source, recipient) pair."""
     article = articles.get(event.article_id)
     article_ids = sorted({e.article_id for e in cluster})
-    place = event.place
     base: dict[str, object] = {
         "article_id": event.article_id,
         "event_id": event.event_id,
@@ -122,11 +121,7 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
         "event_type": event.category,
         "quad_class": quad_class(event.category),
         "mode": event.mode,
-        "place": place.name if place else "",
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "geo_precision": place.precision if place else "",
-        "place_country": place.country if place else "",
+        **place_columns(event.place),
         **place_fields("origin", event.origin),
         **place_fields("destination", event.destination),
         "quantity": event.quantity,
@@ -140,7 +135,7 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
         "tense": event.tense,
         "date_text": event.date_text,
         "date_basis": event.date.basis if event.date else "",
-        "geo_basis": place.note if place else "",
+        "geo_basis": event.place.note if event.place else "",
         "cue": event.cue,
         "sentence_index": event.sentence_index,
         "sentence_start": event.sentence_start,
@@ -155,21 +150,20 @@ def report_rows(event: Event, cluster: Sequence[Event], articles: dict[str, Arti
         pair = (s.code if s else "", r.code if r else "")
         leg = next((leg for leg in event.legs if (leg[0], leg[1]) == pair), None)
         arrow = {**place_fields("origin", leg[2]), **place_fields("destination", leg[3])} if leg else {}
-        own = next((p for src, rec, p in event.pair_places if (src, rec) == pair), None)
-        spot = own_place_fields(own) if own else {}
-        rows.append({**base, **arrow, **spot, **actor_fields("actor", s), **actor_fields("recipient", r), **REVIEW_DEFAULTS})
+        pair_place = next((p for src, rec, p in event.pair_places if (src, rec) == pair), None)
+        where = {**place_columns(pair_place), "geo_basis": pair_place.note} if pair_place else {}
+        rows.append({**base, **arrow, **where, **actor_fields("actor", s), **actor_fields("recipient", r), **REVIEW_DEFAULTS})
     return rows
 
 
-def own_place_fields(place: Place) -> dict[str, object]:
-    """The place columns of a pair that happened elsewhere than the event's first pair."""
+def place_columns(place: Place | None) -> dict[str, object]:
+    """The columns of where an event (or one pair of it) happened."""
     return {
-        "place": place.name,
-        "lat": place.lat,
-        "lon": place.lon,
-        "geo_precision": place.precision,
-        "place_country": place.country,
-        "geo_basis": place.note,
+        "place": place.name if place else "",
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geo_precision": place.precision if place else "",
+        "place_country": place.country if place else "",
     }
 
 

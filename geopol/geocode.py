@@ -183,7 +183,7 @@ def actor_place(
     if info is None or info.lat is None or info.lon is None or kind not in ("capital", "state"):
         return None
     if kind == "capital":
-        seat = find_city(doc[i:end].text, (code,))  # a second seat ("Abidjan", "Cotonou") is a city of its own
+        seat = find_city(doc[i:end].text, (code,))  # a second capital ("Porto-Novo", "Yamoussoukro") is a city of its own
         if seat is not None and seat.country == code:
             return i, end, Place(seat.name, seat.lat, seat.lon, "city", code, "text")
         return i, end, Place(info.seat, info.lat, info.lon, "city", code, "text")
@@ -265,8 +265,11 @@ def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
         and (m.place.precision != "region" or event.category in MATERIAL)
         and (m.within is None or m.within[0] <= event.cue_start < m.within[1])
     ]
-    told_end = event.told_from if event.told_from >= 0 else event.clause_end
-    in_clause = [m for m in usable if event.clause_start <= m.start < min(event.clause_end, told_end)]
+    in_clause = [
+        m
+        for m in usable
+        if event.clause_start <= m.start < event.clause_end and not any(s <= m.start < e for s, e in event.told_spans)
+    ]
     if not in_clause and event.category in MATERIAL:
         # "... in Bamako, and IS fighters killed Nigerien soldiers near the border": not in Bamako
         hit = {a.code for a in event.recipients if a.kind == "state"}
@@ -353,7 +356,8 @@ def pair_places(event: Event, actors: dict[str, ActorInfo]) -> tuple[tuple[str, 
     for s, r in event.pairs():
         if event.category not in HAPPENS_AT_RECIPIENT and s is not None and s.kind != "state":
             continue  # a group or a person stands where the event put it
-        own = default_place(event, s, None if event.symmetric else r, actors)  # "exchanged fire": as the first pair
+        # a joint act ("exchanged fire") has no recipient: each side is placed as a source alone
+        own = default_place(event, s, None if event.symmetric else r, actors)
         if own is not None and own != event.place:
             found.append((s.code if s else "", r.code if r else "", own))
     return tuple(found)

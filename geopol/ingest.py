@@ -213,7 +213,7 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
         return text, {}
     try:
         lines = (line.split(":", 1) for line in match.group(1).splitlines())
-        data = {k.strip(): v.strip() for k, v in lines} if plain else yaml.safe_load(match.group(1))
+        data = {k.strip(): v.strip().strip('"').strip("'") for k, v in lines} if plain else yaml.safe_load(match.group(1))
     except (yaml.YAMLError, RecursionError, ValueError):
         return text, {}
     if not isinstance(data, dict):

@@ -761,6 +761,11 @@ def repair_subject_before_relative(doc: Doc) -> Doc:
         joiner = next((c for c in name.children if c.dep_ == "cc" and c.i < name.i), None)
         if name.pos_ != "PROPN" or name.dep_ != "conj" or joiner is None or name.head.i > verb.i:
             continue
+        holder = name.head  # "attacked Israel and the United States, which ..., seized a ship": an object of the
+        while holder.dep_ in ("conj", "appos", "nmod", "compound", "flat") and holder.head != holder:
+            holder = holder.head  # verb "seized" is joined to, whose subject it shares
+        if holder.head == verb.head and holder.dep_ in ("obj", "iobj", "obl"):
+            continue
         name.head, name.dep_ = verb, "nsubj"
         for child in [c for c in name.children if c.dep_ in ("cc", "punct") and c.i < name.i]:
             child.head = verb

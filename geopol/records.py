@@ -126,7 +126,8 @@ class Event:
     # places of (source, recipient) pairs that differ from place when none is named: "Mali, Burkina
     # Faso and Niger left ECOWAS" happens in each leaver's capital
     pair_places: tuple[tuple[str, str, Place], ...] = ()
-    told_from: int = -1  # where the words an act of speech tells begin (offset into the sentence): none of its places
+    # what an act of words tells ("accused X of ... in Y"), as offsets into the sentence: not where it was said
+    told_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def cue(self) -> str:
