@@ -1050,6 +1050,13 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "Germany will review its aid": no aid is given or pledged
     if any(draft.cue.anchor.doc[i].lower_ in syntax.NEGATIONS for i in draft.cue.words):
         kinds.discard("negation")  # the cue is itself negative: "will not end", "did not accept"
+    held = anchor.head if anchor.dep_ == "nmod" and syntax.case_of(anchor) in ("of", "for") else None
+    if held is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in held.children):
+        kinds.add("negation")  # "no announcement of direct talks", "no plans for a visit"
+    clause = draft.predicate or anchor
+    asked = any(c.lower_ in ("when", "whether", "if") and c.dep_ in ("advmod", "mark") for c in clause.children)
+    if asked and clause.dep_ in ("advcl", "ccomp") and syntax.negated(clause.head):
+        kinds.add("hypothetical")  # "have not said when their ambassadors would return": an open question
     if anchor.dep_ in ("csubj", "csubj:pass") and anchor.tag_ == "VBG":
         kinds.add("hypothetical")  # "supplying weapons to Ukraine would be a big mistake": a topic, not an act
     if draft.category in VIOLENT | {"SUPPORT", "COERCE"} and purpose(anchor):

@@ -4069,3 +4069,12 @@ def test_the_alliances_flank_is_no_alliance_made():  # a guard
 def test_a_visitor_in_a_capital_for_talks_is_placed_there():
     [talks] = [e for e in code_text("Azerbaijan's president was in Moscow for talks with Putin.") if e.category == "CONSULT"]
     assert (talks.sources[0].code, talks.recipients[0].code, talks.place.name) == ("AZE", "RUS", "Moscow")
+
+
+def test_when_a_state_has_not_said_it_would_act_it_has_not_acted():
+    assert not code_text("The three juntas have not said when their ambassadors would return to Algiers.")
+    assert not code_text("Trump did not say whether Washington would resume nuclear talks with Tehran.")
+
+
+def test_no_announcement_of_talks_is_no_talks():
+    assert not code_text("There has so far been no announcement of direct talks between Traore and Ouattara.")
