@@ -18,7 +18,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import cast
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Lemmatizer
@@ -250,8 +252,30 @@ def repair(doc: Doc) -> Doc:
         repair_verb_before_possessor,
         repair_object_across_and,
     ):
+        before = doc.to_array([HEAD, DEP])
         doc = step(doc)
+        after = doc.to_array([HEAD, DEP])
+        if not numpy.array_equal(before, after) and cyclic(after[:, 0]):
+            doc.from_array([HEAD, DEP], before)  # a repair that would leave a word its own ancestor is undone
     return doc
+
+
+def cyclic(head_offsets: numpy.ndarray) -> bool:
+    """Does a word of the tree (heads as offsets, spaCy's HEAD array) reach itself going up?
+    Such a tree would loop for ever in spaCy's subtree walks."""
+    heads = [i + int(offset) for i, offset in enumerate(head_offsets.astype("int64"))]
+    done = [False] * len(heads)
+    for start in range(len(heads)):
+        path: set[int] = set()
+        word = start
+        while not done[word] and heads[word] != word:
+            if word in path:
+                return True
+            path.add(word)
+            word = heads[word]
+        for visited in path:
+            done[visited] = True
+    return False
 
 
 # what follows a verb's object and belongs to the verb: "... and announced ...", "..., after ..."

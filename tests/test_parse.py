@@ -224,3 +224,18 @@ def test_the_first_of_two_joined_subjects_after_an_opening_phrase_is_a_subject()
     )
     assert (doc[5].dep_, doc[5].head.text) == ("nsubj", "announced")
     assert (doc[8].dep_, doc[8].head.text) == ("conj", "government")
+
+
+def test_no_repair_leaves_a_word_its_own_ancestor():
+    # a jumble of news words once made a repair hang a word under its own dependent, and spaCy's
+    # walk of that subtree crashed the process
+    text = (
+        "sanctions Niger on Tuesday Wagner talks ) Tiani ’s with in each from sanctions soldiers with the United States "
+        "ECOWAS in ’s ’s"
+    )
+    doc = repair(parser()(text))
+    for word in doc:
+        steps, current = 0, word
+        while current.head != current and steps <= len(doc):
+            current, steps = current.head, steps + 1
+        assert steps <= len(doc), f"{word.text} is its own ancestor"
