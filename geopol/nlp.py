@@ -256,7 +256,8 @@ def repair(doc: Doc) -> Doc:
         doc = step(doc)
         after = doc.to_array([HEAD, DEP])
         if not numpy.array_equal(before, after) and cyclic(after[:, 0]):
-            doc.from_array([HEAD, DEP], before)  # a repair that would leave a word its own ancestor is undone
+            # a repair that would leave a word its own ancestor is undone (the array is spaCy's own)
+            doc.from_array([HEAD, DEP], before)  # type: ignore[arg-type]
     return doc
 
 
