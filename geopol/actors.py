@@ -1058,10 +1058,10 @@ class SentenceActors:
                 others = self.pair_besides_subject(token)
                 if others:
                     return others
-            speaker = self.reporter_codes(token) if kind == "previous_pair" else set()
+            speakers = self.reporters(token) if kind == "previous_pair" else ()
+            speaker = {a.code for a in speakers}
             forces = span is not None and self.doc[span[1] - 1].lemma_ in ("army", "force", "troop", "military", "navy")
-            speakers = self.reporters(token) if len(speaker) == 2 and forces else ()
-            if len(speakers) == 2:  # "India and Pakistan said the two armies traded fire": their own
+            if forces and len(speaker) == 2:  # "India and Pakistan said the two armies traded fire": their own
                 return speakers
             others = self.pair_besides(token, speaker) if speaker else ()
             if others:  # "Erdogan announced that the two leaders had agreed": not Erdogan
@@ -1084,17 +1084,12 @@ class SentenceActors:
         return found or self.context.last_group
 
     def reporters(self, token: Token) -> tuple[Actor, ...]:
-        """The coded actors who say what the word's clause tells."""
-        clause = clause_verb(token)
-        subject = subject_of(clause.head) if clause is not None and clause.dep_ == "ccomp" else None
-        return tuple(a for a in self.of(subject) if a.code) if subject is not None else ()
-
-    def reporter_codes(self, token: Token) -> set[str]:
-        """The codes of whoever says what the word's clause tells ("X said that ...")."""
+        """The coded actors who say what the word's clause tells ("X said that ...")."""
         clause = clause_verb(token)
         if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
-            return set()
-        return self.subject_codes(token, clause.head)
+            return ()
+        subject = subject_of(clause.head)
+        return tuple(a for a in self.of(subject) if a.code) if subject is not None and subject.i != token.i else ()
 
     def feuding_pair(self, token: Token) -> tuple[Actor, ...]:
         """ "the two sides" after two states struck or accused each other (Iran and Pakistan),

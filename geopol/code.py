@@ -645,19 +645,16 @@ def noun_participants(scene: Scene, cue: Cue, noun: Token) -> tuple[Token | None
     elif noun.dep_ == "nmod" and syntax.case_of(noun) == "of" and noun.head.lemma_ in FOUNDING:
         holder = noun.head  # "announced the creation of a joint force": the announcers' force
     carrier = holder.head if holder.dep_ in ("obj", "iobj", "nsubj:pass", "obl", "xcomp") and holder.head != holder else None
-    at_place = holder.dep_ in ("nmod", "obl") and located(holder.head)
-    if at_place and syntax.case_of(holder) == "for" and any(c.dep_ == "cop" for c in holder.head.children):
-        carrier = holder.head  # "was in Madrid for talks" read with "talks" a modifier of "Madrid"
+    for_talks = holder.dep_ in ("nmod", "obl") and syntax.case_of(holder) == "for" and place_of_being(holder.head)
+    if for_talks:  # "was in Madrid for talks": the clause with "be" carries the noun as a verb would
+        carrier = holder.head
     if syntax.in_background(noun):
         carrier = None  # "after the talks, Qatar sent aid": the clause's subject did not hold the talks
     done_by_object = holder.dep_ == "obl" and syntax.case_of(holder) in ("for", "over")
     doers = [o for o in syntax.objects(carrier) if actors.is_actor_word(o)] if carrier is not None else []
     if source is None and done_by_object and doers:
         source = doers[0]  # "sentenced a jihadist leader for attacks", "thanked Russia for its support"
-    # "was in Paris for talks": a copular clause carries the noun as a verb would
-    copular = carrier is not None and syntax.case_of(holder) == "for" and any(c.dep_ == "cop" for c in carrier.children)
-    copular = copular and carrier is not None and located(carrier)  # not "ready for talks"
-    carried = carrier is not None and (syntax.is_verb(carrier) or copular)
+    carried = carrier is not None and (syntax.is_verb(carrier) or (for_talks and carrier == holder.head))
     if source is None and carrier is not None and carried and carrier.lemma_ not in UNDERGOING:
         source = syntax.agent(carrier) if syntax.is_passive(carrier) else syntax.subject(carrier)
     specs = recipient_specs(cue.rule)
@@ -951,14 +948,15 @@ def clause_predicate(word: Token) -> Token:
     return current if clause_head(current) else syntax.predicate(word)
 
 
-def located(word: Token) -> bool:
-    """A place a clause with "be" puts its subject in: "was in Paris"."""
-    return any(c.dep_ == "case" and c.lower_ in ("in", "at") for c in word.children)
+def place_of_being(word: Token) -> bool:
+    """The place a clause with "be" puts its subject in: "was in Moscow" (not "ready for")."""
+    located = any(c.dep_ == "case" and c.lower_ in ("in", "at") for c in word.children)
+    return located and any(c.dep_ == "cop" for c in word.children)
 
 
 def clause_head(word: Token) -> bool:
-    """A verb, or the place a clause with "be" puts its subject in: "was in Moscow for talks"."""
-    return syntax.is_verb(word) or (any(c.dep_ == "cop" for c in word.children) and located(word))
+    """A verb, or the place of a clause with "be": "was in Moscow for talks"."""
+    return syntax.is_verb(word) or place_of_being(word)
 
 
 def count_of(scene: Scene, predicate: Token, source_word: Token | None = None) -> tuple[int | None, str]:
@@ -2694,9 +2692,8 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
         doers = coded_actors(draft.sources)
         if draft.category in VIOLENT and draft.symmetric and len(doers) == 2:
             actors.context.hostile += [(doers[0], doers[1].code), (doers[1], doers[0].code)]
-    for draft in drafts:  # "ECOWAS imposed sanctions on Niger": whom "lifted the sanctions" later concerns
-        sanctions = {doc[i].lemma_ for i in draft.cue.words} & SANCTIONS_WORDS
-        if draft.category == "SANCTION" and is_two_sided(draft) and sanctions:
+        # "ECOWAS imposed sanctions on Niger": whom "lifted the sanctions" later concerns
+        if draft.category == "SANCTION" and is_two_sided(draft) and {doc[i].lemma_ for i in draft.cue.words} & SANCTIONS_WORDS:
             for doer in coded(draft.sources):
                 actors.context.sanctioned[doer] = coded_actors(draft.recipients)
     deeds = actors.context.deeds
@@ -2738,12 +2735,6 @@ def named_actor(scene: Scene, end: int, entry: ActorEntry) -> Actor:
 SAID_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "SUPPORT"})
 
 
-def span_of(doc: Doc, word: Token) -> tuple[int, int]:
-    """The character offsets of a word's phrase in the sentence."""
-    first, last = doc[word.left_edge.i], doc[word.right_edge.i]
-    return first.idx, last.idx + len(last.text)
-
-
 def told_content(clause: Token) -> list[Token]:
     """The parts after a verb of words that tell what it is about: "accused X of ...", "warned
     that ...", "demanded the withdrawal ... from ...", "condemned X for ..."."""
@@ -2779,7 +2770,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         spans += tuple(phrase_span(c) for c in clause.children if c.dep_ in TIME_EDGES and c.i > cut)
     # "Trump accused Petro of encouraging drug production in Colombia": said in Washington
     content = told_content(clause) if draft.category in SAID_ACTS else []
-    told_spans = tuple(span_of(doc, c) for c in content)
+    told_spans = tuple(phrase_span(c) for c in content)
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(
         article_id=article_id,

@@ -357,9 +357,9 @@ def pair_places(event: Event, actors: dict[str, ActorInfo]) -> tuple[tuple[str, 
         if event.category not in HAPPENS_AT_RECIPIENT and s is not None and s.kind != "state":
             continue  # a group or a person stands where the event put it
         # a joint act ("exchanged fire") has no recipient: each side is placed as a source alone
-        own = default_place(event, s, None if event.symmetric else r, actors)
-        if own is not None and own != event.place:
-            found.append((s.code if s else "", r.code if r else "", own))
+        place = default_place(event, s, None if event.symmetric else r, actors)
+        if place is not None and place != event.place:
+            found.append((s.code if s else "", r.code if r else "", place))
     return tuple(found)
 
 

@@ -207,8 +207,9 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
     """YAML front matter (title, url, published, outlet, author) at the top of a file, fenced
     by "---" lines or as two or more such lines before a blank one. Only plain values count:
     a list or mapping (or an alias bomb built from them) is ignored."""
-    plain = PLAIN_HEADER.match(text)
-    match = FRONT_MATTER.match(text) or plain
+    fenced = FRONT_MATTER.match(text)
+    plain = None if fenced else PLAIN_HEADER.match(text)
+    match = fenced or plain
     if not match or len(match.group(1)) > MAX_FRONT_MATTER:
         return text, {}
     try:

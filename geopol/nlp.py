@@ -247,7 +247,6 @@ def repair(doc: Doc) -> Doc:
         repair_adverb_verb,
         repair_listed_past_verb,
         repair_controlled_infinitive,
-        repair_summoned_for,
         repair_second_clause_subject,
         repair_verb_before_possessor,
         repair_object_across_and,
@@ -333,30 +332,23 @@ def repair_second_clause_subject(doc: Doc) -> Doc:
     return doc
 
 
-def repair_controlled_infinitive(doc: Doc) -> Doc:
-    """ "urged Western allies to impose sanctions" read with "to impose" as a modifier of
-    "allies": the infinitive completes the verb that asks its object to act."""
-    for verb in doc:
-        noun = verb.head
-        if verb.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
-            continue
-        if noun.dep_ == "obj" and noun.head.lemma_ in OBJECT_CONTROL and noun.head.pos_ == "VERB":
-            verb.head, verb.dep_ = noun.head, "xcomp"
-    return doc
-
-
 # verbs whose object is called in by the subject, who then acts: "summoned the envoy to protest"
 CALLING_IN = frozenset({"summon", "convene"})
 
 
-def repair_summoned_for(doc: Doc) -> Doc:
-    """ "summoned India's top diplomat to protest the killing" read with "to protest" as a
-    modifier of "diplomat": the one who summons does what the summons is for."""
+def repair_controlled_infinitive(doc: Doc) -> Doc:
+    """ "urged Western allies to impose sanctions" read with "to impose" as a modifier of
+    "allies": the infinitive completes the verb that asks its object to act; "summoned India's
+    top diplomat to protest the killing": the one who summons does what the summons is for."""
     for verb in doc:
         noun = verb.head
         if verb.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
             continue
-        if noun.dep_ == "obj" and noun.head.lemma_ in CALLING_IN and noun.head.pos_ == "VERB":
+        if noun.dep_ != "obj" or noun.head.pos_ != "VERB":
+            continue
+        if noun.head.lemma_ in OBJECT_CONTROL:
+            verb.head, verb.dep_ = noun.head, "xcomp"
+        elif noun.head.lemma_ in CALLING_IN:
             verb.head, verb.dep_ = noun.head, "advcl"
     return doc
 
