@@ -261,8 +261,11 @@ RULERS = frozenset({"government", "ruler", "regime", "council"})  # "military le
 
 
 def is_junta(word: Token) -> bool:
-    """ "the junta", "Niger's military government", "the military rulers"."""
-    military = any(c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in word.children)
+    """ "the junta", "Niger's military government", "the military rulers", "Mali's
+    military-led government"."""
+    modifiers = [c for c in word.children if c.dep_ in ("amod", "compound")]
+    led = [g for c in modifiers if c.lower_ in ("led", "run", "dominated") for g in c.children]  # "military-led"
+    military = any(c.lower_ == "military" for c in [*modifiers, *led])
     return word.lemma_ == JUNTA or (word.lemma_ in RULERS and military)
 
 

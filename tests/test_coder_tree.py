@@ -4078,3 +4078,22 @@ def test_when_a_state_has_not_said_it_would_act_it_has_not_acted():
 
 def test_no_announcement_of_talks_is_no_talks():
     assert not code_text("There has so far been no announcement of direct talks between Traore and Ouattara.")
+
+
+def test_a_surname_is_known_from_a_sentence_with_no_event():
+    text = (
+        "Adama Barrow spent the weekend at his farm outside Banjul. "
+        "On Monday, Senegal's foreign minister criticised Barrow over the closure of the border."
+    )
+    [criticised] = [e for e in code_text(text, published=date(2024, 3, 4)) if e.category == "DISAPPROVE"]
+    assert (criticised.sources[0].code, criticised.recipients[0].code) == ("SEN", "GMB")
+
+
+def test_the_junta_is_the_state_named_with_a_military_led_government():
+    text = (
+        "France said on Monday that French troops would stay in Gabon and that France would keep its base in Chad. "
+        "Guinea's military-led government has accused Paris of meddling for months. "
+        "On Tuesday the junta expelled the French ambassador."
+    )
+    expelled = [e for e in code_text(text) if e.category == "SANCTION"]
+    assert dyads(expelled) == {("SANCTION", "GIN", "FRA")}
