@@ -35,7 +35,7 @@ from geopol.actors import (
 from geopol.dictionaries import ActorEntry, CueRule
 from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers, regular_singular
 from geopol.quantity import find_quantity
-from geopol.records import COOPERATIVE, Actor, Event
+from geopol.records import CATEGORIES, COOPERATIVE, Actor, Event
 
 # Where a category's recipient usually stands when its cue row names nothing: a direct
 # object ("obj"), an indirect one ("iobj"), the subject of the clause it governs ("comp"),
@@ -2340,7 +2340,7 @@ def answer_claims(scene: Scene, drafts: list[Draft]) -> None:
                 draft.recipients = attack[0]
         if draft.category in JUDGING and codes and not any(a.code for a in draft.recipients):
             # "Seoul condemned the deployment": the deployment told before, by its doer
-            draft.recipients = judged_deed(scene, draft, codes) or draft.recipients
+            draft.recipients = judged_deed(scene, draft, codes, drafts[: drafts.index(draft)]) or draft.recipients
         aimed = frozenset(a.code for a in draft.recipients if a.code)
         if draft.category in VIOLENT and not codes and aimed and draft.source_word is None:
             # "Russia fired 100 missiles at Ukraine. Three people were killed in Kyiv": by the last attacker
@@ -2492,15 +2492,18 @@ def warned_deed(scene: Scene, draft: Draft) -> None:
 INTERVENTIONS = frozenset({"intervention", "invasion", "incursion", "deployment", "operation", "aggression"})
 
 
-def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...]:
+def judged_deed(scene: Scene, draft: Draft, codes: set[str], earlier: list[Draft]) -> tuple[Actor, ...]:
     """The doers of "the deployment", "the sanctions" that a judging verb takes as its object:
-    the last act of that kind told before, by others."""
+    the last act of that kind told before, in the sentence ("Ankara approved the bid, and
+    Washington praised the decision") or before it, by others."""
     thing = judged_thing(draft)
     if thing is None or not told_before(scene, thing):
         return ()
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
     if cue is not None:
         kinds = like(cue.rule.category)
+    elif thing.lemma_ in GENERIC_ACTS | VOTES and draft.category == "SUPPORT":
+        kinds = frozenset(CATEGORIES) - VIOLENT - {"CONSULT"}  # "welcomed the decision", "praised the vote": what was decided
     elif thing.lemma_ in GENERIC_ACTS:
         kinds = HOSTILE_DEEDS | {"SANCTION"}  # "criticised the operation", "condemned the move": the last act by others
     elif thing.lemma_ in DEALS:
@@ -2512,8 +2515,14 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str]) -> tuple[Actor, ...
         if named is None:
             return ()
         kinds = like(named)
-    deeds = scene.actors.context.deeds  # most recent last
-    return next((doers for kind, doers in reversed(deeds) if kind in kinds and not codes & {a.code for a in doers}), ())
+    done = [d for d in earlier if not judges_deed(d)]
+    deeds = [*scene.actors.context.deeds, *((d.category, tuple(a for a in d.sources if a.code)) for d in done)]
+    return next((doers for kind, doers in reversed(deeds) if kind in kinds and doers and not codes & coded(doers)), ())
+
+
+def judges_deed(draft: Draft) -> bool:
+    """ "welcomed the decision", "condemned the raid": a judgement of an act, no act of its own."""
+    return draft.category in ("SUPPORT", "DISAPPROVE") and judged_thing(draft) is not None  # a veto is an act
 
 
 def named_deed_category(scene: Scene, thing: Token) -> str | None:
@@ -2527,6 +2536,7 @@ def named_deed_category(scene: Scene, thing: Token) -> str | None:
 
 COUPS = frozenset({"coup", "takeover", "putsch", "mutiny"})
 GENERIC_ACTS = frozenset({"operation", "move", "decision", "action", "step", "measure"})
+VOTES = frozenset({"vote", "ratification", "approval"})
 DEALS = frozenset({"pact", "deal", "agreement", "accord", "treaty", "ceasefire", "truce"})
 RELIEFS = frozenset({"lifting", "easing"})
 # acts a judging verb names by a word of a longer cue: "welcomed the lifting", "condemned the drills"
@@ -2571,7 +2581,8 @@ def claimed_attack_target(scene: Scene, draft: Draft) -> None:
 def judged_thing(draft: Draft) -> Token | None:
     """The object of a judging verb that is not a word of its cue ("condemned the raid")."""
     verb = syntax.predicate(draft.cue.anchor)
-    named_deed = DEALS | RELIEFS  # "welcomed the pact", "welcomed the lifting of sanctions": words of the cue too
+    # "welcomed the pact", "welcomed the lifting of sanctions", "welcomed the decision": words of the cue too
+    named_deed = DEALS | RELIEFS | GENERIC_ACTS | VOTES
     return next(
         (c for c in verb.children if c.dep_ == "obj" and (c.i not in draft.cue.words or {c.lemma_, c.lower_} & named_deed)), None
     )
@@ -2696,8 +2707,8 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
         if draft.category == "SANCTION" and is_two_sided(draft) and {doc[i].lemma_ for i in draft.cue.words} & SANCTIONS_WORDS:
             for doer in coded(draft.sources):
                 actors.context.sanctioned[doer] = coded_actors(draft.recipients)
-    deeds = actors.context.deeds
-    deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)))
+    deeds = actors.context.deeds  # not judgements of deeds: "Nato welcomed the vote" decided nothing
+    deeds.extend((d.category, doers) for d in drafts if (doers := tuple(a for a in d.sources if a.code)) and not judges_deed(d))
     # who violence by nobody named hit, for a claim of responsibility in the next sentences
     violence = [d for d in drafts if d.category in VIOLENT and coded(d.recipients)]
     actors.context.victims = coded(violence[-1].recipients) if violence and not coded(violence[-1].sources) else frozenset()

@@ -4097,3 +4097,28 @@ def test_the_junta_is_the_state_named_with_a_military_led_government():
     )
     expelled = [e for e in code_text(text) if e.category == "SANCTION"]
     assert dyads(expelled) == {("SANCTION", "GIN", "FRA")}
+
+
+def test_approving_a_states_bid_supports_that_state():
+    events = code_text("Hungary's parliament on Monday approved Finland's bid to join the alliance.")
+    assert ("SUPPORT", "HUN", "FIN") in dyads(events)
+
+
+def test_welcoming_the_vote_supports_whoever_voted():
+    text = "Hungary's parliament on Monday approved Finland's bid to join the alliance. Finland's president welcomed the vote."
+    welcomed = [e for e in code_text(text) if e.sentence_index == 1]
+    assert dyads(welcomed) == {("SUPPORT", "FIN", "HUN")}
+
+
+def test_praising_the_decision_told_in_the_same_sentence_supports_its_maker():
+    events = code_text("Croatia's parliament approved Ukraine's application on Monday, and Germany praised the decision.")
+    assert ("SUPPORT", "DEU", "HRV") in dyads(events)
+
+
+def test_a_welcome_is_no_decision_a_later_welcome_is_aimed_at():
+    text = (
+        "Hungary's parliament on Monday approved Finland's bid to join the alliance. "
+        "Nato's secretary general welcomed the vote. Washington also praised the decision."
+    )
+    praised = [e for e in code_text(text) if e.sentence_index == 2]
+    assert dyads(praised) == {("SUPPORT", "USA", "HUN")}
