@@ -299,11 +299,28 @@ def misread(cue: Cue) -> bool:
     if mode == "visit":
         doc = anchor.doc
         return any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
+    if anchor.lemma_ == "insist" and syntax.is_verb(anchor):
+        return asserts(anchor)
     if cue.rule.category in DESCRIBED_BY_PARTICIPLE and anchor.tag_ == "VBN" and anchor.dep_ == "amod":
         return inside_noun_phrase(anchor)  # "the Israeli-occupied West Bank", "the besieged city": a description
     others = [anchor.doc[i] for i in cue.words if i != anchor.i and anchor.doc[i].pos_ in ("NOUN", "PROPN", "NUM")]
     spanning = syntax.is_verb(anchor) and not cue.rule.governs  # "pledged to send troops": a promise holds its act
     return spanning and any(through_other_verb(word, anchor, cue.words) for word in others)
+
+
+# modals of what must be done: "insisted that the troops must leave" is a demand
+MODALS_OF_NEED = frozenset({"must", "should", "ought", "need"})
+
+
+def asserts(verb: Token) -> bool:
+    """ "insisted that dialogue had not been broken off": a claim of fact, no demand ("insisted
+    that Somalia withdraw its claim", "insisted the troops must leave" are)."""
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if said is None:
+        return False
+    modals = {c.lower_ for c in said.children if c.dep_ in ("aux", "aux:pass")}
+    bare = said.tag_ == "VB" and not modals  # "that Somalia withdraw": a subjunctive
+    return not bare and not modals & MODALS_OF_NEED
 
 
 def through_other_verb(word: Token, anchor: Token, words: frozenset[int]) -> bool:
@@ -1303,6 +1320,19 @@ MONTHS = frozenset(calendar.month_name[1:])
 DAYS = frozenset(calendar.day_name)
 
 
+# ties a state keeps up, told in the present as who it is
+STANDING = frozenset({"AID", "COOPERATE", "SUPPORT"})
+
+
+def aside_in_present(verb: Token) -> bool:
+    """A relative clause set off by commas, its verb in the simple present ("X, which
+    supplies ...", "X, who backs ...")."""
+    if verb.dep_ != "acl:relcl" or verb.tag_ not in ("VBZ", "VBP") or syntax.auxiliaries(verb):
+        return False
+    pronoun = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ in ("which", "who")), None)
+    return pronoun is not None and pronoun.i > 0 and verb.doc[pronoun.i - 1].text == ","
+
+
 def ongoing(draft: Draft) -> bool:
     """ "Wagner fighters have been deployed in Mali since 2021", "have been mediating for
     months": a state that has lasted some time is background, not an event of the day."""
@@ -1377,6 +1407,8 @@ def described(draft: Draft) -> bool:
         return True  # "Eritrean troops, who fought alongside the Ethiopian army, ...": who they are
     if anchor.dep_ in ("acl:relcl", "acl") and names_war(anchor.head):
         return True  # "ending two years of war that killed hundreds of thousands": the war's toll
+    if draft.category in STANDING and aside_in_present(anchor):
+        return True  # "Nigeria, which supplies much of Niger's electricity, cut ...": what Nigeria does
     backed = anchor.dep_ == "obj" and anchor.head.lemma_ in BACKING_VERBS and anchor.lemma_ in CAMPAIGNS
     if syntax.is_noun(anchor) and backed and draft.cue.rule.category in VIOLENT:
         return True  # "would continue to support its fight against Boko Haram": a cause backed, not a battle

@@ -4122,3 +4122,18 @@ def test_a_welcome_is_no_decision_a_later_welcome_is_aimed_at():
     )
     praised = [e for e in code_text(text) if e.sentence_index == 2]
     assert dyads(praised) == {("SUPPORT", "USA", "HUN")}
+
+
+def test_insisting_on_a_fact_is_no_demand():
+    events = code_text("Rwandan officials insist that the border with Burundi has never been closed.")
+    assert not [e for e in events if e.category == "DEMAND"]
+
+
+def test_insisting_that_a_state_act_is_a_demand():  # a guard
+    assert ("DEMAND", "UGA", "KEN") in dyads(code_text("Uganda insisted that Kenya withdraw the complaint."))
+
+
+def test_what_a_state_does_told_in_an_aside_is_no_event():
+    events = code_text("Ivory Coast, which supplies much of Mali's fuel, closed its border with Mali on Friday.")
+    assert not [e for e in events if e.category == "AID"]
+    assert ("SANCTION", "CIV", "MLI") in dyads(events)
