@@ -4137,3 +4137,12 @@ def test_what_a_state_does_told_in_an_aside_is_no_event():
     events = code_text("Ivory Coast, which supplies much of Mali's fuel, closed its border with Mali on Friday.")
     assert not [e for e in events if e.category == "AID"]
     assert ("SANCTION", "CIV", "MLI") in dyads(events)
+
+
+def test_reinforcing_a_peacekeeping_mission_moves_troops_there():
+    events = code_text("Nato moved to reinforce its peacekeeping mission in Bosnia on Monday.")
+    assert [(e.category, e.recipients[0].code) for e in events] == [("MOBILIZE", "BIH")]
+
+
+def test_reinforcing_an_embassy_moves_no_troops():  # a guard
+    assert not code_text("Egypt said it would reinforce its diplomatic mission in Sudan.")
