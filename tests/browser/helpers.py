@@ -31,7 +31,11 @@ def no_exception(page) -> None:
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, centre=None) -> None:
+    """A screenshot of the window, test-artifacts/NAME.png; centre (a locator) is scrolled to its middle first."""
+    if centre is not None:
+        centre.first.evaluate("e => e.scrollIntoView({block: 'center', inline: 'nearest'})")
+        page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 

@@ -82,6 +82,7 @@ def test_the_alliance_map_draws_countries_ties_and_actors_without_tiles(page, ap
         assert capital in labels  # the mission's six capitals are named (hidden while out of view)
     assert frame.locator(".leaflet-tile-loaded").count() == 0
     assert frame.locator("details.geopol-legend[open]").is_visible()
+    shot(page, "alliances-map-without-tiles", page.locator(MAP_FRAME))
 
 
 @pytest.mark.parametrize("where", ["/", "/movements"])
@@ -97,6 +98,7 @@ def test_map_labels_never_overlap_on_a_laptop_or_a_phone(page, phone, app_url: s
             boxes = frame.locator("body").evaluate(LABEL_BOXES)
             assert boxes, f"no label shown at zoom {zoom} on the {size} screen"
             assert overlapping(boxes) == [], f"labels overlap at zoom {zoom} on the {size} screen"
+        shot(tab, f"{where.strip('/') or 'alliances'}-labels-apart-at-zoom-6-{size}", tab.locator(MAP_FRAME))
 
 
 def test_arrowheads_keep_their_size_in_pixels_when_zooming(page, app_url: str) -> None:
@@ -152,6 +154,7 @@ def test_downloading_geojson_right_after_csv_works(page, app_url: str) -> None:
     assert len({r["event_id"] for r in rows}) == shown
     assert '"FeatureCollection"' in Path(geojson_file.value.path()).read_text(encoding="utf-8")
     no_exception(page)
+    shot(page, "events-csv-then-geojson-downloaded")
 
 
 def test_the_timeline_charts_keep_their_height_when_a_pair_is_picked(page, app_url: str) -> None:

