@@ -200,6 +200,7 @@ def code_sentence(
         if not d.dropped
         and not is_reference(scene, d)
         and not thing_as_doer(scene, d)
+        and not asked_of_others(scene, d)
         and not ongoing(d)
         and not described(d)
         and not warned_of_need(scene, d)
@@ -292,8 +293,10 @@ def misread(cue: Cue) -> bool:
     telephone call; "a mission to protect shipping" is a purpose, not a trip to somewhere."""
     anchor, mode = cue.anchor, cue.rule.mode
     if mode == "phone" and anchor.lemma_ == "call" and syntax.is_verb(anchor):
-        named = [c for c in anchor.children if c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ")]
+        named = [c for c in anchor.children if c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
         objects = [c for c in anchor.children if c.dep_ in ("obj", "iobj")]
+        if any(o.lower_ in REFLEXIVES for o in objects):
+            return True  # "the juntas, which call themselves the Alliance of Sahel States": a name
         quoted = [a for o in objects for a in o.children if a.dep_ == "appos" and quoted_phrase(a)]
         return bool(named or quoted) or len(objects) > 1  # 'called X "assassins"', 'called X "a fool"'
     if mode == "visit":
@@ -321,6 +324,9 @@ def asserts(verb: Token) -> bool:
     modals = {c.lower_ for c in said.children if c.dep_ in ("aux", "aux:pass")}
     bare = said.tag_ == "VB" and not modals  # "that Somalia withdraw": a subjunctive
     return not bare and not modals & MODALS_OF_NEED
+
+
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 
 def through_other_verb(word: Token, anchor: Token, words: frozenset[int]) -> bool:
@@ -1931,6 +1937,25 @@ def document_issuer(scene: Scene, draft: Draft) -> None:
     doers = tuple(a for a in scene.actors.of(subject) if a.code) if subject is not None else ()
     if doers:
         draft.sources, draft.source_word = doers, subject
+
+
+# verbs that ask someone named after a preposition to act: "appealed to the leaders to lift"
+ASKING_THROUGH = frozenset({"appeal", "plead", "call"})
+ASKING = frozenset({"appeal", "plead", "urge", "ask", "press", "implore"})
+
+
+def asked_of_others(scene: Scene, draft: Draft) -> bool:
+    """ "Ghana asked the leaders to lift the sanctions": what one asks of others is not one's own
+    act, even when the ones asked are not named well enough to code."""
+    verb = syntax.predicate(draft.cue.anchor)
+    head = verb.head
+    # "appealed to the leaders to lift", read as a purpose: still asked of them, not done
+    purpose = verb.dep_ == "advcl" and "to" in syntax.marks(verb) and head.lemma_ in ASKING
+    if head == verb or not (purpose or (verb.dep_ == "xcomp" and head.lemma_ in syntax.OBJECT_CONTROL | ASKING_THROUGH)):
+        return False
+    asker = syntax.own_subject(head)
+    askers = {a.code for a in scene.actors.of(asker) if a.code} if asker is not None else set()
+    return bool(askers) and askers == {a.code for a in draft.sources if a.code}
 
 
 def thing_as_doer(scene: Scene, draft: Draft) -> bool:

@@ -218,6 +218,7 @@ def repair(doc: Doc) -> Doc:
         repair_between,
         repair_like_conjuncts,
         repair_past_noun,
+        repair_noun_with_arguments,
         repair_listed_apposition,
         repair_trailing_modifier,
         repair_nearest_conjunct,
@@ -232,6 +233,8 @@ def repair(doc: Doc) -> Doc:
         repair_after_quote,
         repair_second_subject,
         repair_bare_relative,
+        repair_inverted_relative,
+        repair_participle_subject,
         repair_time_of_name,
         repair_predicative_conjunct,
         repair_reported_clause,
@@ -1268,6 +1271,16 @@ def repair_past_noun(doc: Doc) -> Doc:
     return doc
 
 
+def repair_noun_with_arguments(doc: Doc) -> Doc:
+    """ "Chad tore up its agreements" with "tore" tagged a noun: a word with a subject, an object
+    and a verb's particle of its own is the verb."""
+    for word in doc:
+        deps = {c.dep_ for c in word.children}
+        if word.tag_ in ("NN", "NNS") and {"nsubj", "obj", "compound:prt"} <= deps:
+            word.pos_, word.tag_ = "VERB", "VBD"
+    return doc
+
+
 def below(word: Token, top: Token) -> bool:
     """Is the word top itself or inside its phrase? Hanging top on it would make a loop."""
     return word == top or top in word.ancestors
@@ -1516,6 +1529,57 @@ def repair_bare_relative(doc: Doc) -> Doc:
         if any(c.dep_ in ("obj", "ccomp", "xcomp", "mark") for c in clause.children):
             continue
         clause.head, clause.dep_ = noun, "acl:relcl"
+    return doc
+
+
+def repair_inverted_relative(doc: Doc) -> Doc:
+    """ "The bloc lifted the sanctions it imposed on Niger" read the other way round, with "it
+    imposed" as the main clause and "lifted" a clause of it: a root whose one-word subject
+    follows a noun of the earlier clause's phrase, and which has no object of its own (the noun
+    is its object), is a relative clause of that noun."""
+    for root in doc:
+        if root.dep_ != "ROOT" or root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBN"):
+            continue
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i == 0 or subject.left_edge != subject or subject.right_edge != subject:
+            continue
+        noun = doc[subject.i - 1]
+        clause = next((c for c in root.children if c.dep_ in ("advcl", "ccomp") and c.i < subject.i), None)
+        if clause is None or clause.tag_ != "VBD" or noun.pos_ not in ("NOUN", "PROPN") or clause not in noun.ancestors:
+            continue
+        if any(c.dep_ in ("mark", "obj", "ccomp", "xcomp") for c in root.children):
+            continue  # a relative clause lacks the object its noun stands for
+        if any(c.dep_ == "mark" for c in clause.children) or not any(c.dep_ == "nsubj" for c in clause.children):
+            continue
+        clause.head, clause.dep_ = clause, "ROOT"
+        root.head, root.dep_ = noun, "acl:relcl"
+        for late in [c for c in root.children if c.dep_ == "punct" and c.i == root.right_edge.i]:
+            late.head = clause
+    return doc
+
+
+def repair_participle_subject(doc: Doc) -> Doc:
+    """ "The bloc's leaders meeting in Abuja slapped Niger with sanctions" read with "meeting"
+    as the verb and "slapped" a clause of it: a participle right after its subject, with no
+    auxiliary, followed by a past verb with neither subject nor mark of its own, describes the
+    subject of that verb."""
+    for participle in doc:
+        if participle.tag_ != "VBG" or participle.i == 0 or {c.dep_ for c in participle.children} & {"aux", "mark"}:
+            continue
+        subject = doc[participle.i - 1]
+        as_verb = participle.dep_ == "ROOT" and subject.head == participle and subject.dep_ == "nsubj"
+        # "ministers" read as the root, "meeting" hung on it
+        as_noun = subject.dep_ == "ROOT" and participle.head == subject and participle.dep_ in ("xcomp", "acl")
+        verb = next((c for c in participle.children if c.dep_ == "advcl" and c.tag_ == "VBD" and c.i > participle.i), None)
+        if not (as_verb or as_noun) or subject.pos_ not in ("NOUN", "PROPN") or verb is None:
+            continue
+        if any(c.dep_ in ("nsubj", "mark", "nsubj:pass") for c in verb.children):
+            continue
+        openers = [c for c in subject.children if c.i < subject.i and c.dep_ in ("advmod", "obl", "obl:tmod", "punct")]
+        promote(verb, subject)
+        participle.head, participle.dep_ = subject, "acl"
+        for moved in [*openers, *(c for c in participle.children if c.i > verb.i)]:
+            moved.head = verb  # "Weeks later, ...": the verb's, as the end of the sentence is
     return doc
 
 

@@ -4146,3 +4146,48 @@ def test_reinforcing_a_peacekeeping_mission_moves_troops_there():
 
 def test_reinforcing_an_embassy_moves_no_troops():  # a guard
     assert not code_text("Egypt said it would reinforce its diplomatic mission in Sudan.")
+
+
+def test_tearing_up_agreements_with_a_state_ends_ties_with_it():
+    events = code_text("Chad tore up its defence agreements with Paris in November.")
+    assert dyads(events) == {("SANCTION", "TCD", "FRA")}
+
+
+def test_activating_a_standby_force_against_a_state_mobilises_troops():
+    events = code_text("ECOWAS ordered the activation of its standby force to restore order in Guinea-Bissau.")
+    assert [(e.category, e.recipients[0].code) for e in events] == [("MOBILIZE", "GNB")]
+
+
+def test_what_states_call_themselves_is_no_phone_call():
+    text = (
+        "Mali, Burkina Faso and Niger have drawn closer since 2023. The three juntas, which now call themselves "
+        "the Alliance of Sahel States, announced their departure from ECOWAS on Sunday."
+    )
+    assert not [e for e in code_text(text) if e.category == "CONSULT"]
+
+
+def test_what_one_appeals_to_others_to_do_is_not_ones_own_act():
+    text = (
+        "Earlier this month, Olusegun Obasanjo, a former Nigerian president, "
+        "had appealed to the leaders to lift all sanctions on Mali."
+    )
+    assert not [e for e in code_text(text) if e.category == "CONCEDE"]
+    assert not [e for e in code_text("Ghana asked the leaders to lift all sanctions on Niger.") if e.category == "CONCEDE"]
+
+
+def test_a_bloc_named_by_its_region_is_the_bloc():
+    events = code_text("LUSAKA, Zambia (AP) — Southern Africa's regional bloc on Friday suspended Madagascar.")
+    assert {(e.sources[0].code, e.recipients[0].code) for e in events} == {("SADC", "MDG")}
+
+
+def test_the_sanctions_a_bloc_imposed_are_not_the_main_clause():
+    events = code_text("ECOWAS on Saturday lifted most of the economic sanctions it imposed on Niger after the coup.")
+    assert ("CONCEDE", "ECOWAS", "NER") in dyads(events)
+
+
+def test_leaders_meeting_somewhere_do_what_the_sentence_says_they_did():
+    text = (
+        "EU ministers met in Brussels. Weeks later, the bloc's ministers meeting in Luxembourg on June 12 "
+        "slapped Belarus with new sanctions."
+    )
+    assert ("SANCTION", "EU", "BLR") in dyads([e for e in code_text(text) if e.sentence_index == 1])
