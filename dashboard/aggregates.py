@@ -229,13 +229,18 @@ def dyad_months(months: pd.DataFrame, pairs: list[str]) -> pd.DataFrame:
     return frame[["dyad", "month", "events", "alignment", "cumulative"]].reset_index(drop=True)
 
 
-def busiest_pairs(months: pd.DataFrame, top: int) -> list[str]:
-    """The pairs with the most dated events, named "A–B", in name order (so their colours keep)."""
+def ranked_pairs(months: pd.DataFrame) -> list[str]:
+    """Every pair with dated events, named "A–B", busiest first (ties in name order)."""
     dated = months[months["month"].notna()]
     if dated.empty:
         return []
     totals = dated.assign(dyad=dated["a"] + "–" + dated["b"]).groupby("dyad")["events"].sum()
-    return sorted(totals.sort_values(ascending=False, kind="stable").index[:top])
+    return [str(p) for p in totals.sort_values(ascending=False, kind="stable").index]
+
+
+def busiest_pairs(months: pd.DataFrame, top: int) -> list[str]:
+    """The pairs with the most dated events, named "A–B", in name order (the chart's legend)."""
+    return sorted(ranked_pairs(months)[:top])
 
 
 def unseated_positions(view: View, f: Filters, codes: list[str]) -> pd.DataFrame:

@@ -108,7 +108,15 @@ def country_looks(aligned: Mapping[str, float], names: Mapping[str, str], layers
     return looks
 
 
+LEGEND_TITLE = "Legend: alignment between two actors"
+
+
 def alliance_legend(focus_name: str | None, layers: Layers, armed_groups: bool) -> Element:
+    return maplabels.legend(LEGEND_TITLE, legend_rows(focus_name, layers, armed_groups))
+
+
+def legend_rows(focus_name: str | None, layers: Layers, armed_groups: bool) -> list[str]:
+    """The legend's rows for what is drawn: the focus, the blocs and points shown, armed groups."""
     rows = [
         parts.line_swatch(parts.tone(1.0), 6, "alignment (visits, deals, aid)"),
         parts.line_swatch(parts.tone(0.0), 6, "mixed"),
@@ -128,4 +136,4 @@ def alliance_legend(focus_name: str | None, layers: Layers, armed_groups: bool) 
             f'<div><span class="geopol-box" style="background:{POINT}55;border-radius:50%;border-color:{POINT}"></span>'
             "events at a place (hollow: a country)</div>"
         )
-    return maplabels.legend("Legend: alignment between two actors", rows)
+    return rows

@@ -4,11 +4,12 @@ Reads the small monthly frames of dashboard.aggregates; adds two named selection
 reads back: "period" (a brush over months on the quad-class chart, which can start from a
 period in the address bar) and "dyad" (a click on a pair's line or on its legend entry).
 Selecting either narrows the other charts and the event list on the page. A pair keeps its
-colour whatever is selected: the colours are given for the whole list of pairs.
+colour whatever is selected or filtered: the page hands the colours out over the whole store.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import altair as alt
@@ -37,7 +38,15 @@ PAIR_COLORS = [
     "#79706e",
     "#1b9e77",
     "#d95f02",
-]  # one per pair, in the order of the pair list (tableau10 and two more)
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#17becf",
+    "#bcbd22",
+    "#a6761d",
+    "#393b79",
+    "#843c39",
+]  # handed out in turn, busiest pair first (tableau10, then ten more that stand apart from it)
 # Most cooperative first, so the heatmap reads from friendship down to fighting.
 CATEGORY_ORDER = sorted(CATEGORIES, key=lambda c: -(CATEGORIES[c][1] or -10.0))
 MILESTONES = [(date(2023, 7, 26), "Coup in Niger")]
@@ -128,11 +137,23 @@ def category_chart(monthly: pd.DataFrame) -> alt.Chart:
 ROW_HEIGHT = 24  # pixels per category row of the grid
 
 
-def dyad_chart(dyad_months: pd.DataFrame, pairs: list[str] | None = None) -> alt.LayerChart:
+def pair_colours(ranked: Sequence[str]) -> dict[str, str]:
+    """pair -> colour, handed out in the order given, past the palette's end from its start.
+    Given every pair of the store busiest first (aggregates.ranked_pairs without filters), a
+    pair's colour depends on no filter or selection, and the busiest pairs, drawn together by
+    default, never share one: a hash of the name would keep colours too but let them clash."""
+    return {pair: PAIR_COLORS[i % len(PAIR_COLORS)] for i, pair in enumerate(ranked)}
+
+
+def dyad_chart(
+    dyad_months: pd.DataFrame, pairs: list[str] | None = None, colours: Mapping[str, str] | None = None
+) -> alt.LayerChart:
     """Each pair's running alignment: rising lines are ties warming, falling ones breaking.
-    Click a line's points or its legend entry to select the pair. pairs fixes the colours:
-    the same pair has the same colour in every selection."""
+    Click a line's points or its legend entry to select the pair. pairs: the legend's entries;
+    colours: pair -> colour (by default handed out in the order of pairs), so the same pair has
+    the same colour in every selection."""
     pairs = pairs or sorted(set(dyad_months["dyad"]))
+    colours = colours or pair_colours(pairs)
     dyad = alt.selection_point(name="dyad", fields=["dyad"], on="click", nearest=True, bind="legend")
     base = alt.Chart(dyad_months, title="Running alignment per pair (click a pair to select it)").encode(
         x=alt.X("month:T", title=None, timeUnit="yearmonth"),
@@ -140,7 +161,7 @@ def dyad_chart(dyad_months: pd.DataFrame, pairs: list[str] | None = None) -> alt
         color=alt.Color(
             "dyad:N",
             title=None,
-            scale=alt.Scale(domain=pairs, range=PAIR_COLORS[: len(pairs)] or PAIR_COLORS[:1]),
+            scale=alt.Scale(domain=pairs, range=[colours.get(p, "#888888") for p in pairs]),
             legend=alt.Legend(orient="bottom", columns=4, symbolLimit=0, labelLimit=140),
         ),
         opacity=alt.condition(dyad, alt.value(1.0), alt.value(0.2)),

@@ -135,4 +135,27 @@ def legend(title: str, rows: list[str], open_: bool = True) -> Element:
     """A legend box that folds to its title (folded from the start on a narrow map); rows are
     HTML written by the map builders, never data."""
     opened = " open" if open_ else ""
-    return Element(f'<details class="geopol-legend"{opened}><summary>{esc(title)}</summary>{"".join(rows)}</details>')
+    body = f'<div class="geopol-legend-rows">{"".join(rows)}</div>'
+    return Element(f'<details class="geopol-legend"{opened}><summary>{esc(title)}</summary>{body}</details>')
+
+
+class LegendRows(bulk.Script):
+    """Writes the legend's rows from a layer: the browser keeps a map's base, legend included,
+    while only its layers change, so rows that follow the controls travel with the layers.
+    The box stays, folded or open as the reader left it."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function (rows) {
+    var box = document.querySelector("details.geopol-legend .geopol-legend-rows");
+    if (box && box.innerHTML !== rows) { box.innerHTML = rows; }
+})({{ this.rows|tojson }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, rows: list[str]) -> None:
+        super().__init__()
+        self._name = "LegendRows"
+        self.rows = "".join(rows)

@@ -21,7 +21,17 @@ from branca.element import Element
 
 from dashboard import alignment, bulk, maplabels
 from dashboard import mapparts as parts
-from dashboard.alliance_parts import ARMED, CAPITAL_DOT, POINT, Capital, Layers, Restyle, alliance_legend, country_looks
+from dashboard.alliance_parts import (
+    ARMED,
+    CAPITAL_DOT,
+    POINT,
+    Capital,
+    Layers,
+    Restyle,
+    alliance_legend,
+    country_looks,
+    legend_rows,
+)
 from dashboard.safe import esc, link, shorten
 from dashboard.words import day, review_mark
 
@@ -83,9 +93,10 @@ def located(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
 
 @dataclass
 class Drawing:
-    """An alliance map in two parts: the base (countries, legend, the label-placing script),
-    which stays while the replay moves, and the layers that change with the month. The page
-    sends the layers alone when only they change, so the map is not built again in the browser."""
+    """An alliance map in two parts: the base (countries, the legend's box, the label-placing
+    script), which stays while the replay moves, and the layers that change with the month and
+    the controls, the legend's rows among them. The page sends the layers alone when only they
+    change, so the map is not built again in the browser."""
 
     base: folium.Map
     layers: list[folium.FeatureGroup]
@@ -137,13 +148,14 @@ def alliance_drawing(
     kinds = {c: str(k or "") for c, k in zip(codes, actors["kind"], strict=True)}
     drawn = busiest_ties(dyads[dyads["a"].isin(points.keys()) & dyads["b"].isin(points.keys())], focus)
     used = sorted(set(drawn["a"]) | set(drawn["b"]))
+    legend = (names.get(focus or "", focus), layers, any(kinds.get(c) == "armed_group" for c in used))
     if base is None:
-        legend = alliance_legend(names.get(focus or "", focus), layers, any(kinds.get(c) == "armed_group" for c in used))
-        base = base_map(countries, map_bounds(actors, dyads, layers.around), legend)
+        base = base_map(countries, map_bounds(actors, dyads, layers.around), alliance_legend(*legend))
 
     aligned = balances(dyads, focus)
     shading = folium.FeatureGroup(name="Shading")
     shading.add_child(Restyle(country_looks(aligned, names, layers)))
+    shading.add_child(maplabels.LegendRows(legend_rows(*legend)))  # the base's legend box stays in the browser
     groups = [shading]
     if layers.points is not None and len(layers.points):
         groups.append(points_layer(layers.points))

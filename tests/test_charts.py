@@ -98,6 +98,23 @@ def test_a_pair_keeps_its_colour_whatever_is_selected() -> None:
     assert everything["NER–RUS"] == only_russia["NER–RUS"] and everything["NER–USA"] == only_russia["NER–USA"]
 
 
+def timeline_colours(view: data.View, f: Filters) -> dict[str, str]:
+    """The running-alignment chart's colours as the timeline draws them under filters f."""
+    months = aggregates.pair_months(view, f)
+    busiest = aggregates.busiest_pairs(months, 10)
+    whole = charts.pair_colours(aggregates.ranked_pairs(aggregates.pair_months(view, Filters())))
+    chart = charts.dyad_chart(aggregates.dyad_months(months, busiest), busiest, whole)
+    return colours(chart)
+
+
+def test_a_pair_keeps_its_colour_whatever_the_sidebar_filters(shipped: data.View) -> None:
+    russia = Filters(actors=("RUS",))
+    whole = aggregates.busiest_pairs(aggregates.pair_months(shipped, Filters()), 10)
+    assert aggregates.busiest_pairs(aggregates.pair_months(shipped, russia), 10) != whole  # the filter recounts them
+    assert timeline_colours(shipped, russia)["NER–RUS"] == timeline_colours(shipped, Filters())["NER–RUS"]
+    assert len(set(timeline_colours(shipped, Filters()).values())) == len(whole)  # the busiest pairs stay apart
+
+
 def test_charts_keep_their_plot_height_beside_legends_and_titles() -> None:
     for chart in (charts.quad_chart(monthly()), charts.dyad_chart(dyad_frame()), charts.category_chart(monthly())):
         assert spec(chart)["autosize"] == {"type": "fit-x", "contains": "padding"}  # the height is the plot's

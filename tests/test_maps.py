@@ -107,6 +107,20 @@ def test_alliance_map_draws_actors_ties_countries_and_a_legend(countries: dict) 
     assert "<td>NER – RUS</td><td>6 events</td><td>alignment +30.0</td>" in page  # a marker's popup lists its ties
 
 
+def test_the_legend_rows_travel_with_the_layers_and_follow_the_focus_and_layers(countries: dict) -> None:
+    base = maps.alliance_drawing(actors_frame(), dyads_frame(), latest_frame(), countries, focus()).base
+    blocs = {"AES": ["NER"]}
+    niger = maps.alliance_drawing(actors_frame(), dyads_frame(), latest_frame(), countries, focus(blocs=blocs), base)
+    russia = maps.alliance_drawing(actors_frame(), dyads_frame(), latest_frame(), countries, focus("RUS"), base)
+
+    def rows(drawing: maps.Drawing) -> str:  # what the layers write into the legend kept in the base
+        return "".join(r.rows for g in drawing.layers for r in g._children.values() if isinstance(r, maplabels.LegendRows))
+
+    assert "Niger; countries shaded" in rows(niger) and "AES members" in rows(niger)
+    assert "Russia; countries shaded" in rows(russia) and "Niger;" not in rows(russia) and "members" not in rows(russia)
+    assert "geopol-legend-rows" in render(russia.combined())  # the box the rows are written into
+
+
 def test_ties_are_coloured_by_their_alignment_not_by_plover(countries: dict) -> None:
     colours = [
         line["style"]["color"]

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import aggregates, cached, charts, tables, ui
-from dashboard.filters import DateRange, Pair, parse_date
+from dashboard.filters import DateRange, Filters, Pair, parse_date
 from dashboard.safe import md
 from dashboard.words import plural
 
@@ -21,6 +21,8 @@ key = view.key
 
 pair_months = cached.pair_months(view, key, filters)
 pair_names = aggregates.busiest_pairs(pair_months, PAIRS)
+# Colours by rank over the whole store, unfiltered: picking a pair or setting a filter moves none.
+colours = charts.pair_colours(aggregates.ranked_pairs(cached.pair_months(view, key, Filters())))
 everything = sorted(set((pair_months["a"] + "–" + pair_months["b"]).tolist())) if len(pair_months) else []
 
 
@@ -130,9 +132,13 @@ with right:
     if series.empty:
         st.info("No pair of actors has dated events in this selection.")
     else:
-        colours = sorted(set(pair_names) | ({pair} - {"all pairs"}))
+        legend = sorted(set(pair_names) | ({pair} - {"all pairs"}))
         st.altair_chart(
-            charts.dyad_chart(series, colours), key="timeline_dyads", on_select="rerun", selection_mode="dyad", width="stretch"
+            charts.dyad_chart(series, legend, colours),
+            key="timeline_dyads",
+            on_select="rerun",
+            selection_mode="dyad",
+            width="stretch",
         )
         st.caption("Running total of alignment weights: a rising line is a tie warming, a falling one a tie breaking.")
 
