@@ -301,7 +301,9 @@ def misread(cue: Cue) -> bool:
         return bool(named or quoted) or len(objects) > 1  # 'called X "assassins"', 'called X "a fool"'
     if mode == "visit":
         doc = anchor.doc
-        return any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
+        # "were flown to Kyiv": carried, no visit ("was received by Traore" is a host's verb)
+        flown = cue.rule.source != "object" and any(c.dep_ == "aux:pass" for c in anchor.children)
+        return flown or any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
     if anchor.lemma_ == "insist" and syntax.is_verb(anchor):
         return asserts(anchor)
     if cue.rule.category in DESCRIBED_BY_PARTICIPLE and anchor.tag_ == "VBN" and anchor.dep_ == "amod":
@@ -1687,7 +1689,9 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     visit = draft.category == "CONSULT" and draft.mode == "visit"  # "envoys arrived for talks": in that country
     opened = draft.category == "SUPPORT" and draft.cue.anchor.lemma_ in OPENING  # "reopened its embassy in Ouagadougou"
     recalled = draft.category == "SANCTION" and envoy  # "recalled their ambassadors in Algiers"
-    if visit or opened or recalled or draft.category in MOVES:  # "has sent 400 police officers" to where it leads a force
+    # "freed 24 hostages held in Gaza": where captives were held is not whose they are
+    moved = draft.category in MOVES and draft.mode != "release"
+    if visit or opened or recalled or moved:  # "has sent 400 police officers" to where it leads a force
         places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
         if recalled:  # the post: "its ambassador in Algiers", not "during a summit in Washington"
             places = posts_of(scene, draft)

@@ -235,6 +235,7 @@ def repair(doc: Doc) -> Doc:
         repair_bare_relative,
         repair_inverted_relative,
         repair_participle_subject,
+        repair_agent_of_active,
         repair_time_of_name,
         repair_predicative_conjunct,
         repair_reported_clause,
@@ -1580,6 +1581,20 @@ def repair_participle_subject(doc: Doc) -> Doc:
         participle.head, participle.dep_ = subject, "acl"
         for moved in [*openers, *(c for c in participle.children if c.i > verb.i)]:
             moved.head = verb  # "Weeks later, ...": the verb's, as the end of the sentence is
+    return doc
+
+
+def repair_agent_of_active(doc: Doc) -> Doc:
+    """ "The 39 Palestinians freed by Israel, ..., were released" read with "freed" as an active
+    verb of "Palestinians": a verb with an agent ("by Israel"), no object and no auxiliary is a
+    passive participle, its subject the one acted on."""
+    for verb in doc:
+        deps = {c.dep_ for c in verb.children}
+        if verb.pos_ != "VERB" or "obl:agent" not in deps or deps & {"obj", "aux", "aux:pass", "nsubj:pass"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is not None:
+            subject.dep_, verb.tag_ = "nsubj:pass", "VBN"
     return doc
 
 

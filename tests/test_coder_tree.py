@@ -4191,3 +4191,13 @@ def test_leaders_meeting_somewhere_do_what_the_sentence_says_they_did():
         "slapped Belarus with new sanctions."
     )
     assert ("SANCTION", "EU", "BLR") in dyads([e for e in code_text(text) if e.sentence_index == 1])
+
+
+def test_captives_freed_by_a_state_and_flown_home_were_freed_by_it():
+    events = code_text("The 12 Georgians freed by Russia were flown to Tbilisi on Monday.")
+    assert dyads(events) == {("RETREAT", "RUS", "GEO")}
+
+
+def test_a_state_received_somewhere_by_its_host_still_visits():  # a guard
+    events = code_text("In May, a Chinese naval delegation was received by Tinubu in Abuja.")
+    assert ("CONSULT", "CHN", "NGA") in dyads(events)
