@@ -4201,3 +4201,8 @@ def test_captives_freed_by_a_state_and_flown_home_were_freed_by_it():
 def test_a_state_received_somewhere_by_its_host_still_visits():  # a guard
     events = code_text("In May, a Chinese naval delegation was received by Tinubu in Abuja.")
     assert ("CONSULT", "CHN", "NGA") in dyads(events)
+
+
+def test_where_captives_were_held_is_not_whom_they_are_freed_to():
+    events = code_text("Israel said its army was ready. On Sunday, Hamas freed four soldiers held in Rafah since October.")
+    assert dyads(events) == {("RETREAT", "HAMAS", "ISR")}
