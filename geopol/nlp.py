@@ -1592,8 +1592,9 @@ def repair_agent_of_active(doc: Doc) -> Doc:
         deps = {c.dep_ for c in verb.children}
         if verb.pos_ != "VERB" or "obl:agent" not in deps or deps & {"obj", "aux", "aux:pass", "nsubj:pass"}:
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if subject is not None:
+        # a noun right before it, as a participle follows what it describes ("it stood by Somalia" is active)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             subject.dep_, verb.tag_ = "nsubj:pass", "VBN"
     return doc
 

@@ -4206,3 +4206,9 @@ def test_a_state_received_somewhere_by_its_host_still_visits():  # a guard
 def test_where_captives_were_held_is_not_whom_they_are_freed_to():
     events = code_text("Israel said its army was ready. On Sunday, Hamas freed four soldiers held in Rafah since October.")
     assert dyads(events) == {("RETREAT", "HAMAS", "ISR")}
+
+
+def test_standing_by_a_state_is_done_by_the_one_who_stands():  # a guard
+    events = code_text("Kenya, which is at odds with Somalia over the sea border, said it stood by Ethiopia.")
+    assert ("SUPPORT", "KEN", "ETH") in dyads(events)
+    assert ("SUPPORT", "ETH", "KEN") not in dyads(events)
