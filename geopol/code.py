@@ -1615,6 +1615,8 @@ def told_again(scene: Scene, draft: Draft) -> bool:
     """ "Sharif called the strikes an act of war": "the strikes", with no doer of its own, as
     what someone judges, are the strikes already told, not new ones by the judge."""
     anchor = draft.cue.anchor
+    if judged_as_subject(scene, anchor):
+        return True  # "Macron said the Israeli strikes were unacceptable": the strikes judged
     if anchor.dep_ != "obj" or anchor.head.lemma_ not in JUDGING_VERBS:
         return False
     if told_before(scene, anchor):
@@ -1624,6 +1626,15 @@ def told_again(scene: Scene, draft: Draft) -> bool:
     done = any(kind in like(draft.category) and codes <= {a.code for a in doers} for kind, doers in scene.actors.context.deeds)
     owned = any(c.dep_ == "nmod:poss" for c in anchor.children)  # "criticised Moscow's veto", told before
     return (definite(anchor) or owned) and bool(codes) and done
+
+
+def judged_as_subject(scene: Scene, noun: Token) -> bool:
+    """ "the strikes were unacceptable", "the attacks were a violation of international law": a
+    definite act, the subject of a judgement the sentence codes."""
+    predicate = noun.head
+    if noun.dep_ != "nsubj" or not definite(noun) or not any(c.dep_ == "cop" for c in predicate.children):
+        return False
+    return any(c.anchor == predicate and c.rule.category in ("DISAPPROVE", "SUPPORT") for c in scene.cues)
 
 
 def told_before(scene: Scene, noun: Token) -> bool:

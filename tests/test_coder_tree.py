@@ -4212,3 +4212,8 @@ def test_standing_by_a_state_is_done_by_the_one_who_stands():  # a guard
     events = code_text("Kenya, which is at odds with Somalia over the sea border, said it stood by Ethiopia.")
     assert ("SUPPORT", "KEN", "ETH") in dyads(events)
     assert ("SUPPORT", "ETH", "KEN") not in dyads(events)
+
+
+def test_strikes_judged_unacceptable_are_no_new_strikes():
+    events = code_text("Speaking in Rome, Meloni said the Russian strikes were unacceptable.")
+    assert dyads(events) == {("DISAPPROVE", "ITA", "RUS")}
