@@ -236,6 +236,7 @@ def repair(doc: Doc) -> Doc:
         repair_inverted_relative,
         repair_participle_subject,
         repair_agent_of_active,
+        repair_marked_root,
         repair_time_of_name,
         repair_predicative_conjunct,
         repair_reported_clause,
@@ -1597,6 +1598,28 @@ def repair_agent_of_active(doc: Doc) -> Doc:
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             subject.dep_, verb.tag_ = "nsubj:pass", "VBN"
     return doc
+
+
+def repair_marked_root(doc: Doc) -> Doc:
+    """ "The Alliance of Sahel States, as the three countries call their grouping, rejected the
+    transition" read with "call" as the main verb of both subjects and "rejected" joined to it:
+    a clause opened by "as" is an aside; the first subject's verb is the one after it."""
+    for root in doc:
+        if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = next((c for c in root.children if c.dep_ == "mark" and c.lower_ in ASIDE_MARKS), None)
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if mark is None or len(subjects) < 2 or not subjects[0].i < mark.i < subjects[1].i < root.i:
+            continue
+        verb = next((c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > root.i), None)
+        if verb is None or any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        promote(verb, subjects[0])
+        root.head, root.dep_ = verb, "advcl"
+    return doc
+
+
+ASIDE_MARKS = frozenset({"as"})
 
 
 def repair_reported_clause(doc: Doc) -> Doc:

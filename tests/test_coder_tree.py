@@ -4217,3 +4217,8 @@ def test_standing_by_a_state_is_done_by_the_one_who_stands():  # a guard
 def test_strikes_judged_unacceptable_are_no_new_strikes():
     events = code_text("Speaking in Rome, Meloni said the Russian strikes were unacceptable.")
     assert dyads(events) == {("DISAPPROVE", "ITA", "RUS")}
+
+
+def test_an_aside_opened_by_as_leaves_the_subject_its_own_verb():
+    text = "The Alliance of Sahel States, as the three governments call their bloc, rejected the ECOWAS offer on Friday."
+    assert dyads(code_text(text)) == {("REJECT", "AES", "ECOWAS")}
