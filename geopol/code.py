@@ -1754,8 +1754,10 @@ def combat(draft: Draft) -> None:
     """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
     violence against civilians, convoys or unarmed targets stays an assault."""
     seized = draft.category == "SANCTION" and any(draft.cue.anchor.doc[i].lemma_ == "control" for i in draft.cue.words)
-    if seized and any(a.kind == "armed_group" for a in draft.sources):
+    driven_out = draft.category == "SANCTION" and draft.mode == "expel"  # "JNIM forced out Malian soldiers": by force
+    if (seized or driven_out) and any(a.kind == "armed_group" for a in draft.sources):
         draft.category = "FIGHT"  # "Houthi rebels took control of a bank": seized by force, no state's seizure
+        draft.mode = "" if driven_out else draft.mode
     if draft.category == "FIGHT" and not any(armed(a) for a in draft.recipients) and civilian_target(draft):
         draft.category = "ASSAULT"
     if draft.category != "ASSAULT":

@@ -4222,3 +4222,13 @@ def test_strikes_judged_unacceptable_are_no_new_strikes():
 def test_an_aside_opened_by_as_leaves_the_subject_its_own_verb():
     text = "The Alliance of Sahel States, as the three governments call their bloc, rejected the ECOWAS offer on Friday."
     assert dyads(code_text(text)) == {("REJECT", "AES", "ECOWAS")}
+
+
+def test_forcing_out_foreign_forces_expels_them():
+    events = code_text("Mali and Niger forced out French forces in 2022.")
+    assert dyads(events) == {("SANCTION", "MLI+NER", "FRA")}
+
+
+def test_rebels_forcing_out_soldiers_fight_them():
+    events = code_text("JNIM fighters forced out Malian soldiers from the town on Sunday.")
+    assert [(e.category, e.mode) for e in events] == [("FIGHT", "")]
