@@ -56,6 +56,7 @@ class ActorInfo:
     country: str = ""  # the state its point lies in: itself, or an organisation's seat country
     home: str = ""  # an armed group's or company's home country
     sector: str = ""  # MIL for an armed group on a government's side (mercenaries, an army); else insurgents
+    centre: tuple[float, float] | None = None  # a state's middle: where an event "in Mali" is placed
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +333,12 @@ def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, f
     """Read every dictionary file under data_dir; seats(city, country) locates organisations."""
     actors_dir = data_dir / "actors"
     state_names, infos = load_states(actors_dir)
+    for where, row in read_rows(data_dir / "places" / "country_centres.csv", ["code", "lat", "lon"]):
+        code = check_code(where, row["code"])
+        lat, lon = parse_coordinate(where, row["lat"], 90), parse_coordinate(where, row["lon"], 180)
+        if code not in infos or lat is None or lon is None:
+            raise DictionaryError(where, f"a centre needs a known state and coordinates: {code!r}")
+        infos[code] = replace(infos[code], centre=(lat, lon))
     org_names, org_infos = load_organisations(actors_dir, seats)
     infos.update(org_infos)
     codes = set(infos)

@@ -225,8 +225,11 @@ def city_place(
     return None
 
 
-def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: str, note: str) -> Place | None:
-    """An actor's capital (or an organisation's seat) standing for it on the map."""
+def actor_point(
+    actor: Actor | None, actors: dict[str, ActorInfo], precision: str, note: str, middle: bool = False
+) -> Place | None:
+    """An actor's capital (or an organisation's seat) standing for it on the map; with middle, a
+    state's centre, for what happens somewhere in the country ("struck Iran")."""
     if actor is None:
         return None
     info = actors.get(actor.code)
@@ -240,7 +243,8 @@ def actor_point(actor: Actor | None, actors: dict[str, ActorInfo], precision: st
     if info.kind != "state" and info.seat:
         return Place(info.seat, info.lat, info.lon, "city", info.country, note)  # an organisation sits in its seat city
     name = info.seat if precision == "city" and info.seat else info.name
-    return Place(name, info.lat, info.lon, precision, actor.code, note)
+    lat, lon = info.centre if middle and precision == "country" and info.centre else (info.lat, info.lon)
+    return Place(name, lat, lon, precision, actor.code, note)
 
 
 def usable_prep(event: Event, prep: str) -> bool:
@@ -399,7 +403,8 @@ def default_place(event: Event, source: Actor | None, recipient: Actor | None, a
     if arrester is not None:
         return arrester  # "arrested a French citizen": where the arrester rules
     if event.category in HAPPENS_AT_RECIPIENT and recipient is not None:
-        found = actor_point(recipient, actors, "country", "actor")
+        # "struck Iran": somewhere in the country, not at its capital
+        found = actor_point(recipient, actors, "country", "actor", middle=event.category in ("ASSAULT", "FIGHT"))
         if found is not None:
             return found
     if source is not None and event.category not in HAPPENS_AT_RECIPIENT and named_by_seat(source, actors):

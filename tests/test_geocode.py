@@ -139,3 +139,22 @@ def test_an_attack_in_the_southern_red_sea_is_placed_there_not_mid_sea():
     events = code_text("Houthi rebels attacked a British tanker in the southern Red Sea on Sunday.")
     [attack] = [e for e in events if e.category == "ASSAULT"]
     assert attack.place is not None and attack.place.name == "southern Red Sea" and attack.place.lat < 16
+
+
+def test_a_strike_on_a_country_with_no_place_named_is_placed_in_its_middle_not_its_capital():
+    (strike,) = code_text("Pakistani jets struck Afghanistan overnight.")
+    assert strike.place is not None and (strike.place.name, strike.place.country) == ("Afghanistan", "AFG")
+    kabul = (34.53, 69.17)
+    assert abs(strike.place.lat - kabul[0]) + abs(strike.place.lon - kabul[1]) > 1.5  # the country's middle, 33.9 N 67.8 E
+
+
+def test_a_centre_for_an_unknown_state_is_refused_with_its_file(tmp_path):
+    import shutil
+
+    from geopol.dictionaries import DictionaryError, load_dictionaries
+    from geopol.paths import DATA_DIR
+
+    shutil.copytree(DATA_DIR, tmp_path / "data", ignore=shutil.ignore_patterns("*.duckdb*", "reviews*"))
+    (tmp_path / "data" / "places" / "country_centres.csv").write_text("code,lat,lon\nXXX,1,2\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"country_centres\.csv"):
+        load_dictionaries(tmp_path / "data", lambda city, country: None)
