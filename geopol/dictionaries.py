@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from geopol.gazetteer import fold
 from geopol.problems import DictionaryError
 from geopol.records import CATEGORIES
 
@@ -195,6 +196,9 @@ def check_code(where: str, code: str) -> str:
     return code
 
 
+ENGLISH_WORDS = frozenset({"male"})  # capitals whose unaccented name is a common word (Malé)
+
+
 def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
     names: list[ActorEntry] = []
     infos: dict[str, ActorInfo] = {}
@@ -219,6 +223,9 @@ def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
             names.append(ActorEntry(text, code, "demonym", "", *valid))
         if row["capital"] and row.get("capital_is_metonym", "yes") != "no":
             names.append(ActorEntry(row["capital"], code, "capital", "GOV", *valid))
+            plain = fold(row["capital"])  # the press writes "Chisinau", "Yaounde", "Lome"
+            if plain != row["capital"] and plain.lower() not in ENGLISH_WORDS:
+                names.append(ActorEntry(plain, code, "capital", "GOV", *valid))
     return names, infos
 
 

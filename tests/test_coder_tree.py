@@ -4232,3 +4232,7 @@ def test_forcing_out_foreign_forces_expels_them():
 def test_rebels_forcing_out_soldiers_fight_them():
     events = code_text("JNIM fighters forced out Malian soldiers from the town on Sunday.")
     assert [(e.category, e.mode) for e in events] == [("FIGHT", "")]
+
+
+def test_a_capital_written_without_its_accents_stands_for_its_state():
+    assert dyads(code_text("Yaounde rejected the proposal from Paris on Monday.")) == {("REJECT", "CMR", "FRA")}
