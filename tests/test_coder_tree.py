@@ -4236,3 +4236,9 @@ def test_rebels_forcing_out_soldiers_fight_them():
 
 def test_a_capital_written_without_its_accents_stands_for_its_state():
     assert dyads(code_text("Yaounde rejected the proposal from Paris on Monday.")) == {("REJECT", "CMR", "FRA")}
+
+
+def test_a_national_security_council_is_not_the_un_security_council():
+    events = code_text("National Security Council spokesman Tom Reed criticised Caracas on Monday.")
+    assert [e for e in events if e.category == "DISAPPROVE"]
+    assert "UN" not in codes(events, "sources")
