@@ -259,7 +259,7 @@ def accept_cues(scene: Scene) -> list[Cue]:
         rule = m.cue_rules[match.index]
         words = m.cue_words[match.index]
         literal = [doc[i] for i in range(match.start, match.end) if doc[i].lemma_ in words or doc[i].lower_ in words]
-        if len(literal) > 1 and literal[0].dep_ in ("aux", "aux:pass"):
+        if len(literal) > 1 and literal[0].dep_ in ("aux", "aux:pass") and rule.category != "NONE":
             continue  # "has threatened to stop talks": an auxiliary "have" holds no talks
         anchor = anchor_of(literal)
         if anchor is None or not pos_fits(rule.pos, anchor):

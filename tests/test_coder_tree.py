@@ -4242,3 +4242,12 @@ def test_a_national_security_council_is_not_the_un_security_council():
     events = code_text("National Security Council spokesman Tom Reed criticised Caracas on Monday.")
     assert [e for e in events if e.category == "DISAPPROVE"]
     assert "UN" not in codes(events, "sources")
+
+
+def test_a_state_left_with_one_base_leaves_nothing():
+    assert not code_text("Britain is now left with a single military base in Kenya.")
+
+
+def test_leaving_a_base_is_still_a_withdrawal():  # a guard
+    events = code_text("The British army left its last base in Kenya on Friday.")
+    assert ("RETREAT", "GBR", "KEN") in dyads(events)
