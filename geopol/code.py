@@ -214,6 +214,7 @@ def code_sentence(
     for draft in drafts:
         share_conjunct_recipients(scene, draft, drafts)  # after the acts before it took their defaults
         combat(draft)
+        ordered_out(draft)
         official_protest(draft)
         threat_target(scene, draft)
         retaliation_target(scene, draft)
@@ -1765,6 +1766,19 @@ def combat(draft: Draft) -> None:
     sources_armed = any(armed(a) or a.kind == "state" for a in draft.sources if a.code)
     if any(armed(a) for a in draft.recipients) and (sources_armed or any(armed(a) for a in draft.sources)):
         draft.category = "FIGHT"  # "Israel struck Hezbollah positions", "jihadists ambushed soldiers"
+
+
+LEAVING = frozenset({"leave", "quit", "depart", "exit"})
+
+
+def ordered_out(draft: Draft) -> None:
+    """ "ordered the top Chinese executives of the oil companies to leave within 48 hours": an
+    order that another state's people leave is an expulsion."""
+    anchor = draft.cue.anchor
+    if draft.category != "DEMAND" or anchor.lemma_ not in ("order", "tell") or not coded(draft.recipients):
+        return
+    if any(c.dep_ == "xcomp" and c.lemma_ in LEAVING for c in anchor.children):
+        draft.category, draft.mode = "SANCTION", "expel"
 
 
 def threat_target(scene: Scene, draft: Draft) -> None:

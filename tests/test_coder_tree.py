@@ -4251,3 +4251,12 @@ def test_a_state_left_with_one_base_leaves_nothing():
 def test_leaving_a_base_is_still_a_withdrawal():  # a guard
     events = code_text("The British army left its last base in Kenya on Friday.")
     assert ("RETREAT", "GBR", "KEN") in dyads(events)
+
+
+def test_ordering_another_states_people_to_leave_expels_them():
+    events = code_text("Mali ordered the Canadian managers of the country's largest gold mine to leave within 72 hours.")
+    assert [(e.category, e.mode, e.sources[0].code, e.recipients[0].code) for e in events] == [("SANCTION", "expel", "MLI", "CAN")]
+
+
+def test_telling_a_state_to_stop_is_still_a_demand():  # a guard
+    assert dyads(code_text("Mali told Algeria to stop interfering in its affairs.")) == {("DEMAND", "MLI", "DZA")}
