@@ -4255,7 +4255,8 @@ def test_leaving_a_base_is_still_a_withdrawal():  # a guard
 
 def test_ordering_another_states_people_to_leave_expels_them():
     events = code_text("Mali ordered the Canadian managers of the country's largest gold mine to leave within 72 hours.")
-    assert [(e.category, e.mode, e.sources[0].code, e.recipients[0].code) for e in events] == [("SANCTION", "expel", "MLI", "CAN")]
+    expelled = [(e.category, e.mode, e.sources[0].code, e.recipients[0].code) for e in events]
+    assert expelled == [("SANCTION", "expel", "MLI", "CAN")]
 
 
 def test_telling_a_state_to_stop_is_still_a_demand():  # a guard
