@@ -1982,7 +1982,8 @@ def asked_of_others(scene: Scene, draft: Draft) -> bool:
     head = verb.head
     # "appealed to the leaders to lift", read as a purpose: still asked of them, not done
     purpose = verb.dep_ == "advcl" and "to" in syntax.marks(verb) and head.lemma_ in ASKING
-    if head == verb or not (purpose or (verb.dep_ == "xcomp" and head.lemma_ in syntax.OBJECT_CONTROL | ASKING_THROUGH)):
+    asked = verb.dep_ == "xcomp" and syntax.is_verb(verb) and head.lemma_ in syntax.OBJECT_CONTROL | ASKING_THROUGH
+    if head == verb or not (purpose or asked):  # "called the strikes an act of war" asks nothing
         return False
     asker = syntax.own_subject(head)
     askers = {a.code for a in scene.actors.of(asker) if a.code} if asker is not None else set()

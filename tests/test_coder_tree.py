@@ -4261,3 +4261,8 @@ def test_ordering_another_states_people_to_leave_expels_them():
 
 def test_telling_a_state_to_stop_is_still_a_demand():  # a guard
     assert dyads(code_text("Mali told Algeria to stop interfering in its affairs.")) == {("DEMAND", "MLI", "DZA")}
+
+
+def test_calling_strikes_an_act_of_war_asks_nothing_of_anyone():  # a guard
+    text = 'Pakistan\'s prime minister called the Afghan strikes "an act of war" and said Pakistan had the right to respond.'
+    assert [e for e in code_text(text) if e.category == "THREATEN" and codes([e], "sources") == {"PAK"}]
