@@ -294,7 +294,7 @@ def misread(cue: Cue) -> bool:
     telephone call; "a mission to protect shipping" is a purpose, not a trip to somewhere."""
     anchor, mode = cue.anchor, cue.rule.mode
     if mode == "phone" and anchor.lemma_ == "call" and syntax.is_verb(anchor):
-        named = [c for c in anchor.children if c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+        named = [c for c in anchor.children if c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ")]
         objects = [c for c in anchor.children if c.dep_ in ("obj", "iobj")]
         if any(o.lower_ in REFLEXIVES for o in objects):
             return True  # "the juntas, which call themselves the Alliance of Sahel States": a name
@@ -316,6 +316,7 @@ def misread(cue: Cue) -> bool:
 
 # modals of what must be done: "insisted that the troops must leave" is a demand
 MODALS_OF_NEED = frozenset({"must", "should", "ought", "need"})
+FACT_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "been"})
 
 
 def asserts(verb: Token) -> bool:
@@ -324,9 +325,10 @@ def asserts(verb: Token) -> bool:
     said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if said is None:
         return False
-    modals = {c.lower_ for c in said.children if c.dep_ in ("aux", "aux:pass")}
-    bare = said.tag_ == "VB" and not modals  # "that Somalia withdraw": a subjunctive
-    return not bare and not modals & MODALS_OF_NEED
+    # a perfect or a form of "be" tells a fact ("has not been broken off"); a bare verb, which the
+    # parser may tag as past or present ("that Israel halt"), is a subjunctive: a demand
+    auxiliaries = {c.lower_ for c in said.children if c.dep_ in ("aux", "aux:pass")}
+    return bool(auxiliaries & FACT_AUXILIARIES) and not auxiliaries & MODALS_OF_NEED
 
 
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
@@ -1210,7 +1212,8 @@ def promise(draft: Draft, mode: str = "") -> None:
 
 def troops_to_help(draft: Draft) -> bool:
     """ "would send 700 more soldiers to reinforce the force": troops promised to help, no threat."""
-    return draft.category == "MOBILIZE" and bool(purposes_of(syntax.predicate(draft.cue.anchor), HELPING))
+    reinforcing = draft.cue.anchor.lemma_ in ("reinforce", "bolster")  # "will bolster its presence in Japan"
+    return draft.category == "MOBILIZE" and (reinforcing or bool(purposes_of(syntax.predicate(draft.cue.anchor), HELPING)))
 
 
 def purposes_of(verb: Token, lemmas: frozenset[str]) -> list[Token]:
@@ -1702,7 +1705,7 @@ def fill_focus(scene: Scene, draft: Draft, recipient_word: Token | None) -> None
     opened = draft.category == "SUPPORT" and draft.cue.anchor.lemma_ in OPENING  # "reopened its embassy in Ouagadougou"
     recalled = draft.category == "SANCTION" and envoy  # "recalled their ambassadors in Algiers"
     # "freed 24 hostages held in Gaza": where captives were held is not whose they are
-    moved = draft.category in MOVES and draft.mode != "release"
+    moved = draft.category in MOVES and not (draft.mode == "release" and coded(draft.sources))  # "gunmen released": local
     if visit or opened or recalled or moved:  # "has sent 400 police officers" to where it leads a force
         places = places_of(scene, draft.predicate) - reporters(scene, draft)  # not "Washington said ..."
         if recalled:  # the post: "its ambassador in Algiers", not "during a summit in Washington"
@@ -1755,10 +1758,8 @@ def combat(draft: Draft) -> None:
     """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
     violence against civilians, convoys or unarmed targets stays an assault."""
     seized = draft.category == "SANCTION" and any(draft.cue.anchor.doc[i].lemma_ == "control" for i in draft.cue.words)
-    driven_out = draft.category == "SANCTION" and draft.mode == "expel"  # "JNIM forced out Malian soldiers": by force
-    if (seized or driven_out) and any(a.kind == "armed_group" for a in draft.sources):
+    if seized and any(a.kind == "armed_group" for a in draft.sources):
         draft.category = "FIGHT"  # "Houthi rebels took control of a bank": seized by force, no state's seizure
-        draft.mode = "" if driven_out else draft.mode
     if draft.category == "FIGHT" and not any(armed(a) for a in draft.recipients) and civilian_target(draft):
         draft.category = "ASSAULT"
     if draft.category != "ASSAULT":
@@ -1775,9 +1776,12 @@ def ordered_out(draft: Draft) -> None:
     """ "ordered the top Chinese executives of the oil companies to leave within 48 hours": an
     order that another state's people leave is an expulsion."""
     anchor = draft.cue.anchor
-    if draft.category != "DEMAND" or anchor.lemma_ not in ("order", "tell") or not coded(draft.recipients):
+    others = coded(draft.recipients) - coded(draft.sources)
+    ordered = [o for o in syntax.objects(anchor) if o.pos_ == "NOUN"]  # people ordered, not "told Russia to leave"
+    if draft.category != "DEMAND" or anchor.lemma_ != "order" or not others or not ordered:
         return
-    if any(c.dep_ == "xcomp" and c.lemma_ in LEAVING for c in anchor.children):
+    leave = next((c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_ in LEAVING), None)
+    if leave is not None and not syntax.objects(leave):  # "to leave within 48 hours"; not "to leave their homes"
         draft.category, draft.mode = "SANCTION", "expel"
 
 
@@ -1972,7 +1976,10 @@ def document_issuer(scene: Scene, draft: Draft) -> None:
 
 # verbs that ask someone named after a preposition to act: "appealed to the leaders to lift"
 ASKING_THROUGH = frozenset({"appeal", "plead", "call"})
-ASKING = frozenset({"appeal", "plead", "urge", "ask", "press", "implore"})
+# asking another to act ("asked the leaders to lift"); not "helped mediate", "allowed ... to"
+ASKING = frozenset(
+    "appeal plead urge ask press implore tell order request invite encourage persuade convince advise instruct".split()
+)
 
 
 def asked_of_others(scene: Scene, draft: Draft) -> bool:
@@ -1982,7 +1989,7 @@ def asked_of_others(scene: Scene, draft: Draft) -> bool:
     head = verb.head
     # "appealed to the leaders to lift", read as a purpose: still asked of them, not done
     purpose = verb.dep_ == "advcl" and "to" in syntax.marks(verb) and head.lemma_ in ASKING
-    asked = verb.dep_ == "xcomp" and syntax.is_verb(verb) and head.lemma_ in syntax.OBJECT_CONTROL | ASKING_THROUGH
+    asked = verb.dep_ == "xcomp" and syntax.is_verb(verb) and head.lemma_ in ASKING | ASKING_THROUGH
     if head == verb or not (purpose or asked):  # "called the strikes an act of war" asks nothing
         return False
     asker = syntax.own_subject(head)
@@ -2611,7 +2618,8 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str], earlier: list[Draft
 
 def judges_deed(draft: Draft) -> bool:
     """ "welcomed the decision", "condemned the raid": a judgement of an act, no act of its own."""
-    return draft.category in ("SUPPORT", "DISAPPROVE") and judged_thing(draft) is not None  # a veto is an act
+    thing = judged_thing(draft)  # "recognised Palestine": an act towards a state, no judgement
+    return draft.category in ("SUPPORT", "DISAPPROVE") and thing is not None and not is_name(thing)  # a veto is an act
 
 
 def named_deed_category(scene: Scene, thing: Token) -> str | None:

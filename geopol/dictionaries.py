@@ -196,7 +196,8 @@ def check_code(where: str, code: str) -> str:
     return code
 
 
-ENGLISH_WORDS = frozenset({"male"})  # capitals whose unaccented name is a common word (Malé)
+# capitals whose unaccented name is a common word (Malé) or a bigger city elsewhere (San José)
+ENGLISH_WORDS = frozenset({"male", "san jose"})
 
 
 def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:

@@ -1593,9 +1593,14 @@ def repair_agent_of_active(doc: Doc) -> Doc:
         deps = {c.dep_ for c in verb.children}
         if verb.pos_ != "VERB" or "obl:agent" not in deps or deps & {"obj", "aux", "aux:pass", "nsubj:pass"}:
             continue
-        # a noun right before it, as a participle follows what it describes ("it stood by Somalia" is active)
+        # a noun right before it, as a participle follows what it describes, and the sentence's own
+        # verb after it ("were released"): "it stood by Somalia", "Hungary stood by Israel" are active
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1), None)
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        agent = next(c for c in verb.children if c.dep_ == "obl:agent")
+        later = any(
+            c.dep_ in ("ccomp", "conj", "parataxis") and c.pos_ in ("VERB", "AUX") and c.i > agent.i for c in verb.children
+        )
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and later:
             subject.dep_, verb.tag_ = "nsubj:pass", "VBN"
     return doc
 

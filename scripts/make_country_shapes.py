@@ -6,7 +6,8 @@ test fixture; keeps the name and ISO 3166-1 alpha-3 code of each country, simpli
 outlines and rounds coordinates so the file stays small. Coordinates are (lon, lat) in
 EPSG:4326, as GeoJSON requires. A country's centre is the middle of the box around its main
 land, or around all of it for an archipelago (where the main island holds less than three
-quarters of the land): an event told only as "in Mali" or "struck Iran" happened somewhere in
+quarters of the land), or a point inside that land where the box's middle is outside it: an
+event told only as "in Mali" or "struck Iran" happened somewhere in
 the country, so it is placed in its middle, not at its capital. Re-run only to refresh the files:
 
     python scripts/make_country_shapes.py
@@ -52,7 +53,10 @@ def centre(geometry: shapely.Geometry) -> tuple[float, float]:
     largest = parts[int(areas.values.argmax())]
     land = largest if areas.max() >= MAIN_LAND * areas.sum() else geometry
     west, south, east, north = land.bounds
-    return round((south + north) / 2, DIGITS), round((west + east) / 2, DIGITS)
+    middle = shapely.Point((west + east) / 2, (south + north) / 2)
+    if not land.contains(middle):  # Norway's box centre is in Sweden, Fiji's straddles 180 degrees
+        middle = land.point_on_surface()
+    return round(middle.y, DIGITS), round(middle.x, DIGITS)
 
 
 def write_centres(frame: gpd.GeoDataFrame) -> None:
