@@ -74,6 +74,13 @@ def root(figure: folium.Map) -> Any:
 
 
 SAHEL = [(4.0, -18.0), (25.0, 25.0)]  # Senegal to Chad, the Gulf of Guinea to the Sahara: where the maps open
+# What the map's page loads besides Leaflet. folium asks for jQuery, Bootstrap's script and the
+# awesome-markers plugin with its icon fonts; these maps use none of them (no folium marker or
+# popup: bulk.py draws with Leaflet alone), and streamlit-folium loads the scripts one after
+# another before it draws the map, so each one left out is a round trip less before the map
+# shows. Bootstrap's stylesheet stays: the popups and the legend look as they did.
+SCRIPTS = ("leaflet",)
+STYLESHEETS = ("leaflet_css", "bootstrap_css")
 
 
 def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
@@ -88,6 +95,8 @@ def new_map(bounds: list[tuple[float, float]] | None = None) -> folium.Map:
         prefer_canvas=False,
         zoom_snap=0.25,  # fit the Sahel to the map's width, not to the next whole zoom level below it
     )
+    figure.default_js = [(name, url) for name, url in figure.default_js if name in SCRIPTS]
+    figure.default_css = [(name, url) for name, url in figure.default_css if name in STYLESHEETS]
     root(figure).header.add_child(Element(MAP_CSS), name="geopol_css")
     maplabels.prepare(figure)
     lats = [p[0] for p in bounds or SAHEL]

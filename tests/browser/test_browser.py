@@ -85,6 +85,31 @@ def test_the_alliance_map_draws_countries_ties_and_actors_without_tiles(page, ap
     shot(page, "alliances-map-without-tiles", page.locator(MAP_FRAME))
 
 
+def test_the_map_loads_leaflet_alone_and_a_clicked_tie_shows_its_sentences(page, app_url: str) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_page(page, app_url, "/", "Alliances", MAP_FRAME)
+    map_frame(page)
+    scripts = [url.rsplit("/", 1)[-1] for url in asked if url.endswith(".js") and not url.startswith(app_url)]
+    assert scripts == ["leaflet.js"]  # no jQuery, Bootstrap script or marker plugin to wait for
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()  # the whole map on the screen, so the click lands where measured
+    page.wait_for_timeout(300)
+    found = tie(page, "IRN – NER")
+    assert found, "no IRN – NER line"
+    box = page.locator(MAP_FRAME).bounding_box()
+    assert box
+    page.mouse.click(box["x"] + found["x"], box["y"] + found["y"])
+    popup = page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content")
+    popup.wait_for(timeout=30_000)
+    assert "IRN – NER" in popup.inner_text()
+    assert popup.locator(".geopol-popup tr").count() >= 1  # the tie's latest sentences
+    picked = "() => [...document.querySelectorAll('[data-testid=stSelectbox] input')].some(i => i.value === 'IRN – NER')"
+    page.wait_for_function(picked)
+    settle(page)
+    assert "IRN – NER" in selected_values(page)  # the click picks the pair for the list of events below the map
+    shot(page, "alliances-clicked-tie", page.locator(MAP_FRAME))
+
+
 @pytest.mark.parametrize("where", ["/", "/movements"])
 def test_map_labels_never_overlap_on_a_laptop_or_a_phone(page, phone, app_url: str, where: str) -> None:
     title = "Alliances" if where == "/" else "Troop movements"
