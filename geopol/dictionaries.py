@@ -57,7 +57,7 @@ class ActorInfo:
     country: str = ""  # the state its point lies in: itself, or an organisation's seat country
     home: str = ""  # an armed group's or company's home country
     sector: str = ""  # MIL for an armed group on a government's side (mercenaries, an army); else insurgents
-    centre: tuple[float, float] | None = None  # a state's middle: where an event "in Mali" is placed
+    centre: tuple[float, float] | None = None  # a state's middle: where a strike on it with no place named is placed
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +197,7 @@ def check_code(where: str, code: str) -> str:
 
 
 # capitals whose unaccented name is a common word (Malé) or a bigger city elsewhere (San José)
-ENGLISH_WORDS = frozenset({"male", "san jose"})
+AMBIGUOUS_PLAIN_NAMES = frozenset({"male", "san jose"})
 
 
 def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
@@ -225,7 +225,7 @@ def load_states(folder: Path) -> tuple[list[ActorEntry], dict[str, ActorInfo]]:
         if row["capital"] and row.get("capital_is_metonym", "yes") != "no":
             names.append(ActorEntry(row["capital"], code, "capital", "GOV", *valid))
             plain = fold(row["capital"])  # the press writes "Chisinau", "Yaounde", "Lome"
-            if plain != row["capital"] and plain.lower() not in ENGLISH_WORDS:
+            if plain != row["capital"] and plain.lower() not in AMBIGUOUS_PLAIN_NAMES:
                 names.append(ActorEntry(plain, code, "capital", "GOV", *valid))
     return names, infos
 
@@ -337,16 +337,21 @@ def load_boilerplate(path: Path) -> list[BoilerplateRule]:
     return rules
 
 
-def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, float] | None]) -> Dictionaries:
-    """Read every dictionary file under data_dir; seats(city, country) locates organisations."""
-    actors_dir = data_dir / "actors"
-    state_names, infos = load_states(actors_dir)
-    for where, row in read_rows(data_dir / "places" / "country_centres.csv", ["code", "lat", "lon"]):
+def add_centres(infos: dict[str, ActorInfo], path: Path) -> None:
+    """Each listed state's centre (see scripts/make_country_shapes.py)."""
+    for where, row in read_rows(path, ["code", "lat", "lon"]):
         code = check_code(where, row["code"])
         lat, lon = parse_coordinate(where, row["lat"], 90), parse_coordinate(where, row["lon"], 180)
         if code not in infos or lat is None or lon is None:
             raise DictionaryError(where, f"a centre needs a known state and coordinates: {code!r}")
         infos[code] = replace(infos[code], centre=(lat, lon))
+
+
+def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, float] | None]) -> Dictionaries:
+    """Read every dictionary file under data_dir; seats(city, country) locates organisations."""
+    actors_dir = data_dir / "actors"
+    state_names, infos = load_states(actors_dir)
+    add_centres(infos, data_dir / "places" / "country_centres.csv")
     org_names, org_infos = load_organisations(actors_dir, seats)
     infos.update(org_infos)
     codes = set(infos)
