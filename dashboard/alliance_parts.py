@@ -26,6 +26,7 @@ CAPITAL_DOT: dict[str, Any] = {
     "fill": True,
     "fillColor": "#1f2328",
     "fillOpacity": 1,
+    "className": "geopol-mark",  # labels keep clear of it
 }
 BLOC_STYLES = {  # colour, dash pattern; other blocs get the last style
     "AES": ("#7b3294", None),

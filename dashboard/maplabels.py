@@ -3,10 +3,10 @@ that step aside or hide rather than overlap, arrowheads, and the collapsible leg
 
 A label is a Leaflet marker holding a <span>; a small script in the map page places every
 label, most important first, on the first side of its point (right, left, above, below) where
-it overlaps no label already placed and stays inside the map, and hides it when no side is
-free; it runs again after every zoom, pan and layer change. Arrowheads are SVG triangles
-turned to the direction of the line on screen (Web Mercator keeps angles, so the turn is the
-same at every zoom).
+it overlaps no label already placed and no marker (base, actor, capital) and stays inside the
+map, and hides it when no side is free; it runs again after every zoom, pan and layer change.
+Arrowheads are SVG triangles turned to the direction of the line on screen (Web Mercator keeps
+angles, so the turn is the same at every zoom).
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ LABEL_CSS = """
 .geopol-label-icon { background: none; border: none; }
 .geopol-label { position: absolute; font: 600 11px/1.15 sans-serif; color: #1f2328; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
-.geopol-label.side-right { left: 8px; top: -7px; }
-.geopol-label.side-left { right: 8px; top: -7px; }
-.geopol-label.side-above { bottom: 8px; left: 0; transform: translateX(-50%); }
-.geopol-label.side-below { top: 8px; left: 0; transform: translateX(-50%); }
+.geopol-label.side-right { left: var(--gap, 8px); top: -7px; }
+.geopol-label.side-left { right: var(--gap, 8px); top: -7px; }
+.geopol-label.side-above { bottom: var(--gap, 8px); left: 0; transform: translateX(-50%); }
+.geopol-label.side-below { top: var(--gap, 8px); left: 0; transform: translateX(-50%); }
 .geopol-label.minor { font-weight: 400; color: #3d4248; }
 .geopol-label.hidden { visibility: hidden; }
 .geopol-arrowhead { background: none; border: none; }
@@ -45,6 +45,7 @@ DECLUTTER = Template(
 (function () {
     var map = {{ this._parent.get_name() }};
     var sides = ["right", "left", "above", "below"];
+    var MARKS = ".geopol-base, .geopol-armed, .geopol-mark";  // markers a label must not cover
     function overlaps(a, b) {
         return !(a.right < b.left || b.right < a.left || a.bottom < b.top || b.bottom < a.top);
     }
@@ -54,7 +55,18 @@ DECLUTTER = Template(
         labels.sort(function (a, b) { return (+b.dataset.priority || 0) - (+a.dataset.priority || 0); });
         var legend = document.querySelector("details.geopol-legend");
         var placed = legend ? [legend.getBoundingClientRect()] : [];  // the legend is not to be written over
+        var marks = Array.prototype.map.call(map.getContainer().querySelectorAll(MARKS), function (m) {
+            return m.getBoundingClientRect();
+        });
         labels.forEach(function (label) {
+            // The label's own point may carry a marker wider than the usual gap: step past it.
+            var at = label.parentElement.getBoundingClientRect(), gap = 8;
+            marks.forEach(function (m) {
+                if (m.left <= at.left && at.left <= m.right && m.top <= at.top && at.top <= m.bottom) {
+                    gap = Math.max(gap, 3 + Math.max(at.left - m.left, m.right - at.left, at.top - m.top, m.bottom - at.top));
+                }
+            });
+            label.style.setProperty("--gap", Math.ceil(gap) + "px");
             var order = [label.dataset.side].concat(sides.filter(function (s) { return s !== label.dataset.side; }));
             label.classList.remove("hidden");
             var found = false;
@@ -64,7 +76,8 @@ DECLUTTER = Template(
                 var box = label.getBoundingClientRect();
                 var inside = box.left >= frame.left && box.right <= frame.right &&
                     box.top >= frame.top && box.bottom <= frame.bottom;
-                var free = inside && placed.every(function (other) { return !overlaps(box, other); });
+                var free = inside && placed.every(function (other) { return !overlaps(box, other); }) &&
+                    marks.every(function (other) { return !overlaps(box, other); });
                 if (free) { placed.push(box); found = true; }
             }
             if (!found) { label.classList.add("hidden"); }

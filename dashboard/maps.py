@@ -253,6 +253,7 @@ def actor_items(
         mark = bulk.circle(
             point, text, popup, radius=radius, color="#1f2328", weight=1.2, fill=True, fillColor=fill, fillOpacity=0.95
         )
+        mark["style"]["className"] = "geopol-mark"  # labels keep clear of it
     words = f"{parts.short_name(code, name)} · {city}" if city else parts.short_name(code, name)
     priority = 100 + events + (1000 if code == focus else 0)
     return mark, maplabels.label(point, words, "right", priority)

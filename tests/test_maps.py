@@ -98,6 +98,7 @@ def test_alliance_map_draws_actors_ties_countries_and_a_legend(countries: dict) 
     figure = maps.alliance_map(actors_frame(), dyads_frame(), latest_frame(), countries, focus())
     page = render(figure)
     assert len(drawn(figure, "circle")) == 3  # ECOWAS has no tie, so no marker
+    assert {c["style"].get("className") for c in drawn(figure, "circle")} == {"geopol-mark"}  # labels keep clear of them
     assert len(drawn(figure, "line")) == 2
     assert "NER – RUS: Niger and Russia, 6 events, alignment +30.0: alignment (PLOVER: 6 cooperative" in page
     assert "NER – USA: Niger and United States, 4 events, alignment -12.0: rupture" in page

@@ -70,6 +70,27 @@ def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
     return found
 
 
+# The markers a label must not cover: bases, armed groups, capitals and actors.
+MARK_BOXES = """() => Array.from(document.querySelectorAll('.geopol-base, .geopol-armed, .geopol-mark'))
+    .map(m => {
+        const r = m.getBoundingClientRect();
+        return {text: m.className.baseVal === undefined ? m.className : m.className.baseVal,
+                left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    })"""
+
+
+def covering(labels: list[dict], marks: list[dict], slack: float = 2) -> list[tuple[str, str]]:
+    """The labels that cover a marker by more than slack pixels each way."""
+    found = []
+    for a in labels:
+        for b in marks:
+            across = min(a["right"], b["right"]) - max(a["left"], b["left"])
+            down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if across > slack and down > slack:
+                found.append((a["text"], f"{b['text']} at {round(b['left'])},{round(b['top'])}"))
+    return found
+
+
 TIE = """(body, tie) => {
     for (const layer of Object.values(map_div._layers)) {
         const tip = layer.getTooltip && layer.getTooltip();

@@ -1,7 +1,7 @@
 """Every page opened in headless Chromium at 1440 x 900 and on a 390 x 844 phone: its main
 element shows, no Streamlit exception box, the maps draw without tiles and read well (labels
-never overlap, arrowheads keep their size in pixels, the capitals are named), downloads work
-one after the other. Screenshots go to test-artifacts/."""
+never overlap each other or the markers, arrowheads keep their size in pixels, the capitals are
+named), downloads work one after the other. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from tests.browser.helpers import (
     CHART,
     LABEL_BOXES,
     MAP_FRAME,
+    MARK_BOXES,
     TABLE,
+    covering,
     in_map,
     map_frame,
     no_exception,
@@ -123,6 +125,11 @@ def test_map_labels_never_overlap_on_a_laptop_or_a_phone(page, phone, app_url: s
             boxes = frame.locator("body").evaluate(LABEL_BOXES)
             assert boxes, f"no label shown at zoom {zoom} on the {size} screen"
             assert overlapping(boxes) == [], f"labels overlap at zoom {zoom} on the {size} screen"
+            marks = frame.locator("body").evaluate(MARK_BOXES)
+            assert marks, f"no marker at zoom {zoom} on the {size} screen"
+            assert covering(boxes, marks) == [], f"labels cover markers at zoom {zoom} on the {size} screen"
+            if zoom is None:
+                shot(tab, f"{where.strip('/') or 'alliances'}-labels-clear-of-markers-{size}", tab.locator(MAP_FRAME))
         shot(tab, f"{where.strip('/') or 'alliances'}-labels-apart-at-zoom-6-{size}", tab.locator(MAP_FRAME))
 
 
