@@ -129,6 +129,11 @@ class ArticleContext:
     victims: frozenset[str] = frozenset()  # who the last violence told hit, whoever did it
     sanctioned: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # code -> whom it last sanctioned
 
+    def know_person(self, person: Actor) -> None:
+        """A dictionary person named in full ("Gustavo Petro"), for later bare mentions ("Petro")."""
+        for family in family_names(person.text, person.code):
+            self.names.setdefault(family, person)
+
     def remember(
         self, actors: list[Actor], subject: tuple[Actor, ...], group: tuple[Actor, ...] = (), plural: bool = False
     ) -> None:
@@ -496,8 +501,7 @@ class SentenceActors:
         if entry is not None:
             actor = Actor(text, entry.code, sector or entry.sector, actor_kind(entry))
             if entry.kind == "person":  # "President Mohamed Bazoum", later just "Bazoum"
-                for family in family_names(entry.text, entry.code):
-                    self.context.names.setdefault(family, replace(actor, text=entry.text))
+                self.context.know_person(replace(actor, text=entry.text))
             return actor
         clause = head.head
         object_pronoun = head.lower_ in ("which", "whom", "who") and not head.dep_.startswith("nsubj")

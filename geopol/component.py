@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, family_names, ranked_states, region_words
+from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_group, ranked_states, region_words
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
 from geopol.geocode import (
@@ -202,9 +202,7 @@ def remember_unparsed(context: ArticleContext, window: Analysis, year: int | Non
     actors = [Actor(entry.text, entry.code, entry.sector, actor_kind(entry)) for _, _, entry in named if entry.kind != "capital"]
     for _, _, entry in named:  # "Gustavo Petro spoke in Bogota", later just "Petro"
         if entry.kind == "person":
-            actor = Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
-            for family in family_names(entry.text, entry.code):
-                context.names.setdefault(family, actor)
+            context.know_person(Actor(entry.text, entry.code, entry.sector, actor_kind(entry)))
     first = actors[:1]
     focus = next((s for s, _, kind in window.anaphors if kind == "dominant_state"), None)
     if context.dominant is not None and focus is not None and (not named or focus < named[0][0]):
