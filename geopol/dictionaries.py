@@ -27,6 +27,7 @@ CUE_GOVERNS = {"", "absorb", "intent", "act"}
 CUE_ARGUMENTS = {"obj", "iobj", "comp"}
 MODIFIER_KINDS = {"negation", "future", "hypothetical", "attempt", "condition"}
 PLACE_KINDS = {"facility", "region"}
+COUNTRY_PARTS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 BOILERPLATE_ACTIONS = {"drop_line", "drop_block", "drop_rest"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
 
@@ -58,6 +59,7 @@ class ActorInfo:
     home: str = ""  # an armed group's or company's home country
     sector: str = ""  # MIL for an armed group on a government's side (mercenaries, an army); else insurgents
     centre: tuple[float, float] | None = None  # a state's middle: where a strike on it with no place named is placed
+    parts: tuple[tuple[str, float, float], ...] = ()  # (north, lat, lon) ...: where "in northern Mali" is placed
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,11 +349,26 @@ def add_centres(infos: dict[str, ActorInfo], path: Path) -> None:
         infos[code] = replace(infos[code], centre=(lat, lon))
 
 
+def add_parts(infos: dict[str, ActorInfo], path: Path) -> None:
+    """Each listed state's parts: north, south-east ... (see scripts/make_country_shapes.py)."""
+    parts: dict[str, list[tuple[str, float, float]]] = {}
+    for where, row in read_rows(path, ["code", "part", "lat", "lon"]):
+        code = check_code(where, row["code"])
+        part = check_choice(where, "part", row["part"], COUNTRY_PARTS)
+        lat, lon = parse_coordinate(where, row["lat"], 90), parse_coordinate(where, row["lon"], 180)
+        if code not in infos or lat is None or lon is None:
+            raise DictionaryError(where, f"a part needs a known state and coordinates: {code!r}")
+        parts.setdefault(code, []).append((part, lat, lon))
+    for code, points in parts.items():
+        infos[code] = replace(infos[code], parts=tuple(points))
+
+
 def load_dictionaries(data_dir: Path, seats: Callable[[str, str], tuple[float, float] | None]) -> Dictionaries:
     """Read every dictionary file under data_dir; seats(city, country) locates organisations."""
     actors_dir = data_dir / "actors"
     state_names, infos = load_states(actors_dir)
     add_centres(infos, data_dir / "places" / "country_centres.csv")
+    add_parts(infos, data_dir / "places" / "country_parts.csv")
     org_names, org_infos = load_organisations(actors_dir, seats)
     infos.update(org_infos)
     codes = set(infos)

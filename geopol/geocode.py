@@ -27,6 +27,10 @@ SKIP_WORDS = frozenset(
     central north south east west northeastern northwestern southeastern southwestern northeast northwest southeast
     southwest neighbouring neighboring rural remote""".split()
 )
+DIRECTIONS = frozenset(
+    """north south east west northern southern eastern western northeast northwest southeast southwest
+    northeastern northwestern southeastern southwestern""".split()
+)
 NOT_PLACES = frozenset(
     {*calendar.month_name[1:], *calendar.day_name, "President", "General", "Colonel", "Minister", "Prime", "King"}
 )
@@ -35,7 +39,10 @@ NOT_WHERE_IN = frozenset(
     """confidence trust faith belief interest interests stake stakes role involvement interference meddling
     investment investments participation say""".split()
 )
-SPECIFICITY = {"facility": 0, "city": 1, "country": 2, "region": 3}
+# a region within a state ("southern Lebanon", "Darfur") is more specific than the state; a
+# sea or the Sahel less
+SPECIFICITY = {"facility": 0, "city": 1, "country": 3, "region": 4}
+STATE_REGION = 2
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
 PRIVATE_SECTORS = frozenset({"CVL", "BUS", "MED", "EDU", "LAB", "REF"})  # people a state holds on its own soil
@@ -88,30 +95,110 @@ def place_mentions(
         acting = any(k in actor_tokens for k in range(s, e)) and (before < 0 or doc[before].lower_ not in LOCATIVE)
         if not acting:  # "the Kremlin said", "Kremlin-controlled": an actor, not a place
             place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, "at", s))
+            # a part of a state is where an event happened only after a locative word ("in Iran's
+            # Sistan-Baluchestan province"), not in "the border with Sudan's Darfur region"
+            prep = locative_before(doc, s, start, actor_tokens) if facility.kind == "region" and facility.country else "at"
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s))
             taken.update(range(s, e))
     for i in range(start + 1, end):
         named_place = doc[i - 1].lower_ == "of" and i >= 2 and doc[i - 2].lower_ in SETTLEMENTS  # "seized the town of Goma"
         if i in taken or (doc[i - 1].lower_ not in LOCATIVE and not named_place):
             continue
         j = i
-        while j < end and doc[j].lower_ in SKIP_WORDS and j - i < 4:
+        while j < end and j - i < 4 and (doc[j].lower_ in SKIP_WORDS or (doc[j].text == "-" and doc[j - 1].lower_ in DIRECTIONS)):
             j += 1
         if j in actor_tokens and doc[i - 1].lower_ == "between":
             continue  # "talks between Niger and Benin" are no place; "between Gao and Ansongo" are
         if doc[i - 1].lower_ == "in" and i >= 2 and doc[i - 2].lower_ in NOT_WHERE_IN:
             continue  # "confidence in Canada's courts"
-        mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens, story)
-        if mention is not None and mention[1] + 1 < end and doc[mention[1]].lower_ in ("'s", "’s"):
-            inner = city_place(doc, mention[1] + 1, end, actor_tokens)  # "in Mali's Mopti region": Mopti
-            if inner is not None and inner[2].country == mention[2].country:
-                mention = (mention[0], inner[1], inner[2])
+        mention = place_at(doc, j, end, actor_tokens, actors, story)
+        if mention is not None and mention[2].precision == "country":
+            mention = country_part(doc, i, j, mention, actors)  # "in southern Lebanon"
         if mention is not None:
             s, e, place = mention
             prep = "in" if named_place else doc[i - 1].lower_
             found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s))
             taken.update(range(s, e))
     return sorted(found, key=lambda m: m.start)
+
+
+def locative_before(doc: Doc, s: int, start: int, actor_tokens: dict[int, tuple[int, str, str]]) -> str:
+    """The locative word before doc[s], over "the", "northern", a state and its "'s", or ""."""
+    k = s - 1
+    while k >= start and s - k <= 5 and (doc[k].lower_ in SKIP_WORDS or doc[k].lower_ in ("'s", "’s") or k in actor_tokens):
+        k -= 1
+    return doc[k].lower_ if k >= start and doc[k].lower_ in LOCATIVE else ""
+
+
+def place_at(
+    doc: Doc,
+    j: int,
+    end: int,
+    actor_tokens: dict[int, tuple[int, str, str]],
+    actors: dict[str, ActorInfo],
+    story: tuple[str, ...],
+) -> tuple[int, int, Place] | None:
+    """The place named from doc[j] on, after a locative word: a state, a capital, a city, "Mali's
+    capital, Bamako", "the Lithuanian capital Vilnius", "the Saudi capital"."""
+    if j in actor_tokens and actor_tokens[j][1] == "demonym":
+        after, _, code = actor_tokens[j]
+        named_at = settlement_name(doc, after, end)
+        if named_at is None:
+            return capital_named(doc, j, after, end, code, actors)
+        j = named_at
+    mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens, story)
+    if mention is None or mention[1] + 1 >= end or doc[mention[1]].lower_ not in ("'s", "’s"):
+        return mention
+    owner = mention[1] + 1
+    named_at = settlement_name(doc, owner, end)
+    if named_at is None:  # "in Mali's Mopti region": Mopti; "in Mali's capital": Bamako
+        inner = city_place(doc, owner, end, actor_tokens)
+        inner = inner or capital_named(doc, mention[0], owner, end, mention[2].country, actors)
+    elif named_at in actor_tokens:
+        inner = actor_place(doc, named_at, actor_tokens, actors)
+    else:
+        inner = city_place(doc, named_at, end, actor_tokens)
+    if inner is not None and inner[2].country == mention[2].country:
+        return mention[0], inner[1], inner[2]
+    return mention
+
+
+def country_part(
+    doc: Doc, i: int, j: int, mention: tuple[int, int, Place], actors: dict[str, ActorInfo]
+) -> tuple[int, int, Place]:
+    """ "in south-eastern Niger": the part of the state the words doc[i:j] before its name point to."""
+    words = [t.lower_ for t in doc[i:j] if t.lower_ in DIRECTIONS or t.text == "-"]
+    direction = "".join(words).replace("-", "").removesuffix("ern").removesuffix("ern")
+    info = actors.get(mention[2].country)
+    point = next(((lat, lon) for part, lat, lon in info.parts if part == direction), None) if info else None
+    if point is None:
+        return mention
+    first = next(k for k in range(i, j) if doc[k].lower_ in DIRECTIONS)
+    name = f"{doc[first:j].text} {mention[2].name}"
+    return first, mention[1], Place(name, point[0], point[1], "region", mention[2].country, "text")
+
+
+def capital_named(
+    doc: Doc, start: int, i: int, end: int, code: str, actors: dict[str, ActorInfo]
+) -> tuple[int, int, Place] | None:
+    """ "the Saudi capital", "Mali's capital" (the word at doc[i]): the state's seat."""
+    info = actors.get(code)
+    if i >= end or doc[i].lower_ != "capital" or info is None or info.kind != "state" or info.lat is None or info.lon is None:
+        return None
+    return start, i + 1, Place(info.seat, info.lat, info.lon, "city", code, "text")
+
+
+def settlement_name(doc: Doc, i: int, end: int) -> int | None:
+    """Where the name starts after "capital", "northern town of" and the like at doc[i] ("the
+    Saudi capital, Riyadh"), or None if no such word is there."""
+    j = i
+    while j < end and doc[j].lower_ in SKIP_WORDS and j - i < 4:
+        j += 1
+    if j == i or (doc[j - 1].lower_ not in SETTLEMENTS and doc[j - 1].lower_ != "of"):
+        return None
+    if j < end and doc[j].text == ",":
+        j += 1
+    return j if j < end and doc[j].is_title else None
 
 
 def object_places(
@@ -294,7 +381,11 @@ def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
     if not in_clause:
         return None
     cue = event.cue_start
-    return min(in_clause, key=lambda m: (SPECIFICITY[m.place.precision], abs(m.start - cue))).place
+    return min(in_clause, key=lambda m: (specificity(m.place), abs(m.start - cue))).place
+
+
+def specificity(place: Place) -> int:
+    return STATE_REGION if place.precision == "region" and place.country else SPECIFICITY[place.precision]
 
 
 def at_home(event: Event, mention: PlaceMention) -> bool:

@@ -1,5 +1,7 @@
 """Generate data/countries.geojson, low-resolution country outlines for the dashboard's basemap,
-and data/places/country_centres.csv, the point that stands for a country named as a place.
+data/places/country_centres.csv, the point that stands for a country named as a place, and
+data/places/country_parts.csv, the points that stand for "northern Mali", "southern Lebanon"
+and the like.
 
 Reads Natural Earth's 1:110m countries (public domain), which the pyogrio package ships as a
 test fixture; keeps the name and ISO 3166-1 alpha-3 code of each country, simplifies the
@@ -8,7 +10,10 @@ EPSG:4326, as GeoJSON requires. A country's centre is the middle of the box arou
 land, or around all of it for an archipelago (where the main island holds less than three
 quarters of the land), or a point inside that land where the box's middle is outside it: an
 event told only as "in Mali" or "struck Iran" happened somewhere in
-the country, so it is placed in its middle, not at its capital. Re-run only to refresh the files:
+the country, so it is placed in its middle, not at its capital. A part of a country ("in
+south-eastern Niger") is the middle of the country's main land within that third of its box
+(north, south, east, west: a band; the diagonals: a corner ninth), or a point on that land where
+the middle falls outside it. Re-run only to refresh the files:
 
     python scripts/make_country_shapes.py
 """
@@ -24,6 +29,18 @@ import shapely
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
 CENTRES = OUT.parent / "places" / "country_centres.csv"
+PARTS = OUT.parent / "places" / "country_parts.csv"
+# a part of a country: the thirds of its box it covers, south to north and west to east
+PART_CELLS = {
+    "north": ((2,), (0, 1, 2)),
+    "south": ((0,), (0, 1, 2)),
+    "east": ((0, 1, 2), (2,)),
+    "west": ((0, 1, 2), (0,)),
+    "northeast": ((2,), (2,)),
+    "northwest": ((2,), (0,)),
+    "southeast": ((0,), (2,)),
+    "southwest": ((0,), (0,)),
+}
 EQUAL_AREA = "EPSG:6933"
 MAIN_LAND = 0.75  # share of a country's land in its largest polygon above which the rest is left out
 SOURCE = Path(pyogrio.__file__).parent / "tests" / "fixtures" / "naturalearth_lowres" / "naturalearth_lowres.shp"
@@ -44,14 +61,18 @@ def country_frame() -> gpd.GeoDataFrame:
     return frame[~frame.geometry.is_empty].sort_values("name").reset_index(drop=True)
 
 
-def centre(geometry: shapely.Geometry) -> tuple[float, float]:
-    """(lat, lon) of the middle of the box around the main land (all the land of an archipelago).
-    Areas are compared on an equal-area projection: in degrees, Alaska outweighs the rest of the
-    United States."""
+def main_land(geometry: shapely.Geometry) -> shapely.Geometry:
+    """The largest polygon, or all the land of an archipelago. Areas are compared on an
+    equal-area projection: in degrees, Alaska outweighs the rest of the United States."""
     parts = list(getattr(geometry, "geoms", [geometry]))
     areas = gpd.GeoSeries(parts, crs="EPSG:4326").to_crs(EQUAL_AREA).area
     largest = parts[int(areas.values.argmax())]
-    land = largest if areas.max() >= MAIN_LAND * areas.sum() else geometry
+    return largest if areas.max() >= MAIN_LAND * areas.sum() else geometry
+
+
+def centre(geometry: shapely.Geometry) -> tuple[float, float]:
+    """(lat, lon) of the middle of the box around the main land."""
+    land = main_land(geometry)
     west, south, east, north = land.bounds
     middle = shapely.Point((west + east) / 2, (south + north) / 2)
     if not land.contains(middle):  # Norway's box centre is in Sweden, Fiji's straddles 180 degrees
@@ -72,9 +93,42 @@ def write_centres(frame: gpd.GeoDataFrame) -> None:
     print(f"wrote {len(rows)} country centres to {CENTRES.name}")
 
 
+def part_point(land: shapely.Geometry, rows: tuple[int, ...], columns: tuple[int, ...]) -> tuple[float, float] | None:
+    """(lat, lon) of the middle of the land in those thirds of its box, or None if none is there."""
+    west, south, east, north = land.bounds
+    height, width = (north - south) / 3, (east - west) / 3
+    low, high = south + min(rows) * height, south + (max(rows) + 1) * height
+    cell = shapely.box(west + min(columns) * width, low, west + (max(columns) + 1) * width, high)
+    piece = land.intersection(cell)
+    if piece.is_empty or piece.area == 0:
+        return None
+    middle = piece.centroid if piece.contains(piece.centroid) else piece.point_on_surface()
+    return round(middle.y, DIGITS), round(middle.x, DIGITS)
+
+
+def write_parts(frame: gpd.GeoDataFrame) -> None:
+    rows = []
+    for code, geometry in sorted(zip(frame["iso_a3"], frame.geometry, strict=True), key=lambda pair: pair[0]):
+        land = main_land(geometry)
+        for part, (cell_rows, cell_columns) in PART_CELLS.items():
+            point = part_point(land, cell_rows, cell_columns) if code else None
+            if point is not None:
+                rows.append((code, part, *point))
+    lines = [
+        '# The point that stands for a part of a country ("in northern Mali"): the middle of the',
+        "# country's main land within that third of its box (a corner ninth for north-east and the",
+        "# like). Generated by scripts/make_country_shapes.py from Natural Earth 1:110m (public domain).",
+        "code,part,lat,lon",
+        *(f"{code},{part},{lat},{lon}" for code, part, lat, lon in rows),
+    ]
+    PARTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} country parts to {PARTS.name}")
+
+
 def main() -> None:
     frame = country_frame()
     write_centres(frame)
+    write_parts(frame)
     collection = json.loads(frame.to_json(drop_id=True))
     collection["source"] = "Natural Earth 1:110m admin 0 countries (public domain), simplified"
     OUT.write_text(json.dumps(collection, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -158,3 +158,61 @@ def test_a_centre_for_an_unknown_state_is_refused_with_its_file(tmp_path):
     (tmp_path / "data" / "places" / "country_centres.csv").write_text("code,lat,lon\nXXX,1,2\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"country_centres\.csv"):
         load_dictionaries(tmp_path / "data", lambda city, country: None)
+
+
+def the_event(text: str, *categories: str):
+    [event] = [e for e in code_text(text) if e.category in categories]
+    return event
+
+
+def test_a_capital_named_after_its_demonym_is_the_place_not_the_country():
+    talks = the_event("Kenyan and Ugandan envoys met in the Ethiopian capital Addis Ababa on Monday.", "CONSULT")
+    assert talks.place is not None and (talks.place.name, talks.place.country) == ("Addis Ababa", "ETH")
+    visit = the_event("Senegal's foreign minister met Ghana's president in Ghana's capital, Accra, on Monday.", "CONSULT")
+    assert visit.place is not None and visit.place.name == "Accra"
+    sent = the_event("Turkey deployed troops to the Libyan capital on Monday.", "AID", "MOBILIZE")
+    assert sent.place is not None and (sent.place.name, sent.place.precision) == ("Tripoli", "city")
+
+
+def test_a_part_of_a_country_is_placed_in_that_part_not_at_the_capital():
+    strike = the_event("Turkish drones struck Kurdish fighters in north-eastern Syria on Friday.", "ASSAULT", "FIGHT")
+    assert strike.place is not None and strike.place.name == "north-eastern Syria" and strike.place.precision == "region"
+    assert strike.place.lat > 35.5 and strike.place.lon > 39.5  # Damascus is at 33.5 N 36.3 E
+    raid = the_event("Malian troops attacked jihadists in central Mali on Friday.", "ASSAULT", "FIGHT")
+    assert raid.place is not None and raid.place.precision == "country"  # no part: "central" is the country's middle
+
+
+def test_a_region_of_a_state_named_as_where_is_the_place():
+    strike = the_event("Pakistani jets bombed Taliban hideouts in Afghanistan's Helmand province on Sunday.", "ASSAULT", "FIGHT")
+    assert strike.place is not None and (strike.place.name, strike.place.country) == ("Helmand", "AFG")
+    shelled = the_event("Azerbaijani forces shelled Armenian positions in Nagorno-Karabakh on Sunday.", "ASSAULT", "FIGHT")
+    assert shelled.place is not None and shelled.place.name == "Nagorno-Karabakh"
+
+
+def test_a_region_named_only_beside_a_place_neither_places_the_event_nor_its_side():
+    # a guard: regions of states are new, and a region's state must not become a withdrawal's side
+    left = the_event(
+        "French troops withdrew from the base in Gao, near the border with Niger's Tillaberi region, on Sunday.", "RETREAT"
+    )
+    assert [a.code for a in left.recipients] == ["MLI"] and left.place is not None and left.place.name == "Gao"
+    pulled = the_event(
+        "Ethiopian troops withdrew from Kismayo, far from Somalia's breakaway Somaliland region, on Sunday.", "RETREAT"
+    )
+    assert [a.code for a in pulled.recipients] == ["SOM"] and pulled.place is not None and pulled.place.name == "Kismayo"
+
+
+def test_captives_freed_by_a_group_with_a_stronghold_are_freed_there():
+    freed = the_event("Hezbollah freed two Israeli captives on Sunday.", "RETREAT")
+    assert freed.place is not None and freed.place.name == "Beirut"
+
+
+def test_a_country_part_with_an_unknown_direction_is_refused_with_its_file(tmp_path):
+    import shutil
+
+    from geopol.dictionaries import DictionaryError, load_dictionaries
+    from geopol.paths import DATA_DIR
+
+    shutil.copytree(DATA_DIR, tmp_path / "data", ignore=shutil.ignore_patterns("*.duckdb*", "reviews*"))
+    (tmp_path / "data" / "places" / "country_parts.csv").write_text("code,part,lat,lon\nMLI,upper,20,0\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"country_parts\.csv"):
+        load_dictionaries(tmp_path / "data", lambda city, country: None)
