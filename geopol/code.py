@@ -325,9 +325,10 @@ def asserts(verb: Token) -> bool:
     said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if said is None:
         return False
-    # a perfect or a form of "be" tells a fact ("has not been broken off"); a bare verb, which the
-    # parser may tag as past or present ("that Israel halt"), is a subjunctive: a demand
-    auxiliaries = {c.lower_ for c in said.children if c.dep_ in ("aux", "aux:pass")}
+    # a perfect or a form of "be" tells a fact ("has not been broken off", "they are peacekeepers");
+    # a bare verb, which the parser may tag as past or present ("that Israel halt"), is a
+    # subjunctive: a demand
+    auxiliaries = {c.lower_ for c in said.children if c.dep_ in ("aux", "aux:pass", "cop")}
     return bool(auxiliaries & FACT_AUXILIARIES) and not auxiliaries & MODALS_OF_NEED
 
 
@@ -1265,11 +1266,17 @@ COMPLAINING = frozenset({"complain", "accuse", "blame", "criticise", "criticize"
 
 
 def told_when(clause: Token) -> bool:
-    """ "since July, when it closed the border": a clause that tells an act of its own."""
+    """ "since July, when it closed the border", "while the junta expelled its ambassador": a
+    clause that tells an act of its own."""
     if clause.dep_ != "advcl":
         return False
     when = any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
-    return when or bool(set(syntax.marks(clause)) & BACKGROUND_MARKS)
+    marks = set(syntax.marks(clause))
+    own_subject = any(c.dep_ in ("nsubj", "nsubj:pass") for c in clause.children)
+    return when or bool(marks & BACKGROUND_MARKS) or (own_subject and bool(marks & CONTRAST_MARKS))
+
+
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 
 
 def govern(scene: Scene, drafts: list[Draft]) -> None:

@@ -4309,3 +4309,18 @@ def test_captives_freed_by_unknown_gunmen_are_the_country_s_where_they_were_take
 def test_san_jose_is_no_capital_without_its_accent():  # a guard
     events = code_text("San Jose police arrested two Mexican nationals on Friday.")
     assert "CRI" not in codes(events, "sources")
+
+
+def test_an_act_told_in_a_while_clause_of_its_own_is_no_part_of_the_threat():
+    events = code_text(
+        "The African Union suspended Mali in June and has threatened further sanctions, "
+        "while the junta expelled Denmark's ambassador on Monday."
+    )
+    assert ("THREATEN", "AU", "MLI") in dyads(events) and ("SANCTION", "MLI", "DNK") in dyads(events)
+    assert ("THREATEN", "AU", "DNK") not in dyads(events)
+
+
+def test_insisting_that_people_are_something_is_no_demand():  # a guard: the while clause is read on its own
+    events = code_text("Kosovo has repeatedly demanded their release, while Belgrade insists the men are criminals.")
+    assert not [e for e in events if e.category == "DEMAND" and {a.code for a in e.sources} == {"SRB"}]
+    assert [e for e in events if e.category == "DEMAND" and {a.code for a in e.sources} == {"XKX"}]
