@@ -168,7 +168,7 @@ def country_part(
 ) -> tuple[int, int, Place]:
     """ "in south-eastern Niger": the part of the state the words doc[i:j] before its name point to."""
     words = [t.lower_ for t in doc[i:j] if t.lower_ in DIRECTIONS or t.text == "-"]
-    direction = "".join(words).replace("-", "").removesuffix("ern").removesuffix("ern")
+    direction = "".join(words).replace("-", "").removesuffix("ern")  # "north-eastern": northeast
     info = actors.get(mention[2].country)
     point = next(((lat, lon) for part, lat, lon in info.parts if part == direction), None) if info else None
     if point is None:
