@@ -2760,10 +2760,18 @@ TOLD_BODIES = frozenset({"ministry", "embassy"})  # "its defence ministry said .
 ONE_A_STATE = frozenset({"prince", "king", "emir", "sultan", "queen"})  # titles a state has one holder of
 
 
+# titles one person of a story holds: "President Emmanuel Macron ... the president", "Captain
+# Ibrahim Traore ... the young captain"
+TITLES_OF_ONE = frozenset({"president", "minister", "chancellor", "premier", "captain", "colonel", "general", "leader"})
+
+
 def remember_roles(scene: Scene) -> None:
     """ "three French diplomats": whose diplomats "the diplomats" of later sentences are."""
     actors = scene.actors
     for word in scene.doc:
+        holder = title_holder(actors, word)
+        if holder is not None:
+            actors.context.roles[holder[0]] = holder[1]
         if is_junta(word) and any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in actors.actor_at for c in word.children):
             rulers = [a for a in actors.of(word) if a.code and a.kind == "state"]
             if len(rulers) == 1:  # "Niger's military government": whose "the junta" of later sentences is
@@ -2779,6 +2787,18 @@ def remember_roles(scene: Scene) -> None:
         states = [a for a in actors.of(word) if a.code and a.kind == "state"]
         if len(states) == 1:
             actors.context.roles[word.lemma_] = states[0]
+
+
+def title_holder(actors: SentenceActors, word: Token) -> tuple[str, Actor] | None:
+    """ "Captain Ibrahim Traore": a known person named after his title, and that title."""
+    entry = actors.actor_at.get(word.i)
+    if entry is None or entry.kind != "person" or actors.actor_span[word.i][0] != word.i:
+        return None
+    role = actors.role_at.get(word.i - 1)
+    title = role.lemma.split()[-1] if role is not None else ""
+    if role is None or title not in TITLES_OF_ONE:
+        return None
+    return title, Actor(entry.text, entry.code, role.sector, actor_kind(entry))
 
 
 TALKING = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})  # acts of two sides that deal with each other, not aid

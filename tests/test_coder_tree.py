@@ -4324,3 +4324,22 @@ def test_insisting_that_people_are_something_is_no_demand():  # a guard: the whi
     events = code_text("Kosovo has repeatedly demanded their release, while Belgrade insists the men are criminals.")
     assert not [e for e in events if e.category == "DEMAND" and {a.code for a in e.sources} == {"SRB"}]
     assert [e for e in events if e.category == "DEMAND" and {a.code for a in e.sources} == {"XKX"}]
+
+
+def test_the_title_of_a_person_named_before_is_that_person_s_state():
+    text = (
+        "Ghana and Togo have long disputed their maritime border. President Recep Tayyip Erdogan arrived in Accra "
+        "on Monday. The president met Ghana's foreign minister on Tuesday."
+    )
+    met = [e for e in code_text(text) if e.sentence_index == 2]
+    assert dyads(met) == {("CONSULT", "TUR", "GHA")}
+
+
+def test_a_leader_named_by_his_rank_is_the_one_named_with_it_before():
+    text = (
+        "Colonel Assimi Goita took power in Mali in 2021. "
+        "Two years later the colonel received Russia's deputy defence minister in Bamako."
+    )
+    received = [e for e in code_text(text) if e.sentence_index == 1]
+    assert ("CONSULT", "RUS", "MLI") in dyads(received)
+    assert not [e for e in received if not all(a.code for a in (*e.sources, *e.recipients))]
