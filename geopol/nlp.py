@@ -2066,6 +2066,9 @@ def lemma_of(word: str) -> str:
 CLAUSE_PUNCTUATION = [",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "—", "–"]
 
 
+SHARES = ["most", "some", "all", "part", "much", "many", "several", "one", "two", "three", "parts", "half", "remainder", "rest"]
+
+
 def compile_pattern(pattern: str) -> list[list[dict]]:
     """Cue syntax -> spaCy Matcher token patterns on LEMMA (see data/cues.csv)."""
     variants: list[list[dict]] = [[]]
@@ -2074,7 +2077,9 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
             gap = {"ORTH": {"NOT_IN": CLAUSE_PUNCTUATION}, "OP": "{0,4}"}
             # up to four words, one of them hyphenated: "a long-awaited peace agreement"
             short = {"ORTH": {"NOT_IN": [*CLAUSE_PUNCTUATION, "-"]}, "OP": "{0,2}"}
-            variants = [[*v, *extra] for v in variants for extra in ([gap], [short, {"ORTH": "-"}, short])]
+            # a share does not count: "lifted most of the economic and travel sanctions"
+            share = [{"LOWER": {"IN": SHARES}, "OP": "?"}, {"LOWER": "of", "OP": "?"}]
+            variants = [[*v, *extra] for v in variants for extra in ([*share, gap], [short, {"ORTH": "-"}, short])]
             continue
         optional = slot.endswith("?") and len(slot) > 1
         slot = slot.rstrip("?") if optional else slot

@@ -4343,3 +4343,8 @@ def test_a_leader_named_by_his_rank_is_the_one_named_with_it_before():
     received = [e for e in code_text(text) if e.sentence_index == 1]
     assert ("CONSULT", "RUS", "MLI") in dyads(received)
     assert not [e for e in received if not all(a.code for a in (*e.sources, *e.recipients))]
+
+
+def test_lifting_most_of_the_sanctions_is_lifting_sanctions():
+    events = code_text("Ghana on Monday lifted most of the trade restrictions it had imposed on Togo.")
+    assert dyads(events) == {("CONCEDE", "GHA", "TGO")}
