@@ -2066,6 +2066,7 @@ def lemma_of(word: str) -> str:
 CLAUSE_PUNCTUATION = [",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "—", "–"]
 
 
+# words of a share before a cue's noun, which its gap does not count
 SHARES = ["most", "some", "all", "part", "much", "many", "several", "one", "two", "three", "parts", "half", "remainder", "rest"]
 
 
@@ -2078,7 +2079,7 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
             # up to four words, one of them hyphenated: "a long-awaited peace agreement"
             short = {"ORTH": {"NOT_IN": [*CLAUSE_PUNCTUATION, "-"]}, "OP": "{0,2}"}
             # a share does not count: "lifted most of the economic and travel sanctions"
-            share = [{"LOWER": {"IN": SHARES}, "OP": "?"}, {"LOWER": "of", "OP": "?"}]
+            share: list[dict] = [{"LOWER": {"IN": SHARES}, "OP": "?"}, {"LOWER": "of", "OP": "?"}]
             variants = [[*v, *extra] for v in variants for extra in ([*share, gap], [short, {"ORTH": "-"}, short])]
             continue
         optional = slot.endswith("?") and len(slot) > 1
