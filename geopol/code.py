@@ -735,7 +735,10 @@ def first_argument(
     Russia": the object "sanctions" is part of the cue, its "on" phrase the recipient), and
     so are words that name no actor ("condemned the coup in Niger"). An argument naming an
     uncoded actor ("clashed with jihadists") is the answer only if no coded one is found."""
-    hosts = [word, *(scene.doc[i] for i in sorted(cue.words) if i != word.i and syntax.is_noun(scene.doc[i]))]
+    # the cue's nouns, and its last word when that is a state it leaves ("kept its border closed to X")
+    last = scene.doc[max(cue.words)]
+    held = [last] if last.i != word.i and last.dep_ == "xcomp" and last.head == word else []
+    hosts = [word, *(scene.doc[i] for i in sorted(cue.words) if i != word.i and syntax.is_noun(scene.doc[i])), *held]
     own_preps = tuple(s for s in specs if s not in ("obj", "iobj", "comp") and s not in TOPIC_PREPS)
     fallback: Token | None = None
     for spec in specs:

@@ -4348,3 +4348,10 @@ def test_a_leader_named_by_his_rank_is_the_one_named_with_it_before():
 def test_lifting_most_of_the_sanctions_is_lifting_sanctions():
     events = code_text("Ghana on Monday lifted most of the trade restrictions it had imposed on Togo.")
     assert dyads(events) == {("CONCEDE", "GHA", "TGO")}
+
+
+def test_keeping_a_border_closed_is_a_sanction_on_the_other_side():
+    assert dyads(code_text("Chad has kept its border with Sudan closed since June.")) == {("SANCTION", "TCD", "SDN")}
+    kept = code_text("Morocco kept its airspace closed to Algerian aircraft for a year.")
+    assert dyads(kept) == {("SANCTION", "MAR", "DZA")}
+    assert not code_text("Chad has kept its border with Sudan open since June.")
