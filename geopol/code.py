@@ -2396,10 +2396,11 @@ def warned_of_need(scene: Scene, draft: Draft) -> bool:
 
 
 def lone_aside(draft: Draft) -> bool:
-    """ "Niger's junta, which seized power in July 2023, ...": how the junta came to power, told
-    in passing about who it is, is background, not news (a coup has no other side)."""
-    power = any(draft.cue.anchor.doc[i].lemma_ == "power" for i in draft.cue.words)  # "seized power", "took power"
-    return draft.category == "COERCE" and power and in_relative_clause(draft) and not coded(draft.recipients)
+    """ "Niger's junta, which seized power in July 2023, ...", "Putin, who had himself proposed
+    the talks, ...": an act told in a relative clause with nobody on its other side says who
+    the actor is; it is background, not news."""
+    two_doers = draft.symmetric and len(coded(draft.sources)) > 1  # "the pact that Mali and Niger signed"
+    return in_relative_clause(draft) and not coded(draft.recipients) and not two_doers
 
 
 def in_relative_clause(draft: Draft) -> bool:

@@ -4355,3 +4355,14 @@ def test_keeping_a_border_closed_is_a_sanction_on_the_other_side():
     kept = code_text("Morocco kept its airspace closed to Algerian aircraft for a year.")
     assert dyads(kept) == {("SANCTION", "MAR", "DZA")}
     assert not code_text("Chad has kept its border with Sudan open since June.")
+
+
+def test_an_offer_or_promise_told_in_a_relative_clause_with_no_other_side_is_background():
+    text = (
+        "Erdogan, who had himself proposed the talks in Ankara, met Kenya's president on Monday. "
+        "Mali's junta, which has promised elections for 2026, expelled Sweden's ambassador."
+    )
+    events = code_text(text)
+    assert dyads(events) == {("CONSULT", "TUR", "KEN"), ("SANCTION", "MLI", "SWE")}
+    kept = code_text("Hungary, which had blocked Sweden's NATO bid for months, approved it on Monday.")
+    assert ("REJECT", "HUN", "SWE") in dyads(kept)  # an aside with another side named stays
