@@ -184,6 +184,7 @@ def repair(doc: Doc) -> Doc:
         repair_past_after_plural,
         repair_predicate_past,
         repair_modified_verb,
+        repair_role_read_as_verb,
         repair_joined_modifier,
         repair_name_after_object,
         repair_false_passive,
@@ -540,6 +541,33 @@ def repair_modified_verb(doc: Doc) -> Doc:
         verb.pos_, verb.tag_ = "VERB", "VBD"
         for child in late:
             child.head = verb
+    return doc
+
+
+# plural nouns of people that English never uses as verbs, so that a present verb so spelt
+# is a misreading: "Niger met ECOWAS envoys" read with "envoys" as a verb and ECOWAS its subject
+PEOPLE_NOUNS = frozenset(
+    """envoys diplomats officials ministers ambassadors delegates delegations soldiers troops officers
+    leaders presidents commanders advisers advisors instructors mercenaries peacekeepers militants
+    fighters rebels representatives counterparts negotiators mediators""".split()
+)
+
+
+def repair_role_read_as_verb(doc: Doc) -> Doc:
+    """ "met ECOWAS envoys in Niamey" read with "envoys" a verb whose subject is "ECOWAS": the
+    noun is the object of the verb before it, and the name its modifier."""
+    for word in doc:
+        if word.tag_ != "VBZ" or word.lower_ not in PEOPLE_NOUNS or word.dep_ not in ("ccomp", "xcomp", "conj"):
+            continue
+        name = doc[word.i - 1] if word.i > 0 else None
+        if name is None or name.head != word or not name.dep_.startswith("nsubj") or name.pos_ != "PROPN":
+            continue
+        if not is_verb(word.head) or any(c.dep_ == "obj" for c in word.head.children):
+            continue
+        for child in [c for c in word.children if c.i > word.i]:
+            child.head = word.head  # "in Niamey" is where they met
+        word.pos_, word.tag_, word.dep_ = "NOUN", "NNS", "obj"
+        name.dep_ = "compound"
     return doc
 
 

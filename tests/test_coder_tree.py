@@ -4366,3 +4366,14 @@ def test_an_offer_or_promise_told_in_a_relative_clause_with_no_other_side_is_bac
     assert dyads(events) == {("CONSULT", "TUR", "KEN"), ("SANCTION", "MLI", "SWE")}
     kept = code_text("Hungary, which had blocked Sweden's NATO bid for months, approved it on Monday.")
     assert ("REJECT", "HUN", "SWE") in dyads(kept)  # an aside with another side named stays
+
+
+def test_envoys_of_a_bloc_met_are_the_bloc_even_when_read_as_a_verb():
+    events = code_text("Togo's president met ECOWAS envoys on Monday.")
+    assert dyads(events) == {("CONSULT", "TGO", "ECOWAS")}
+
+
+def test_meeting_commitments_and_speaking_anonymously_to_discuss_are_no_talks():
+    assert not code_text("Ghana says it has met its commitments to the International Monetary Fund.")
+    text = "Nigerian officials, who spoke on condition of anonymity to discuss the operation, said troops had left Chad."
+    assert not [e for e in code_text(text) if e.category == "CONSULT"]
