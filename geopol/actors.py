@@ -128,6 +128,7 @@ class ArticleContext:
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "sahel" -> the states of blocs so named
     victims: frozenset[str] = frozenset()  # who the last violence told hit, whoever did it
     sanctioned: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # code -> whom it last sanctioned
+    speakers: list[tuple[Actor, ...]] = field(default_factory=list)  # who said, told or accused, most recent last
 
     def know_person(self, person: Actor) -> None:
         """A dictionary person named in full ("Gustavo Petro"), for later bare mentions ("Petro")."""

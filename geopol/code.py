@@ -2606,6 +2606,8 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str], earlier: list[Draft
     thing = judged_thing(draft)
     if thing is None or not told_before(scene, thing):
         return ()
+    if thing.lemma_ in UTTERANCES:  # "Chad denounced the remarks": whoever made them
+        return last_speaker(scene, codes, thing)
     cue = next((c for c in scene.cues if c.anchor.i == thing.i), None)
     if cue is not None:
         kinds = like(cue.rule.category)
@@ -2625,6 +2627,36 @@ def judged_deed(scene: Scene, draft: Draft, codes: set[str], earlier: list[Draft
     done = [d for d in earlier if not judges_deed(d)]
     deeds = [*scene.actors.context.deeds, *((d.category, tuple(a for a in d.sources if a.code)) for d in done)]
     return next((doers for kind, doers in reversed(deeds) if kind in kinds and doers and not codes & coded(doers)), ())
+
+
+# what is said, judged as such: "condemned the remarks", "rejected these comments"
+UTTERANCES = frozenset(
+    "remark comment statement word speech allegation accusation assertion rhetoric declaration characterisation".split()
+)
+# verbs whose subject speaks, for the remarks later judged
+SPEAKING = frozenset({"say", "tell", "describe", "call", "accuse", "warn", "announce", "declare", "claim", "state", "add"})
+MAX_SPEAKERS = 10
+
+
+def last_speaker(scene: Scene, codes: set[str], thing: Token) -> tuple[Actor, ...]:
+    """Who spoke last before the word, in its sentence or before it, other than the judges."""
+    here = [t for t in scene.doc if t.i < thing.i and t.lemma_ in SPEAKING and syntax.is_verb(t)]
+    said_here = [coded_actors(scene.actors.of(syntax.subject(t))) for t in here]
+    for sayers in reversed([*scene.actors.context.speakers, *said_here]):
+        if sayers and not codes & {a.code for a in sayers}:
+            return sayers
+    return ()
+
+
+def remember_speakers(scene: Scene) -> None:
+    """The subjects of the sentence's verbs of saying, for "the remarks" judged later."""
+    speakers = scene.actors.context.speakers
+    for verb in scene.doc:
+        if verb.lemma_ in SPEAKING and syntax.is_verb(verb):
+            sayers = coded_actors(scene.actors.of(syntax.subject(verb)))
+            if sayers:
+                speakers.append(sayers)
+    del speakers[:-MAX_SPEAKERS]
 
 
 def judges_deed(draft: Draft) -> bool:
@@ -2845,6 +2877,7 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     told.extend((frozenset(doc[i].lemma_ for i in d.cue.words), coded_actors(d.sources)) for d in drafts if coded(d.sources))
     del told[:-MAX_NAMED_ACTS]
     remember_roles(scene)
+    remember_speakers(scene)
     for name in doc:  # "has sent its special envoy Steve Witkoff": tie the name for its later mentions
         if name.pos_ == "PROPN" and name.dep_ not in ("flat", "compound") and name.i not in actors.actor_at:
             actors.of(name)

@@ -4377,3 +4377,12 @@ def test_meeting_commitments_and_speaking_anonymously_to_discuss_are_no_talks():
     assert not code_text("Ghana says it has met its commitments to the International Monetary Fund.")
     text = "Nigerian officials, who spoke on condition of anonymity to discuss the operation, said troops had left Chad."
     assert not [e for e in code_text(text) if e.category == "CONSULT"]
+
+
+def test_remarks_judged_later_are_aimed_at_whoever_made_them():
+    text = (
+        "Kenyan President William Ruto told reporters on Monday that Somalia had broken its promises. "
+        "Somalia's foreign ministry condemned the remarks on Tuesday."
+    )
+    condemned = [e for e in code_text(text) if e.sentence_index == 1]
+    assert dyads(condemned) == {("DISAPPROVE", "SOM", "KEN")}
