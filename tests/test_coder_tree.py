@@ -4386,3 +4386,7 @@ def test_remarks_judged_later_are_aimed_at_whoever_made_them():
     )
     condemned = [e for e in code_text(text) if e.sentence_index == 1]
     assert dyads(condemned) == {("DISAPPROVE", "SOM", "KEN")}
+
+
+def test_observers_at_talks_are_no_party_to_them():
+    assert not code_text("Diplomats from Japan and Australia attended the talks in Geneva as observers.")
