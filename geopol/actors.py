@@ -756,7 +756,9 @@ class SentenceActors:
         own_name = named or (head.dep_ == "appos" and head.head.pos_ == "PROPN")
         if role.sector == "REB" and group is not None and not own_name:
             return Actor(text, group.code, "REB", "armed_group")
-        told = self.context.roles.get(head.lemma_) if definite(head) and role.sector != "REB" else None
+        # "the diplomats" told before; "the prime minister" named with his name before, not "the foreign minister"
+        roles = self.context.roles
+        told = (roles.get(role.lemma) or roles.get(head.lemma_)) if definite(head) and role.sector != "REB" else None
         if told is not None:  # "three French diplomats ... The diplomats were declared persona non grata"
             return replace(told, text=text, sector=role.sector)
         if role.sector in CIVIL_SECTORS:  # "thousands of people demonstrated in Niamey"

@@ -238,7 +238,7 @@ def code_sentence(
     drafts = each_to_the_other(scene, split_visits(drop_partial(merge_duplicates(drafts))))
     answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
-    drafts = [d for d in drafts if not lone_aside(d)]
+    drafts = [d for d in drafts if not lone_aside(scene, d)]
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
 
@@ -329,7 +329,12 @@ def asserts(verb: Token) -> bool:
     # a bare verb, which the parser may tag as past or present ("that Israel halt"), is a
     # subjunctive: a demand
     auxiliaries = {c.lower_ for c in said.children if c.dep_ in ("aux", "aux:pass", "cop")}
-    return bool(auxiliaries & FACT_AUXILIARIES) and not auxiliaries & MODALS_OF_NEED
+    # "that the troops are to leave", "that they are no longer welcome": what must be, a demand
+    ordered = any(c.dep_ == "mark" and c.lower_ == "to" for c in said.children) or said.lemma_ in NOT_WANTED
+    return bool(auxiliaries & FACT_AUXILIARIES) and not auxiliaries & MODALS_OF_NEED and not ordered
+
+
+NOT_WANTED = frozenset({"welcome", "unwelcome", "allow", "allowed", "permit", "permitted", "tolerate", "tolerated"})
 
 
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
@@ -1276,7 +1281,10 @@ def told_when(clause: Token) -> bool:
     when = any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
     marks = set(syntax.marks(clause))
     own_subject = any(c.dep_ in ("nsubj", "nsubj:pass") for c in clause.children)
-    return when or bool(marks & BACKGROUND_MARKS) or (own_subject and bool(marks & CONTRAST_MARKS))
+    # told as done or due ("while Israel was to withdraw"), not a bare present that conditions what
+    # is offered ("while the two sides observe a truce")
+    done = clause.tag_ not in ("VBP", "VBZ", "VB") or any(c.dep_ in ("aux", "aux:pass", "cop") for c in clause.children)
+    return when or bool(marks & BACKGROUND_MARKS) or (own_subject and done and bool(marks & CONTRAST_MARKS))
 
 
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -2395,12 +2403,25 @@ def warned_of_need(scene: Scene, draft: Draft) -> bool:
     return any((r := scene.actors.role_in_phrase(p)) is not None and r.sector in UNARMED_SECTORS for p in people)
 
 
-def lone_aside(draft: Draft) -> bool:
+def lone_aside(scene: Scene, draft: Draft) -> bool:
     """ "Niger's junta, which seized power in July 2023, ...", "Putin, who had himself proposed
-    the talks, ...": an act told in a relative clause with nobody on its other side says who
-    the actor is; it is background, not news."""
+    the talks, ...", "the junta, which has promised elections": words, a coup or a perfect told in
+    a relative clause with nobody on its other side say who the actor is; they are background,
+    not news ("Hamas, which released three hostages on Saturday" is news)."""
     two_doers = draft.symmetric and len(coded(draft.sources)) > 1  # "the pact that Mali and Niger signed"
-    return in_relative_clause(draft) and not coded(draft.recipients) and not two_doers
+    if not in_relative_clause(draft) or coded(draft.recipients) or two_doers:
+        return False
+    verb = draft.predicate or draft.cue.anchor
+    # about the doer it hangs on, not "the ambassador, who was summoned by Algeria" or "a step that cut off aid"
+    if syntax.is_passive(verb) or not coded(scene.actors.of(verb.head)) & coded(draft.sources):
+        return False
+    power = any(draft.cue.anchor.doc[i].lemma_ == "power" for i in draft.cue.words)  # "seized power", "took power"
+    perfect = "have" in syntax.auxiliaries(draft.predicate or draft.cue.anchor)
+    return draft.category not in MATERIAL_ACTS or power or perfect
+
+
+# acts done, not said: an aside that tells one in the simple past is news
+MATERIAL_ACTS = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
 
 
 def in_relative_clause(draft: Draft) -> bool:
@@ -2634,13 +2655,15 @@ UTTERANCES = frozenset(
     "remark comment statement word speech allegation accusation assertion rhetoric declaration characterisation".split()
 )
 # verbs whose subject speaks, for the remarks later judged
-SPEAKING = frozenset({"say", "tell", "describe", "call", "accuse", "warn", "announce", "declare", "claim", "state", "add"})
+SPEAKING = frozenset(
+    {"say", "tell", "describe", "call", "accuse", "warn", "announce", "declare", "claim", "state", "add", "write", "post"}
+)
 MAX_SPEAKERS = 10
 
 
 def last_speaker(scene: Scene, codes: set[str], thing: Token) -> tuple[Actor, ...]:
     """Who spoke last before the word, in its sentence or before it, other than the judges."""
-    here = [t for t in scene.doc if t.i < thing.i and t.lemma_ in SPEAKING and syntax.is_verb(t)]
+    here = [t for t in scene.doc if t.i < thing.i and speaks(t)]
     said_here = [coded_actors(scene.actors.of(syntax.subject(t))) for t in here]
     for sayers in reversed([*scene.actors.context.speakers, *said_here]):
         if sayers and not codes & {a.code for a in sayers}:
@@ -2648,11 +2671,18 @@ def last_speaker(scene: Scene, codes: set[str], thing: Token) -> tuple[Actor, ..
     return ()
 
 
+def speaks(verb: Token) -> bool:
+    """A verb of saying with words of its own ("told reporters he agreed" only echoes another)."""
+    if verb.lemma_ not in SPEAKING or not syntax.is_verb(verb):
+        return False
+    return not any(c.dep_ == "ccomp" and c.lemma_ in ("agree", "concur") for c in verb.children)
+
+
 def remember_speakers(scene: Scene) -> None:
     """The subjects of the sentence's verbs of saying, for "the remarks" judged later."""
     speakers = scene.actors.context.speakers
     for verb in scene.doc:
-        if verb.lemma_ in SPEAKING and syntax.is_verb(verb):
+        if speaks(verb):
             sayers = coded_actors(scene.actors.of(syntax.subject(verb)))
             if sayers:
                 speakers.append(sayers)
@@ -2805,7 +2835,7 @@ def remember_roles(scene: Scene) -> None:
     """ "three French diplomats": whose diplomats "the diplomats" of later sentences are."""
     actors = scene.actors
     for word in scene.doc:
-        holder = title_holder(actors, word)
+        holder = title_holder(scene, word)
         if holder is not None:
             actors.context.roles[holder[0]] = holder[1]
         if is_junta(word) and any(c.dep_ in ("nmod:poss", "amod", "compound") and c.i in actors.actor_at for c in word.children):
@@ -2825,16 +2855,20 @@ def remember_roles(scene: Scene) -> None:
             actors.context.roles[word.lemma_] = states[0]
 
 
-def title_holder(actors: SentenceActors, word: Token) -> tuple[str, Actor] | None:
-    """ "Captain Ibrahim Traore": a known person named after his title, and that title."""
+def title_holder(scene: Scene, word: Token) -> tuple[str, Actor] | None:
+    """ "Captain Ibrahim Traore", "Prime Minister Ali Zeine": a known person of a state named
+    after his title, and that title as written ("prime minister" is not "foreign minister"); not
+    the head of a body ("Commission President Ursula von der Leyen", "Secretary-General")."""
+    actors = scene.actors
     entry = actors.actor_at.get(word.i)
     if entry is None or entry.kind != "person" or actors.actor_span[word.i][0] != word.i:
         return None
-    role = actors.role_at.get(word.i - 1)
-    title = role.lemma.split()[-1] if role is not None else ""
-    if role is None or title not in TITLES_OF_ONE:
+    if entry.code not in scene.matchers.states or (word.i >= 2 and scene.doc[word.i - 2].text == "-"):
         return None
-    return title, Actor(entry.text, entry.code, role.sector, actor_kind(entry))
+    role = actors.role_at.get(word.i - 1)
+    if role is None or role.lemma.split()[-1] not in TITLES_OF_ONE:
+        return None
+    return role.lemma, Actor(entry.text, entry.code, role.sector, actor_kind(entry))
 
 
 TALKING = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})  # acts of two sides that deal with each other, not aid

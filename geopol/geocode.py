@@ -72,6 +72,9 @@ class PlaceMention:
     # the phrase of what came before that holds it ("after the attack in Pahalgam"), as
     # character offsets into the sentence: it places only an event told inside that phrase
     within: tuple[int, int] | None = None
+    # for a part or region of a state, the state itself: the place of an event a region cannot
+    # place ("met Hezbollah officials in southern Lebanon": in Lebanon)
+    state: Place | None = None
 
 
 def place_mentions(
@@ -92,21 +95,31 @@ def place_mentions(
         if not (start <= s and e <= end):
             continue
         before = s - 1 if s > 0 and doc[s - 1].lower_ != "the" else s - 2
-        acting = any(k in actor_tokens for k in range(s, e)) and (before < 0 or doc[before].lower_ not in LOCATIVE)
+        # a part of a state is where an event happened only after a locative word ("in Iran's
+        # Sistan-Baluchestan province", "in the Israeli-occupied West Bank"), not in "the border
+        # with Sudan's Darfur region"
+        state_region = facility.kind == "region" and bool(facility.country)
+        locative = locative_before(doc, s, start, actor_tokens) if state_region else ""
+        after_locative = bool(locative) or (before >= 0 and doc[before].lower_ in LOCATIVE)
+        acting = any(k in actor_tokens for k in range(s, e)) and not after_locative
         if not acting:  # "the Kremlin said", "Kremlin-controlled": an actor, not a place
             place = Place(facility.name, facility.lat, facility.lon, facility.kind, facility.country, "text")
-            # a part of a state is where an event happened only after a locative word ("in Iran's
-            # Sistan-Baluchestan province"), not in "the border with Sudan's Darfur region"
-            prep = locative_before(doc, s, start, actor_tokens) if facility.kind == "region" and facility.country else "at"
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s))
+            prep = locative if state_region else "at"
+            state = state_place(facility.country, actors) if facility.kind == "region" else None
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s, state=state))
             taken.update(range(s, e))
     for i in range(start + 1, end):
         named_place = doc[i - 1].lower_ == "of" and i >= 2 and doc[i - 2].lower_ in SETTLEMENTS  # "seized the town of Goma"
         if i in taken or (doc[i - 1].lower_ not in LOCATIVE and not named_place):
             continue
         j = i
-        while j < end and j - i < 4 and (doc[j].lower_ in SKIP_WORDS or (doc[j].text == "-" and doc[j - 1].lower_ in DIRECTIONS)):
-            j += 1
+        while (
+            j < end
+            and j - i < 4
+            and j not in actor_tokens
+            and (doc[j].lower_ in SKIP_WORDS or (doc[j].text == "-" and doc[j - 1].lower_ in DIRECTIONS))
+        ):
+            j += 1  # not into a state's own name: "South Sudan", "North Macedonia"
         if j in actor_tokens and doc[i - 1].lower_ == "between":
             continue  # "talks between Niger and Benin" are no place; "between Gao and Ansongo" are
         if doc[i - 1].lower_ == "in" and i >= 2 and doc[i - 2].lower_ in NOT_WHERE_IN:
@@ -117,17 +130,36 @@ def place_mentions(
         if mention is not None:
             s, e, place = mention
             prep = "in" if named_place else doc[i - 1].lower_
-            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s))
+            state = state_place(place.country, actors) if place.precision == "region" else None
+            found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s, state=state))
             taken.update(range(s, e))
     return sorted(found, key=lambda m: m.start)
 
 
 def locative_before(doc: Doc, s: int, start: int, actor_tokens: dict[int, tuple[int, str, str]]) -> str:
-    """The locative word before doc[s], over "the", "northern", a state and its "'s", or ""."""
+    """The locative word before doc[s], over "the", "northern", "Israeli-occupied", a state and
+    its "'s", or ""."""
     k = s - 1
-    while k >= start and s - k <= 5 and (doc[k].lower_ in SKIP_WORDS or doc[k].lower_ in ("'s", "’s") or k in actor_tokens):
+    while (
+        k >= start
+        and s - k <= 6
+        and (doc[k].lower_ in SKIP_WORDS or doc[k].lower_ in ("'s", "’s", "-") or k in actor_tokens or describes_place(doc[k]))
+    ):
         k -= 1
     return doc[k].lower_ if k >= start and doc[k].lower_ in LOCATIVE else ""
+
+
+def describes_place(word: Token) -> bool:
+    """ "occupied", "war-torn", "restive": a word that only describes the place after it."""
+    return word.pos_ == "ADJ" or (word.tag_ == "VBN" and word.i + 1 < len(word.doc) and word.nbor().is_title)
+
+
+def state_place(code: str, actors: dict[str, ActorInfo]) -> Place | None:
+    """A state as a place, for what one of its regions cannot place."""
+    info = actors.get(code)
+    if not code or info is None or info.lat is None or info.lon is None:
+        return None
+    return Place(info.name, info.lat, info.lon, "country", code, "text")
 
 
 def place_at(
@@ -349,6 +381,8 @@ def usable_prep(event: Event, prep: str) -> bool:
 def explicit_place(event: Event, mentions: list[PlaceMention]) -> Place | None:
     """The most specific place named in the event's clause (regions only for material
     events); for material events a facility or city named elsewhere in the sentence."""
+    if event.category not in MATERIAL:  # only a material act is placed in a region; a talk there is in its state
+        mentions = [replace(m, place=m.state) if m.place.precision == "region" and m.state else m for m in mentions]
     usable = [
         m
         for m in mentions

@@ -2095,7 +2095,10 @@ CLAUSE_PUNCTUATION = [",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"',
 
 
 # words of a share before a cue's noun, which its gap does not count
-SHARES = ["most", "some", "all", "part", "much", "many", "several", "one", "two", "three", "parts", "half", "remainder", "rest"]
+SHARES = ["most", "some", "all", "part", "much", "many", "several", "parts", "half", "remainder", "rest"]
+# what may not stand between the share and the noun: "closed most of the schools along the border"
+# is not closing the border
+SHARE_GAP_STOPS = [*CLAUSE_PUNCTUATION, "-", "along", "in", "on", "at", "near", "with", "from", "to", "of", "for", "by", "across"]
 
 
 def compile_pattern(pattern: str) -> list[list[dict]]:
@@ -2106,9 +2109,10 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
             gap = {"ORTH": {"NOT_IN": CLAUSE_PUNCTUATION}, "OP": "{0,4}"}
             # up to four words, one of them hyphenated: "a long-awaited peace agreement"
             short = {"ORTH": {"NOT_IN": [*CLAUSE_PUNCTUATION, "-"]}, "OP": "{0,2}"}
-            # a share does not count: "lifted most of the economic and travel sanctions"
-            share: list[dict] = [{"LOWER": {"IN": SHARES}, "OP": "?"}, {"LOWER": "of", "OP": "?"}]
-            variants = [[*v, *extra] for v in variants for extra in ([*share, gap], [short, {"ORTH": "-"}, short])]
+            # a share right before the noun does not count: "lifted most of the economic sanctions"
+            before_noun = {"LOWER": {"NOT_IN": SHARE_GAP_STOPS}, "OP": "{0,4}"}
+            share: list[dict] = [{"LOWER": {"IN": SHARES}}, {"LOWER": "of"}, before_noun]
+            variants = [[*v, *extra] for v in variants for extra in ([gap], share, [short, {"ORTH": "-"}, short])]
             continue
         optional = slot.endswith("?") and len(slot) > 1
         slot = slot.rstrip("?") if optional else slot
@@ -2205,6 +2209,7 @@ class Matchers:
     modifiers: dict[str, str]  # lemma -> kind
     places: PhraseMatcher
     place_entries: dict[str, Facility]
+    states: frozenset[str] = frozenset()  # the codes of states, not of bodies or groups
 
 
 def noun_categories(rules: tuple[CueRule, ...]) -> dict[str, str]:
@@ -2313,6 +2318,7 @@ def build_matchers(dictionaries: Dictionaries) -> Matchers:
         modifiers={m.lemma: m.kind for m in dictionaries.modifiers},
         places=places,
         place_entries=place_entries,
+        states=frozenset(code for code, info in dictionaries.actors.items() if info.kind == "state"),
     )
 
 

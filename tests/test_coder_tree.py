@@ -4390,3 +4390,20 @@ def test_remarks_judged_later_are_aimed_at_whoever_made_them():
 
 def test_observers_at_talks_are_no_party_to_them():
     assert not code_text("Diplomats from Japan and Australia attended the talks in Geneva as observers.")
+
+
+def test_review_guards_of_the_round_s_rules():  # a guard: each of these misfired before a review's fixes
+    assert not code_text("Oman kept its airspace closed on Sunday after the missile attacks.")  # safety, no sanction
+    assert not code_text("Ethiopian authorities closed most of the markets near the border with Eritrea on Monday.")
+    assert ("CONSULT", "JPN", "CHN") in dyads(code_text("Tokyo authorised its ambassador to discuss fishing rights with China."))
+    text = (
+        "Prime Minister Narendra Modi met Marco Rubio in New Delhi on Monday. "
+        "Earlier, Rubio had met the foreign minister in Dhaka."
+    )
+    assert ("CONSULT", "USA", "BGD") in dyads(code_text(text))
+    killed = code_text("Niger's army, which killed 15 militants near the Mali border on Monday, said two soldiers had died.")
+    assert [e for e in killed if e.category == "FIGHT" and {a.code for a in e.sources} == {"NER"}]
+    told = code_text("Burkina Faso's junta insisted that French troops are to leave the country within a month.")
+    assert dyads(told) == {("DEMAND", "BFA", "FRA")}
+    offered = code_text("Qatar offered to host talks between Israel and Hamas while both sides respect the truce.")
+    assert not [e for e in offered if e.category == "RETREAT"]

@@ -216,3 +216,13 @@ def test_a_country_part_with_an_unknown_direction_is_refused_with_its_file(tmp_p
     (tmp_path / "data" / "places" / "country_parts.csv").write_text("code,part,lat,lon\nMLI,upper,20,0\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"country_parts\.csv"):
         load_dictionaries(tmp_path / "data", lambda city, country: None)
+
+
+def test_a_state_whose_name_starts_with_a_direction_is_that_state_not_a_part_of_another():  # a guard
+    attack = the_event("Gunmen attacked a UN convoy in South Sudan on Monday.", "ASSAULT", "FIGHT")
+    assert attack.place is not None and (attack.place.name, attack.place.country) == ("South Sudan", "SSD")
+
+
+def test_talks_in_a_region_of_a_state_are_placed_in_that_state():  # a guard: regions place material acts only
+    talks = the_event("Egypt's foreign minister met Sudanese army officers in North Darfur on Monday.", "CONSULT")
+    assert talks.place is not None and talks.place.country == "SDN"
