@@ -4346,7 +4346,7 @@ def test_a_leader_named_by_his_rank_is_the_one_named_with_it_before():
 
 
 def test_lifting_most_of_the_sanctions_is_lifting_sanctions():
-    events = code_text("Ghana on Monday lifted most of the trade restrictions it had imposed on Togo.")
+    events = code_text("Ghana on Monday lifted most of the harsh trade restrictions it had imposed on Togo.")
     assert dyads(events) == {("CONCEDE", "GHA", "TGO")}
 
 
