@@ -4407,3 +4407,8 @@ def test_review_guards_of_the_round_s_rules():  # a guard: each of these misfire
     assert dyads(told) == {("DEMAND", "BFA", "FRA")}
     offered = code_text("Qatar offered to host talks between Israel and Hamas while both sides respect the truce.")
     assert not [e for e in offered if e.category == "RETREAT"]
+
+
+def test_seizing_drugs_or_an_arsenal_is_no_coercion_of_anyone():
+    assert not code_text("Senegalese police seized two tonnes of cocaine at the port of Dakar on Monday.")
+    assert ("COERCE", "IRN", "GBR") in dyads(code_text("Iran seized a British-flagged tanker in the Gulf on Monday."))
