@@ -3,8 +3,9 @@ that step aside or hide rather than overlap, arrowheads, and the collapsible leg
 
 A label is a Leaflet marker holding a <span>; a small script in the map page places every
 label, most important first, on the first side of its point (right, left, above, below) where
-it overlaps no label already placed and no marker (base, actor, capital) and stays inside the
-map, and hides it when no side is free; it runs again after every zoom, pan and layer change.
+it overlaps no label already placed and no marker (base, actor, capital), crosses no tie or
+arrow, and stays inside the map; failing that, on the first side that only crosses a line; and
+hides it when no side is free; it runs again after every zoom, pan and layer change.
 Arrowheads are SVG triangles turned to the direction of the line on screen (Web Mercator keeps
 angles, so the turn is the same at every zoom).
 """
@@ -49,8 +50,33 @@ DECLUTTER = Template(
     function overlaps(a, b) {
         return !(a.right < b.left || b.right < a.left || a.bottom < b.top || b.bottom < a.top);
     }
+    function segments(frame) {  // the ties and arrows on screen, as [x1, y1, x2, y2] in page pixels
+        var found = [];
+        map.eachLayer(function (layer) {
+            if (!(layer instanceof L.Polyline) || layer instanceof L.Polygon) { return; }
+            var points = layer.getLatLngs();
+            if (!L.LineUtil.isFlat(points)) { points = [].concat.apply([], points); }
+            for (var i = 1; i < points.length; i++) {
+                var a = map.latLngToContainerPoint(points[i - 1]), b = map.latLngToContainerPoint(points[i]);
+                found.push([a.x + frame.left, a.y + frame.top, b.x + frame.left, b.y + frame.top]);
+            }
+        });
+        return found;
+    }
+    function crosses(s, box) {  // does the segment pass through the box? (Liang-Barsky clipping)
+        var t0 = 0, t1 = 1, dx = s[2] - s[0], dy = s[3] - s[1];
+        var p = [-dx, dx, -dy, dy], q = [s[0] - box.left, box.right - s[0], s[1] - box.top, box.bottom - s[1]];
+        for (var i = 0; i < 4; i++) {
+            if (p[i] === 0) { if (q[i] < 0) { return false; } continue; }
+            var t = q[i] / p[i];
+            if (p[i] < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+            if (t0 > t1) { return false; }
+        }
+        return true;
+    }
     function declutter() {
         var frame = map.getContainer().getBoundingClientRect();
+        var lines = segments(frame);
         var labels = Array.prototype.slice.call(map.getContainer().querySelectorAll(".geopol-label"));
         labels.sort(function (a, b) { return (+b.dataset.priority || 0) - (+a.dataset.priority || 0); });
         var legend = document.querySelector("details.geopol-legend");
@@ -69,16 +95,20 @@ DECLUTTER = Template(
             label.style.setProperty("--gap", Math.ceil(gap) + "px");
             var order = [label.dataset.side].concat(sides.filter(function (s) { return s !== label.dataset.side; }));
             label.classList.remove("hidden");
+            // first a side clear of the lines too; failing that, one that only crosses lines
             var found = false;
-            for (var i = 0; i < order.length && !found; i++) {
-                sides.forEach(function (s) { label.classList.remove("side-" + s); });
-                label.classList.add("side-" + order[i]);
-                var box = label.getBoundingClientRect();
-                var inside = box.left >= frame.left && box.right <= frame.right &&
-                    box.top >= frame.top && box.bottom <= frame.bottom;
-                var free = inside && placed.every(function (other) { return !overlaps(box, other); }) &&
-                    marks.every(function (other) { return !overlaps(box, other); });
-                if (free) { placed.push(box); found = true; }
+            for (var pass = 0; pass < 2 && !found; pass++) {
+                for (var i = 0; i < order.length && !found; i++) {
+                    sides.forEach(function (s) { label.classList.remove("side-" + s); });
+                    label.classList.add("side-" + order[i]);
+                    var box = label.getBoundingClientRect();
+                    var inside = box.left >= frame.left && box.right <= frame.right &&
+                        box.top >= frame.top && box.bottom <= frame.bottom;
+                    var free = inside && placed.every(function (other) { return !overlaps(box, other); }) &&
+                        marks.every(function (other) { return !overlaps(box, other); }) &&
+                        (pass > 0 || lines.every(function (line) { return !crosses(line, box); }));
+                    if (free) { placed.push(box); found = true; }
+                }
             }
             if (!found) { label.classList.add("hidden"); }
         });

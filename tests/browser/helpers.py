@@ -130,3 +130,30 @@ def metric(page, label: str) -> str:
 
 def selected_values(page) -> list[str]:
     return page.locator('[data-testid="stSelectbox"] input').evaluate_all("inputs => inputs.map(i => i.value)")
+
+
+# The visible labels that a tie or an arrow crosses: each line sampled every 2 pixels, a label
+# crossed when a sample falls more than a pixel inside its box.
+LABELS_ON_LINES = """(body) => {
+    const frame = map_div.getContainer().getBoundingClientRect();
+    const boxes = Array.from(document.querySelectorAll('.geopol-label'))
+        .filter(l => !l.classList.contains('hidden'))
+        .map(l => ({text: l.textContent, r: l.getBoundingClientRect()}));
+    const crossed = new Set();
+    map_div.eachLayer(layer => {
+        if (!(layer instanceof L.Polyline) || layer instanceof L.Polygon) return;
+        let points = layer.getLatLngs();
+        if (!L.LineUtil.isFlat(points)) points = points.flat();
+        for (let i = 1; i < points.length; i++) {
+            const a = map_div.latLngToContainerPoint(points[i - 1]), b = map_div.latLngToContainerPoint(points[i]);
+            const steps = Math.max(1, Math.ceil(a.distanceTo(b) / 2));
+            for (let k = 0; k <= steps; k++) {
+                const x = frame.left + a.x + (b.x - a.x) * k / steps, y = frame.top + a.y + (b.y - a.y) * k / steps;
+                for (const {text, r} of boxes) {
+                    if (x > r.left + 1 && x < r.right - 1 && y > r.top + 1 && y < r.bottom - 1) crossed.add(text);
+                }
+            }
+        }
+    });
+    return [...crossed];
+}"""

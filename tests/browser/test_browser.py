@@ -15,6 +15,7 @@ import pytest
 from tests.browser.helpers import (
     CHART,
     LABEL_BOXES,
+    LABELS_ON_LINES,
     MAP_FRAME,
     MARK_BOXES,
     TABLE,
@@ -131,6 +132,18 @@ def test_map_labels_never_overlap_on_a_laptop_or_a_phone(page, phone, app_url: s
             if zoom is None:
                 shot(tab, f"{where.strip('/') or 'alliances'}-labels-clear-of-markers-{size}", tab.locator(MAP_FRAME))
         shot(tab, f"{where.strip('/') or 'alliances'}-labels-apart-at-zoom-6-{size}", tab.locator(MAP_FRAME))
+
+
+def test_labels_with_a_side_clear_of_the_ties_are_not_written_across_them(page, app_url: str) -> None:
+    open_page(page, app_url, "/", "Alliances", MAP_FRAME)
+    frame = map_frame(page)
+    shown = {box["text"] for box in frame.locator("body").evaluate(LABEL_BOXES)}
+    crossed = set(in_map(page, LABELS_ON_LINES))
+    # Bamako and the G5 Sahel have a side no tie crosses (Niamey, where ties leave in every
+    # direction, has none, and its label may lie across them)
+    for name in ("Mali · Bamako", "G5 Sahel"):
+        assert name in shown and name not in crossed, f"{name} written across a tie"
+    shot(page, "alliances-labels-clear-of-ties", page.locator(MAP_FRAME))
 
 
 def test_arrowheads_keep_their_size_in_pixels_when_zooming(page, app_url: str) -> None:
