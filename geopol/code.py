@@ -35,7 +35,7 @@ from geopol.actors import (
 from geopol.dictionaries import ActorEntry, CueRule
 from geopol.nlp import BORDERS, SAYING, TIED, Analysis, Matchers, regular_singular
 from geopol.quantity import find_quantity
-from geopol.records import CATEGORIES, COOPERATIVE, Actor, Event
+from geopol.records import CATEGORIES, COOPERATIVE, MATERIAL, Actor, Event
 
 # Where a category's recipient usually stands when its cue row names nothing: a direct
 # object ("obj"), an indirect one ("iobj"), the subject of the clause it governs ("comp"),
@@ -2417,11 +2417,7 @@ def lone_aside(scene: Scene, draft: Draft) -> bool:
         return False
     power = any(draft.cue.anchor.doc[i].lemma_ == "power" for i in draft.cue.words)  # "seized power", "took power"
     perfect = "have" in syntax.auxiliaries(draft.predicate or draft.cue.anchor)
-    return draft.category not in MATERIAL_ACTS or power or perfect
-
-
-# acts done, not said: an aside that tells one in the simple past is news
-MATERIAL_ACTS = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
+    return draft.category not in MATERIAL or power or perfect
 
 
 def in_relative_clause(draft: Draft) -> bool:
@@ -2655,9 +2651,7 @@ UTTERANCES = frozenset(
     "remark comment statement word speech allegation accusation assertion rhetoric declaration characterisation".split()
 )
 # verbs whose subject speaks, for the remarks later judged
-SPEAKING = frozenset(
-    {"say", "tell", "describe", "call", "accuse", "warn", "announce", "declare", "claim", "state", "add", "write", "post"}
-)
+SPEAKING = SAYING | {"describe", "call", "accuse", "warn", "announce", "post"}
 MAX_SPEAKERS = 10
 
 

@@ -24,7 +24,6 @@ from geopol.actors import ArticleContext, actor_kind, choose_entry, dominant_gro
 from geopol.code import code_sentence
 from geopol.dictionaries import cached_dictionaries
 from geopol.geocode import (
-    MATERIAL,
     WHERE,
     PlaceMention,
     in_background_phrase,
@@ -45,7 +44,7 @@ from geopol.nlp import (
 )
 from geopol.paths import DATA_DIR
 from geopol.published import redate, reference_date
-from geopol.records import Actor, Article, Event
+from geopol.records import MATERIAL, Actor, Article, Event
 
 ARTICLE_KEY = "geopol_article"
 LOG = logging.getLogger("geopol")

@@ -17,7 +17,7 @@ from geopol import syntax
 from geopol.dictionaries import ActorInfo
 from geopol.gazetteer import find_city
 from geopol.nlp import Analysis
-from geopol.records import Actor, Event, Place
+from geopol.records import MATERIAL, Actor, Event, Place
 
 WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "between"})
 TOWARDS = frozenset({"to", "into", "toward", "towards"})
@@ -43,7 +43,6 @@ NOT_WHERE_IN = frozenset(
 # sea or the Sahel less
 SPECIFICITY = {"facility": 0, "city": 1, "country": 3, "region": 4}
 STATE_REGION = 2
-MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 HAPPENS_AT_RECIPIENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "INVESTIGATE", "AID", "MOBILIZE"})
 PRIVATE_SECTORS = frozenset({"CVL", "BUS", "MED", "EDU", "LAB", "REF"})  # people a state holds on its own soil
 MAX_CITY_WORDS = 3
@@ -306,7 +305,8 @@ def actor_place(
         if seat is not None and seat.country == code:
             return i, end, Place(seat.name, seat.lat, seat.lon, "city", code, "text")
         return i, end, Place(info.seat, info.lat, info.lon, "city", code, "text")
-    return i, end, Place(info.name, info.lat, info.lon, "country", code, "text")
+    state = state_place(code, actors)
+    return (i, end, state) if state is not None else None
 
 
 # words after a town's name that name an area around it, not a longer name

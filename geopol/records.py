@@ -33,6 +33,8 @@ CATEGORIES: dict[str, tuple[str, float | None]] = {
 }
 COOPERATIVE = frozenset(c for c, (quad, _) in CATEGORIES.items() if quad.endswith("coop"))
 MOVEMENT_CATEGORIES = frozenset({"RETREAT", "MOBILIZE", "AID"})
+# acts done, not said: placed where they happened, and news even when told in passing
+MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 
 
 def quad_class(category: str) -> str:
