@@ -854,10 +854,13 @@ def test_victims_with_no_attacker_named_are_the_last_attacker_s():
     assert killed and codes(killed, "sources") == {"RUS"} and codes(killed, "recipients") == {"UKR"}
 
 
-def test_congo_is_the_democratic_republic_in_a_story_that_names_it_so():
+def test_congo_is_the_democratic_republic_unless_the_story_names_the_republic():
     text = "Congolese troops retook the town of Sake, the army said in Kinshasa. Congo accused Uganda of backing the rebels."
     assert ("DISAPPROVE", "COD", "UGA") in dyads(code_text(text))
-    assert ("DISAPPROVE", "COG", "UGA") in dyads(code_text("Congo accused Uganda of backing the rebels."))
+    alone = dyads(code_text("Congo accused Uganda of backing the rebels."))
+    assert ("DISAPPROVE", "COD", "UGA") in alone and ("DISAPPROVE", "COG", "UGA") not in alone
+    republic = "The government in Brazzaville protested. Congo accused Gabon of harbouring the plotters."
+    assert ("DISAPPROVE", "COG", "GAB") in dyads(code_text(republic))
 
 
 def test_an_incursion_into_a_state_is_fighting_it():
