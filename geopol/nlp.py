@@ -256,6 +256,7 @@ def repair(doc: Doc) -> Doc:
         repair_second_clause_subject,
         repair_verb_before_possessor,
         repair_object_across_and,
+        repair_past_before_name,
     ):
         before = doc.to_array([HEAD, DEP])
         doc = step(doc)
@@ -312,6 +313,87 @@ def repair_verb_before_possessor(doc: Doc) -> Doc:
         for child in late:
             child.head = word
     return doc
+
+
+def repair_past_before_name(doc: Doc) -> Doc:
+    """ "The Kremlin rejected the claims and blamed Poland", "Vucic then blamed Kurti" read with
+    the past form as an adjective of the name after it: a verb form that opens a noun phrase
+    whose first word after it is a name is a verb, joined by "and" to the verb before, or the
+    predicate of a sentence left without one."""
+    for word in doc:
+        if word.dep_ != "amod" or not past_form(word) or word.i + 1 >= len(doc) or doc[word.i + 1].pos_ != "PROPN":
+            continue
+        top = word.head
+        while top.dep_ in ("compound", "flat", "nmod:poss") and top.head.i > top.i:
+            top = top.head
+        phrase = set(top.subtree)
+        if any(t not in phrase for t in doc[word.i : top.i + 1]) or opens_phrase(doc[word.i - 1], phrase):
+            continue
+        joined = top.head.head if top.dep_ == "conj" and top.head.dep_ in ("obj", "obl") else None
+        if doc[word.i - 1].lower_ in ("and", "but") and joined is not None and joined.pos_ == "VERB" and joined.i < word.i:
+            word.head, word.dep_, word.pos_, word.tag_ = joined, "conj", "VERB", "VBD"
+            top.head, top.dep_ = word, "obj"
+            doc[word.i - 1].head = word
+            continue
+        if joined_subject(word, top):  # "..., and Lukashenko in turn blamed Poland's government"
+            continue
+        root = top if top.dep_ == "ROOT" else top.head
+        if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in doc[: word.i]):
+            continue
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < word.i), root if root.i < word.i else None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        late = [c for c in root.children if c.i > word.i and c != top and c != subject]
+        before = [c for c in root.children if c.i < word.i and c != subject] if root != subject else []
+        word.pos_, word.tag_ = "VERB", "VBD"
+        promote(word, subject, obj=top)
+        for child in late:
+            child.head = word
+        for child in before:  # "in turn"
+            child.head, child.dep_ = word, "obl" if child.pos_ == "NOUN" else child.dep_
+        if root not in (subject, top):
+            root.head, root.dep_ = word, "obl"
+    return doc
+
+
+def joined_subject(word: Token, top: Token) -> bool:
+    """The past form made a clause joined to the verb before it, with the name joined by "and"
+    right before it (an adverbial aside: "in turn", "then") as its subject."""
+    doc = word.doc
+    i = word.i - 1
+    while i > 0 and word.i - i <= ASIDE_WORDS and (doc[i].pos_ in ("ADV", "ADP", "PUNCT") or doc[i - 1].pos_ == "ADP"):
+        i -= 1
+    subject = doc[i]
+    if subject.pos_ != "PROPN" or subject.dep_ != "conj" or not any(c.dep_ == "cc" for c in subject.children):
+        return False
+    verb = subject.head
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.i > subject.i:
+        return False
+    aside = [t for t in doc[subject.i + 1 : word.i] if not (subject.i < t.head.i < word.i)]
+    for child in [c for c in subject.children if c.dep_ in ("cc", "punct") and c.i < subject.i]:
+        child.head = word
+    word.head, word.dep_, word.pos_, word.tag_ = verb, "conj", "VERB", "VBD"
+    subject.head, subject.dep_ = word, "nsubj"
+    for t in aside:
+        t.head, t.dep_ = word, "obl" if t.pos_ == "NOUN" else t.dep_
+    top.head, top.dep_ = word, "obj"
+    return True
+
+
+ASIDE_WORDS = 4  # "in turn", ", for its part,"
+
+
+def past_form(word: Token) -> bool:
+    """ "blamed", "summoned": a lower-case verb form the parser may read as an adjective."""
+    verb_form = word.lower_.endswith("ed") and word.lemma_ != word.lower_
+    return word.is_lower and verb_form and word.tag_ in ("VBD", "VBN", "JJ", "NNP")
+
+
+def opens_phrase(before: Token, phrase: set[Token]) -> bool:
+    """Does the word before a past form belong to its noun phrase ("the exiled opposition")?"""
+    return before in phrase and before.dep_ not in ("cc", "punct", "advmod", "nsubj", "obl") and before.head.dep_ != "nsubj"
 
 
 def repair_second_clause_subject(doc: Doc) -> Doc:

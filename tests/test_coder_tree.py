@@ -4415,3 +4415,18 @@ def test_review_guards_of_the_round_s_rules():  # a guard: each of these misfire
 def test_seizing_drugs_or_an_arsenal_is_no_coercion_of_anyone():
     assert not code_text("Senegalese police seized two tonnes of cocaine at the port of Dakar on Monday.")
     assert ("COERCE", "IRN", "GBR") in dyads(code_text("Iran seized a British-flagged tanker in the Gulf on Monday."))
+
+
+def test_a_past_verb_read_as_the_adjective_of_a_name_after_and_is_a_second_act():
+    events = code_text("Ankara closed the border and summoned Greece's ambassador.")
+    assert ("DISAPPROVE", "TUR", "GRC") in dyads(events)
+
+
+def test_a_name_joined_by_and_before_an_aside_is_the_subject_of_the_verb_after_it():
+    text = "Minsk has denied any role, and Lukashenko in turn blamed Poland's government for stoking the tension."
+    assert ("DISAPPROVE", "BLR", "POL") in dyads(code_text(text))
+
+
+def test_an_armed_group_joined_by_and_is_no_verb():  # a guard
+    events = code_text("Chad and armed Sudanese groups clashed near the border.")
+    assert {e.category for e in events} == {"FIGHT"} and {"TCD"} <= codes(events, "sources")
