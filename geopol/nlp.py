@@ -257,6 +257,7 @@ def repair(doc: Doc) -> Doc:
         repair_verb_before_possessor,
         repair_object_across_and,
         repair_past_before_name,
+        repair_event_then_cause,
     ):
         before = doc.to_array([HEAD, DEP])
         doc = step(doc)
@@ -327,7 +328,11 @@ def repair_past_before_name(doc: Doc) -> Doc:
         while top.dep_ in ("compound", "flat", "nmod:poss") and top.head.i > top.i:
             top = top.head
         phrase = set(top.subtree)
-        if any(t not in phrase for t in doc[word.i : top.i + 1]) or opens_phrase(doc[word.i - 1], phrase):
+        if any(t not in phrase for t in doc[word.i : top.i + 1]):
+            continue
+        if subject_in_phrase(word, top):  # "started after Caracas accused Guyana of ..."
+            continue
+        if opens_phrase(doc[word.i - 1], phrase):
             continue
         joined = top.head.head if top.dep_ == "conj" and top.head.dep_ in ("obj", "obl") else None
         if doc[word.i - 1].lower_ in ("and", "but") and joined is not None and joined.pos_ == "VERB" and joined.i < word.i:
@@ -354,6 +359,54 @@ def repair_past_before_name(doc: Doc) -> Doc:
         if root not in (subject, top):
             root.head, root.dep_ = word, "obl"
     return doc
+
+
+def repair_event_then_cause(doc: Doc) -> Doc:
+    """ "The row erupted after Maduro accused the US military ..." read as "the row erupted
+    after Maduro" accusing: a past form describing the subject, with a name opened by "after",
+    "when" or "as" right before the main verb, is the main verb, and the name the subject of
+    the clause it opens."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        told = next((c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")), None) if subject else None
+        if subject is None or told is None or any(c.dep_ == "obj" for c in told.children):
+            continue
+        name = doc[verb.i - 1]
+        while name.dep_ in ("compound", "flat") and name.head.i < verb.i and name.head.i > name.i:
+            name = name.head
+        marker = next((c for c in name.children if c.lower_ in SUBORDINATORS and c.i < name.i), None)
+        if marker is None or name.head not in (told, verb) or not told.i < marker.i:
+            continue
+        told.head, told.dep_ = told, "ROOT"
+        subject.head = told
+        verb.head, verb.dep_ = told, "advcl"
+        name.head, name.dep_ = verb, "nsubj"
+        marker.head, marker.dep_ = verb, "mark"
+        for late in [c for c in verb.children if c.dep_ == "punct" and c.i == len(doc) - 1]:
+            late.head = told
+    return doc
+
+
+SUBORDINATORS = frozenset({"after", "when", "as", "before", "since", "until", "once"})
+
+
+def subject_in_phrase(word: Token, top: Token) -> bool:
+    """ "after Caracas accused Guyana" read as one phrase of a preposition: the name before the
+    past form is its subject, and the clause it opens hangs on the verb the phrase did."""
+    doc = word.doc
+    subject = doc[word.i - 1]
+    marker = next((c for c in top.children if c.dep_ == "case" and c.lower_ in SUBORDINATORS), None)
+    if subject.pos_ != "PROPN" or subject.dep_ != "compound" or marker is None or marker.i != subject.i - 1:
+        return False
+    if top.dep_ not in ("obl", "nmod") or top.head.pos_ != "VERB" or subject.head not in (top, word):
+        return False
+    word.head, word.dep_, word.pos_, word.tag_ = top.head, "advcl", "VERB", "VBD"
+    subject.head, subject.dep_ = word, "nsubj"
+    marker.head, marker.dep_ = word, "mark"
+    top.head, top.dep_ = word, "obj"
+    return True
 
 
 def joined_subject(word: Token, top: Token) -> bool:

@@ -4430,3 +4430,12 @@ def test_a_name_joined_by_and_before_an_aside_is_the_subject_of_the_verb_after_i
 def test_an_armed_group_joined_by_and_is_no_verb():  # a guard
     events = code_text("Chad and armed Sudanese groups clashed near the border.")
     assert {e.category for e in events} == {"FIGHT"} and {"TCD"} <= codes(events, "sources")
+
+
+def test_a_quarrel_that_began_after_a_named_state_acted_is_that_states_act():
+    feud = code_text("The feud erupted after Rabat accused the Algerian army of killing two tourists.")
+    standoff = code_text("The standoff erupted after Manila accused Chinese ships of ramming its boats.")
+    spat = code_text("A diplomatic spat started after Caracas accused Guyana of provocations.")
+    assert ("DISAPPROVE", "MAR", "DZA") in dyads(feud) and ("DISAPPROVE", "PHL", "CHN") in dyads(standoff)
+    assert ("DISAPPROVE", "VEN", "GUY") in dyads(spat)
+    assert not any(e.category == "DISAPPROVE" and "DZA" in codes([e], "sources") for e in feud)
