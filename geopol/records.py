@@ -33,6 +33,8 @@ CATEGORIES: dict[str, tuple[str, float | None]] = {
 }
 COOPERATIVE = frozenset(c for c, (quad, _) in CATEGORIES.items() if quad.endswith("coop"))
 MOVEMENT_CATEGORIES = frozenset({"RETREAT", "MOBILIZE", "AID"})
+# acts two sides do with each other, whose one row per pair reads either way
+MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
 # acts done, not said: placed where they happened, and news even when told in passing
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 
@@ -139,8 +141,14 @@ class Event:
         """(source, recipient) pairs, one per row of the event."""
         if self.symmetric and not self.recipients:
             actors = self.sources
+            # talks, joint work, agreements and clashes are one row per pair; any other act done
+            # together ("recalled their ambassadors", "signed the accord") is each side's to the other
+            both_ways = self.category not in MUTUAL
             pairs: list[tuple[Actor | None, Actor | None]] = [
-                (a, b) for i, a in enumerate(actors) for b in actors[i + 1 :] if a.code != b.code
+                (a, b)
+                for i, a in enumerate(actors)
+                for j, b in enumerate(actors)
+                if a.code != b.code and (j > i or (both_ways and j < i))
             ]
             return pairs or [(actors[0], None)]
         sources: tuple[Actor | None, ...] = self.sources or (None,)

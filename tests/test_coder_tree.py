@@ -4439,3 +4439,15 @@ def test_a_quarrel_that_began_after_a_named_state_acted_is_that_states_act():
     assert ("DISAPPROVE", "MAR", "DZA") in dyads(feud) and ("DISAPPROVE", "PHL", "CHN") in dyads(standoff)
     assert ("DISAPPROVE", "VEN", "GUY") in dyads(spat)
     assert not any(e.category == "DISAPPROVE" and "DZA" in codes([e], "sources") for e in feud)
+
+
+def rows_of(events: list) -> set[tuple[str, str, str]]:
+    """(category, source, recipient) of each row the events are stored as."""
+    return {(e.category, s.code if s else "", r.code if r else "") for e in events for s, r in e.pairs()}
+
+
+def test_an_act_two_states_did_to_each_other_is_a_row_each_way():
+    expelled = rows_of(code_text("Russia and Estonia expelled each other's diplomats last week."))
+    assert {("SANCTION", "RUS", "EST"), ("SANCTION", "EST", "RUS")} <= expelled
+    talks = rows_of(code_text("Armenia and Azerbaijan held talks in Abu Dhabi on Monday."))
+    assert len([r for r in talks if r[0] == "CONSULT" and {r[1], r[2]} == {"ARM", "AZE"}]) == 1
