@@ -455,6 +455,12 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
         if recipient is None:  # "Kenya, which leads the force in Haiti, has sent 400 police officers"
             return bool(places_of(scene, clause_predicate(cue.anchor)) - own)
         return any(a.code and a.code not in own for a in scene.actors.of(recipient))
+    if needs == "foreign":  # "forced out French troops"; "drove the rebels out" is a battle
+        source, recipient = participants(scene, cue)
+        own = {a.code for a in scene.actors.of(source)} if source is not None else set()
+        if source is not None and scene.actors.personnel(source):
+            return False  # "Ukrainian troops pushed Russian forces out of Kherson": a battle
+        return any(a.code and a.code not in own and a.kind in ("state", "igo") for a in scene.actors.of(recipient))
     if needs == "source":
         source, _ = participants(scene, cue)
         if source is None or not scene.actors.names_actor(source):

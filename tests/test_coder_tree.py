@@ -4451,3 +4451,14 @@ def test_an_act_two_states_did_to_each_other_is_a_row_each_way():
     assert {("SANCTION", "RUS", "EST"), ("SANCTION", "EST", "RUS")} <= expelled
     talks = rows_of(code_text("Armenia and Azerbaijan held talks in Abu Dhabi on Monday."))
     assert len([r for r in talks if r[0] == "CONSULT" and {r[1], r[2]} == {"ARM", "AZE"}]) == 1
+
+
+def test_a_government_forcing_out_foreign_troops_or_a_mission_expels_them():
+    forced = code_text("Burkina Faso's junta forced French special forces out of the country last year.")
+    assert ("SANCTION", "BFA", "FRA") in dyads(forced)
+    assert ("SANCTION", "MLI", "UN") in dyads(code_text("Mali's rulers pushed out the UN peacekeeping mission in 2023."))
+
+
+def test_troops_pushing_enemy_forces_out_of_a_town_expel_nobody():  # a guard
+    for text in ("Ukrainian troops pushed Russian forces out of Kherson.", "The army drove RSF forces out of Khartoum in March."):
+        assert not [e for e in code_text(text) if e.category == "SANCTION"]
