@@ -4462,3 +4462,8 @@ def test_a_government_forcing_out_foreign_troops_or_a_mission_expels_them():
 def test_troops_pushing_enemy_forces_out_of_a_town_expel_nobody():  # a guard
     for text in ("Ukrainian troops pushed Russian forces out of Kherson.", "The army drove RSF forces out of Khartoum in March."):
         assert not [e for e in code_text(text) if e.category == "SANCTION"]
+
+
+def test_letting_an_agreement_with_a_state_lapse_ends_it():
+    events = code_text("Washington allowed the arms control treaty with Moscow to lapse in February.")
+    assert ("SANCTION", "USA", "RUS") in dyads(events)
