@@ -238,7 +238,7 @@ def code_sentence(
     drafts = each_to_the_other(scene, split_visits(drop_partial(merge_duplicates(drafts))))
     answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
-    drafts = [d for d in drafts if not lone_aside(scene, d)]
+    drafts = [d for d in drafts if not lone_aside(scene, d) and not unanswered_denial(d)]
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
 
@@ -2356,6 +2356,12 @@ def split_visits(drafts: list[Draft]) -> list[Draft]:
         else:
             out.append(draft)
     return out
+
+
+def unanswered_denial(draft: Draft) -> bool:
+    """ "Benin has denied hosting any French base": a denial of a charge nobody in the story is
+    named as making is a statement, no event; it only keeps the denied act uncoded."""
+    return draft.mode == "denial" and not coded(draft.recipients)
 
 
 def drop_partial(drafts: list[Draft]) -> list[Draft]:

@@ -34,7 +34,7 @@ CATEGORIES: dict[str, tuple[str, float | None]] = {
 COOPERATIVE = frozenset(c for c, (quad, _) in CATEGORIES.items() if quad.endswith("coop"))
 MOVEMENT_CATEGORIES = frozenset({"RETREAT", "MOBILIZE", "AID"})
 # acts two sides do with each other, whose one row per pair reads either way
-MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
+JOINT_ACTS = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
 # acts done, not said: placed where they happened, and news even when told in passing
 MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME"})
 
@@ -143,7 +143,7 @@ class Event:
             actors = self.sources
             # talks, joint work, agreements and clashes are one row per pair; any other act done
             # together ("recalled their ambassadors", "signed the accord") is each side's to the other
-            both_ways = self.category not in MUTUAL
+            both_ways = self.category not in JOINT_ACTS
             pairs: list[tuple[Actor | None, Actor | None]] = [
                 (a, b)
                 for i, a in enumerate(actors)

@@ -509,9 +509,14 @@ def test_a_verb_hung_on_its_subject_heads_the_sentence_even_with_a_purpose_claus
     assert ("MOBILIZE", "IRN", "IRQ") in dyads(events)
 
 
-def test_denying_a_report_is_a_rejection_and_what_was_denied_did_not_happen():
-    events = code_text("Eritrea denied reports that it had sent soldiers to Sudan.")
-    assert {e.category for e in events} == {"REJECT"}
+def test_denying_a_report_nobody_is_named_as_making_codes_nothing_and_what_was_denied_did_not_happen():
+    assert not code_text("Eritrea denied reports that it had sent soldiers to Sudan.")
+    assert not code_text("Togo has denied training rebels on its soil.")
+
+
+def test_a_denial_answers_the_accuser_the_story_names():  # a guard
+    events = code_text("Congo accused Rwanda of backing the M23. Kigali denied the charge.")
+    assert ("REJECT", "RWA", "COD") in dyads(events)
 
 
 def test_police_shooting_people_dead_and_dispersing_crowds():
