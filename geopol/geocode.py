@@ -171,13 +171,17 @@ def place_at(
 ) -> tuple[int, int, Place] | None:
     """The place named from doc[j] on, after a locative word: a state, a capital, a city, "Mali's
     capital, Bamako", "the Lithuanian capital Vilnius", "the Saudi capital"."""
+    seat = None
     if j in actor_tokens and actor_tokens[j][1] == "demonym":
         after, _, code = actor_tokens[j]
         named_at = settlement_name(doc, after, end)
+        seat = capital_named(doc, j, after, end, code, actors)
         if named_at is None:
-            return capital_named(doc, j, after, end, code, actors)
+            return seat
         j = named_at
     mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens, story)
+    if mention is None:
+        return seat  # "In the Kenyan capital, Erdogan held talks": the name after the comma is no city
     if mention is None or mention[1] + 1 >= end or doc[mention[1]].lower_ not in ("'s", "’s"):
         return mention
     owner = mention[1] + 1

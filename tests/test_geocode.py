@@ -226,3 +226,10 @@ def test_a_state_whose_name_starts_with_a_direction_is_that_state_not_a_part_of_
 def test_talks_in_a_region_of_a_state_are_placed_in_that_state():  # a guard: regions place material acts only
     talks = the_event("Egypt's foreign minister met Sudanese army officers in North Darfur on Monday.", "CONSULT")
     assert talks.place is not None and talks.place.country == "SDN"
+
+
+def test_a_capital_named_by_its_demonym_before_the_subject_is_the_city():
+    talks = the_event("In the Kenyan capital, Erdogan held talks with President William Ruto.", "CONSULT")
+    assert talks.place is not None and (talks.place.name, talks.place.country) == ("Nairobi", "KEN")
+    named = the_event("In the Saudi capital, Riyadh, Erdogan held talks with the crown prince.", "CONSULT")
+    assert named.place is not None and named.place.name == "Riyadh"
