@@ -129,6 +129,7 @@ class ArticleContext:
     victims: frozenset[str] = frozenset()  # who the last violence told hit, whoever did it
     sanctioned: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # code -> whom it last sanctioned
     speakers: list[tuple[Actor, ...]] = field(default_factory=list)  # who said, told or accused, most recent last
+    deal_sides: tuple[Actor, ...] = ()  # the two sides of the last deal told, for "approved the agreement" later
 
     def know_person(self, person: Actor) -> None:
         """A dictionary person named in full ("Gustavo Petro"), for later bare mentions ("Petro")."""

@@ -228,6 +228,7 @@ def code_sentence(
         fill_defaults(scene, draft)
         unnamed_expeller(scene, draft)
         lifted_sanctions(scene, draft)
+        deal_partner(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     for draft in drafts:
         own_side_conjunct(scene, draft)
@@ -2880,6 +2881,44 @@ def title_holder(scene: Scene, word: Token) -> tuple[str, Actor] | None:
 TALKING = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})  # acts of two sides that deal with each other, not aid
 
 
+DEAL_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT"})
+
+
+def deal_noun(draft: Draft) -> Token | None:
+    """The agreement, deal, truce or treaty the act is about: its cue's word or its verb's object."""
+    verb = draft.predicate or draft.cue.anchor
+    words = [draft.cue.anchor, *(c for c in verb.children if c.dep_ in ("obj", "nsubj:pass"))]
+    return next((w for w in words if w.lemma_ in DEALS), None)
+
+
+def deal_sides(draft: Draft) -> tuple[Actor, ...]:
+    """The two sides of a deal the act tells of ("signed a peace agreement", "brokered a truce
+    between Israel and Hamas"), or ()."""
+    if draft.category not in DEAL_ACTS or deal_noun(draft) is None:
+        return ()
+    if draft.symmetric:
+        sides = coded_actors(draft.sources)
+    elif draft.mode == "third-party":
+        sides = coded_actors(draft.recipients)
+    else:
+        sides = coded_actors(draft.sources)[:1] + coded_actors(draft.recipients)[:1]
+    return sides[:2] if len({a.code for a in sides[:2]}) == 2 else ()
+
+
+def deal_partner(scene: Scene, draft: Draft) -> None:
+    """ "Israel's cabinet approved the deal": the deal told before, whose other side is the
+    recipient of one of its sides' approval, ratification or breach."""
+    noun = deal_noun(draft)
+    sides = scene.actors.context.deal_sides
+    if draft.category not in DEAL_ACTS - {"CONSULT"} or coded(draft.recipients) or noun is None or draft.symmetric:
+        return
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return  # "signed an agreement": a new one, not the one told before
+    doers = coded(draft.sources)
+    if doers and doers < {a.code for a in sides}:
+        draft.recipients = tuple(a for a in sides if a.code not in doers)
+
+
 def talks_pair(drafts: list[Draft]) -> tuple[Actor, ...]:
     """The two sides of the sentence's last two-sided act, if they dealt with each other: who "the
     two sides" of the next sentence are ("Putin told Burhan Russia backed Sudan. The two sides ...")."""
@@ -2899,6 +2938,8 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     if acts:  # the sentence's first such act is its main one ("cut ties ..., accusing Kyiv")
         actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
     actors.context.talks_pair = talks_pair(drafts)
+    sides = next((deal_sides(d) for d in reversed(drafts) if deal_sides(d)), ())
+    actors.context.deal_sides = sides or actors.context.deal_sides
     for draft in drafts:  # "exchanged fire": each side at the other, for "both sides" later
         doers = coded_actors(draft.sources)
         if draft.category in VIOLENT and draft.symmetric and len(doers) == 2:

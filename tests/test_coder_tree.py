@@ -4472,3 +4472,16 @@ def test_troops_pushing_enemy_forces_out_of_a_town_expel_nobody():  # a guard
 def test_letting_an_agreement_with_a_state_lapse_ends_it():
     events = code_text("Washington allowed the arms control treaty with Moscow to lapse in February.")
     assert ("SANCTION", "USA", "RUS") in dyads(events)
+
+
+def test_approving_the_deal_told_before_is_aimed_at_its_other_side():
+    text = "Egypt brokered a deal between Israel and Hamas on Tuesday. Israel's cabinet approved the deal early Wednesday."
+    assert ("AGREE", "ISR", "HAMAS") in dyads(code_text(text))
+    ratified = code_text(
+        "Azerbaijan and Armenia initialled a peace agreement in Washington. Armenia's parliament ratified it later."
+    )
+    assert not [e for e in ratified if codes([e], "sources") == {"ARM"} and codes([e], "recipients") - {"AZE"}]
+    new_deal = code_text(
+        "Egypt brokered a deal between Israel and Hamas on Tuesday. Israel's cabinet approved an aid agreement on Friday."
+    )
+    assert not [e for e in new_deal if codes([e], "sources") == {"ISR"} and "HAMAS" in codes([e], "recipients")]
