@@ -216,9 +216,9 @@ def go_between_agent(word: Token) -> bool:
     return case_of(first) == "by" and first.head.lemma_ in GO_BETWEENS
 
 
-STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
+STATE_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors", "capitals"})
 SIDES = frozenset({"sides", "parties"})  # of a war
-LEADERS = frozenset({"leaders", "presidents", "ministers", "men", "heads"})
+LEADERS = frozenset({"leaders", "presidents", "ministers", "men", "heads", "delegations"})
 WAR_TALK = frozenset("ceasefire truce armistice hostility fighting fire clash restraint escalation de-escalate".split())
 
 
@@ -1058,7 +1058,8 @@ class SentenceActors:
             sides = span is not None and self.doc[span[1] - 1].lower_ in SIDES
             met = span is not None and self.doc[span[1] - 1].lower_ in LEADERS  # "the two leaders" are those who met
             truce = any(t.lemma_ in WAR_TALK for t in token.sent)  # "both sides agreed to a ceasefire": the fighting pair
-            talks = self.context.talks_pair if (sides or met) and not at_war and not truce else ()
+            # the last sentence's pair, or the two sides of the last deal told ("Both ministers later met ...")
+            talks = (self.context.talks_pair or self.context.deal_sides) if (sides or met) and not at_war and not truce else ()
             if talks and not {a.code for a in talks} & self.subject_codes(token, clause_verb(token)):
                 # "Putin told Burhan Russia backed Sudan. The two sides discussed a base": not Sudan's war
                 return tuple(replace(a, sector="") for a in talks)
