@@ -37,6 +37,7 @@ from geopol.nlp import (
     Matchers,
     acronyms_of,
     analyse,
+    long_names,
     matchers_for,
     parse_sentences,
     prefer_article_readings,
@@ -110,7 +111,8 @@ class EventCoder:
         windows = [analysis.window(s.start, s.end) for s in sentences]
         chosen = [i for i, w in enumerate(windows) if sentences[i].end_char > ends and can_hold_event(w, sentences[i])]
         leading = [sum(1 for t in sentences[i] if t.idx < ends) for i in chosen]  # the dateline's words
-        parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen], self.acronyms, leading), strict=True))
+        names = [long_names(windows[i], sentences[i].start, sentences[i].end) for i in chosen]
+        parsed = dict(zip(chosen, parse_sentences([sentences[i] for i in chosen], self.acronyms, leading, names), strict=True))
         events: list[Event] = []
         mentions: dict[int, list[PlaceMention]] = {}
         story = tuple(a.code for a in states)

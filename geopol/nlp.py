@@ -109,25 +109,47 @@ def parser(model_dir: Path = MODEL_DIR) -> Language:
     return spacy.load(model_dir)
 
 
-def parse_sentences(sentences: Iterable[Span], acronyms: frozenset[str] = frozenset(), leading: Iterable[int] = ()) -> list[Doc]:
+def parse_sentences(
+    sentences: Iterable[Span],
+    acronyms: frozenset[str] = frozenset(),
+    leading: Iterable[int] = (),
+    names: Iterable[list[tuple[int, int]]] = (),
+) -> list[Doc]:
     """Each sentence as its own Doc, tagged and parsed as one sentence. acronyms: names in
     capitals ("ECOWAS") that the parser reads as a common proper noun (see STAND_IN).
     leading: per sentence, how many first words (a dateline: "NIAMEY, Niger (AP) —") to keep
-    out of the parse; they hang on the root afterwards."""
+    out of the parse; they hang on the root afterwards. names: per sentence, the spans (in
+    the sentence's own token offsets) of names the parser reads as one word (see long_names)."""
     nlp = parser()
     sentences = list(sentences)
     skips = list(leading) or [0] * len(sentences)
+    runs = list(names) or [[] for _ in sentences]
     docs, originals = [], []
-    for sentence, skip in zip(sentences, skips, strict=True):
+    for sentence, skip, spans in zip(sentences, skips, runs, strict=True):
         words = [t.text for t in sentence]
         spaces = [bool(t.whitespace_) for t in sentence]
         lemmas = [t.lemma_ for t in sentence]
-        originals.append((words, spaces, lemmas, skip))
-        read_as = read_plainly([STAND_IN if word in acronyms else word for word in words[skip:]])
+        firsts = read_positions(len(words), skip, [(s, e) for s, e in spans if s >= skip])
+        originals.append((words, spaces, lemmas, skip, firsts))
+        plain = read_plainly([STAND_IN if word in acronyms else word for word in words])
+        read_as = [STAND_IN if firsts[i + 1] - first > 1 else plain[first] for i, first in enumerate(firsts[:-1])]
+        read_spaces = [spaces[nxt - 1] for nxt in firsts[1:]]
+        read_lemmas = [lemmas[first] for first in firsts[:-1]]
         starts: list[bool | int | None] = [True, *([False] * (len(read_as) - 1))]  # one tree per sentence
-        docs.append(Doc(nlp.vocab, words=read_as, spaces=spaces[skip:], lemmas=lemmas[skip:], sent_starts=starts))
+        docs.append(Doc(nlp.vocab, words=read_as, spaces=read_spaces, lemmas=read_lemmas, sent_starts=starts))
     parsed = nlp.pipe(docs, batch_size=PARSE_BATCH)
     return [repair(restore(doc, *original)) for doc, original in zip(parsed, originals, strict=True)]
+
+
+def read_positions(count: int, skip: int, names: list[tuple[int, int]]) -> list[int]:
+    """Where each word the parser reads starts among the sentence's count words, then count:
+    the words after the first `skip`, each name of names (start, end) read as one."""
+    ends = {start: end for start, end in names if end <= count}
+    firsts, i = [], skip
+    while i < count:
+        firsts.append(i)
+        i = ends.get(i, i + 1)
+    return [*firsts, count]
 
 
 # An acronym in capitals ("ECOWAS", "JNIM") is rare in the treebanks and often read as a verb;
@@ -155,24 +177,30 @@ def acronyms_of(dictionaries: Dictionaries) -> frozenset[str]:
     return frozenset(n for n, kind in names if len(n) >= 4 and n.isalpha() and (n.isupper() or (kind == "igo" and n.istitle())))
 
 
-def restore(doc: Doc, words: list[str], spaces: list[bool], lemmas: list[str], skip: int) -> Doc:
-    """The parsed doc with the sentence's own words back in place of any stand-ins, and the
-    words kept out of the parse hung on its root."""
-    if skip == 0 and all(t.text == w for t, w in zip(doc, words, strict=True)):
+def restore(doc: Doc, words: list[str], spaces: list[bool], lemmas: list[str], skip: int, firsts: list[int]) -> Doc:
+    """The parsed doc with the sentence's own words back in place of any stand-ins: the words
+    kept out of the parse hung on its root, a name's later words on its first ("flat")."""
+    if skip == 0 and len(firsts) == len(words) + 1 and all(t.text == w for t, w in zip(doc, words, strict=True)):
         return doc
-    root = next((t.i for t in doc if t.head.i == t.i), 0) + skip
+    root = firsts[next((t.i for t in doc if t.head.i == t.i), 0)]
     outside = words[:skip]
-    return Doc(
-        doc.vocab,
-        words=words,
-        spaces=spaces,
-        tags=["NNP" if w.isalpha() else "," for w in outside] + [t.tag_ for t in doc],
-        pos=["PROPN" if w.isalpha() else "PUNCT" for w in outside] + [t.pos_ for t in doc],
-        morphs=[""] * skip + [str(t.morph) for t in doc],
-        lemmas=lemmas,
-        heads=[root] * skip + [t.head.i + skip for t in doc],
-        deps=["dep"] * skip + [t.dep_ for t in doc],
-    )
+    tags = ["NNP" if w.isalpha() else "," for w in outside]
+    pos = ["PROPN" if w.isalpha() else "PUNCT" for w in outside]
+    morphs, heads, deps = [""] * skip, [root] * skip, ["dep"] * skip
+    for token, first, following in zip(doc, firsts, firsts[1:], strict=False):
+        tags.append(token.tag_)
+        pos.append(token.pos_)
+        morphs.append(str(token.morph))
+        heads.append(firsts[token.head.i])
+        deps.append(token.dep_)
+        for k in range(first + 1, following):  # "Republic of Congo": the rest of the name
+            word = words[k].isalpha()
+            tags.append("NNP" if word else "HYPH")
+            pos.append("PROPN" if word else "PUNCT")
+            morphs.append("")
+            heads.append(first)
+            deps.append("flat" if word else "punct")
+    return Doc(doc.vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs, lemmas=lemmas, heads=heads, deps=deps)
 
 
 def repair(doc: Doc) -> Doc:
@@ -2573,6 +2601,30 @@ def analyse(doc: Doc, m: Matchers) -> Analysis:
     cues = tuple(sorted(cue_matches, key=lambda c: c.start))
     places = tuple((s.start, s.end, m.place_entries[s.text]) for s in longest_first([doc[s:e] for _, s, e in m.places(doc)]))
     return Analysis(doc, actors, anaphors, roles, cues, places)
+
+
+def long_names(window: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """The names of states and bodies in tokens [start, end) with a small word inside
+    ("Democratic Republic of Congo", "Alliance of Sahel States"), as offsets from start: the
+    parser reads "of" inside a name as a preposition and loses the names listed with it
+    ("the foreign ministers of Democratic Republic of Congo and Uganda"), so it reads one
+    word in their place."""
+    doc = window.doc
+    return [
+        (s - start, e - start)
+        for s, e, entries in window.actors
+        if e - s >= 3 and entries[0].kind in NAMED_BODIES and inner_words(doc[s:e])
+    ]
+
+
+NAMED_BODIES = frozenset({"state", "igo", "armed_group", "ngo", "company"})
+
+
+def inner_words(name: Span) -> bool:
+    """Does a name hold small words inside ("Republic of Congo", "the West African regional
+    bloc"), and no possessive, which the parser reads well ("West Africa's regional bloc")?"""
+    inside = name[1:-1]
+    return any(t.is_lower for t in inside) and not any(t.lower_ in ("'s", "’s") for t in name)
 
 
 def prefer_article_readings(analysis: Analysis, dateline: frozenset[str] = frozenset()) -> Analysis:
