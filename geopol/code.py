@@ -461,6 +461,8 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
         own = {a.code for a in scene.actors.of(source)} if source is not None else set()
         if source is not None and scene.actors.personnel(source):
             return False  # "Ukrainian troops pushed Russian forces out of Kherson": a battle
+        if source is not None and not governing(scene, source):
+            return False  # "protesters forced out the ambassador", "the Taliban drove out US forces"
         return any(a.code and a.code not in own and a.kind in ("state", "igo") for a in scene.actors.of(recipient))
     if needs == "source":
         source, _ = participants(scene, cue)
@@ -468,6 +470,15 @@ def needs_hold(scene: Scene, cue: Cue) -> bool:
             return False
         return any(a.sector not in REPORTING_SECTORS for a in scene.actors.of(source))  # not "its media channel"
     return True
+
+
+def governing(scene: Scene, word: Token) -> bool:
+    """Does the word name a state's government ("Mali", "the junta", "Niger's rulers"), not its
+    people, its protesters or an armed group?"""
+    role = scene.actors.role_in_phrase(word)
+    if role is not None and role.sector not in ("GOV", "MIL"):
+        return False
+    return not any(a.kind == "armed_group" for a in scene.actors.of(word))
 
 
 def insurgent_people(scene: Scene, word: Token) -> bool:

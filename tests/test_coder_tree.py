@@ -4465,7 +4465,12 @@ def test_a_government_forcing_out_foreign_troops_or_a_mission_expels_them():
 
 
 def test_troops_pushing_enemy_forces_out_of_a_town_expel_nobody():  # a guard
-    for text in ("Ukrainian troops pushed Russian forces out of Kherson.", "The army drove RSF forces out of Khartoum in March."):
+    for text in (
+        "Ukrainian troops pushed Russian forces out of Kherson.",
+        "The army drove RSF forces out of Khartoum in March.",
+        "Students forced out the Iranian ambassador from a lecture in Cape Town.",
+        "The Houthis drove out Saudi forces from the border district in 2019.",
+    ):
         assert not [e for e in code_text(text) if e.category == "SANCTION"]
 
 
@@ -4485,3 +4490,18 @@ def test_approving_the_deal_told_before_is_aimed_at_its_other_side():
         "Egypt brokered a deal between Israel and Hamas on Tuesday. Israel's cabinet approved an aid agreement on Friday."
     )
     assert not [e for e in new_deal if codes([e], "sources") == {"ISR"} and "HAMAS" in codes([e], "recipients")]
+
+
+def test_states_listed_after_a_long_state_name_with_of_inside_act_with_it():
+    text = "The foreign ministers of Democratic Republic of Congo and Uganda signed a security pact in Kampala on Friday."
+    events = code_text(text)
+    assert any({"COD", "UGA"} <= codes([e], "sources") for e in events)
+
+
+def test_both_ministers_are_the_two_sides_of_the_deal_told_before():
+    text = (
+        "The foreign ministers of Ethiopia and Eritrea signed a peace deal in Riyadh on Friday. "
+        "Both ministers later met King Salman."
+    )
+    met = [e for e in code_text(text) if e.category == "CONSULT"]
+    assert met and codes(met, "sources") == {"ETH", "ERI"} and codes(met, "recipients") == {"SAU"}
