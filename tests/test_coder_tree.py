@@ -4505,3 +4505,8 @@ def test_both_ministers_are_the_two_sides_of_the_deal_told_before():
     )
     met = [e for e in code_text(text) if e.category == "CONSULT"]
     assert met and codes(met, "sources") == {"ETH", "ERI"} and codes(met, "recipients") == {"SAU"}
+
+
+def test_crowds_pouring_into_the_streets_to_denounce_a_state_protest_against_it():
+    events = code_text("In Tehran, thousands of people poured into the streets to denounce the Israeli strikes.")
+    assert ("PROTEST", "IRN", "ISR") in dyads(events)
