@@ -223,6 +223,7 @@ def code_sentence(
         called_a_threat(scene, draft)
         refused_promise(scene, draft)
         fought_alongside(scene, draft)
+        joined_doers(scene, draft)
         sent_to_help(scene, draft)
         sent_to_press(scene, draft)
         fill_defaults(scene, draft)
@@ -1210,6 +1211,23 @@ def fought_alongside(scene: Scene, draft: Draft) -> None:
     partners = [a for o in allies_in_arms(draft) for a in scene.actors.of(o) if a.code]
     if partners:
         draft.category, draft.mode, draft.recipients = "COOPERATE", "", tuple(partners)
+
+
+def joined_doers(scene: Scene, draft: Draft) -> None:
+    """ "Guinea, along with Mali and Niger, left the bloc": those named "along with" or
+    "together with" the subject, before the verb, act with it."""
+    verb = syntax.predicate(draft.cue.anchor)
+    subject = syntax.subject(verb) if syntax.is_verb(verb) else None
+    if subject is None or not coded(draft.sources):
+        return
+    heads = [verb, subject]
+    heads += [c for h in heads for c in h.children if c.lower_ in ("along", "together") and c.i < verb.i]  # "together with"
+    joined = [o for h in heads for o in syntax.obliques(h, ("along", "together", "alongside", "with")) if o.i < verb.i]
+    joined = [o for o in joined if syntax.case_of(o) != "with" or o.head.lower_ in ("along", "together")]
+    taken = coded(draft.sources) | coded(draft.recipients)
+    partners = [a for o in joined for a in scene.actors.of(o) if a.code and a.code not in taken]
+    if partners:
+        draft.sources = (*draft.sources, *dict.fromkeys(partners))
 
 
 def refused_promise(scene: Scene, draft: Draft) -> None:

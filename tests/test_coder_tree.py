@@ -4510,3 +4510,12 @@ def test_both_ministers_are_the_two_sides_of_the_deal_told_before():
 def test_crowds_pouring_into_the_streets_to_denounce_a_state_protest_against_it():
     events = code_text("In Tehran, thousands of people poured into the streets to denounce the Israeli strikes.")
     assert ("PROTEST", "IRN", "ISR") in dyads(events)
+
+
+def test_states_named_together_with_the_subject_act_with_it():
+    pact = code_text("Chad, together with Sudan, signed a border security pact with Libya.")
+    assert ("COOPERATE", "SDN+TCD", "LBY") in dyads(pact)
+    assert ("AID", "KEN+UGA", "SOM") in dyads(code_text("Kenya, alongside Uganda, sent troops to Somalia."))
+    text = "Niger, which along with Mali announced in January that it was leaving ECOWAS, has expelled a Chinese oil executive."
+    expelled = [e for e in code_text(text) if e.category == "SANCTION" and "CHN" in codes([e], "recipients")]
+    assert expelled and codes(expelled, "sources") == {"NER"}
