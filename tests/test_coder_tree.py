@@ -4519,3 +4519,8 @@ def test_states_named_together_with_the_subject_act_with_it():
     text = "Niger, which along with Mali announced in January that it was leaving ECOWAS, has expelled a Chinese oil executive."
     expelled = [e for e in code_text(text) if e.category == "SANCTION" and "CHN" in codes([e], "recipients")]
     assert expelled and codes(expelled, "sources") == {"NER"}
+
+
+def test_retaliating_by_an_act_is_that_act_alone():
+    events = code_text("Moscow retaliated by expelling two Estonian diplomats.")
+    assert dyads(events) == {("SANCTION", "RUS", "EST")}
