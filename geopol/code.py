@@ -648,6 +648,9 @@ def recipient_specs(rule: CueRule) -> tuple[str, ...]:
     return tuple(dict.fromkeys(rule.recipients + DEFAULT_RECIPIENT[rule.category]))
 
 
+TOPIC_VERBS = frozenset({"discuss", "debate"})  # their object is a topic: "Putin and Trump discussed Ukraine"
+
+
 def codes_of(scene: Scene, word: Token | None) -> frozenset[str]:
     return frozenset(a.code for a in scene.actors.of(word) if a.code)
 
@@ -770,6 +773,8 @@ def first_argument(
             for candidate in candidates(host, spec):
                 if candidate == exclude:
                     continue
+                if spec == "obj" and cue.rule.pattern in TOPIC_VERBS and scene.actors.is_actor_word(candidate):
+                    continue  # the topic, though "discussed the crisis with Tinubu" still names whom with
                 moved = spec == "obj" and scene.category in MOVES and scene.actors.personnel(candidate)
                 moved = moved and cue.anchor.lemma_ not in TRAINING  # "to train local troops": those it helps
                 moved = moved and not syntax.obliques(host, ("with",))  # "supplied the army with drones": it receives

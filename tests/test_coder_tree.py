@@ -4524,3 +4524,9 @@ def test_states_named_together_with_the_subject_act_with_it():
 def test_retaliating_by_an_act_is_that_act_alone():
     events = code_text("Moscow retaliated by expelling two Estonian diplomats.")
     assert dyads(events) == {("SANCTION", "RUS", "EST")}
+
+
+def test_the_state_two_leaders_discussed_is_their_topic_not_their_host():
+    talks = [e for e in code_text("Putin and Trump discussed Ukraine on Tuesday.") if e.category == "CONSULT"]
+    assert talks and codes(talks, "sources") == {"RUS", "USA"} and not codes(talks, "recipients")
+    assert ("CONSULT", "FRA", "NGA") in dyads(code_text("Macron discussed the crisis with Tinubu by phone."))
