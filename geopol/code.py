@@ -1122,12 +1122,22 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
+    elif "future" in kinds and draft.category == "SANCTION" and "condition" not in kinds and announced(words):
+        draft.tense = "future"  # "announced they would leave the court": a decision, no threat
     elif "future" in kinds:
         promise(draft)
         if "condition" in kinds and draft.category not in VERBAL_CONFLICT_KEEP:
             draft.category = "THREATEN"  # "will withdraw unless ..."
     elif "attempt" in kinds:
         draft.tense = "attempt"
+
+
+ANNOUNCING = frozenset({"announce", "decide", "confirm", "notify", "inform"})
+
+
+def announced(words: list[Token]) -> bool:
+    """Is the act's clause what someone announced or decided ("announced that it would leave")?"""
+    return any(w.lemma_ in ANNOUNCING for w in words)
 
 
 def ruled_out(word: Token, anchor: Token) -> bool:

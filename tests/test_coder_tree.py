@@ -4530,3 +4530,10 @@ def test_the_state_two_leaders_discussed_is_their_topic_not_their_host():
     talks = [e for e in code_text("Putin and Trump discussed Ukraine on Tuesday.") if e.category == "CONSULT"]
     assert talks and codes(talks, "sources") == {"RUS", "USA"} and not codes(talks, "recipients")
     assert ("CONSULT", "FRA", "NGA") in dyads(code_text("Macron discussed the crisis with Tinubu by phone."))
+
+
+def test_an_announced_decision_to_leave_a_body_is_a_sanction_not_a_threat():
+    events = code_text("Guinea and Chad announced they would leave the International Criminal Court.")
+    assert {e.category for e in events} == {"SANCTION"} and {"GIN", "TCD"} <= codes(events, "sources")
+    threat = code_text("Niger threatened to leave ECOWAS unless the sanctions were lifted.")
+    assert ("THREATEN", "NER", "ECOWAS") in dyads(threat)
