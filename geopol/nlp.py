@@ -1116,9 +1116,9 @@ INTENTS = frozenset("decision plan move bid attempt threat order call pledge pro
 
 
 def repair_intent_after_time(doc: Doc) -> Doc:
-    """ "condemned Mali's decision in August to cut ties with Kyiv" read with "to cut" the
-    verb's purpose: an infinitive right after an intent noun and a short phrase of time or place
-    says what the intent is."""
+    """ "condemned Mali's decision in August to cut ties with Kyiv", "Mali's decision last week
+    to expel" read with "to cut" the verb's purpose: an infinitive right after an intent noun
+    and a short phrase of time or place says what the intent is."""
     for verb in doc:
         head = verb.head
         if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" and c.i == verb.i - 1 for c in verb.children):
@@ -1127,7 +1127,7 @@ def repair_intent_after_time(doc: Doc) -> Doc:
         if intent is None:
             continue
         between = [c for c in head.children if intent.i < c.i < verb.i]
-        if len(between) != 1 or between[0].dep_ != "obl" or max(t.i for t in between[0].subtree) != verb.i - 2:
+        if len(between) != 1 or not between[0].dep_.startswith("obl") or max(t.i for t in between[0].subtree) != verb.i - 2:
             continue
         verb.head, verb.dep_ = intent, "acl"
         between[0].head, between[0].dep_ = intent, "nmod"

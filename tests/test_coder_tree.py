@@ -4537,3 +4537,8 @@ def test_an_announced_decision_to_leave_a_body_is_a_sanction_not_a_threat():
     assert {e.category for e in events} == {"SANCTION"} and {"GIN", "TCD"} <= codes(events, "sources")
     threat = code_text("Niger threatened to leave ECOWAS unless the sanctions were lifted.")
     assert ("THREATEN", "NER", "ECOWAS") in dyads(threat)
+
+
+def test_a_decision_told_with_its_time_before_the_infinitive_is_its_owners_act():
+    events = code_text("The closure follows Ghana's decision last month to expel two Togolese diplomats.")
+    assert ("SANCTION", "GHA", "TGO") in dyads(events)
