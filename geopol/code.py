@@ -773,7 +773,7 @@ def first_argument(
             for candidate in candidates(host, spec):
                 if candidate == exclude:
                     continue
-                if spec == "obj" and cue.rule.pattern in TOPIC_VERBS and scene.actors.is_actor_word(candidate):
+                if spec == "obj" and cue.rule.pattern in TOPIC_VERBS and candidate.i in scene.actors.actor_at:
                     continue  # the topic, though "discussed the crisis with Tinubu" still names whom with
                 moved = spec == "obj" and scene.category in MOVES and scene.actors.personnel(candidate)
                 moved = moved and cue.anchor.lemma_ not in TRAINING  # "to train local troops": those it helps
@@ -1122,7 +1122,7 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
-    elif "future" in kinds and draft.category == "SANCTION" and "condition" not in kinds and announced(words):
+    elif "future" in kinds and draft.category == "SANCTION" and not conditional(words) and announced(words):
         draft.tense = "future"  # "announced they would leave the court": a decision, no threat
     elif "future" in kinds:
         promise(draft)
@@ -1133,6 +1133,12 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
 
 
 ANNOUNCING = frozenset({"announce", "decide", "confirm", "notify", "inform"})
+
+
+def conditional(words: list[Token]) -> bool:
+    """Is the act told under a condition ("would leave if it was suspended", "unless ...")?"""
+    clauses = [c for w in words for c in w.children if c.dep_ == "advcl"]
+    return any(m in ("if", "unless") for c in clauses for m in syntax.marks(c))
 
 
 def announced(words: list[Token]) -> bool:

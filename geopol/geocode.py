@@ -107,9 +107,12 @@ def place_mentions(
             state = state_place(facility.country, actors) if facility.kind == "region" else None
             found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s, state=state))
             taken.update(range(s, e))
+    listed_after = -1, ""  # where the last place after a locative word ended, and that word
     for i in range(start + 1, end):
         named_place = doc[i - 1].lower_ == "of" and i >= 2 and doc[i - 2].lower_ in SETTLEMENTS  # "seized the town of Goma"
-        if i in taken or (doc[i - 1].lower_ not in LOCATIVE and not named_place):
+        # "travelled to Moscow and Tehran": a place listed after one named after a locative word
+        listed = doc[i - 1].lower_ in ("and", ",", "or") and i - 1 == listed_after[0]
+        if i in taken or (doc[i - 1].lower_ not in LOCATIVE and not named_place and not listed):
             continue
         j = i
         while (
@@ -128,10 +131,11 @@ def place_mentions(
             mention = country_part(doc, i, j, mention, actors)  # "in southern Lebanon"
         if mention is not None:
             s, e, place = mention
-            prep = "in" if named_place else doc[i - 1].lower_
+            prep = "in" if named_place else listed_after[1] if listed else doc[i - 1].lower_
             state = state_place(place.country, actors) if place.precision == "region" else None
             found.append(PlaceMention(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, place, prep, s, state=state))
             taken.update(range(s, e))
+            listed_after = e, prep
     return sorted(found, key=lambda m: m.start)
 
 

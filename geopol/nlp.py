@@ -229,6 +229,7 @@ def repair(doc: Doc) -> Doc:
         repair_verb_after_paired_names,
         repair_agent_after_place,
         repair_intent_after_time,
+        repair_plural_read_as_verb,
         repair_verb_read_as_plural,
         repair_participle_after_comma,
         repair_guest_from,
@@ -1132,6 +1133,28 @@ def repair_intent_after_time(doc: Doc) -> Doc:
         verb.head, verb.dep_ = intent, "acl"
         between[0].head, between[0].dep_ = intent, "nmod"
     return doc
+
+
+def repair_plural_read_as_verb(doc: Doc) -> Doc:
+    """ "Turkey delivered Bayraktar drones to Burkina Faso" read with "drones" a verb whose subject
+    is "Bayraktar": a plural right after a name, as the clause of a verb of giving or buying that
+    has no object, is that verb's object, named by the name."""
+    for word in doc:
+        verb = word.head
+        if word.tag_ != "VBZ" or word.dep_ != "ccomp" or verb.lemma_ not in TRANSFERS or not word.lower_.endswith("s"):
+            continue
+        name = next((c for c in word.children if c.dep_ == "nsubj" and c.i == word.i - 1 and c.pos_ == "PROPN"), None)
+        clausal = any(c.dep_ in ("obj", "ccomp", "xcomp", "mark", "aux") for c in word.children)
+        if name is None or clausal or any(c.dep_ == "obj" for c in verb.children):
+            continue
+        word.head, word.dep_, word.pos_, word.tag_ = verb, "obj", "NOUN", "NNS"
+        name.dep_ = "compound"
+        for late in [c for c in word.children if c.dep_ == "obl" and c.i > word.i]:
+            late.head = verb  # "to Burkina Faso's army": where the drones went
+    return doc
+
+
+TRANSFERS = frozenset("deliver send supply provide sell ship give transfer donate buy purchase acquire receive order".split())
 
 
 def repair_verb_read_as_plural(doc: Doc) -> Doc:
