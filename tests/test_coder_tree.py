@@ -4541,3 +4541,13 @@ def test_an_announced_decision_to_leave_a_body_is_a_sanction_not_a_threat():
 def test_a_decision_told_with_its_time_before_the_infinitive_is_its_owners_act():
     events = code_text("The closure follows Ghana's decision last month to expel two Togolese diplomats.")
     assert ("SANCTION", "GHA", "TGO") in dyads(events)
+
+
+def test_a_named_weapon_read_as_a_verb_is_what_was_delivered():
+    events = code_text("Turkey delivered Bayraktar drones to Burkina Faso's army.")
+    assert ("AID", "TUR", "BFA") in dyads(events)
+
+
+def test_arms_bought_from_a_state_are_its_aid_and_arms_bought_from_nobody_named_are_no_event():
+    assert ("AID", "TUR", "MLI") in dyads(code_text("Mali bought Akinci drones from Turkey."))
+    assert not code_text("Poland bought tanks last year.")

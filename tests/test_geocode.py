@@ -233,3 +233,9 @@ def test_a_capital_named_by_its_demonym_before_the_subject_is_the_city():
     assert talks.place is not None and (talks.place.name, talks.place.country) == ("Nairobi", "KEN")
     named = the_event("In the Saudi capital, Riyadh, Erdogan held talks with the crown prince.", "CONSULT")
     assert named.place is not None and named.place.name == "Riyadh"
+
+
+def test_each_capital_listed_after_to_places_its_own_visit():
+    text = "Niger's prime minister travelled to Moscow and Tehran."
+    visits = {e.recipients[0].code: e.place.name for e in code_text(text) if e.category == "CONSULT" and e.place}
+    assert visits == {"RUS": "Moscow", "IRN": "Tehran"}
