@@ -229,6 +229,7 @@ def repair(doc: Doc) -> Doc:
         repair_verb_after_paired_names,
         repair_agent_after_place,
         repair_intent_after_time,
+        repair_gerund_read_as_adjective,
         repair_plural_read_as_verb,
         repair_verb_read_as_plural,
         repair_participle_after_comma,
@@ -1133,6 +1134,25 @@ def repair_intent_after_time(doc: Doc) -> Doc:
         verb.head, verb.dep_ = intent, "acl"
         between[0].head, between[0].dep_ = intent, "nmod"
     return doc
+
+
+def repair_gerund_read_as_adjective(doc: Doc) -> Doc:
+    """ "retaliated by imposing tariffs on Canada" read with "imposing" an adjective of "tariffs":
+    a verb's -ing form right after "by", "after" or "without" is a clause of its own, the noun
+    after it its object."""
+    for word in doc:
+        noun, before = word.head, doc[word.i - 1] if word.i > 0 else word
+        if word.dep_ != "amod" or not word.lower_.endswith("ing") or word.lemma_ == word.lower_ or noun.i <= word.i:
+            continue
+        if before.lower_ not in GERUND_MARKS or before.dep_ != "case" or before.head != noun or noun.head == noun:
+            continue
+        word.head, word.dep_, word.pos_, word.tag_ = noun.head, "advcl", "VERB", "VBG"
+        before.head, before.dep_ = word, "mark"
+        noun.head, noun.dep_ = word, "obj"
+    return doc
+
+
+GERUND_MARKS = frozenset({"by", "after", "before", "without"})
 
 
 def repair_plural_read_as_verb(doc: Doc) -> Doc:

@@ -4551,3 +4551,10 @@ def test_a_named_weapon_read_as_a_verb_is_what_was_delivered():
 def test_arms_bought_from_a_state_are_its_aid_and_arms_bought_from_nobody_named_are_no_event():
     assert ("AID", "TUR", "MLI") in dyads(code_text("Mali bought Akinci drones from Turkey."))
     assert not code_text("Poland bought tanks last year.")
+
+
+def test_retaliating_against_a_state_by_an_act_is_that_act_aimed_at_it():
+    events = code_text("Egypt retaliated against Ethiopia by suspending a water-sharing pact.")
+    assert dyads(events) == {("SANCTION", "EGY", "ETH")}
+    tariffs = code_text("Beijing retaliated by imposing tariffs on Australian barley.")
+    assert dyads(tariffs) == {("SANCTION", "CHN", "AUS")}
