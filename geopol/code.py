@@ -1120,6 +1120,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "supplying weapons to Ukraine would be a big mistake": a topic, not an act
     if draft.category in VIOLENT | {"SUPPORT", "COERCE"} and purpose(anchor):
         kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
+    if anchor.lemma_ in BUYING and anchor.head.lemma_ in STOPPING and anchor.dep_ in ("xcomp", "ccomp", "obj", "advcl"):
+        kinds.add("negation")  # "stopped buying weapons from France": no aid now
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
     elif "future" in kinds and draft.category == "SANCTION" and not conditional(words) and announced(words):
@@ -1266,6 +1268,9 @@ def refused_promise(scene: Scene, draft: Draft) -> None:
 def promise(draft: Draft, mode: str = "") -> None:
     """A promised or planned event: cooperative -> AGREE, hostile -> THREATEN."""
     draft.tense = "future"
+    if draft.cue.anchor.lemma_ in BUYING:
+        draft.dropped = True  # "Taiwan plans to buy missiles from the US": no seller promised anything
+        return
     if draft.category in VERBAL_CONFLICT_KEEP:
         return
     # "offered to deploy troops to the mission": nobody offers a threat
@@ -1274,6 +1279,10 @@ def promise(draft: Draft, mode: str = "") -> None:
     draft.category = "AGREE" if friendly else "THREATEN"
     if mode:
         draft.mode = mode
+
+
+BUYING = frozenset({"buy", "purchase", "acquire"})
+STOPPING = frozenset({"stop", "halt", "cease", "suspend", "end", "quit"})
 
 
 def troops_to_help(draft: Draft) -> bool:
@@ -1345,6 +1354,7 @@ def told_when(clause: Token) -> bool:
 
 
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+REASONS = frozenset({"against", "over", "for"})  # what an act answers, under the verb that answers it
 
 
 def govern(scene: Scene, drafts: list[Draft]) -> None:
@@ -1377,6 +1387,8 @@ def govern(scene: Scene, drafts: list[Draft]) -> None:
             fill_missing(draft, governor)
             if draft.tense != "future":
                 promise(draft, governor.mode)
+        elif how == "act" and draft.cue.anchor.head == governor.cue.anchor and syntax.case_of(draft.cue.anchor) in REASONS:
+            continue  # "retaliated against India's strikes by ...": the strikes are India's, the reason
         elif how == "act":
             governor.dropped = True  # "ordered the suspension of ...": the suspension happened
             draft.sources = governor.sources or draft.sources

@@ -129,6 +129,8 @@ def place_mentions(
         mention = place_at(doc, j, end, actor_tokens, actors, story)
         if mention is not None and mention[2].precision == "country":
             mention = country_part(doc, i, j, mention, actors)  # "in southern Lebanon"
+        if mention is not None and listed and not ends_list(doc, mention[1], end):
+            continue  # "in Kharkiv and Russia launched drones": a new clause's subject, no place
         if mention is not None:
             s, e, place = mention
             prep = "in" if named_place else listed_after[1] if listed else doc[i - 1].lower_
@@ -137,6 +139,17 @@ def place_mentions(
             taken.update(range(s, e))
             listed_after = e, prep
     return sorted(found, key=lambda m: m.start)
+
+
+def ends_list(doc: Doc, after: int, end: int) -> bool:
+    """Does a place listed after another end the list, not open a clause ("Moscow and Tehran.",
+    "Moscow and Tehran to seek support", not "Kharkiv and Russia launched ...")?"""
+    return after >= end or not doc[after].is_alpha or doc[after].lower_ in LIST_ENDS
+
+
+LIST_ENDS = frozenset(
+    "and or on in at to for last this next earlier later after before during with from by since over until".split()
+)
 
 
 def locative_before(doc: Doc, s: int, start: int, actor_tokens: dict[int, tuple[int, str, str]]) -> str:

@@ -1146,6 +1146,8 @@ def repair_gerund_read_as_adjective(doc: Doc) -> Doc:
             continue
         if before.lower_ not in GERUND_MARKS or before.dep_ != "case" or before.head != noun or noun.head == noun:
             continue
+        if before.lower_ == "by" and (noun.dep_ == "obl:agent" or any(c.dep_ == "aux:pass" for c in noun.head.children)):
+            continue  # "were shut by striking workers": who did it, not how
         word.head, word.dep_, word.pos_, word.tag_ = noun.head, "advcl", "VERB", "VBG"
         before.head, before.dep_ = word, "mark"
         noun.head, noun.dep_ = word, "obj"

@@ -4558,3 +4558,14 @@ def test_retaliating_against_a_state_by_an_act_is_that_act_aimed_at_it():
     assert dyads(events) == {("SANCTION", "EGY", "ETH")}
     tariffs = code_text("Beijing retaliated by imposing tariffs on Australian barley.")
     assert dyads(tariffs) == {("SANCTION", "CHN", "AUS")}
+
+
+def test_review_guards_of_the_last_rules():  # a guard: each of these misfired on a draft of the rules
+    assert not code_text("Morocco plans to buy Apache helicopters from the United States.")
+    assert not code_text("Egypt stopped buying weapons from Russia years ago.")
+    assert not code_text("Chile bought irrigation systems from Israel.")
+    assert not code_text("Harbours in Ghana were shut by striking workers on Tuesday.")
+    answered = code_text("Iran retaliated against Israel's strikes by firing missiles at Tel Aviv.")
+    assert ("ASSAULT", "ISR", "IRN") in dyads(answered) or ("FIGHT", "ISR", "IRN") in dyads(answered)
+    listed = code_text("Explosions were heard in Lviv and Russia launched drones at Kyiv.")
+    assert any(codes([e], "sources") == {"RUS"} and codes([e], "recipients") == {"UKR"} for e in listed)
