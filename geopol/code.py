@@ -2969,7 +2969,7 @@ def deal_sides(draft: Draft) -> tuple[Actor, ...]:
 
 def deal_partner(scene: Scene, draft: Draft) -> None:
     """ "Israel's cabinet approved the deal": the deal told before, whose other side is the
-    recipient of one of its sides' approval, ratification or breach."""
+    recipient of one of its sides' approval or ratification."""
     noun = deal_noun(draft)
     sides = scene.actors.context.deal_sides
     if draft.category not in DEAL_ACTS - {"CONSULT"} or coded(draft.recipients) or noun is None or draft.symmetric:

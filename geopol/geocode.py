@@ -199,7 +199,7 @@ def place_at(
     mention = actor_place(doc, j, actor_tokens, actors) if j in actor_tokens else city_place(doc, j, end, actor_tokens, story)
     if mention is None:
         return seat  # "In the Kenyan capital, Erdogan held talks": the name after the comma is no city
-    if mention is None or mention[1] + 1 >= end or doc[mention[1]].lower_ not in ("'s", "’s"):
+    if mention[1] + 1 >= end or doc[mention[1]].lower_ not in ("'s", "’s"):
         return mention
     owner = mention[1] + 1
     named_at = settlement_name(doc, owner, end)

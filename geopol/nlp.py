@@ -1138,8 +1138,8 @@ def repair_intent_after_time(doc: Doc) -> Doc:
 
 def repair_gerund_read_as_adjective(doc: Doc) -> Doc:
     """ "retaliated by imposing tariffs on Canada" read with "imposing" an adjective of "tariffs":
-    a verb's -ing form right after "by", "after" or "without" is a clause of its own, the noun
-    after it its object."""
+    a verb's -ing form right after "by", "after", "before" or "without" is a clause of its own,
+    the noun after it its object (not after the "by" of a passive: "shut by striking workers")."""
     for word in doc:
         noun, before = word.head, doc[word.i - 1] if word.i > 0 else word
         if word.dep_ != "amod" or not word.lower_.endswith("ing") or word.lemma_ == word.lower_ or noun.i <= word.i:
