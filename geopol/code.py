@@ -3000,8 +3000,8 @@ def remember(scene: Scene, drafts: list[Draft]) -> None:
     if acts:  # the sentence's first such act is its main one ("cut ties ..., accusing Kyiv")
         actors.context.last_act = (acts[0].cue.rule, acts[0].recipients, acts[0].mode)
     actors.context.talks_pair = talks_pair(drafts)
-    sides = next((deal_sides(d) for d in reversed(drafts) if deal_sides(d)), ())
-    actors.context.deal_sides = sides or actors.context.deal_sides
+    deals = [sides for d in drafts if (sides := deal_sides(d))]
+    actors.context.deal_sides = deals[-1] if deals else actors.context.deal_sides
     for draft in drafts:  # "exchanged fire": each side at the other, for "both sides" later
         doers = coded_actors(draft.sources)
         if draft.category in VIOLENT and draft.symmetric and len(doers) == 2:
