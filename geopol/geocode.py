@@ -596,6 +596,7 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
                     # a strike's town is not where it was judged
                     and ((dyad(e) == dyad(event) and same_kind(e, event)) or visited_then(e, event))
                     and (e.sentence_index < event.sentence_index or sides(e) == sides(event))  # "X struck A, after Y hit B"
+                    and not other_day(e, event)  # "signed in Ankara on March 3 ... ratified it on Tuesday"
                 ),
                 None,
             )
@@ -603,6 +604,12 @@ def refine_article(events: list[Event], mentions: dict[int, list[PlaceMention]])
                 event = replace(event, place=replace(donor.place, note="carried"), pair_places=())
         out.append(event)
     return out
+
+
+def other_day(donor: Event, event: Event) -> bool:
+    """Both dates read from the text, to the day, and not the same day."""
+    days = [d.value for d in (donor.date, event.date) if d is not None and d.basis == "text" and d.precision == "day"]
+    return len(days) == 2 and days[0] != days[1]
 
 
 def same_kind(donor: Event, event: Event) -> bool:

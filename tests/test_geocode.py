@@ -239,3 +239,19 @@ def test_each_capital_listed_after_to_places_its_own_visit():
     text = "Niger's prime minister travelled to Moscow and Tehran."
     visits = {e.recipients[0].code: e.place.name for e in code_text(text) if e.category == "CONSULT" and e.place}
     assert visits == {"RUS": "Moscow", "IRN": "Tehran"}
+
+
+def test_an_act_on_another_day_does_not_take_the_place_of_the_signing():
+    text = (
+        "Kenya and Tanzania signed a border accord in Arusha on June 4. "
+        "Tanzania's parliament approved the deal on Thursday, weeks after the signing."
+    )
+    approval = next(e for e in code_text(text) if e.category == "AGREE" and [a.code for a in e.sources] == ["TZA"])
+    assert approval.date is not None and approval.date.value.isoformat() == "2024-05-09"
+    assert approval.place is not None and approval.place.name != "Arusha" and approval.place.country == "TZA"
+    same_day = (
+        "Kenya and Tanzania signed a border accord in Arusha on Tuesday. "
+        "On Tuesday, both leaders also agreed to reopen the crossing."
+    )
+    agreed = [e for e in code_text(same_day) if e.category == "AGREE"]
+    assert agreed and all(e.place is not None and e.place.name == "Arusha" for e in agreed)  # a guard: the same day carries
