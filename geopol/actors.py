@@ -1238,7 +1238,8 @@ class SentenceActors:
             current = current.head
             if not is_verb(current):
                 continue
-            subject = own_subject(current)
+            # "three soldiers were detained, with Khartoum saying they ...": a passive's subject too
+            subject = own_subject(current) or next((c for c in current.children if c.dep_ == "nsubj:pass"), None)
             if subject is None or subject.i == token.i or subject.i in self.subtree_of(token):
                 continue
             if current == token.head and token.dep_ in ("obj", "iobj", "obl"):
@@ -1249,6 +1250,13 @@ class SentenceActors:
                 continue  # "French soldiers left Chad, weeks after its government ...": not the soldiers'
             if token.lower_ in PERSON_PRONOUNS and self.names_place_or_state(subject):
                 continue  # "..., the Kremlin said, as his forces fight the RSF": a man's forces, not the Kremlin's
+            if (
+                token.lower_ in PLURAL_PRONOUNS
+                and subject.tag_ == "NNP"
+                and self.names_place_or_state(subject)
+                and not any(c.dep_ == "conj" for c in subject.children)
+            ):
+                continue  # "Belgrade saying they had crossed into Serbia": people, not one state
             actors = tuple(a for a in self.of(subject) if a.code)
             if actors and subject.i > token.i and self.named_in_clause(token, {a.code for a in actors}):
                 continue  # "they attacked a post, killing 20 Nigerien soldiers, the ministry said": not Niger

@@ -864,7 +864,7 @@ def beside_border(word: Token) -> bool:
 
 def candidates(word: Token, spec: str) -> list[Token]:
     if spec == "obj":  # an indirect object too: parses mix them up ("warned Israel against ...")
-        objects = syntax.children(word, ("iobj",)) + syntax.objects(word)
+        objects = syntax.children(word, ("iobj",)) + [syntax.named_as(o) for o in syntax.objects(word)]
         objects += [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]  # "called Maduro a dictator"
         return objects + [c for c in word.children if c.dep_ == "nmod:poss" and not syntax.is_verb(word)]
     if spec == "iobj":
@@ -1841,6 +1841,10 @@ def civilian_target(draft: Draft) -> bool:
     return any(t.lemma_ in CIVILIAN_PLACES and not any(c.lemma_ in MILITARY_WORDS for c in t.children) for t in targets)
 
 
+# taking people is an assault whoever they are: "abducted three police officers" is no battle
+SEIZING_PEOPLE = frozenset({"kidnap", "abduct", "kidnapping", "abduction"})
+
+
 def combat(draft: Draft) -> None:
     """Violence between armed sides (an army and rebels, jihadists and soldiers) is fighting;
     violence against civilians, convoys or unarmed targets stays an assault."""
@@ -1849,7 +1853,7 @@ def combat(draft: Draft) -> None:
         draft.category = "FIGHT"  # "Houthi rebels took control of a bank": seized by force, no state's seizure
     if draft.category == "FIGHT" and not any(armed(a) for a in draft.recipients) and civilian_target(draft):
         draft.category = "ASSAULT"
-    if draft.category != "ASSAULT":
+    if draft.category != "ASSAULT" or draft.cue.anchor.lemma_ in SEIZING_PEOPLE:
         return
     sources_armed = any(armed(a) or a.kind == "state" for a in draft.sources if a.code)
     if any(armed(a) for a in draft.recipients) and (sources_armed or any(armed(a) for a in draft.sources)):
@@ -2796,7 +2800,8 @@ RETALIATING = frozenset({"retaliate", "retaliation", "respond", "response", "ave
 def retaliation_target(scene: Scene, draft: Draft) -> None:
     """ "The Houthis vowed to retaliate": a threat to strike back, with no one named, is
     aimed at the last attacker of whoever makes it."""
-    if draft.category != "THREATEN" or draft.cue.anchor.lemma_ not in RETALIATING or any(a.code for a in draft.recipients):
+    striking_back = any(scene.doc[i].lemma_ in RETALIATING for i in draft.cue.words)  # "reserves the right to respond"
+    if draft.category != "THREATEN" or not striking_back or any(a.code for a in draft.recipients):
         return
     codes = {a.code for a in draft.sources if a.code}
     attack = next((c for c in reversed(scene.actors.context.claims) if c[2] in VIOLENT and aimed_at(c, codes)), None)
@@ -2822,18 +2827,24 @@ def judged_thing(draft: Draft) -> Token | None:
     verb = syntax.predicate(draft.cue.anchor)
     # "welcomed the pact", "welcomed the lifting of sanctions", "welcomed the decision": words of the cue too
     named_deed = DEALS | RELIEFS | GENERIC_ACTS | VOTES
-    return next(
-        (c for c in verb.children if c.dep_ == "obj" and (c.i not in draft.cue.words or {c.lemma_, c.lower_} & named_deed)), None
-    )
+    things = [syntax.named_as(c) for c in verb.children if c.dep_ == "obj"]
+    return next((c for c in things if c.i not in draft.cue.words or {c.lemma_, c.lower_} & named_deed), None)
 
 
-ABUSES = frozenset({"violation", "abuse", "atrocity", "excess", "crime"})  # acts judged by what they did to someone
+ABUSES = frozenset(
+    {"violation", "abuse", "atrocity", "excess", "crime", "breach", "infringement"}
+)  # acts judged by what they did to someone
+SOVEREIGN_THINGS = frozenset({"sovereignty", "integrity", "airspace", "territory", "independence"})
 
 
 def judges_abuse(draft: Draft) -> bool:
     """Is the object of the judging verb "the violations", "the abuses" done to someone named?"""
     thing = judged_thing(draft)
-    return thing is not None and thing.lemma_ in ABUSES and any(syntax.case_of(c) == "against" for c in thing.children)
+    if thing is None or thing.lemma_ not in ABUSES:
+        return False
+    # "a flagrant violation of Qatar's sovereignty": done to Qatar, by whoever struck it
+    sovereign = any(t.lemma_ in SOVEREIGN_THINGS for t in thing.subtree if t.i > thing.i)
+    return sovereign or any(syntax.case_of(c) == "against" for c in thing.children)
 
 
 def judges_attack(scene: Scene, draft: Draft) -> bool:
@@ -3067,6 +3078,9 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
     first, last = doc[words[0]], doc[words[-1]]
     background = syntax.is_noun(cue.anchor) and syntax.in_background(cue.anchor)
     clause = cue.anchor if background else (draft.predicate or cue.anchor)  # "after talks in March, ..."
+    done_by_doer = clause.dep_ == "advcl" and clause.tag_ == "VBG" and syntax.own_subject(clause) is None
+    if done_by_doer and draft.category in MATERIAL and syntax.is_verb(clause.head) and clause.head.lemma_ not in SAYING:
+        clause = clause.head  # "sank three boats in the Red Sea on Dec. 31, killing 10": there and then
     # "Chad ended the pact in November, and Ivory Coast took over the base in Abidjan": a
     # joined clause with its own subject has its own time and place
     # so has one with a date of its own ("imposed sanctions ..., but lifted them in February")

@@ -220,6 +220,21 @@ def objects(verb: Token) -> list[Token]:
     return children(verb, ("obj",))
 
 
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterise", "characterize"})
+
+
+def named_as(word: Token) -> Token:
+    """ "condemned what it called a cowardly attack": the thing judged is the attack."""
+    if word.lower_ != "what":
+        return word
+    for verb in children(word, ("acl:relcl",)):
+        if verb.lemma_ in NAMING_VERBS:
+            named = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("obj", "xcomp") or case_of(c) == "as")]
+            if named:
+                return named[0]
+    return word
+
+
 def obliques(token: Token, preps: Iterable[str]) -> list[Token]:
     """Prepositional dependents ("with France", "on Russia") whose preposition is one of preps."""
     wanted = set(preps)

@@ -4569,3 +4569,36 @@ def test_review_guards_of_the_last_rules():  # a guard: each of these misfired o
     assert ("ASSAULT", "ISR", "IRN") in dyads(answered) or ("FIGHT", "ISR", "IRN") in dyads(answered)
     listed = code_text("Explosions were heard in Lviv and Russia launched drones at Kyiv.")
     assert any(codes([e], "sources") == {"RUS"} and codes([e], "recipients") == {"UKR"} for e in listed)
+
+
+def test_taking_police_officers_hostage_is_an_assault_not_a_battle():
+    events = code_text("Georgia said two of its police officers had been kidnapped by Russian troops near Tskhinvali.")
+    assert ("ASSAULT", "RUS", "GEO") in dyads(events)
+    assert not any(e.category == "FIGHT" for e in events)
+
+
+def test_they_after_one_state_that_speaks_are_the_people_named_before():
+    text = "Two Tajik border guards were detained near Vorukh, with Bishkek saying they had attacked Kyrgyz troops."
+    events = [e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")]
+    assert any(codes([e], "sources") == {"TJK"} and codes([e], "recipients") == {"KGZ"} for e in events)
+    assert not any(codes([e], "sources") == {"KGZ"} and codes([e], "recipients") == {"KGZ"} for e in events)
+
+
+def test_what_a_state_called_an_attack_is_the_attack_it_condemns():
+    text = (
+        "Turkish drones struck a Syrian army convoy near Qamishli on Sunday. "
+        "Syria condemned what it described as a blatant Turkish aggression. "
+        "Iraq condemned what it called a flagrant violation of Syria's sovereignty."
+    )
+    events = code_text(text)
+    assert {("DISAPPROVE", "SYR", "TUR"), ("DISAPPROVE", "IRQ", "TUR")} <= dyads(events)
+    assert not any(e.category == "DISAPPROVE" and "SYR" in codes([e], "recipients") for e in events)
+
+
+def test_reserving_the_right_to_respond_is_a_threat_at_the_attacker():
+    text = (
+        "Pakistani jets bombed targets inside Afghanistan on Monday. Kabul said it reserved the right to respond to this attack."
+    )
+    events = code_text(text)
+    assert ("THREATEN", "AFG", "PAK") in dyads(events)
+    assert not any(e.category in ("ASSAULT", "FIGHT") and "AFG" in codes([e], "sources") for e in events)

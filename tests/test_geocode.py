@@ -255,3 +255,9 @@ def test_an_act_on_another_day_does_not_take_the_place_of_the_signing():
     )
     agreed = [e for e in code_text(same_day) if e.category == "AGREE"]
     assert agreed and all(e.place is not None and e.place.name == "Arusha" for e in agreed)  # a guard: the same day carries
+
+
+def test_killing_told_after_a_sinking_is_placed_where_the_boats_sank():
+    text = "On Friday, Indian coast guard ships sank two Pakistani boats in the Arabian Sea, killing six crew members."
+    violent = [e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")]
+    assert violent and all(e.place is not None and e.place.name == "Arabian Sea" for e in violent)
