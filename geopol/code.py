@@ -1869,10 +1869,13 @@ def ordered_out(draft: Draft) -> None:
     anchor = draft.cue.anchor
     others = coded(draft.recipients) - coded(draft.sources)
     ordered = [o for o in syntax.objects(anchor) if o.pos_ == "NOUN"]  # people ordered, not "told Russia to leave"
-    if draft.category != "DEMAND" or anchor.lemma_ != "order" or not others or not ordered:
+    foreign = any(t.lower_ == "foreign" for o in ordered for t in o.subtree)  # "ordered 13 foreign aid agencies to leave"
+    if draft.category != "DEMAND" or anchor.lemma_ != "order" or not (others or foreign) or not ordered:
         return
-    leave = next((c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_ in LEAVING), None)
-    if leave is not None and not syntax.objects(leave):  # "to leave within 48 hours"; not "to leave their homes"
+    leave = next((c for c in anchor.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in LEAVING), None)
+    left = syntax.objects(leave) if leave is not None else []
+    # "to leave within 48 hours", "to leave the country", "to leave Darfur"; not "to leave their homes"
+    if leave is not None and all(o.lemma_ in ("country", "territory", "region") or o.pos_ == "PROPN" for o in left):
         draft.category, draft.mode = "SANCTION", "expel"
 
 

@@ -156,3 +156,25 @@ def test_noun_in_the_of_phrase_of_another_noun_is_not_an_event():
 def test_people_counted_in_an_agreement_are_not_the_sanction_s_quantity():
     (event,) = code_text("Chad terminated the agreement on the stationing of 1,000 French soldiers.")
     assert (event.category, event.quantity) == ("SANCTION", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Israel called up 40,000 reservists on Monday.", ("MOBILIZE", "ISR", "")),
+        ("Somali pirates hijacked a Greek tanker off Oman on Friday.", ("CRIME", "SOM", "GRC")),
+        ("Hackers linked to North Korea stole 600 million dollars from a Vietnamese exchange.", ("CRIME", "PRK", "VNM")),
+        ("Armenia handed back three Azerbaijani soldiers to Baku on Friday.", ("RETREAT", "ARM", "AZE")),
+        ("Protesters hurled stones at the French embassy in Niamey.", ("PROTEST", "NER", "FRA")),
+        ("Washington gave Caracas 72 hours to release the detained Americans.", ("THREATEN", "USA", "VEN")),
+        ("The African Union readmitted Guinea on Tuesday.", ("SUPPORT", "AU", "GIN")),
+        ("The navies of India and Sri Lanka launched coordinated patrols in the Palk Strait.", ("COOPERATE", "IND+LKA", "")),
+        ("Zimbabwe quit the Commonwealth in 2003.", ("SANCTION", "ZWE", "COMMONWEALTH")),
+        ("The FBI blamed North Korea for the hack.", ("DISAPPROVE", "USA", "PRK")),
+        ("Burundi ordered 20 foreign aid groups to leave the country within a week.", ("SANCTION", "BDI", "")),
+    ],
+)
+def test_news_wordings_of_each_category(sentence, expected):
+    events = code_text(sentence)
+    assert expected in dyads(events)
+    assert all(e.category == expected[0] for e in events)  # no second reading of the same words
