@@ -1736,11 +1736,13 @@ def repair_second_subject(doc: Doc) -> Doc:
             name.head, name.dep_ = noun, "appos"
         elif name.pos_ == "PROPN" and noun == first and first.pos_ == "PROPN":
             name.head, name.dep_ = first, "flat"  # "President Irfaan Ali called": one name
-        elif name.pos_ == "PROPN" and first.pos_ == "PROPN" and noun.text == ",":
+        elif name.pos_ == "PROPN" and first.pos_ == "PROPN":
+            edge = min(t.i for t in name.subtree if not t.is_punct)  # "Saudi Arabia, the United Arab Emirates and Bahrain"
+            comma = doc[edge - 1]
             last = max(t.i for t in first.subtree)
-            if last == noun.i - 1:  # "South Africa, Malawi and Tanzania have sent troops": one list
+            if comma.text == "," and last == comma.i - 1:  # "South Africa, Malawi and Tanzania have sent troops": one list
                 name.head, name.dep_ = first, "conj"
-                noun.head = name
+                comma.head = name
     return doc
 
 
@@ -2302,6 +2304,9 @@ def lemma_of(word: str) -> str:
 CLAUSE_PUNCTUATION = [",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "—", "–"]
 
 
+# a cue's words may stand on either side of a quotation mark ("called the strike a "cowardly" attack")
+GAP_STOPS = [p for p in CLAUSE_PUNCTUATION if p not in ('"', "“", "”")]
+
 # words of a share before a cue's noun, which its gap does not count
 SHARES = ["most", "some", "all", "part", "much", "many", "several", "parts", "half", "remainder", "rest"]
 # what may not stand between the share and the noun: "closed most of the schools along the border"
@@ -2314,7 +2319,7 @@ def compile_pattern(pattern: str) -> list[list[dict]]:
     variants: list[list[dict]] = [[]]
     for slot in pattern.split():
         if slot == "*":
-            gap = {"ORTH": {"NOT_IN": CLAUSE_PUNCTUATION}, "OP": "{0,4}"}
+            gap = {"ORTH": {"NOT_IN": GAP_STOPS}, "OP": "{0,4}"}
             # up to four words, one of them hyphenated: "a long-awaited peace agreement"
             short = {"ORTH": {"NOT_IN": [*CLAUSE_PUNCTUATION, "-"]}, "OP": "{0,2}"}
             # a share right before the noun does not count: "lifted most of the economic sanctions"

@@ -4602,3 +4602,15 @@ def test_reserving_the_right_to_respond_is_a_threat_at_the_attacker():
     events = code_text(text)
     assert ("THREATEN", "AFG", "PAK") in dyads(events)
     assert not any(e.category in ("ASSAULT", "FIGHT") and "AFG" in codes([e], "sources") for e in events)
+
+
+def test_a_list_of_states_after_a_comma_is_one_subject():
+    events = code_text("Norway, the United Kingdom and Denmark condemned the execution of the activists.")
+    assert {a.code for e in events for a in e.sources} == {"NOR", "GBR", "DNK"}
+
+
+def test_calling_an_attack_by_a_quoted_name_judges_its_doer():
+    text = 'Russian missiles hit a hospital in Kharkiv on Sunday. Poland called the strike a "barbaric and cowardly" attack.'
+    events = code_text(text)
+    assert ("DISAPPROVE", "POL", "RUS") in dyads(events)
+    assert not any(e.category in ("ASSAULT", "FIGHT") and "POL" in codes([e], "sources") for e in events)
