@@ -88,7 +88,8 @@ REPORTING_SECTORS = frozenset({"MED"})  # news outlets, reporters: they report e
 MAX_DEPTH = 3
 QUANTIFIERS = frozenset(
     "dozen hundred thousand million score some many several most all part group number majority handful few "
-    "both each one two three four five six seven eight nine ten set batch wave contingent team unit detachment".split()
+    "both each one two three four five six seven eight nine ten set batch wave contingent team unit detachment "
+    "last".split()
 )
 # Capitalised words that are never names of actors: months, days, their abbreviations.
 NOT_NAMES = frozenset(
@@ -462,8 +463,12 @@ class SentenceActors:
         """ "troops", "100 Russian advisers", "a first set of Russian advisers": people who
         can be moved."""
         role = self.role_in_phrase(token)
-        if role is None and (token.like_num or token.lemma_ in QUANTIFIERS):
-            role = next((self.role_in_phrase(c) for c in token.children if case_of(c) == "of"), None)
+        members = [c for c in token.children if case_of(c) == "of"] if token.like_num or token.lemma_ in QUANTIFIERS else []
+        if role is None and members:
+            role = self.role_in_phrase(members[0])
+        if role is None and members and members[0].lower_ in PLURAL_PRONOUNS:
+            soldiers = self.resolve(members[0])  # "the last of them left": of the troops told before
+            return soldiers is not None and soldiers.sector in ("MIL", "PKO")
         return role is not None and role.personnel
 
     # -- resolution ---------------------------------------------------------------------
@@ -899,6 +904,9 @@ class SentenceActors:
         if partner is not None:  # "the army and its civilian auxiliaries": the army's
             return replace(partner, text=text)
         in_sentence = self.sentence_antecedent(token) or self.reported_subject(token)
+        share = plural and case_of(token) == "of" and (token.head.like_num or token.head.lemma_ in QUANTIFIERS)
+        if share:  # "ordered the French troops out, and the last of them left": the troops
+            in_sentence = self.earlier_people(token) or in_sentence
         if in_sentence:
             return replace(in_sentence[0], text=text)
         role = self.role_in_phrase(token.head) if token.lower_ == "its" and token.dep_ == "nmod:poss" else None
@@ -1325,6 +1333,15 @@ class SentenceActors:
             actors = tuple(a for a in self.of(candidate) if a.code)
             if len({a.code for a in actors}) > 1:
                 return actors
+        return ()
+
+    def earlier_people(self, token: Token) -> tuple[Actor, ...]:
+        """The last plural noun before the word in its sentence that names a coded actor."""
+        for candidate in reversed(list(self.doc[self.first_token : token.i])):
+            if candidate.tag_ == "NNS" and candidate.pos_ == "NOUN":
+                actors = tuple(a for a in self.of(candidate) if a.code)
+                if actors:
+                    return actors
         return ()
 
     # -- helpers ------------------------------------------------------------------------

@@ -1952,7 +1952,13 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     attacked = {a.code for a in draft.recipients if a.code}
     told = any(c[2] in VIOLENT and c[1] & attacked for c in context.claims)  # "Israel struck Iran. Two soldiers were killed"
     from_the_air = draft.cue.anchor.lemma_ in AIR_STRIKES  # "a strike killed 20 civilians": no rebel air force
-    if draft.source_word is None and not draft.sources and context.armed_group is not None and not told and not from_the_air:
+    # "Hamas said five of its members were killed": not by the group itself
+    passive = draft.predicate is not None and bool(syntax.children(draft.predicate, ("nsubj:pass",)))
+    victim = passive and context.armed_group is not None and context.armed_group.code in attacked
+    # "a guard was killed in the strike and several others were wounded": the first clause's doer, unnamed
+    joined_passive = passive and draft.predicate is not None and draft.predicate.dep_ == "conj"
+    unnamed = draft.source_word is None and not draft.sources and not told and not from_the_air
+    if unnamed and context.armed_group is not None and not victim and not joined_passive:
         draft.sources = (context.armed_group,)
     if any(a.code for a in draft.recipients) or draft.symmetric:
         return  # "India and Pakistan exchanged fire": both sides are named

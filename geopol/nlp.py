@@ -31,7 +31,7 @@ from spacy.vocab import Vocab
 
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Facility, Role, cached_dictionaries
 from geopol.paths import MODEL_DIR
-from geopol.syntax import OBJECT_CONTROL, case_of, is_verb, marks, objects
+from geopol.syntax import OBJECT_CONTROL, case_of, is_verb, marks, objects, obliques
 
 PARSE_BATCH = 64  # sentences per parser batch: big enough for matrix work, small for memory
 
@@ -775,10 +775,15 @@ def repair_false_passive(doc: Doc) -> Doc:
         if word.dep_ != "nsubj:pass" or any(c.dep_ == "aux:pass" for c in verb.children):
             continue
         # "the army and allied militia killed 223 villagers": a participle with an object is active
-        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and objects(verb) and word.i < verb.i):
+        # "Hamas militants stormed across the border": a participle with no auxiliary that moves somewhere
+        moved = not any(c.dep_.startswith("aux") for c in verb.children) and bool(obliques(verb, MOTION_CASES))
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (objects(verb) or moved) and word.i < verb.i):
             word.dep_ = "nsubj"
             verb.tag_ = "VBD"
     return doc
+
+
+MOTION_CASES = ("across", "into", "through", "towards", "toward", "onto")
 
 
 DENIALS = frozenset({"denies", "rejects", "disputes", "dismisses", "contests"})  # the forms the tagger reads as nouns

@@ -4614,3 +4614,25 @@ def test_calling_an_attack_by_a_quoted_name_judges_its_doer():
     events = code_text(text)
     assert ("DISAPPROVE", "POL", "RUS") in dyads(events)
     assert not any(e.category in ("ASSAULT", "FIGHT") and "POL" in codes([e], "sources") for e in events)
+
+
+def test_the_last_of_the_troops_told_before_leaving_is_their_withdrawal():
+    text = "Burkina Faso ordered the French troops out in January, and the last of them left in February."
+    events = code_text(text)
+    assert ("RETREAT", "FRA", "BFA") in dyads(events)
+
+
+def test_fighters_who_storm_across_a_border_are_its_attackers():  # a guard: a participle with no auxiliary that moves is active
+    text = "The truce ended a war that began when Hezbollah fighters stormed across the border into northern Israel."
+    events = [e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")]
+    assert events and all(codes([e], "sources") == {"HEZBOLLAH"} for e in events)
+
+
+def test_an_armed_group_that_lost_members_is_not_their_killer():
+    text = (
+        "Israeli jets struck a building in Beirut where Hezbollah commanders were meeting. "
+        "Hezbollah said three of its members were killed. "
+        "A Lebanese soldier was also killed in the strike and two others were wounded, the army said."
+    )
+    events = [e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")]
+    assert not any("HEZBOLLAH" in codes([e], "sources") for e in events)
