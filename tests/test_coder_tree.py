@@ -4636,3 +4636,15 @@ def test_an_armed_group_that_lost_members_is_not_their_killer():
     )
     events = [e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")]
     assert not any("HEZBOLLAH" in codes([e], "sources") for e in events)
+
+
+def test_ministers_meeting_somewhere_who_demand_make_a_demand():
+    text = "African Union foreign ministers meeting in Kigali on Friday demanded the immediate withdrawal of Rwanda's troops from Congo."
+    assert ("DEMAND", "AU", "RWA") in dyads(code_text(text))
+    assert not code_text("Kenya failed to meet the demands of the IMF.")
+
+
+def test_patrols_to_combat_piracy_are_no_crime():
+    events = code_text("The navies of Malaysia and Indonesia launched joint patrols in the Sulu Sea to combat piracy.")
+    assert ("COOPERATE", "IDN+MYS", "") in dyads(events)
+    assert not any(e.category == "CRIME" for e in events)
