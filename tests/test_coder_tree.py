@@ -4639,7 +4639,10 @@ def test_an_armed_group_that_lost_members_is_not_their_killer():
 
 
 def test_ministers_meeting_somewhere_who_demand_make_a_demand():
-    text = "African Union foreign ministers meeting in Kigali on Friday demanded the immediate withdrawal of Rwanda's troops from Congo."
+    text = (
+        "African Union foreign ministers meeting in Kigali on Friday "
+        "demanded the immediate withdrawal of Rwanda's troops from Congo."
+    )
     assert ("DEMAND", "AU", "RWA") in dyads(code_text(text))
     assert not code_text("Kenya failed to meet the demands of the IMF.")
 
