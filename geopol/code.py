@@ -1975,7 +1975,11 @@ def fill_defaults(scene: Scene, draft: Draft) -> None:
     if any(a.sector == "REB" for a in draft.recipients):
         return  # "fights against jihadist groups": another armed group, not the country
     source_codes = {a.code for a in draft.sources}
-    countries = places_of(scene, draft.predicate) or struck_in(scene, draft.predicate)
+    anchor = draft.cue.anchor
+    # "Araghchi, speaking in Istanbul, condemned the US strikes": the strikes were not in Istanbul
+    judged = syntax.is_noun(anchor) and anchor.dep_ == "obj" and anchor.head.i not in draft.cue.words
+    where = anchor if judged else draft.predicate
+    countries = places_of(scene, where) or struck_in(scene, where)
     story = story_state_outside(scene, draft)
     if not countries and story is not None and all(a.kind == "armed_group" for a in draft.sources if a.code):
         countries = {story}

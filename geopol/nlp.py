@@ -288,6 +288,7 @@ def repair(doc: Doc) -> Doc:
         repair_object_across_and,
         repair_past_before_name,
         repair_event_then_cause,
+        repair_name_read_as_verb,
     ):
         before = doc.to_array([HEAD, DEP])
         doc = step(doc)
@@ -1889,6 +1890,24 @@ def repair_reported_clause(doc: Doc) -> Doc:
         said.head, said.dep_ = verb, "parataxis"
         for late in [c for c in said.children if c.dep_ == "punct" and c.i > said.i]:
             late.head = verb
+    return doc
+
+
+def repair_name_read_as_verb(doc: Doc) -> Doc:
+    """ "He flew to Moscow the following day for talks" read with "Moscow" an infinitive and
+    "the following day" its object: a name after "to" is where the verb above goes, and what
+    hung on it hangs on that verb."""
+    for name in doc:
+        verb = name.head
+        to = next((c for c in name.children if c.dep_ in ("mark", "case") and c.lower_ == "to" and c.i == name.i - 1), None)
+        if name.tag_ not in ("NNP", "NNPS") or name.dep_ not in ("advcl", "xcomp") or to is None or verb.i > name.i:
+            continue
+        to.dep_ = "case"
+        name.dep_ = "obl"
+        for child in list(name.children):
+            if child.i > name.i and child.dep_ in ("obj", "obl", "advcl", "advmod", "obl:tmod", "obl:unmarked"):
+                child.head = verb
+                child.dep_ = "obl:unmarked" if child.dep_ == "obj" else child.dep_
     return doc
 
 

@@ -4651,3 +4651,16 @@ def test_patrols_to_combat_piracy_are_no_crime():
     events = code_text("The navies of Malaysia and Indonesia launched joint patrols in the Sulu Sea to combat piracy.")
     assert ("COOPERATE", "IDN+MYS", "") in dyads(events)
     assert not any(e.category == "CRIME" for e in events)
+
+
+def test_a_minister_who_flew_to_a_capital_the_next_day_visited_it():
+    text = "Iraq's foreign minister Fuad Hussein condemned the raid. He flew to Cairo the following day for talks with Sisi."
+    events = code_text(text)
+    assert ("CONSULT", "IRQ", "EGY") in dyads(events)
+
+
+def test_strikes_condemned_by_a_speaker_abroad_did_not_hit_where_he_spoke():
+    text = "Iraq's foreign minister, speaking in Cairo on Monday, condemned the Turkish strikes."
+    events = code_text(text)
+    assert ("DISAPPROVE", "IRQ", "TUR") in dyads(events)
+    assert not any(e.category in ("ASSAULT", "FIGHT") and "EGY" in codes([e], "recipients") for e in events)
