@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -2704,12 +2705,18 @@ def inner_words(name: Span) -> bool:
 def prefer_article_readings(analysis: Analysis, dateline: frozenset[str] = frozenset()) -> Analysis:
     """ "Congo" is the Republic of the Congo, or, in a story that also says "Kinshasa" or
     "Congolese", the Democratic Republic: a name with several readings takes the one the
-    article names by an unambiguous name elsewhere, its dateline's capital included (the
-    dictionary's order otherwise)."""
-    sure = {entries[0].code for _, _, entries in analysis.actors if len({e.code for e in entries}) == 1} | dateline
+    article names by an unambiguous name elsewhere, its dateline's capital included, the one
+    named more often if both are (the dictionary's order otherwise)."""
+    named = Counter(entries[0].code for _, _, entries in analysis.actors if len({e.code for e in entries}) == 1)
+    named.update(dateline)
 
     def ordered(entries: tuple[ActorEntry, ...]) -> tuple[ActorEntry, ...]:
-        return tuple(sorted(entries, key=lambda e: e.code not in sure))
+        most = max(named[e.code] for e in entries)
+        if not most or all(named[e.code] == most for e in entries):
+            return entries
+        # "Brussels" in a story of Belgium that names the EU less: Belgium's capital, whatever the
+        # kinds of the readings
+        return tuple(e for e in entries if named[e.code] == most)
 
     actors = tuple((s, e, ordered(entries)) for s, e, entries in analysis.actors)
     return replace(analysis, actors=actors)

@@ -4664,3 +4664,12 @@ def test_strikes_condemned_by_a_speaker_abroad_did_not_hit_where_he_spoke():
     events = code_text(text)
     assert ("DISAPPROVE", "IRQ", "TUR") in dyads(events)
     assert not any(e.category in ("ASSAULT", "FIGHT") and "EGY" in codes([e], "recipients") for e in events)
+
+
+def test_brussels_is_belgium_in_a_story_of_belgium_and_the_eu_in_one_of_the_eu():
+    belgium = code_text(
+        "Burundi recalled its ambassador from Belgium on Monday. Brussels responded by expelling Burundi's envoy."
+    )
+    assert ("SANCTION", "BEL", "BDI") in dyads(belgium)
+    union = code_text("The EU imposed sanctions on Burundian officials on Monday. Brussels also froze their assets, the EU said.")
+    assert all("BEL" not in codes([e], "sources") for e in union)
