@@ -290,6 +290,7 @@ def repair(doc: Doc) -> Doc:
         repair_past_before_name,
         repair_event_then_cause,
         repair_name_read_as_verb,
+        repair_clause_read_as_phrase,
     ):
         before = doc.to_array([HEAD, DEP])
         doc = step(doc)
@@ -1892,6 +1893,27 @@ def repair_reported_clause(doc: Doc) -> Doc:
         for late in [c for c in said.children if c.dep_ == "punct" and c.i > said.i]:
             late.head = verb
     return doc
+
+
+def repair_clause_read_as_phrase(doc: Doc) -> Doc:
+    """ "a day after Israeli warplanes struck a compound" read with "after Israeli warplanes" a
+    phrase and "struck" hung elsewhere: a past verb right after the phrase, with no subject of
+    its own, is the clause the subordinator opens, with the phrase's noun its subject."""
+    for noun in doc:
+        marker = next((c for c in noun.children if c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS and c.i < noun.i), None)
+        end = max(t.i for t in noun.subtree)
+        verb = doc[end + 1] if end + 1 < len(doc) else None
+        if marker is None or verb is None or verb.tag_ not in ("VBD", "VBN") or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_.startswith("nsubj") for c in verb.children) or verb in noun.ancestors:
+            continue
+        verb.head, verb.dep_ = noun.head, "advcl"
+        noun.head, noun.dep_ = verb, "nsubj"
+        marker.head, marker.dep_ = verb, "mark"
+    return doc
+
+
+CLAUSE_OPENERS = frozenset({"after", "before", "since", "until"})
 
 
 def repair_name_read_as_verb(doc: Doc) -> Doc:

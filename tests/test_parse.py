@@ -239,3 +239,16 @@ def test_no_repair_leaves_a_word_its_own_ancestor():
         while current.head != current and steps <= len(doc):
             current, steps = current.head, steps + 1
         assert steps <= len(doc), f"{word.text} is its own ancestor"
+
+
+def test_a_clause_after_after_read_as_a_phrase_is_a_clause_with_its_subject():
+    # "Turkey responded a day after Syrian jets bombed a convoy." read with "after Syrian jets" a phrase
+    words = ["Turkey", "responded", "a", "day", "after", "Syrian", "jets", "bombed", "a", "convoy", "."]
+    heads = [1, 1, 3, 1, 6, 6, 1, 3, 9, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "obl:unmarked", "case", "amod", "obl", "acl", "det", "obj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "JJ", "NNS", "VBN", "DT", "NN", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "ADJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = built(words, heads, deps, tags, pos)
+    assert (doc[7].dep_, doc[7].head.text) == ("advcl", "responded")
+    assert (doc[6].dep_, doc[6].head.text) == ("nsubj", "bombed")
+    assert (doc[4].dep_, doc[4].head.text) == ("mark", "bombed")
