@@ -178,3 +178,22 @@ def test_news_wordings_of_each_category(sentence, expected):
     events = code_text(sentence)
     assert expected in dyads(events)
     assert all(e.category == expected[0] for e in events)  # no second reading of the same words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenya lashed out at Somalia's government on Tuesday.", ("DISAPPROVE", "KEN", "SOM")),
+        ("Ghana pointed the finger at Togo for the border incident.", ("DISAPPROVE", "GHA", "TGO")),
+        ("Egypt extended an olive branch to Ethiopia.", ("AGREE", "EGY", "ETH")),
+        ("Zambia expressed condolences to Malawi after the floods.", ("SUPPORT", "ZMB", "MWI")),
+        ("Chad sealed its border with Sudan on Friday.", ("SANCTION", "TCD", "SDN")),
+        ("Guinea has pulled out of ECOWAS.", ("SANCTION", "GIN", "ECOWAS")),
+        ("Kenya amassed troops along its border with Somalia.", ("MOBILIZE", "KEN", "SOM")),
+        ("Tanzania granted overflight rights to India.", ("COOPERATE", "TZA", "IND")),
+        ("Nigeria signed a letter of intent with Russia to build a refinery.", ("AGREE", "NGA", "RUS")),
+        ("Senegal questioned the legitimacy of Guinea's junta.", ("DISAPPROVE", "SEN", "GIN")),
+    ],
+)
+def test_phrasal_and_headline_wordings(sentence, expected):
+    assert expected in dyads(code_text(sentence))
