@@ -230,6 +230,7 @@ def code_sentence(
         unnamed_expeller(scene, draft)
         lifted_sanctions(scene, draft)
         deal_partner(scene, draft)
+        told_party(scene, draft)
         fill_focus(scene, draft, draft.recipient_word)
     for draft in drafts:
         own_side_conjunct(scene, draft)
@@ -1659,6 +1660,23 @@ def domestic_refusal(scene: Scene, draft: Draft) -> bool:
     maker = request_of(draft) if draft.category == "REJECT" else None
     own = coded(draft.sources)
     return maker is not None and bool(own) and codes_of(scene, maker) == own
+
+
+NOTIFYING = frozenset({"notify", "inform", "tell", "warn", "write"})
+TOLD_ACTS = frozenset({"SANCTION", "RETREAT", "CONCEDE", "REJECT", "AGREE", "THREATEN"})
+
+
+def told_party(scene: Scene, draft: Draft) -> None:
+    """ "Manila notified Washington that it was terminating the pact": an act told to a party,
+    with nobody else named, is aimed at the party told."""
+    verb = draft.predicate or draft.cue.anchor
+    teller = verb.head
+    if coded(draft.recipients) or draft.category not in TOLD_ACTS or verb.dep_ != "ccomp" or teller.lemma_ not in NOTIFYING:
+        return
+    told = next((c for c in teller.children if c.dep_ in ("obj", "iobj")), None)
+    party = tuple(a for a in scene.actors.of(told) if a.code) if told is not None else ()
+    if party and not {a.code for a in party} & coded(draft.sources):
+        draft.recipients = party
 
 
 def fill_missing(keeper: Draft, other: Draft) -> None:

@@ -4673,3 +4673,8 @@ def test_brussels_is_belgium_in_a_story_of_belgium_and_the_eu_in_one_of_the_eu()
     assert ("SANCTION", "BEL", "BDI") in dyads(belgium)
     union = code_text("The EU imposed sanctions on Burundian officials on Monday. Brussels also froze their assets, the EU said.")
     assert all("BEL" not in codes([e], "sources") for e in union)
+
+
+def test_an_act_told_to_a_party_is_aimed_at_it():
+    text = "Colombia formally notified Venezuela on Monday that it was suspending the border agreement."
+    assert ("SANCTION", "COL", "VEN") in dyads(code_text(text))
