@@ -115,6 +115,9 @@ def own_subject(verb: Token) -> Token | None:
     return found
 
 
+GIVEN_TIME = frozenset({"hour", "day", "week", "month", "deadline", "time", "ultimatum"})
+
+
 def subject(verb: Token, steps: int = 0) -> Token | None:
     """Who does what the verb says: its own subject, else the one it shares with the verb it
     depends on ("agreed to withdraw", "met Putin and signed", "urged Niger to release" takes
@@ -150,6 +153,10 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
         owner = first_child(head, ("nmod:poss",)) or next(named, None)
         if owner is not None:
             return owner  # "Niger's decision to expel", "the ECOWAS intention to intervene"
+        giver = head.head
+        given = [c for c in giver.children if c.dep_ in ("obj", "iobj") and c != head] if giver.lemma_ == "give" else []
+        if head.lemma_ in GIVEN_TIME and given:
+            return given[0]  # "gave Armenian forces 24 hours to lay down their arms": the forces
         if head.dep_ in ("obj", "nsubj:pass", "obl") and head.head.i != head.i and is_verb(head.head):
             return subject_or_agent(head.head, steps + 1)
         return None

@@ -4678,3 +4678,11 @@ def test_brussels_is_belgium_in_a_story_of_belgium_and_the_eu_in_one_of_the_eu()
 def test_an_act_told_to_a_party_is_aimed_at_it():
     text = "Colombia formally notified Venezuela on Monday that it was suspending the border agreement."
     assert ("SANCTION", "COL", "VEN") in dyads(code_text(text))
+
+
+def test_a_deadline_to_lay_down_arms_is_no_retreat_of_who_sets_it():
+    text = "Ethiopia gave the Sudanese forces in Fashaga 72 hours to lay down their arms or face a final offensive."
+    events = code_text(text)
+    assert not any(e.category == "RETREAT" and "ETH" in codes([e], "sources") for e in events)
+    short = code_text("Ethiopia gave the Sudanese forces 72 hours to lay down their arms.")
+    assert ("THREATEN", "ETH", "SDN") in dyads(short)
