@@ -466,8 +466,9 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
         # "Wagner mercenaries and Malian soldiers killed ...": the state among the attackers
         # says where, not a foreign group's home
         source = next((a for a in event.sources if a.kind == "state"), source)
-    recipient = event.recipients[0] if event.recipients else None
     named = explicit_place(event, mentions)
+    event = left_country(event, named)
+    recipient = event.recipients[0] if event.recipients else None
     legs = movement_legs(event, named, actors) if is_movement(event) else ()
     origin, destination = (legs[0][2], legs[0][3]) if legs else (None, None)
     mode = event.mode
@@ -495,6 +496,16 @@ def locate(event: Event, mentions: list[PlaceMention], actors: dict[str, ActorIn
     if named is None and origin is None:
         event = replace(event, pair_places=pair_places(event, actors))
     return event
+
+
+def left_country(event: Event, named: Place | None) -> Event:
+    """ "French troops pulled out of Gao": a withdrawal from a place named, with no other side
+    coded, is from the state the place is in."""
+    if event.category != "RETREAT" or event.mode != "withdraw" or named is None or not named.country:
+        return event
+    if any(a.code for a in event.recipients) or named.country in {a.code for a in event.sources}:
+        return event
+    return replace(event, recipients=(Actor(named.name, named.country, "", "state"),))
 
 
 def pair_places(event: Event, actors: dict[str, ActorInfo]) -> tuple[tuple[str, str, Place], ...]:

@@ -1905,12 +1905,21 @@ def repair_clause_read_as_phrase(doc: Doc) -> Doc:
         verb = doc[end + 1] if end + 1 < len(doc) else None
         if marker is None or verb is None or verb.tag_ not in ("VBD", "VBN") or noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(c.dep_.startswith("nsubj") for c in verb.children) or verb in noun.ancestors:
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        # "weeks after Niger, Mali and Burkina Faso announced" read with "weeks" the subject
+        span = subjects == [noun.head] and noun.head.lemma_ in TIME_SPANS
+        if (subjects and not span) or (verb in noun.ancestors and not span):
             continue
-        verb.head, verb.dep_ = noun.head, "advcl"
+        if span:
+            noun.head.dep_ = "obl:unmarked"  # the verb keeps its place; the time word measures it
+        else:
+            verb.head, verb.dep_ = noun.head, "advcl"
         noun.head, noun.dep_ = verb, "nsubj"
         marker.head, marker.dep_ = verb, "mark"
     return doc
+
+
+TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 
 
 CLAUSE_OPENERS = frozenset({"after", "before", "since", "until"})

@@ -4686,3 +4686,17 @@ def test_a_deadline_to_lay_down_arms_is_no_retreat_of_who_sets_it():
     assert not any(e.category == "RETREAT" and "ETH" in codes([e], "sources") for e in events)
     short = code_text("Ethiopia gave the Sudanese forces 72 hours to lay down their arms.")
     assert ("THREATEN", "ETH", "SDN") in dyads(short)
+
+
+def test_states_that_quit_a_bloc_weeks_after_are_the_ones_that_quit():
+    text = (
+        "ECOWAS imposed sanctions on Guinea in 2021. The bloc eased those sanctions in March, "
+        "days after Guinea and Mali announced they were leaving the AU."
+    )
+    events = code_text(text)
+    assert ("SANCTION", "GIN+MLI", "AU") in dyads(events) or {("SANCTION", "GIN", "AU"), ("SANCTION", "MLI", "AU")} <= dyads(
+        events
+    )
+    assert not any(
+        e.category == "SANCTION" and "ECOWAS" in codes([e], "sources") and not codes([e], "recipients") for e in events
+    )

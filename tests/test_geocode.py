@@ -261,3 +261,8 @@ def test_killing_told_after_a_sinking_is_placed_where_the_boats_sank():
     text = "On Friday, Indian coast guard ships sank two Pakistani boats in the Arabian Sea, killing six crew members."
     violent = [e for e in code_text(text) if e.category in ("ASSAULT", "FIGHT")]
     assert violent and all(e.place is not None and e.place.name == "Arabian Sea" for e in violent)
+
+
+def test_a_withdrawal_from_a_town_is_from_its_state():
+    events = code_text("German troops pulled out of Gao in December.")
+    assert ("RETREAT", "DEU", "MLI") in {(e.category, e.sources[0].code, e.recipients[0].code) for e in events if e.recipients}
