@@ -876,6 +876,9 @@ def beside_border(word: Token) -> bool:
 def candidates(word: Token, spec: str) -> list[Token]:
     if spec == "obj":  # an indirect object too: parses mix them up ("warned Israel against ...")
         objects = syntax.children(word, ("iobj",)) + [syntax.named_as(o) for o in syntax.objects(word)]
+        adverbial = any(c.lower_ in ("where", "when", "whereby", "why") for c in word.children)  # "..., where diplomats warned"
+        if not objects and word.dep_ == "acl:relcl" and relative_object(word) and not adverbial:
+            objects = [word.head]  # "three French diplomats it accuses of spying": the diplomats
         objects += [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]  # "called Maduro a dictator"
         return objects + [c for c in word.children if c.dep_ == "nmod:poss" and not syntax.is_verb(word)]
     if spec == "iobj":
@@ -1087,6 +1090,9 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         words.append(named_by)  # "an intervention plan", "the intention to intervene"
     if draft.predicate is not None and draft.predicate != draft.cue.anchor:
         words.append(draft.predicate)
+    means = words[-1].head if words[-1].dep_ == "advcl" and "by" in syntax.marks(words[-1]) else None
+    if means is not None and (set(syntax.marks(means)) & CONDITIONAL_MARKS or syntax.negated(means)):
+        words.append(means)  # "whether it would respond by expelling": no surer than the response
     words.extend(syntax.governors(words[-1]))
     kinds: set[str] = set()
     for word in words:

@@ -4700,3 +4700,14 @@ def test_states_that_quit_a_bloc_weeks_after_are_the_ones_that_quit():
     assert not any(
         e.category == "SANCTION" and "ECOWAS" in codes([e], "sources") and not codes([e], "recipients") for e in events
     )
+
+
+def test_people_a_state_accuses_in_a_relative_clause_are_whom_it_accuses():
+    text = "Niger has expelled two Beninese officials it accuses of espionage. Cotonou rejected the accusations on Friday."
+    events = code_text(text)
+    assert {("DISAPPROVE", "NER", "BEN"), ("REJECT", "BEN", "NER")} <= dyads(events)
+
+
+def test_an_act_a_response_might_take_is_as_unsure_as_the_response():
+    events = code_text("The ministry did not say whether Ghana would respond by expelling Togolese diplomats.")
+    assert not any(e.category == "SANCTION" for e in events)
