@@ -227,6 +227,7 @@ def code_sentence(
         sent_to_help(scene, draft)
         sent_to_press(scene, draft)
         fill_defaults(scene, draft)
+        held_people(draft)
         unnamed_expeller(scene, draft)
         lifted_sanctions(scene, draft)
         deal_partner(scene, draft)
@@ -1768,11 +1769,30 @@ def told_before(scene: Scene, noun: Token) -> bool:
     return definite(noun) and not own_doer
 
 
+def held_people(draft: Draft) -> None:
+    """ "Four French nationals remain under house arrest in Ouagadougou": those under arrest are
+    held, not holding; whoever holds them is not named here."""
+    anchor = draft.cue.anchor
+    if draft.category != "COERCE" or not syntax.is_noun(anchor) or syntax.case_of(anchor) not in ("under", "in"):
+        return
+    if draft.source_word is not None and draft.source_word.dep_.startswith("nsubj") and draft.source_word.head == anchor.head:
+        draft.recipients, draft.sources = draft.sources, ()
+        draft.recipient_word, draft.source_word = draft.source_word, None
+
+
 def unnamed_expeller(scene: Scene, draft: Draft) -> None:
     """ "The diplomats were declared persona non grata", in a story about Burkina Faso: sent away
-    by the story's state when nobody else is named."""
+    by the story's state when nobody else is named; so are foreigners detained or outlets
+    taken off the air."""
     dominant = scene.actors.context.dominant
-    if draft.category != "SANCTION" or draft.mode != "expel" or coded(draft.sources) or draft.source_word is not None:
+    verb = draft.predicate or draft.cue.anchor
+    # "four French nationals were detained on December 1", "RFI was taken off the air": by the story's state
+    anchor = draft.cue.anchor
+    under = syntax.is_noun(anchor) and syntax.case_of(anchor) in ("under", "in")  # "remain under house arrest"
+    held = draft.category == "COERCE" and ((syntax.is_verb(verb) and syntax.is_passive(verb)) or under)
+    if not (held or (draft.category == "SANCTION" and draft.mode == "expel")):
+        return
+    if coded(draft.sources) or draft.source_word is not None:
         return
     if dominant is not None and coded(draft.recipients) and dominant.code not in coded(draft.recipients):
         draft.sources = (replace(dominant, sector=""),)
@@ -2264,6 +2284,8 @@ def borrow_counterparts(scene: Scene, drafts: list[Draft]) -> None:
         named = named or any(names_someone(scene, o) for o in [*own_objects, *addressed])
         if not codes or draft.recipients or named or draft.symmetric or in_relative_clause(draft):
             continue  # a recipient the text names ("ousted President Bazoum") is nobody else; an aside has its own
+        if any(scene.doc[k].lemma_ == "power" for k in draft.cue.words):
+            continue  # "ties in freefall since Traore seized power": a coup is aimed at nobody abroad
         if after_appended_claim(draft):
             continue  # "..., an accusation the Emirates rejected": answers the claim's maker (see answer_appended_claim)
         # "agreed to set up a force and urged the juntas to return": an agreement takes no later act's target

@@ -291,6 +291,7 @@ def repair(doc: Doc) -> Doc:
         repair_event_then_cause,
         repair_name_read_as_verb,
         repair_clause_read_as_phrase,
+        repair_clause_read_as_modifier,
     ):
         before = doc.to_array([HEAD, DEP])
         doc = step(doc)
@@ -1923,6 +1924,24 @@ TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 
 
 CLAUSE_OPENERS = frozenset({"after", "before", "since", "until"})
+
+
+def repair_clause_read_as_modifier(doc: Doc) -> Doc:
+    """ "since Captain Ibrahim Traore seized power" read with "seized" describing "power" and
+    the name hung on "seized": the past verb is the clause "since" opens, the name its subject
+    and the noun its object."""
+    for verb in doc:
+        noun = verb.head
+        opener = [c for c in noun.children if c.dep_ == "case"] + [c for c in verb.children if c.dep_ == "mark"]
+        marker = next((c for c in opener if c.lower_ in CLAUSE_OPENERS and c.i < verb.i), None)
+        name = next((c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and c.dep_.endswith("unmarked")), None)
+        if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or marker is None or name is None or noun.i < verb.i:
+            continue
+        verb.head, verb.dep_ = noun.head, "advcl"
+        noun.head, noun.dep_ = verb, "obj"
+        name.dep_ = "nsubj"
+        marker.head, marker.dep_ = verb, "mark"
+    return doc
 
 
 def repair_name_read_as_verb(doc: Doc) -> Doc:

@@ -4711,3 +4711,20 @@ def test_people_a_state_accuses_in_a_relative_clause_are_whom_it_accuses():
 def test_an_act_a_response_might_take_is_as_unsure_as_the_response():
     events = code_text("The ministry did not say whether Ghana would respond by expelling Togolese diplomats.")
     assert not any(e.category == "SANCTION" for e in events)
+
+
+def test_a_coup_told_in_passing_is_aimed_at_nobody_abroad():  # a guard: a coup borrows no counterpart
+    text = (
+        "Guinea's junta has expelled two French diplomats, the latest blow to ties with former colonial power France "
+        "that have soured since Colonel Mamady Doumbouya seized power in 2021."
+    )
+    events = code_text(text)
+    assert ("SANCTION", "GIN", "FRA") in dyads(events)
+    assert not any(e.category == "COERCE" and "FRA" in codes([e], "recipients") for e in events)
+
+
+def test_foreigners_detained_or_under_arrest_are_held_by_the_story_state():
+    text = "Mali expelled a French diplomat on Monday. Two French nationals remain under house arrest in Bamako."
+    events = code_text(text)
+    assert ("COERCE", "MLI", "FRA") in dyads(events)
+    assert ("COERCE", "FRA", "MLI") not in dyads(events)
