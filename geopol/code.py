@@ -1714,7 +1714,7 @@ def is_reference(scene: Scene, draft: Draft) -> bool:
     or inside a phrase of what came before, with no named doer, refers to an event; it does
     not report one."""
     anchor = draft.cue.anchor
-    if anchor.lemma_ in NAMING_WORDS and "what" in {anchor.head.lower_, *(c.lower_ for c in anchor.children)}:
+    if anchor.lemma_ in syntax.NAMING_VERBS and "what" in {anchor.head.lower_, *(c.lower_ for c in anchor.children)}:
         return True  # "strikes on what it called terrorist camps": a description, not an accusation
     if not syntax.is_noun(anchor) and anchor.tag_ != "VBG":
         return False
@@ -1731,7 +1731,6 @@ def is_reference(scene: Scene, draft: Draft) -> bool:
     return earlier and not named
 
 
-NAMING_WORDS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 JUDGING_VERBS = frozenset(
     {"call", "condemn", "denounce", "describe", "criticise", "criticize", "blame", "label", "welcome", "praise", "justify"}
 )
@@ -1773,11 +1772,16 @@ def held_people(draft: Draft) -> None:
     """ "Four French nationals remain under house arrest in Ouagadougou": those under arrest are
     held, not holding; whoever holds them is not named here."""
     anchor = draft.cue.anchor
-    if draft.category != "COERCE" or not syntax.is_noun(anchor) or syntax.case_of(anchor) not in ("under", "in"):
+    if draft.category != "COERCE" or not under_arrest(anchor):
         return
     if draft.source_word is not None and draft.source_word.dep_.startswith("nsubj") and draft.source_word.head == anchor.head:
         draft.recipients, draft.sources = draft.sources, ()
         draft.recipient_word, draft.source_word = draft.source_word, None
+
+
+def under_arrest(anchor: Token) -> bool:
+    """ "remain under house arrest", "held in detention": a state the people are in."""
+    return syntax.is_noun(anchor) and syntax.case_of(anchor) in ("under", "in")
 
 
 def unnamed_expeller(scene: Scene, draft: Draft) -> None:
@@ -1787,9 +1791,8 @@ def unnamed_expeller(scene: Scene, draft: Draft) -> None:
     dominant = scene.actors.context.dominant
     verb = draft.predicate or draft.cue.anchor
     # "four French nationals were detained on December 1", "RFI was taken off the air": by the story's state
-    anchor = draft.cue.anchor
-    under = syntax.is_noun(anchor) and syntax.case_of(anchor) in ("under", "in")  # "remain under house arrest"
-    held = draft.category == "COERCE" and ((syntax.is_verb(verb) and syntax.is_passive(verb)) or under)
+    passive = syntax.is_verb(verb) and syntax.is_passive(verb)
+    held = draft.category == "COERCE" and (passive or under_arrest(draft.cue.anchor))
     if not (held or (draft.category == "SANCTION" and draft.mode == "expel")):
         return
     if coded(draft.sources) or draft.source_word is not None:
@@ -2900,9 +2903,8 @@ def judged_thing(draft: Draft) -> Token | None:
     return next((c for c in things if c.i not in draft.cue.words or {c.lemma_, c.lower_} & named_deed), None)
 
 
-ABUSES = frozenset(
-    {"violation", "abuse", "atrocity", "excess", "crime", "breach", "infringement"}
-)  # acts judged by what they did to someone
+# acts judged by what they did to someone
+ABUSES = frozenset({"violation", "abuse", "atrocity", "excess", "crime", "breach", "infringement"})
 SOVEREIGN_THINGS = frozenset({"sovereignty", "integrity", "airspace", "territory", "independence"})
 
 
