@@ -877,7 +877,9 @@ def beside_border(word: Token) -> bool:
 def candidates(word: Token, spec: str) -> list[Token]:
     if spec == "obj":  # an indirect object too: parses mix them up ("warned Israel against ...")
         objects = syntax.children(word, ("iobj",)) + [syntax.named_as(o) for o in syntax.objects(word)]
-        adverbial = any(c.lower_ in ("where", "when", "whereby", "why") for c in word.children)  # "..., where diplomats warned"
+        # "..., where diplomats warned", "ECOWAS, whose envoys arrived": the noun is no object of theirs
+        relative = {"where", "when", "whereby", "why", "whose"}
+        adverbial = any(t.lower_ in relative for c in word.children if c.i < word.i for t in c.subtree)
         if not objects and word.dep_ == "acl:relcl" and relative_object(word) and not adverbial:
             objects = [word.head]  # "three French diplomats it accuses of spying": the diplomats
         objects += [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]  # "called Maduro a dictator"

@@ -4728,3 +4728,9 @@ def test_foreigners_detained_or_under_arrest_are_held_by_the_story_state():
     events = code_text(text)
     assert ("COERCE", "MLI", "FRA") in dyads(events)
     assert ("COERCE", "FRA", "MLI") not in dyads(events)
+
+
+def test_a_body_whose_envoys_arrive_is_not_what_they_arrive_at():  # a guard: the relative object rule
+    text = "Sudan's army faces a deadline set by the African Union, whose envoys arrived in Port Sudan on Thursday for talks."
+    events = code_text(text)
+    assert ("CONSULT", "AU", "SDN") in dyads(events)
