@@ -423,9 +423,6 @@ def repair_event_then_cause(doc: Doc) -> Doc:
     return doc
 
 
-SUBORDINATORS = frozenset({"after", "when", "as", "before", "since", "until", "once"})
-
-
 def subject_in_phrase(word: Token, top: Token) -> bool:
     """ "after Caracas accused Guyana" read as one phrase of a preposition: the name before the
     past form is its subject, and the clause it opens hangs on the verb the phrase did."""
@@ -1901,7 +1898,7 @@ def repair_clause_read_as_phrase(doc: Doc) -> Doc:
     phrase and "struck" hung elsewhere: a past verb right after the phrase, with no subject of
     its own, is the clause the subordinator opens, with the phrase's noun its subject."""
     for noun in doc:
-        marker = next((c for c in noun.children if c.dep_ == "case" and c.lower_ in CLAUSE_OPENERS and c.i < noun.i), None)
+        marker = next((c for c in noun.children if c.dep_ == "case" and c.lower_ in EARLIER_OPENERS and c.i < noun.i), None)
         end = max(t.i for t in noun.subtree)
         verb = doc[end + 1] if end + 1 < len(doc) else None
         if marker is None or verb is None or verb.tag_ not in ("VBD", "VBN") or noun.pos_ not in ("NOUN", "PROPN"):
@@ -1923,7 +1920,8 @@ def repair_clause_read_as_phrase(doc: Doc) -> Doc:
 TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 
 
-CLAUSE_OPENERS = frozenset({"after", "before", "since", "until"})
+# the openers of a clause told before the main one, whose verb a parse may cut off ("a day after ... struck")
+EARLIER_OPENERS = CLAUSE_OPENERS - {"as", "once", "when", "because"}
 
 
 def repair_clause_read_as_modifier(doc: Doc) -> Doc:
@@ -1933,7 +1931,7 @@ def repair_clause_read_as_modifier(doc: Doc) -> Doc:
     for verb in doc:
         noun = verb.head
         opener = [c for c in noun.children if c.dep_ == "case"] + [c for c in verb.children if c.dep_ == "mark"]
-        marker = next((c for c in opener if c.lower_ in CLAUSE_OPENERS and c.i < verb.i), None)
+        marker = next((c for c in opener if c.lower_ in EARLIER_OPENERS and c.i < verb.i), None)
         name = next((c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and c.dep_.endswith("unmarked")), None)
         if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or marker is None or name is None or noun.i < verb.i:
             continue
