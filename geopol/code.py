@@ -743,6 +743,13 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "whom"})
 HOLDING_VERBS = frozenset("operate own run control hold manage found build fund finance".split())
 
 
+def adverbial_relative(clause: Token) -> bool:
+    """ "..., where diplomats warned", "ECOWAS, whose envoys arrived": the noun the clause hangs
+    on is no object of its verb."""
+    relative = {"where", "when", "whereby", "why", "whose"}
+    return any(t.lower_ in relative for c in clause.children if c.i < clause.i for t in c.subtree)
+
+
 def relative_object(clause: Token) -> bool:
     """Whether the noun a relative clause hangs on is its object: "the pact (that) Mali signed"."""
     if any(c.dep_ == "obj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children):
@@ -877,10 +884,7 @@ def beside_border(word: Token) -> bool:
 def candidates(word: Token, spec: str) -> list[Token]:
     if spec == "obj":  # an indirect object too: parses mix them up ("warned Israel against ...")
         objects = syntax.children(word, ("iobj",)) + [syntax.named_as(o) for o in syntax.objects(word)]
-        # "..., where diplomats warned", "ECOWAS, whose envoys arrived": the noun is no object of theirs
-        relative = {"where", "when", "whereby", "why", "whose"}
-        adverbial = any(t.lower_ in relative for c in word.children if c.i < word.i for t in c.subtree)
-        if not objects and word.dep_ == "acl:relcl" and relative_object(word) and not adverbial:
+        if not objects and word.dep_ == "acl:relcl" and relative_object(word) and not adverbial_relative(word):
             objects = [word.head]  # "three French diplomats it accuses of spying": the diplomats
         objects += [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]  # "called Maduro a dictator"
         return objects + [c for c in word.children if c.dep_ == "nmod:poss" and not syntax.is_verb(word)]
