@@ -48,11 +48,18 @@ MEMBER_WORDS = frozenset({"member", "state", "country", "nation", "ally", "gover
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MAC"})
 
 
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+# titles of birth or respect that are no part of the name ("Sheikh Salem" is Salem)
+HONORIFICS = frozenset({"sheikh", "shaikh", "prince", "princess", "sayyid", "mullah"})
+
+
 def family_names(name: str, code: str) -> list[str]:
     """The words a person is later called by alone: the last ("Bazoum"), or the first where
     the family name comes first ("Kim Jong Un", "Kim Hong-kyun": "Kim")."""
     words = name.split()
-    return [words[-1], words[0]] if code in FAMILY_NAME_FIRST and len(words) > 1 else [words[-1]]
+    # "Faisal bin Farhan" is later "Prince Faisal" or "Faisal": the given name before "bin"
+    given = [words[i - 1] for i in range(1, len(words)) if words[i].lower() in PATRONYMIC and words[i - 1][:1].isupper()]
+    return [words[-1], words[0]] if code in FAMILY_NAME_FIRST and len(words) > 1 else [words[-1], *given[:1]]
 
 
 def crowd(head: Token) -> Role | None:
@@ -77,6 +84,20 @@ REPORTING = SAYING | {"announce", "reveal", "stress", "note", "insist"}  # "X an
 MEMBERSHIP_PREPS = frozenset({"in", "within"})  # "Mali's neighbours in ECOWAS" are ECOWAS members
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
+OWNING_VERBS = LEADING_VERBS | {"own", "run", "operate", "flag", "register"}
+
+
+def modifiers_named(word: Token) -> list[Token]:
+    """The modifiers that may name who the word is: not whoever backs, arms or holds it
+    ("Turkish-backed fighters", "the UN-patrolled zone"; "the Saudi-led coalition" is Saudi,
+    "a Chinese-owned hotel", "a British-flagged tanker" theirs)."""
+    return [c for c in word.children if c.dep_ in MODIFIER_DEPS and not (hyphen_participle(c) and c.lemma_ not in OWNING_VERBS)]
+
+
+def hyphen_participle(word: Token) -> bool:
+    return word.tag_ == "VBN" and word.i > 0 and word.doc[word.i - 1].text in ("-", "–")
+
+
 COMITATIVE = frozenset({"along", "together", "alongside"})
 INSURGENT_WORDS = frozenset("rebel insurgent militant jihadist jihadi islamist terrorist extremist separatist".split())
 KIN = frozenset("son daughter brother sister wife husband father mother nephew niece cousin widow".split())
@@ -608,7 +629,7 @@ class SentenceActors:
         Wagner group": the best-ranked name among the words that modify the head."""
         best: tuple[int, int, ActorEntry, Token] | None = None
         relation = head.lemma_ in RELATION_NOUNS | {"counterpart"}  # "Mali's neighbours", "his counterpart" are not Mali
-        stack = [(c, 1) for c in head.children if c.dep_ in MODIFIER_DEPS and not (relation and c.dep_ == "nmod:poss")]
+        stack = [(c, 1) for c in modifiers_named(head) if not (relation and c.dep_ == "nmod:poss")]
         if head.dep_ in ("flat", "compound") and head.head.i != head.i:
             stack.append((head.head, 1))
         seen = {head.i}
@@ -643,7 +664,7 @@ class SentenceActors:
                     rank = (-1, distance)  # "Yemen's Houthi movement" is the Houthis, at home in Yemen
                 if best is None or rank < best[:2]:
                     best = (*rank, entry, token)
-            stack.extend((c, distance + 1) for c in token.children if c.dep_ in MODIFIER_DEPS)
+            stack.extend((c, distance + 1) for c in modifiers_named(token))
         if best is None:
             return None
         entry, token = best[2], best[3]
@@ -1370,7 +1391,7 @@ class SentenceActors:
         tokens = [head, *(c for c in head.children if c.dep_ in ("flat", "compound") and c.pos_ == "PROPN")]
         if head.dep_ == "flat":
             tokens.append(head.head)
-        tokens = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.role_at]
+        tokens = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.role_at and t.lower_ not in HONORIFICS]
         ordered = sorted(tokens, key=lambda t: t.i)
         return " ".join(t.text for t in ordered) or head.text
 

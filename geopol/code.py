@@ -313,6 +313,8 @@ def misread(cue: Cue) -> bool:
         return flown or any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
     if anchor.lemma_ == "insist" and syntax.is_verb(anchor):
         return asserts(anchor)
+    if anchor.tag_ == "VBN" and anchor.dep_ == "amod" and hyphenated(anchor):
+        return True  # "the UN-patrolled buffer zone", "a Qatar-brokered truce": a description of any kind
     if cue.rule.category in DESCRIBED_BY_PARTICIPLE and anchor.tag_ == "VBN" and anchor.dep_ == "amod":
         return inside_noun_phrase(anchor)  # "the Israeli-occupied West Bank", "the besieged city": a description
     others = [anchor.doc[i] for i in cue.words if i != anchor.i and anchor.doc[i].pos_ in ("NOUN", "PROPN", "NUM")]
@@ -363,11 +365,16 @@ DESCRIBED_BY_PARTICIPLE = frozenset({"FIGHT", "ASSAULT", "COERCE"})
 def inside_noun_phrase(participle: Token) -> bool:
     """A participle between a noun's determiner and the noun, or joined to a name by a hyphen;
     not a verb the parse took for an adjective ("police confiscated weapons")."""
-    noun, doc = participle.head, participle.doc
+    noun = participle.head
     if noun.i < participle.i:
         return False
     opened = any(c.dep_ in ("det", "nmod:poss") and c.i < participle.i for c in noun.children)
-    return opened or (participle.i > 0 and doc[participle.i - 1].text in ("-", "–"))
+    return opened or hyphenated(participle)
+
+
+def hyphenated(word: Token) -> bool:
+    """Is the word joined by a hyphen to the one before it ("UN-patrolled")?"""
+    return word.i > 0 and word.doc[word.i - 1].text in ("-", "–")
 
 
 QUOTES = frozenset("\"“”'‘’")
@@ -1148,7 +1155,7 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("negation")  # "stopped buying weapons from France": no aid now
     if kinds & {"negation", "hypothetical"}:
         draft.dropped = True
-    elif "future" in kinds and draft.category == "SANCTION" and not conditional(words) and announced(words):
+    elif "future" in kinds and draft.category == "SANCTION" and not conditional(words) and decided(draft, words):
         draft.tense = "future"  # "announced they would leave the court": a decision, no threat
     elif "future" in kinds:
         promise(draft)
@@ -1165,6 +1172,19 @@ def conditional(words: list[Token]) -> bool:
     """Is the act told under a condition ("would leave if it was suspended", "unless ...")?"""
     clauses = [c for w in words for c in w.children if c.dep_ == "advcl"]
     return any(m in ("if", "unless") for c in clauses for m in syntax.marks(c))
+
+
+EXITING = frozenset({"leave", "withdraw", "quit", "exit"})
+
+
+def leaves_body(draft: Draft, words: list[Token]) -> bool:
+    """ "said they would withdraw from the court", "would leave the pact": a member telling its
+    own exit from a body or a treaty decides it (a threat says "threatened to" or sets a condition)."""
+    return draft.cue.rule.mode == "withdraw" and draft.cue.anchor.lemma_ in EXITING and any(w.lemma_ in SAYING for w in words)
+
+
+def decided(draft: Draft, words: list[Token]) -> bool:
+    return announced(words) or leaves_body(draft, words)
 
 
 def announced(words: list[Token]) -> bool:
@@ -2515,14 +2535,33 @@ def drop_partial(drafts: list[Draft]) -> list[Draft]:
     category in the sentence has both sides and agrees with it on the side it has."""
     whole = [d for d in drafts if is_two_sided(d)]
 
-    def covered(draft: Draft) -> bool:
+    def covering(draft: Draft) -> Draft | None:
         sources, recipients = coded(draft.sources), coded(draft.recipients)
-        return any(
-            other.category == draft.category and sources <= coded(other.sources) and recipients <= coded(other.recipients)
-            for other in whole
+        return next(
+            (
+                other
+                for other in whole
+                if same_act(other.category, draft.category)
+                and sources <= coded(other.sources)
+                and recipients <= coded(other.recipients)
+            ),
+            None,
         )
 
-    return [d for d in drafts if is_two_sided(d) or d.symmetric or not covered(d)]
+    kept = []
+    for draft in drafts:
+        whole_act = None if is_two_sided(draft) or draft.symmetric else covering(draft)
+        if whole_act is None:
+            kept.append(draft)
+        elif whole_act.category == "ASSAULT" and any(armed(a) for a in draft.recipients):
+            whole_act.category = "FIGHT"  # "soldiers were killed when jihadists stormed a base": a battle
+    return kept
+
+
+def same_act(category: str, other: str) -> bool:
+    """ "Soldiers were killed when jihadists stormed a post": the killing, whatever its category
+    before its doer is known, is the attack told again."""
+    return category == other or (category in VIOLENT and other in VIOLENT)
 
 
 def is_two_sided(draft: Draft) -> bool:

@@ -4734,3 +4734,50 @@ def test_a_body_whose_envoys_arrive_is_not_what_they_arrive_at():  # a guard: th
     text = "Sudan's army faces a deadline set by the African Union, whose envoys arrived in Port Sudan on Thursday for talks."
     events = code_text(text)
     assert ("CONSULT", "AU", "SDN") in dyads(events)
+
+
+def test_a_state_that_backs_fighters_is_not_them():
+    events = code_text("Iranian-backed militiamen shelled a Kurdish checkpoint near Kirkuk on Thursday.")
+    assert "IRN" not in codes(events, "sources")
+    events = code_text("The Saudi-led coalition launched air strikes on Houthi positions near Marib on Sunday.")
+    assert ("FIGHT", "SAU", "HOUTHIS") in dyads(events)
+
+
+def test_a_hyphened_participle_describes_and_names_no_act():
+    events = code_text("Turkish troops on Monday entered the UN-patrolled buffer zone that divides Cyprus.")
+    assert not any("UN" in codes([e], "sources") for e in events)
+
+
+def test_a_ship_flagged_or_owned_by_a_state_is_its():  # a guard: owners and flags still name the target
+    events = code_text("Houthi rebels attacked a Liberian-flagged bulk carrier off Hodeidah on Tuesday.")
+    assert any(e.category in ("ASSAULT", "FIGHT") and codes([e], "recipients") == {"LBR"} for e in events)
+
+
+def test_a_prince_named_in_full_is_later_called_by_his_given_name():
+    text = (
+        "Kuwait's Foreign Minister Sheikh Salem bin Abdullah al-Sabah spoke to reporters in Kuwait City on Sunday. "
+        "On Tuesday Sheikh Salem condemned Iran over the seizure of a fishing boat."
+    )
+    events = code_text(text)
+    assert ("DISAPPROVE", "KWT", "IRN") in dyads(events)
+
+
+def test_soldiers_killed_when_a_group_attacked_are_the_attack_told_once():
+    events = code_text("Nineteen soldiers were killed on Saturday when ISWAP fighters stormed a base in Borno state.")
+    assert ("FIGHT", "ISWAP", "NGA") in dyads(events)
+    assert not any(not codes([e], "sources") for e in events)
+
+
+def test_a_member_saying_it_will_leave_a_body_decides_it():
+    events = code_text("Nicaragua said on Thursday it would withdraw from the Organization of American States.")
+    assert ("SANCTION", "NIC", "OAS") in dyads(events)
+    assert not any(e.category == "THREATEN" for e in events)
+    events = code_text("Nicaragua said it would withdraw from the Organization of American States if the sanctions stayed.")
+    assert not any(e.category == "SANCTION" for e in events)  # a guard: a condition keeps it a threat
+
+
+def test_an_attack_that_will_not_go_unanswered_is_a_threat_at_its_doer():
+    events = code_text("Azerbaijan's defence ministry said the Armenian shelling of its positions would not go unanswered.")
+    assert ("THREATEN", "AZE", "ARM") in dyads(events)
+    events = code_text("Ethiopia said on Friday that the Eritrean incursion will not pass without a response.")
+    assert ("THREATEN", "ETH", "ERI") in dyads(events)
