@@ -1151,6 +1151,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "supplying weapons to Ukraine would be a big mistake": a topic, not an act
     if draft.category in VIOLENT | {"SUPPORT", "COERCE"} and purpose(anchor):
         kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
+    if for_someone_to(anchor):
+        kinds.add("hypothetical")  # "a deadline for Israel to allow aid in", "paved the way for Russia to deploy": not done
     if anchor.lemma_ in BUYING and anchor.head.lemma_ in STOPPING and anchor.dep_ in ("xcomp", "ccomp", "obj", "advcl"):
         kinds.add("negation")  # "stopped buying weapons from France": no aid now
     if kinds & {"negation", "hypothetical"}:
@@ -1181,6 +1183,19 @@ def leaves_body(draft: Draft, words: list[Token]) -> bool:
     """ "said they would withdraw from the court", "would leave the pact": a member telling its
     own exit from a body or a treaty decides it (a threat says "threatened to" or sets a condition)."""
     return draft.cue.rule.mode == "withdraw" and draft.cue.anchor.lemma_ in EXITING and any(w.lemma_ in SAYING for w in words)
+
+
+def for_someone_to(anchor: Token) -> bool:
+    """Is the verb told as "for X to ...", what somebody is to do, whatever the parse made of it?"""
+    verb = anchor if syntax.is_verb(anchor) else anchor.head if anchor.dep_ == "obj" else None  # "to allow aid in"
+    if verb is None:
+        return False
+    doc, i = verb.doc, verb.i
+    if not syntax.is_verb(verb) or i < 3 or doc[i - 1].lower_ != "to":
+        return False
+    opening = next((j for j in range(i - 2, max(i - 6, 0) - 1, -1) if doc[j].lower_ == "for"), None)
+    between = doc[opening + 1 : i - 1] if opening is not None else []
+    return bool(between) and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in between)
 
 
 def decided(draft: Draft, words: list[Token]) -> bool:
@@ -1361,8 +1376,9 @@ def governor_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
         # "agreed to restore relations and reopen embassies", "called on X to agree ... and allow aid": both
         promiser = next((owners[a.i] for a in list(head.ancestors)[:2] if a.i in owners), None)
         promised = promiser is not None and promiser.cue.rule.governs in ("intent", "absorb") and "to" in syntax.marks(head)
-        if current.dep_ == "conj" and head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and (head.i not in owners or promised):
-            current = head  # "agreed to leave differences behind and to begin negotiations"
+        clause_head = head.dep_ in ("xcomp", "ccomp", "advcl", "acl") or (head.dep_ == "nmod" and head.tag_ == "VBG")
+        if current.dep_ == "conj" and clause_head and (head.i not in owners or promised):
+            current = head  # "agreed to leave differences behind and to begin negotiations", "accused X of arming and funding"
         that_clause = current.dep_ == "acl:relcl" and any(c.dep_ == "mark" for c in current.children)
         if current.head == current or (current.dep_ not in COMPLEMENT_EDGES and not that_clause):
             return None  # ("a demand that it disarm" read as a relative clause is the demand's content)

@@ -2731,12 +2731,13 @@ def long_names(window: Analysis, start: int, end: int) -> list[tuple[int, int]]:
     ("Democratic Republic of Congo", "Alliance of Sahel States"), as offsets from start: the
     parser reads "of" inside a name as a preposition and loses the names listed with it
     ("the foreign ministers of Democratic Republic of Congo and Uganda"), so it reads one
-    word in their place."""
+    word in their place; so too for a charity's name, which it may read as a clause ("Human
+    Rights Watch in May accused ...")."""
     doc = window.doc
     return [
         (s - start, e - start)
         for s, e, entries in window.actors
-        if e - s >= 3 and entries[0].kind in NAMED_BODIES and inner_words(doc[s:e])
+        if e - s >= 3 and entries[0].kind in NAMED_BODIES and (inner_words(doc[s:e]) or entries[0].kind == "ngo")
     ]
 
 

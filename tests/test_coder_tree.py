@@ -4781,3 +4781,25 @@ def test_an_attack_that_will_not_go_unanswered_is_a_threat_at_its_doer():
     assert ("THREATEN", "AZE", "ARM") in dyads(events)
     events = code_text("Ethiopia said on Friday that the Eritrean incursion will not pass without a response.")
     assert ("THREATEN", "ETH", "ERI") in dyads(events)
+
+
+def test_a_charity_named_before_its_verb_is_the_one_who_accuses():
+    events = code_text("Human Rights Watch in June accused Ethiopian troops and allied militias of burning villages in Amhara.")
+    assert ("DISAPPROVE", "HRW", "ETH") in dyads(events)
+
+
+def test_acts_listed_in_an_accusation_are_its_content_not_the_accuser_acts():
+    events = code_text("Riyadh has long accused Tehran of arming, training and funding the Houthis.")
+    assert ("DISAPPROVE", "SAU", "IRN") in dyads(events)
+    assert not any(e.category in ("AID", "COOPERATE", "SUPPORT") for e in events)
+
+
+def test_what_someone_is_given_time_to_do_is_not_done():
+    text = "The rebels resumed their attacks after a deadline set by the junta for Niger to free the prisoners expired."
+    assert not any(e.category == "RETREAT" for e in code_text(text))
+    assert not any(e.category == "AID" for e in code_text("The accord paved the way for Turkey to supply drones to Somalia."))
+
+
+def test_a_treaty_that_provides_for_something_gives_nothing():
+    events = code_text("The pact, signed by Chad and Sudan in Abeche, provides for joint border patrols.")
+    assert not any(e.category == "AID" for e in events)
