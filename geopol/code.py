@@ -1194,8 +1194,9 @@ def for_someone_to(anchor: Token) -> bool:
     if not syntax.is_verb(verb) or i < 3 or doc[i - 1].lower_ != "to":
         return False
     opening = next((j for j in range(i - 2, max(i - 6, 0) - 1, -1) if doc[j].lower_ == "for"), None)
-    between = doc[opening + 1 : i - 1] if opening is not None else []
-    return bool(between) and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in between)
+    if opening is None or opening + 1 >= i - 1:
+        return False
+    return all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in doc[opening + 1 : i - 1])
 
 
 def decided(draft: Draft, words: list[Token]) -> bool:
