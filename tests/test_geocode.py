@@ -266,3 +266,13 @@ def test_killing_told_after_a_sinking_is_placed_where_the_boats_sank():
 def test_a_withdrawal_from_a_town_is_from_its_state():
     events = code_text("German troops pulled out of Gao in December.")
     assert ("RETREAT", "DEU", "MLI") in {(e.category, e.sources[0].code, e.recipients[0].code) for e in events if e.recipients}
+
+
+def test_a_small_town_of_a_country_at_war_is_placed_where_it_is():
+    events = code_text("Jihadists ambushed a Malian army convoy near Tessalit on Sunday, the army said.")
+    placed = [e.place for e in events if e.category in ("FIGHT", "ASSAULT") and e.place is not None]
+    assert placed and all(p.name == "Tessalit" and abs(p.lat - 20.2) < 0.2 for p in placed)
+
+
+def test_a_town_named_like_a_month_is_no_place():  # a guard: common words are left out of the towns
+    assert find_city("March", ("AFG",)) is None or find_city("March", ("AFG",)).country != "AFG"
