@@ -3012,9 +3012,9 @@ def test_the_junta_is_the_state_whose_military_rulers_the_story_named():
     assert demands and codes(demands, "sources") == {"MLI"}
 
 
-def test_withdrawing_a_licence_is_a_sanction_not_a_withdrawal():
+def test_withdrawing_a_licence_is_a_ban_not_a_withdrawal():
     events = code_text("Mali's junta withdrew the licence of a French television channel on Monday.")
-    assert ("SANCTION", "MLI", "FRA") in dyads(events)
+    assert ("COERCE", "MLI", "FRA") in dyads(events)  # the codebook's bans and seizures
     assert "RETREAT" not in {e.category for e in events}
 
 
@@ -4803,3 +4803,10 @@ def test_what_someone_is_given_time_to_do_is_not_done():
 def test_a_treaty_that_provides_for_something_gives_nothing():
     events = code_text("The pact, signed by Chad and Sudan in Abeche, provides for joint border patrols.")
     assert not any(e.category == "AID" for e in events)
+
+
+def test_revoking_a_mining_permit_is_a_seizure_and_revoking_accreditation_a_sanction():
+    events = code_text("Guinea's junta revoked the mining permit of a Chinese-owned bauxite company on Friday.")
+    assert ("COERCE", "GIN", "CHN") in dyads(events)
+    events = code_text("Burkina Faso revoked the accreditation of two French diplomats on Friday.")
+    assert ("SANCTION", "BFA", "FRA") in dyads(events)
