@@ -242,7 +242,7 @@ def code_sentence(
     drafts = each_to_the_other(scene, split_visits(drop_partial(merge_duplicates(drafts))))
     answer_appended_claim(scene, drafts)
     answer_claims(scene, drafts)
-    drafts = [d for d in drafts if not lone_aside(scene, d) and not unanswered_denial(d)]
+    drafts = [d for d in drafts if not lone_aside(scene, d) and not standing_denial(d)]
     remember(scene, drafts)
     return [to_event(doc, d, article_id, sentence_index, sentence_char) for d in drafts]
 
@@ -2540,10 +2540,16 @@ def split_visits(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def unanswered_denial(draft: Draft) -> bool:
+def standing_denial(draft: Draft) -> bool:
     """ "Benin has denied hosting any French base": a denial of a charge nobody in the story is
-    named as making is a statement, no event; it only keeps the denied act uncoded."""
-    return draft.mode == "denial" and not coded(draft.recipients)
+    named as making, and "..., a charge Kabul denies", "..., which Paris has always denied": a
+    denial told as an aside to the charge, which tells where a party stands, not what it did
+    that day, is a statement, no event; it only keeps the denied act uncoded."""
+    if draft.mode != "denial":
+        return False
+    anchor = draft.cue.anchor
+    aside = after_appended_claim(draft) or any(t.dep_ == "acl:relcl" for t in [anchor, *list(anchor.ancestors)[:2]])
+    return aside or not coded(draft.recipients)
 
 
 def drop_partial(drafts: list[Draft]) -> list[Draft]:
