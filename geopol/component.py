@@ -55,6 +55,8 @@ DATELINE_END = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,
 # "Kinshasa, DR Congo —": a city and a country in title case, then a dash between spaces
 DATELINE_MIXED = re.compile(r"\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:—|–|--|-) ")
 MAX_HEAD_LINES = 3  # headline, byline, a label such as "Analysis"
+# an armed group is the story's own when named in its first sentences or in this many
+LEAD_SENTENCES, RECURRING = 3, 3
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -89,6 +91,21 @@ class EventCoder:
         doc._.events = self.code(article, own)
         return doc
 
+    def story_group(self, analysis: Analysis, group: Actor | None, states: list[Actor], ends: int) -> Actor | None:
+        """The armed group that "the assailants" and "the militants" of the story are: one at
+        home in the story's state, named in its lead or named again and again; not a war next
+        door told in a paragraph of background ("Chad borders Sudan, where the army has been at
+        war with the Rapid Support Forces")."""
+        if group is None:
+            return None
+        entry = self.dictionaries.actors.get(group.code)
+        home = entry is not None and bool(states) and (entry.home or entry.country) == states[0].code
+        doc = analysis.doc
+        sentences = [doc[s].sent for s, _, entries in analysis.actors if entries[0].code == group.code]
+        lead = [s for s in doc.sents if s.end_char > ends and s.text.strip()][:LEAD_SENTENCES]
+        in_lead = any(s.start in {sent.start for sent in lead} for s in sentences)
+        return group if home or in_lead or len({s.start for s in sentences}) >= RECURRING else None
+
     def dateline_codes(self, dateline: str) -> frozenset[str]:
         """The state a dateline's city is the capital of ("KINSHASA, Congo (Reuters) -": the
         Democratic Republic), to read the article's ambiguous names by."""
@@ -99,8 +116,9 @@ class EventCoder:
         ends = dateline_end(doc.text)
         analysis = prefer_article_readings(analyse(doc, self.matchers), self.dateline_codes(doc.text[:ends]))
         states = ranked_states(analysis, ends)
-        group, insurgents = dominant_group(analysis), dominant_group(analysis, self.government_side)
         known = self.dictionaries.actors
+        group, insurgents = dominant_group(analysis), dominant_group(analysis, self.government_side)
+        group, insurgents = (self.story_group(analysis, g, states, ends) for g in (group, insurgents))
         home = known[insurgents.code].home if insurgents is not None and insurgents.code in known else ""
         dominant = states[0] if states else None
         context = ArticleContext(dominant, states, group, insurgents, home, self.government_side, regions=self.regions)

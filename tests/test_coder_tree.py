@@ -4814,3 +4814,25 @@ def test_revoking_a_mining_permit_is_a_seizure_and_revoking_accreditation_a_sanc
     assert ("COERCE", "GIN", "CHN") in dyads(events)
     events = code_text("Burkina Faso revoked the accreditation of two French diplomats on Friday.")
     assert ("SANCTION", "BFA", "FRA") in dyads(events)
+
+
+def test_a_war_next_door_told_in_background_does_not_name_the_story_s_attackers():
+    text = (
+        "Gunmen attacked a customs post near Dosso on Tuesday, killing four Nigerien officers, the interior ministry said. "
+        "The ministry did not say who carried out the attack. "
+        "Niger has closed several crossings since the attack. "
+        "Further south, Nigeria has battled Boko Haram for fifteen years, and Boko Haram fighters have repeatedly raided "
+        "villages in Borno state."
+    )
+    events = code_text(text)
+    assert not any("BOKO" in codes([e], "sources") for e in events if e.sentence_index == 0)
+
+
+def test_a_group_named_in_the_lead_is_who_the_militants_are():  # a guard: the story's own group
+    text = (
+        "Boko Haram fighters attacked a military base near Diffa on Tuesday, the army said. "
+        "The militants killed six soldiers before withdrawing towards the border, officials said. "
+        "Boko Haram has waged an insurgency around Lake Chad since 2009."
+    )
+    events = code_text(text)
+    assert any("BOKO" in codes([e], "sources") for e in events if e.sentence_index == 1)
