@@ -91,7 +91,7 @@ class EventCoder:
         doc._.events = self.code(article, own)
         return doc
 
-    def story_group(self, analysis: Analysis, group: Actor | None, states: list[Actor], ends: int) -> Actor | None:
+    def story_group(self, analysis: Analysis, group: Actor | None, states: tuple[Actor, ...], ends: int) -> Actor | None:
         """The armed group that "the assailants" and "the militants" of the story are: one at
         home in the story's state, named in its lead or named again and again; not a war next
         door told in a paragraph of background ("Chad borders Sudan, where the army has been at
