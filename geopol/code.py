@@ -235,7 +235,7 @@ def code_sentence(
         fill_focus(scene, draft, draft.recipient_word)
     for draft in drafts:
         own_side_conjunct(scene, draft)
-    drafts = [d for d in drafts if keep(d)]
+    drafts = [d for d in rioting(drafts) if keep(d)]
     drafts = fold_doer_nouns(drafts)
     borrow_counterparts(scene, drafts)
     drafts = hosted_visits(scene, drafts)
@@ -2579,6 +2579,24 @@ def drop_partial(drafts: list[Draft]) -> list[Draft]:
         elif whole_act.category == "ASSAULT" and any(armed(a) for a in draft.recipients):
             whole_act.category = "FIGHT"  # "soldiers were killed when jihadists stormed a base": a battle
     return kept
+
+
+def rioting(drafts: list[Draft]) -> list[Draft]:
+    """ "Demonstrators stormed the French embassy": violence by protesters is a violent protest
+    against whoever they attacked, by the protesters' side (the state they are in, where the
+    word alone was read as a protest against it); the protest the word names is the same event."""
+    crowds = {d.cue.anchor.i: d for d in drafts if d.category == "PROTEST" and d.cue.rule.source == "self"}
+    merged = set()
+    for draft in drafts:
+        subject = next((c for c in draft.cue.anchor.children if c.dep_ == "nsubj"), None)
+        crowd = crowds.get(subject.i) if subject is not None else None
+        if crowd is None or draft is crowd or draft.category not in VIOLENT | {"COERCE"}:
+            continue
+        targets = coded(draft.recipients)
+        home = tuple(a for a in crowd.recipients if a.kind == "state" and a.code and a.code not in targets)
+        draft.category, draft.sources = "PROTEST", coded_actors(crowd.sources) or home or draft.sources
+        merged.add(id(crowd))
+    return [d for d in drafts if id(d) not in merged]
 
 
 def same_act(category: str, other: str) -> bool:

@@ -4836,3 +4836,9 @@ def test_a_group_named_in_the_lead_is_who_the_militants_are():  # a guard: the s
     )
     events = code_text(text)
     assert any("BOKO" in codes([e], "sources") for e in events if e.sentence_index == 1)
+
+
+def test_protesters_who_storm_an_embassy_protest_violently_against_its_state():
+    events = code_text("Angry demonstrators stormed the Danish embassy in Islamabad on Friday.")
+    assert ("PROTEST", "PAK", "DNK") in dyads(events)
+    assert not any(e.category in ("ASSAULT", "FIGHT") for e in events)
