@@ -80,6 +80,11 @@ RELATION_NOUNS = frozenset(
 )
 # verbs whose object "it" is an act or a decision told before ("condemned it", "welcomed it")
 JUDGED_THINGS = frozenset("condemn denounce criticise criticize welcome praise hail slam decry deplore applaud".split())
+# what "them" can be after a judging verb: remarks and acts told before
+SAID_OR_DONE = frozenset(
+    "comment remark statement claim accusation allegation decision measure move step strike attack raid sanction "
+    "law plan proposal".split()
+)
 REPORTING = SAYING | {"announce", "reveal", "stress", "note", "insist"}  # "X announced that the two ..."
 MEMBERSHIP_PREPS = frozenset({"in", "within"})  # "Mali's neighbours in ECOWAS" are ECOWAS members
 NAMING_VERBS = frozenset({"know", "call", "name", "dub", "label"})  # "the bloc known as ECOWAS"
@@ -891,10 +896,18 @@ class SentenceActors:
         """A capitalised modifier inside the sentence that names no actor we know."""
         return word.is_title and word.i > self.first_token and word.i not in self.actor_at and word.lower_ not in NOT_ONE_STATE
 
+    def things_before(self, pronoun: Token) -> bool:
+        """Is the last plural noun before the pronoun in its sentence a thing said or done ("the
+        comments", "the strikes"), not people or states?"""
+        nouns = [t for t in self.doc[self.first_token : pronoun.i] if t.tag_ == "NNS"]
+        return bool(nouns) and nouns[-1].lemma_ in SAID_OR_DONE and nouns[-1].i not in self.actor_at
+
     def antecedent(self, token: Token, text: str, sector: str) -> Actor | None:
         """What a pronoun or an anaphor ("the country", "the two leaders") stands for."""
         if token.lower_ == "it" and token.dep_ == "obj" and token.head.lemma_ in JUDGED_THINGS:
             return None  # "Senegal also condemned it": the act told before, not a state
+        if token.lower_ == "them" and token.dep_ == "obj" and token.head.lemma_ in JUDGED_THINGS and self.things_before(token):
+            return None  # "said the comments were contemptuous, and Sonko denounced them": the comments
         span = self.anaphor_at.get(token.i)
         kind = span[2] if span else "previous_actor"
         context = self.context

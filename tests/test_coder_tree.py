@@ -4842,3 +4842,12 @@ def test_protesters_who_storm_an_embassy_protest_violently_against_its_state():
     events = code_text("Angry demonstrators stormed the Danish embassy in Islamabad on Friday.")
     assert ("PROTEST", "PAK", "DNK") in dyads(events)
     assert not any(e.category in ("ASSAULT", "FIGHT") for e in events)
+
+
+def test_them_after_a_judging_verb_can_be_the_remarks_told_before():
+    text = (
+        "Gabon's foreign ministry said on Friday that the remarks were insulting to Africans, "
+        "and Cameroon's prime minister condemned them the same day."
+    )
+    events = code_text(text)
+    assert not any(e.category == "DISAPPROVE" and "GAB" in codes([e], "recipients") for e in events)
