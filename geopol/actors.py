@@ -46,6 +46,8 @@ CROWDS = frozenset({"thousand", "hundred", "dozen", "score"})  # "Thousands marc
 MEMBER_WORDS = frozenset({"member", "state", "country", "nation", "ally", "government"})
 # states whose people's names start with the family name ("Kim Jong Un", later "Kim")
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MAC"})
+# where people are called by their given name, the first ("Gedion Timothewos" is later "Gedion")
+GIVEN_NAME_USED = frozenset({"ETH", "ERI"})
 
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
@@ -54,12 +56,14 @@ HONORIFICS = frozenset({"sheikh", "shaikh", "prince", "princess", "sayyid", "mul
 
 
 def family_names(name: str, code: str) -> list[str]:
-    """The words a person is later called by alone: the last ("Bazoum"), or the first where
-    the family name comes first ("Kim Jong Un", "Kim Hong-kyun": "Kim")."""
+    """The words a person is later called by alone: the last ("Bazoum"), and the first where
+    the family name comes first ("Kim Jong Un", "Kim Hong-kyun": "Kim") or where the given
+    name is used ("Redwan Hussien": "Redwan")."""
     words = name.split()
     # "Faisal bin Farhan" is later "Prince Faisal" or "Faisal": the given name before "bin"
     given = [words[i - 1] for i in range(1, len(words)) if words[i].lower() in PATRONYMIC and words[i - 1][:1].isupper()]
-    return [words[-1], words[0]] if code in FAMILY_NAME_FIRST and len(words) > 1 else [words[-1], *given[:1]]
+    first_used = code in FAMILY_NAME_FIRST | GIVEN_NAME_USED
+    return [words[-1], words[0]] if first_used and len(words) > 1 else [words[-1], *given[:1]]
 
 
 def crowd(head: Token) -> Role | None:

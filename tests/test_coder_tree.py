@@ -4851,3 +4851,13 @@ def test_them_after_a_judging_verb_can_be_the_remarks_told_before():
     )
     events = code_text(text)
     assert not any(e.category == "DISAPPROVE" and "GAB" in codes([e], "recipients") for e in events)
+
+
+def test_an_ethiopian_official_is_later_called_by_his_given_name():
+    text = (
+        "Ethiopian army chief Field Marshal Birhanu Jula toured units near the border on Monday. "
+        "On Wednesday Birhanu accused Eritrea of massing troops."
+    )
+    assert ("DISAPPROVE", "ETH", "ERI") in dyads(code_text(text))
+    text = "Ethiopia's prime minister was in Djibouti on Monday. On Tuesday Abiy accused Eritrea of arming Fano militias."
+    assert ("DISAPPROVE", "ETH", "ERI") in dyads(code_text(text))
