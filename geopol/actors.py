@@ -96,6 +96,11 @@ LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 OWNING_VERBS = LEADING_VERBS | {"own", "run", "operate", "flag", "register"}
 
 
+def owned_thing(head: Token) -> bool:
+    """A thing someone owns or holds, named with its issuer or origin ("Maduro's US visa")."""
+    return head.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.i < head.i for c in head.children)
+
+
 def modifiers_named(word: Token) -> list[Token]:
     """The modifiers that may name who the word is: not whoever backs, arms or holds it
     ("Turkish-backed fighters", "the UN-patrolled zone"; "the Saudi-led coalition" is Saudi,
@@ -671,6 +676,8 @@ class SentenceActors:
                 rank = (KIND_RANK.get(entry.kind, 9), distance)
                 if entry.kind in ORGANISATION_KINDS and token.dep_ in ("compound", "flat") and distance == 1:
                     rank = (-1, distance)  # "Yemen's Houthi movement" is the Houthis, at home in Yemen
+                if token.dep_ == "nmod:poss" and distance == 1 and head.i not in self.role_at and owned_thing(head):
+                    rank = (-2, distance)  # "revoked Maduro's US visa": the visa is Maduro's, the US issued it
                 if best is None or rank < best[:2]:
                     best = (*rank, entry, token)
             stack.extend((c, distance + 1) for c in modifiers_named(token))
@@ -900,18 +907,31 @@ class SentenceActors:
         """A capitalised modifier inside the sentence that names no actor we know."""
         return word.is_title and word.i > self.first_token and word.i not in self.actor_at and word.lower_ not in NOT_ONE_STATE
 
-    def things_before(self, pronoun: Token) -> bool:
-        """Is the last plural noun before the pronoun in its sentence a thing said or done ("the
-        comments", "the strikes"), not people or states?"""
+    def things_before(self, pronoun: Token) -> Token | None:
+        """The last plural noun before the pronoun in its sentence, if it is a thing said or done
+        ("the comments", "the strikes"), not people or states."""
         nouns = [t for t in self.doc[self.first_token : pronoun.i] if t.tag_ == "NNS"]
-        return bool(nouns) and nouns[-1].lemma_ in SAID_OR_DONE and nouns[-1].i not in self.actor_at
+        last = nouns[-1] if nouns else None
+        return last if last is not None and last.lemma_ in SAID_OR_DONE and last.i not in self.actor_at else None
+
+    def maker(self, thing: Token) -> Actor | None:
+        """Who made remarks or did acts: their owner ("Israeli strikes", "Macron's remarks") or
+        the subject of the verb that made them ("the minister made statements")."""
+        found = self.from_modifiers(thing)
+        if found is None and thing.dep_ == "obj":
+            subject = next((c for c in thing.head.children if c.dep_ == "nsubj"), None)
+            found = self.resolve(subject) if subject is not None else None
+        return found if found is not None and found.code else None
 
     def antecedent(self, token: Token, text: str, sector: str) -> Actor | None:
         """What a pronoun or an anaphor ("the country", "the two leaders") stands for."""
         if token.lower_ == "it" and token.dep_ == "obj" and token.head.lemma_ in JUDGED_THINGS:
             return None  # "Senegal also condemned it": the act told before, not a state
-        if token.lower_ == "them" and token.dep_ == "obj" and token.head.lemma_ in JUDGED_THINGS and self.things_before(token):
-            return None  # "said the comments were contemptuous, and Sonko denounced them": the comments
+        things = self.things_before(token) if token.lower_ == "them" and token.dep_ == "obj" else None
+        if things is not None and token.head.lemma_ in JUDGED_THINGS:
+            # "South Africa's minister made statements, and Israel condemned them": their maker;
+            # "said the comments were contemptuous, and Sonko denounced them": nobody named
+            return self.maker(things)
         span = self.anaphor_at.get(token.i)
         kind = span[2] if span else "previous_actor"
         context = self.context

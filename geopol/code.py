@@ -1151,8 +1151,8 @@ def apply_modality(draft: Draft, modifiers: dict[str, str]) -> None:
         kinds.add("hypothetical")  # "supplying weapons to Ukraine would be a big mistake": a topic, not an act
     if draft.category in VIOLENT | {"SUPPORT", "COERCE"} and purpose(anchor):
         kinds.add("hypothetical")  # "sent troops to fight jihadists", "to support its war": the purpose of the move
-    if for_someone_to(anchor):
-        kinds.add("hypothetical")  # "a deadline for Israel to allow aid in", "paved the way for Russia to deploy": not done
+    if for_someone_to(anchor) or provided_for(anchor):
+        kinds.add("hypothetical")  # "a deadline for Israel to allow aid in", "the deal provides for the release of": not done
     if anchor.lemma_ in BUYING and anchor.head.lemma_ in STOPPING and anchor.dep_ in ("xcomp", "ccomp", "obj", "advcl"):
         kinds.add("negation")  # "stopped buying weapons from France": no aid now
     if kinds & {"negation", "hypothetical"}:
@@ -1183,6 +1183,11 @@ def leaves_body(draft: Draft, words: list[Token]) -> bool:
     """ "said they would withdraw from the court", "would leave the pact": a member telling its
     own exit from a body or a treaty decides it (a threat says "threatened to" or sets a condition)."""
     return draft.cue.rule.mode == "withdraw" and draft.cue.anchor.lemma_ in EXITING and any(w.lemma_ in SAYING for w in words)
+
+
+def provided_for(anchor: Token) -> bool:
+    """ "The deal provides for the release of hostages": what a text lays down, not yet done."""
+    return syntax.is_noun(anchor) and syntax.case_of(anchor) == "for" and anchor.head.lemma_ == "provide"
 
 
 def for_someone_to(anchor: Token) -> bool:

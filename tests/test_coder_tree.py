@@ -4861,3 +4861,13 @@ def test_an_ethiopian_official_is_later_called_by_his_given_name():
     assert ("DISAPPROVE", "ETH", "ERI") in dyads(code_text(text))
     text = "Ethiopia's prime minister was in Djibouti on Monday. On Tuesday Abiy accused Eritrea of arming Fano militias."
     assert ("DISAPPROVE", "ETH", "ERI") in dyads(code_text(text))
+
+
+def test_what_a_deal_provides_for_is_not_done():  # a guard: the blocked cue absorbs nothing
+    events = code_text("The truce agreement provides for the release of 50 Palestinian prisoners held by Israel.")
+    assert not any(e.category == "RETREAT" for e in events)
+
+
+def test_them_after_a_judging_verb_are_the_remarks_of_whoever_made_them():  # a guard: remarks have makers
+    text = "Brazil's foreign minister made remarks backing Venezuela, and Guyana condemned them on Tuesday."
+    assert ("DISAPPROVE", "GUY", "BRA") in dyads(code_text(text))

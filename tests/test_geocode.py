@@ -276,3 +276,8 @@ def test_a_small_town_of_a_country_at_war_is_placed_where_it_is():
 
 def test_a_town_named_like_a_month_is_no_place():  # a guard: common words are left out of the towns
     assert find_city("March", ("AFG",)) is None or find_city("March", ("AFG",)).country != "AFG"
+
+
+def test_a_small_town_does_not_steal_the_name_of_a_city():  # a guard: towns named like cities are left out
+    city = find_city("Basra", ("PAK", "IRQ"))
+    assert city is not None and city.country == "IRQ"
