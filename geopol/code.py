@@ -1176,13 +1176,15 @@ def conditional(words: list[Token]) -> bool:
     return any(m in ("if", "unless") for c in clauses for m in syntax.marks(c))
 
 
-EXITING = frozenset({"leave", "withdraw", "quit", "exit"})
+EXITING = frozenset({"leave", "withdraw", "quit", "exit", "pull"})
 
 
 def leaves_body(draft: Draft, words: list[Token]) -> bool:
     """ "said they would withdraw from the court", "would leave the pact": a member telling its
     own exit from a body or a treaty decides it (a threat says "threatened to" or sets a condition)."""
-    return draft.cue.rule.mode == "withdraw" and draft.cue.anchor.lemma_ in EXITING and any(w.lemma_ in SAYING for w in words)
+    anchor = draft.cue.anchor
+    told = [*words, *(c for c in anchor.children if c.dep_ == "parataxis")]  # "..., the White House said"
+    return draft.cue.rule.mode == "withdraw" and anchor.lemma_ in EXITING and any(w.lemma_ in SAYING for w in told)
 
 
 def provided_for(anchor: Token) -> bool:

@@ -4776,6 +4776,9 @@ def test_a_member_saying_it_will_leave_a_body_decides_it():
     events = code_text("Nicaragua said on Thursday it would withdraw from the Organization of American States.")
     assert ("SANCTION", "NIC", "OAS") in dyads(events)
     assert not any(e.category == "THREATEN" for e in events)
+    events = code_text("Argentina will withdraw from the World Health Organization, the presidential spokesman said on Tuesday.")
+    assert ("SANCTION", "ARG", "WHO") in dyads(events)
+    assert ("SANCTION", "VEN", "OAS") in dyads(code_text("Venezuela said in April it would pull out of the OAS."))
     events = code_text("Nicaragua said it would withdraw from the Organization of American States if the sanctions stayed.")
     assert not any(e.category == "SANCTION" for e in events)  # a guard: a condition keeps it a threat
 
