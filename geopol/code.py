@@ -2578,14 +2578,31 @@ def drop_partial(drafts: list[Draft]) -> list[Draft]:
             None,
         )
 
-    kept = []
+    kept: list[Draft] = []
     for draft in drafts:
         whole_act = None if is_two_sided(draft) or draft.symmetric else covering(draft)
         if whole_act is None:
+            whole_act = same_unclaimed_violence(draft, kept)
+        if whole_act is None:
             kept.append(draft)
-        elif whole_act.category == "ASSAULT" and any(armed(a) for a in draft.recipients):
+        elif whole_act.category == "ASSAULT" and any(armed(a) for a in (*draft.recipients, *whole_act.recipients)):
             whole_act.category = "FIGHT"  # "soldiers were killed when jihadists stormed a base": a battle
     return kept
+
+
+def same_unclaimed_violence(draft: Draft, kept: list[Draft]) -> Draft | None:
+    """ "Twelve soldiers were killed when gunmen attacked a post": with no doer coded, the killing
+    and the attack on the same side are one act told twice."""
+    if draft.category not in VIOLENT or coded(draft.sources) or not coded(draft.recipients):
+        return None
+    return next(
+        (
+            other
+            for other in kept
+            if other.category in VIOLENT and not coded(other.sources) and coded(other.recipients) == coded(draft.recipients)
+        ),
+        None,
+    )
 
 
 def rioting(drafts: list[Draft]) -> list[Draft]:

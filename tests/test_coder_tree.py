@@ -4874,3 +4874,9 @@ def test_what_a_deal_provides_for_is_not_done():  # a guard: the blocked cue abs
 def test_them_after_a_judging_verb_are_the_remarks_of_whoever_made_them():  # a guard: remarks have makers
     text = "Brazil's foreign minister made remarks backing Venezuela, and Guyana condemned them on Tuesday."
     assert ("DISAPPROVE", "GUY", "BRA") in dyads(code_text(text))
+
+
+def test_a_killing_and_an_attack_with_no_doer_named_are_one_act():
+    events = code_text("Nine Nigerien soldiers were killed on Friday when gunmen attacked their patrol near Tillaberi.")
+    violent = [e for e in events if e.category in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 1 and codes(violent, "recipients") == {"NER"}
