@@ -3242,14 +3242,20 @@ def named_actor(scene: Scene, end: int, entry: ActorEntry) -> Actor:
 SAID_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "SUPPORT"})
 
 
-def told_content(clause: Token) -> list[Token]:
+def told_content(clause: Token, judged_object: bool = True) -> list[Token]:
     """The parts after a verb of words that tell what it is about: "accused X of ...", "warned
-    that ...", "demanded the withdrawal ... from ...", "condemned X for ..."."""
+    that ...", "demanded the withdrawal ... from ...", "condemned X for ...", "condemned the
+    strike in Kidal"."""
     return [
         c
         for c in clause.children
         if c.i > clause.i
-        and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("obl", "nmod") and syntax.case_of(c) in ("of", "for", "over")))
+        and (
+            c.dep_ in ("ccomp", "xcomp")
+            or (c.dep_ in ("obl", "nmod") and syntax.case_of(c) in ("of", "for", "over"))
+            # "condemned the strike in Kidal"; not "reopened its embassy in Riyadh", done there
+            or (judged_object and c.dep_ == "obj" and syntax.is_noun(c) and c.pos_ != "PROPN")
+        )
     ]
 
 
@@ -3279,7 +3285,7 @@ def to_event(doc: Doc, draft: Draft, article_id: str, sentence_index: int, sente
         tokens = [i for i in tokens if i < cut] or tokens
         spans += tuple(phrase_span(c) for c in clause.children if c.dep_ in TIME_EDGES and c.i > cut)
     # "Trump accused Petro of encouraging drug production in Colombia": said in Washington
-    content = told_content(clause) if draft.category in SAID_ACTS else []
+    content = told_content(clause, draft.category != "SUPPORT") if draft.category in SAID_ACTS else []
     told_spans = tuple(phrase_span(c) for c in content)
     clause_first, clause_last = doc[tokens[0]], doc[tokens[-1]]
     return Event(

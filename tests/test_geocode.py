@@ -281,3 +281,9 @@ def test_a_town_named_like_a_month_is_no_place():  # a guard: common words are l
 def test_a_small_town_does_not_steal_the_name_of_a_city():  # a guard: towns named like cities are left out
     city = find_city("Basra", ("PAK", "IRQ"))
     assert city is not None and city.country == "IRQ"
+
+
+def test_a_condemnation_is_not_placed_where_the_act_it_condemns_happened():
+    events = code_text("Ghana's government condemned the bombing of a market in Ouahigouya by Burkinabe jets.")
+    judged = [e for e in events if e.category == "DISAPPROVE"]
+    assert judged and all(e.place is None or e.place.name != "Ouahigouya" for e in judged)
