@@ -96,11 +96,6 @@ LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 OWNING_VERBS = LEADING_VERBS | {"own", "run", "operate", "flag", "register"}
 
 
-def owned_thing(head: Token) -> bool:
-    """A thing someone owns or holds, named with its issuer or origin ("Maduro's US visa")."""
-    return head.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.i < head.i for c in head.children)
-
-
 def modifiers_named(word: Token) -> list[Token]:
     """The modifiers that may name who the word is: not whoever backs, arms or holds it
     ("Turkish-backed fighters", "the UN-patrolled zone"; "the Saudi-led coalition" is Saudi,
@@ -676,7 +671,7 @@ class SentenceActors:
                 rank = (KIND_RANK.get(entry.kind, 9), distance)
                 if entry.kind in ORGANISATION_KINDS and token.dep_ in ("compound", "flat") and distance == 1:
                     rank = (-1, distance)  # "Yemen's Houthi movement" is the Houthis, at home in Yemen
-                if token.dep_ == "nmod:poss" and distance == 1 and head.i not in self.role_at and owned_thing(head):
+                if token.dep_ == "nmod:poss" and distance == 1 and head.i not in self.role_at and self.issued_thing(head):
                     rank = (-2, distance)  # "revoked Maduro's US visa": the visa is Maduro's, the US issued it
                 if best is None or rank < best[:2]:
                     best = (*rank, entry, token)
@@ -686,6 +681,11 @@ class SentenceActors:
         entry, token = best[2], best[3]
         self.modifier_of[head.i] = token
         return Actor(entry.text, entry.code, entry.sector, actor_kind(entry))
+
+    def issued_thing(self, head: Token) -> bool:
+        """A thing someone holds, named with the state that issued it ("Maduro's US visa")."""
+        states = [self.actor_at.get(c.i) for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        return head.pos_ == "NOUN" and any(e is not None and e.kind in ("state", "capital") for e in states)
 
     def relative_of(self, head: Token) -> Actor | None:
         """The family a named relative belongs to: "Haftar's son Saddam", "the president's brother"."""

@@ -4880,3 +4880,9 @@ def test_a_killing_and_an_attack_with_no_doer_named_are_one_act():
     events = code_text("Nine Nigerien soldiers were killed on Friday when gunmen attacked their patrol near Tillaberi.")
     violent = [e for e in events if e.category in ("ASSAULT", "FIGHT")]
     assert len(violent) == 1 and codes(violent, "recipients") == {"NER"}
+
+
+def test_a_visa_named_with_its_issuer_is_its_holder_s():
+    assert ("SANCTION", "USA", "NIC") in dyads(code_text("Washington revoked Daniel Ortega's US visa on Monday."))
+    events = code_text("Hezbollah's Lebanese fighters fired rockets at an Israeli base.")  # a guard: no issuer here
+    assert "LBN" not in codes(events, "sources")
