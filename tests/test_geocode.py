@@ -287,3 +287,17 @@ def test_a_condemnation_is_not_placed_where_the_act_it_condemns_happened():
     events = code_text("Ghana's government condemned the bombing of a market in Ouahigouya by Burkinabe jets.")
     judged = [e for e in events if e.category == "DISAPPROVE"]
     assert judged and all(e.place is None or e.place.name != "Ouahigouya" for e in judged)
+
+
+def test_the_towns_file_is_read_and_a_broken_one_is_reported(tmp_path, monkeypatch):
+    from geopol import cli, gazetteer
+
+    good = tmp_path / "towns.csv"
+    good.write_text("# a comment\nname,country,lat,lon,population,geonameid\nTessalit,MLI,20.2,1.0,0,1\n", encoding="utf-8")
+    assert [t.name for t in gazetteer.small_towns(good)] == ["Tessalit"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,country,lat,lon,population,geonameid\nTessalit,MLI,north,1.0,0,1\n", encoding="utf-8")
+    read = gazetteer.small_towns
+    monkeypatch.setattr(gazetteer, "small_towns", lambda: read(bad))
+    ok, message, _ = cli.check_towns()
+    assert not ok and message.startswith("towns:")
