@@ -18,6 +18,7 @@ from geopol.paths import DATA_DIR
 
 MIN_POPULATION = 5000  # small Sahel towns (Ménaka, Djibo, Bilma) are where much happens
 ALIAS_POPULATION = 100000  # alternative names are read for cities at least this large
+WORLD_CITY = 1000000  # known by its other names abroad too; a smaller one only in its own country's stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,10 @@ def rank_cities(cities: tuple[City, ...], country_hints: tuple[str, ...] = (), n
 
 def find_city(name: str, country_hints: tuple[str, ...] = ()) -> City | None:
     index = city_index()
-    return rank_cities(index.get(name) or index.get(fold(name)) or (), country_hints, name)
+    found = index.get(name) or index.get(fold(name)) or ()
+    # "near Boni" in a story of Mali is no other name of Bonn; "New York" is New York City
+    found = tuple(c for c in found if fold(c.name) == fold(name) or c.country in country_hints or c.population >= WORLD_CITY)
+    return rank_cities(found, country_hints, name)
 
 
 def seat_coordinates(name: str, country: str) -> tuple[float, float] | None:

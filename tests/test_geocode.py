@@ -301,3 +301,9 @@ def test_the_towns_file_is_read_and_a_broken_one_is_reported(tmp_path, monkeypat
     monkeypatch.setattr(gazetteer, "small_towns", lambda: read(bad))
     ok, message, _ = cli.check_towns()
     assert not ok and message.startswith("towns:")
+
+
+def test_another_name_of_a_foreign_city_is_no_place_in_a_story_elsewhere():
+    assert find_city("Boni", ("MLI",)) is None  # one of Bonn's other names
+    city = find_city("New York", ("MLI",))
+    assert city is not None and city.country == "USA"  # a guard: a world city keeps its other names
