@@ -2613,7 +2613,9 @@ def rioting(drafts: list[Draft]) -> list[Draft]:
     merged = set()
     for draft in drafts:
         subject = next((c for c in draft.cue.anchor.children if c.dep_ == "nsubj"), None)
-        crowd = crowds.get(subject.i) if subject is not None else None
+        # "hundreds of protesters stormed ...": the protesters counted
+        said = [subject, *(c for c in subject.children if c.dep_ == "nmod")] if subject is not None else []
+        crowd = next((crowds[w.i] for w in said if w.i in crowds), None)
         if crowd is None or draft is crowd or draft.category not in VIOLENT | {"COERCE"}:
             continue
         targets = coded(draft.recipients)

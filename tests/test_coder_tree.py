@@ -4845,6 +4845,9 @@ def test_protesters_who_storm_an_embassy_protest_violently_against_its_state():
     events = code_text("Angry demonstrators stormed the Danish embassy in Islamabad on Friday.")
     assert ("PROTEST", "PAK", "DNK") in dyads(events)
     assert not any(e.category in ("ASSAULT", "FIGHT") for e in events)
+    events = code_text("Thousands of protesters attacked the Swedish embassy in Baghdad on Thursday.")
+    assert ("PROTEST", "IRQ", "SWE") in dyads(events)
+    assert not any(e.category in ("ASSAULT", "FIGHT") for e in events)
 
 
 def test_them_after_a_judging_verb_can_be_the_remarks_told_before():
