@@ -2562,7 +2562,9 @@ def standing_denial(draft: Draft) -> bool:
 def drop_partial(drafts: list[Draft]) -> list[Draft]:
     """ "IS Sahel claimed the ambush that killed 17 Nigerien soldiers": the killing, with no
     doer named, is the ambush told again; an event lacking a side goes when another of its
-    category in the sentence has both sides and agrees with it on the side it has."""
+    category (any violence counts as one) in the sentence has both sides and agrees with it on
+    the side it has, or when it is violence with no doer against the same side as violence told
+    before it in the sentence."""
     whole = [d for d in drafts if is_two_sided(d)]
 
     def covering(draft: Draft) -> Draft | None:
@@ -2614,8 +2616,8 @@ def rioting(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         subject = next((c for c in draft.cue.anchor.children if c.dep_ == "nsubj"), None)
         # "hundreds of protesters stormed ...": the protesters counted
-        said = [subject, *(c for c in subject.children if c.dep_ == "nmod")] if subject is not None else []
-        crowd = next((crowds[w.i] for w in said if w.i in crowds), None)
+        doers = [subject, *(c for c in subject.children if c.dep_ == "nmod")] if subject is not None else []
+        crowd = next((crowds[w.i] for w in doers if w.i in crowds), None)
         if crowd is None or draft is crowd or draft.category not in VIOLENT | {"COERCE"}:
             continue
         targets = coded(draft.recipients)
