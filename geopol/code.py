@@ -1724,11 +1724,15 @@ TOLD_ACTS = frozenset({"SANCTION", "RETREAT", "CONCEDE", "REJECT", "AGREE", "THR
 
 
 def told_party(scene: Scene, draft: Draft) -> None:
-    """ "Manila notified Washington that it was terminating the pact": an act told to a party,
+    """ "Manila notified Washington that it was terminating the pact", "told Hezbollah ... and
+    warned of a harsh response": an act told to a party, or told beside what was told to it,
     with nobody else named, is aimed at the party told."""
     verb = draft.predicate or draft.cue.anchor
     teller = verb.head
-    if coded(draft.recipients) or draft.category not in TOLD_ACTS or verb.dep_ != "ccomp" or teller.lemma_ not in NOTIFYING:
+    said_to = verb.dep_ == "ccomp" and draft.category in TOLD_ACTS
+    # "told Hezbollah it would pay a heavy price and warned of a harsh response": the same party
+    joined = verb.dep_ == "conj" and syntax.own_subject(verb) is None and draft.category in TOLD_ACTS | {"DEMAND"}
+    if coded(draft.recipients) or not (said_to or joined) or teller.lemma_ not in NOTIFYING:
         return
     told = next((c for c in teller.children if c.dep_ in ("obj", "iobj")), None)
     party = tuple(a for a in scene.actors.of(told) if a.code) if told is not None else ()

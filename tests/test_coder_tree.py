@@ -4889,3 +4889,8 @@ def test_a_visa_named_with_its_issuer_is_its_holder_s():
     assert ("SANCTION", "USA", "NIC") in dyads(code_text("Washington revoked Daniel Ortega's US visa on Monday."))
     events = code_text("Hezbollah's Lebanese fighters fired rockets at an Israeli base.")  # a guard: no issuer here
     assert "LBN" not in codes(events, "sources")
+
+
+def test_a_warning_told_beside_what_was_told_to_a_party_is_aimed_at_it():
+    text = "Erdogan told the PKK on Monday that its time was running out and warned of a crushing response."
+    assert ("THREATEN", "TUR", "PKK") in dyads(code_text(text))
