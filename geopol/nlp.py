@@ -232,6 +232,7 @@ def repair(doc: Doc) -> Doc:
         repair_intent_after_time,
         repair_gerund_read_as_adjective,
         repair_plural_read_as_verb,
+        repair_plural_subject_read_as_verb,
         repair_verb_read_as_plural,
         repair_participle_after_comma,
         repair_guest_from,
@@ -1183,6 +1184,30 @@ def repair_plural_read_as_verb(doc: Doc) -> Doc:
 
 
 TRANSFERS = frozenset("deliver send supply provide sell ship give transfer donate buy purchase acquire receive order".split())
+
+
+def repair_plural_subject_read_as_verb(doc: Doc) -> Doc:
+    """ "US warplanes struck Houthi targets" read with "warplanes" a verb and "struck" its
+    participle: a plural after a name, with no object of its own, followed at once by a past
+    form that has an object, is that verb's subject."""
+    for word in doc:
+        if word.tag_ != "VBZ" or not word.lower_.endswith("s") or word.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        name = next((c for c in word.children if c.dep_ == "nsubj" and c.i == word.i - 1 and c.pos_ in ("PROPN", "ADJ")), None)
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if name is None or after is None or after.head != word or after.tag_ not in ("VBN", "VBD"):
+            continue
+        own_clause = any(c.dep_ in ("obj", "aux", "aux:pass", "cop") for c in word.children)
+        if own_clause or not any(c.dep_ == "obj" for c in after.children):
+            continue
+        root = word.dep_ == "ROOT"
+        after.head, after.dep_ = (after if root else word.head), ("ROOT" if root else word.dep_)
+        after.tag_, after.pos_ = "VBD", "VERB"
+        for child in [c for c in word.children if c.i > after.i]:
+            child.head = after  # the time, the place, the final full stop
+        word.head, word.dep_, word.tag_, word.pos_ = after, "nsubj", "NNS", "NOUN"
+        name.dep_ = "compound" if name.pos_ == "PROPN" else "amod"
+    return doc
 
 
 def repair_verb_read_as_plural(doc: Doc) -> Doc:

@@ -252,3 +252,17 @@ def test_a_clause_after_after_read_as_a_phrase_is_a_clause_with_its_subject():
     assert (doc[7].dep_, doc[7].head.text) == ("advcl", "responded")
     assert (doc[6].dep_, doc[6].head.text) == ("nsubj", "bombed")
     assert (doc[4].dep_, doc[4].head.text) == ("mark", "bombed")
+
+
+def test_a_plural_subject_read_as_a_verb_is_the_subject_of_the_past_form_after_it():
+    # "Saudi warplanes bombed rebel positions on Friday." read with "warplanes" a verb
+    words = ["Saudi", "warplanes", "bombed", "rebel", "positions", "on", "Friday", "."]
+    heads = [1, 1, 1, 4, 2, 6, 2, 1]
+    deps = ["nsubj", "ROOT", "acl", "compound", "obj", "case", "obl", "punct"]
+    tags = ["NNP", "VBZ", "VBN", "NN", "NNS", "IN", "NNP", "."]
+    pos = ["PROPN", "VERB", "VERB", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = built(words, heads, deps, tags, pos)
+    assert (doc[2].dep_, doc[2].head.text) == ("ROOT", "bombed")
+    assert (doc[1].dep_, doc[1].head.text) == ("nsubj", "bombed")
+    assert (doc[0].dep_, doc[0].head.text) == ("compound", "warplanes")
+    assert doc[7].head.text == "bombed"
