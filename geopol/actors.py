@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from geopol.dictionaries import ActorEntry, CueRule, Dictionaries, Role
 from geopol.nlp import SAYING, TIED, Analysis
 from geopol.records import Actor
-from geopol.syntax import case_of, clause_verb, is_verb, own_subject, phrase_range
+from geopol.syntax import case_of, clause_verb, hyphenated, is_verb, own_subject, phrase_range
 from geopol.syntax import subject as subject_of
 
 FIRST_MENTION_BONUS = 2
@@ -100,11 +100,8 @@ def modifiers_named(word: Token) -> list[Token]:
     """The modifiers that may name who the word is: not whoever backs, arms or holds it
     ("Turkish-backed fighters", "the UN-patrolled zone"; "the Saudi-led coalition" is Saudi,
     "a Chinese-owned hotel", "a British-flagged tanker" theirs)."""
-    return [c for c in word.children if c.dep_ in MODIFIER_DEPS and not (hyphen_participle(c) and c.lemma_ not in OWNING_VERBS)]
-
-
-def hyphen_participle(word: Token) -> bool:
-    return word.tag_ == "VBN" and word.i > 0 and word.doc[word.i - 1].text in ("-", "–")
+    backers = [c for c in word.children if c.tag_ == "VBN" and hyphenated(c) and c.lemma_ not in OWNING_VERBS]
+    return [c for c in word.children if c.dep_ in MODIFIER_DEPS and c not in backers]
 
 
 COMITATIVE = frozenset({"along", "together", "alongside"})

@@ -313,7 +313,7 @@ def misread(cue: Cue) -> bool:
         return flown or any(doc[i].lower_ == "to" and doc[i].dep_ == "mark" for i in cue.words)
     if anchor.lemma_ == "insist" and syntax.is_verb(anchor):
         return asserts(anchor)
-    if anchor.tag_ == "VBN" and anchor.dep_ == "amod" and hyphenated(anchor):
+    if anchor.tag_ == "VBN" and anchor.dep_ == "amod" and syntax.hyphenated(anchor):
         return True  # "the UN-patrolled buffer zone", "a Qatar-brokered truce": a description of any kind
     if cue.rule.category in DESCRIBED_BY_PARTICIPLE and anchor.tag_ == "VBN" and anchor.dep_ == "amod":
         return inside_noun_phrase(anchor)  # "the Israeli-occupied West Bank", "the besieged city": a description
@@ -369,12 +369,7 @@ def inside_noun_phrase(participle: Token) -> bool:
     if noun.i < participle.i:
         return False
     opened = any(c.dep_ in ("det", "nmod:poss") and c.i < participle.i for c in noun.children)
-    return opened or hyphenated(participle)
-
-
-def hyphenated(word: Token) -> bool:
-    """Is the word joined by a hyphen to the one before it ("UN-patrolled")?"""
-    return word.i > 0 and word.doc[word.i - 1].text in ("-", "–")
+    return opened or syntax.hyphenated(participle)
 
 
 QUOTES = frozenset("\"“”'‘’")
@@ -769,7 +764,7 @@ def relative_object(clause: Token) -> bool:
 def anti(word: Token) -> bool:
     """ "anti-French": the word after "anti-" is what the noun opposes."""
     doc = word.doc
-    return word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ == "anti"
+    return word.i >= 2 and syntax.hyphenated(word) and doc[word.i - 2].lower_ == "anti"
 
 
 TRAINING = frozenset({"train", "equip", "arm", "advise", "mentor"})

@@ -183,6 +183,11 @@ def subject(verb: Token, steps: int = 0) -> Token | None:
     return None
 
 
+def hyphenated(word: Token) -> bool:
+    """Is the word joined by a hyphen to the one before it ("UN-patrolled", "anti-French")?"""
+    return word.i > 0 and word.doc[word.i - 1].text in ("-", "–")
+
+
 def after_comma(word: Token) -> bool:
     return word.i > 0 and word.doc[word.i - 1].text == ","
 
